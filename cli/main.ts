@@ -1,0 +1,56 @@
+// `swarm-medic` command dispatch (contract §3). Every command accepts --json.
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { keysCreate, tokensCreate, usersCreate } from "./admin-commands";
+import { note } from "./output";
+
+const USAGE = `Usage: swarm-medic <command> [options] [--json]
+
+  keys create --swarm NAME [--name LABEL]          create the swarm if needed and a new ingest key
+  tokens create --role viewer|operator|admin [--name LABEL]
+                                                   create a personal access token for scripts
+  users create --email E --role R [--password P]   create a user (a password is generated when omitted)
+
+Uses DATABASE_URL when set, else the embedded Postgres under .data/ (the server's).`;
+
+const OPTIONS = {
+  swarm: { type: "string" },
+  name: { type: "string" },
+  role: { type: "string" },
+  email: { type: "string" },
+  password: { type: "string" },
+  json: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    note(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const command = positionals.join(" ");
+  if (values.help || !command) {
+    note(USAGE);
+    return values.help ? 0 : 2;
+  }
+  try {
+    if (command === "keys create") await keysCreate(values);
+    else if (command === "tokens create") await tokensCreate(values);
+    else if (command === "users create") await usersCreate(values);
+    else {
+      note(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+    }
+    return 0;
+  } catch (e) {
+    const msg = e instanceof ZodError ? e.issues.map((i) => i.message).join("; ") : (e as Error).message;
+    if (values.json) process.stdout.write(`${JSON.stringify({ error: msg })}\n`);
+    note(`error: ${msg}`);
+    return 1;
+  }
+}

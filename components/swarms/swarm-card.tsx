@@ -1,0 +1,40 @@
+// One swarm: name, status, live events/s, total events and active agents (fixed-size tiles: no layout shift).
+import type { SwarmSummary } from "@/lib/queries/swarms";
+
+const STATUS: Record<SwarmSummary["status"], string> = {
+  active: "bg-emerald-500/15 text-emerald-700 dark:text-emerald-300",
+  idle: "bg-slate-500/15 text-slate-600 dark:text-slate-300",
+  new: "bg-sky-500/15 text-sky-700 dark:text-sky-300",
+};
+
+const fmt = new Intl.NumberFormat("en-US");
+
+/** A swarm card. */
+export function SwarmCard({ swarm }: { swarm: SwarmSummary }) {
+  return (
+    <article className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={`swarm-${swarm.name}`} aria-label={`Swarm ${swarm.name}`}>
+      <div className="flex items-center justify-between">
+        <h2 className="truncate font-mono text-base font-semibold">{swarm.name}</h2>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[swarm.status]}`}>{swarm.status}</span>
+      </div>
+      <dl className="mt-4 grid grid-cols-3 gap-2 text-sm">
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">events/s</dt>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums" data-testid="events-per-s">
+            {swarm.events_per_s.toFixed(1)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">events</dt>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums" data-testid="events-total">
+            {fmt.format(swarm.events_total)}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-slate-500 dark:text-slate-400">agents</dt>
+          <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{swarm.agents}</dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

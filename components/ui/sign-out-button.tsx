@@ -1,0 +1,15 @@
+"use client";
+// Signs out through better-auth and returns to the sign-in page.
+
+/** The sign-out control. */
+export function SignOutButton() {
+  const signOut = async () => {
+    await fetch("/api/auth/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" });
+    window.location.assign("/sign-in");
+  };
+  return (
+    <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300 dark:hover:bg-slate-800">
+      Sign out
+    </button>
+  );
+}

@@ -1,0 +1,63 @@
+// The one wrapper every app/api route uses: request id, auth + role check in the handler, zod-parsed
+// params/query/body, JSON out, every error mapped to problem+json.
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import type { Role } from "../generated/prisma/enums";
+import { type Principal, requirePrincipal } from "../auth/principal";
+import { getRuntime, type Runtime } from "../runtime";
+import { ApiError, toProblem } from "./errors";
+
+type Schema = z.ZodType;
+
+/** What a handler receives. */
+export type RouteContext<P, Q, B> = { req: Request; rt: Runtime; principal: Principal; params: P; query: Q; body: B; requestId: string };
+
+/** Route options: minimum role (or "public") and the schemas of params, query and body. */
+export type RouteOptions<PS extends Schema | undefined, QS extends Schema | undefined, BS extends Schema | undefined> = {
+  role: Role | "public";
+  params?: PS;
+  query?: QS;
+  body?: BS;
+};
+
+type Out<S> = S extends Schema ? z.output<S> : undefined;
+
+/** JSON response helper with a status. */
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+/** Renders any error as a problem+json response. */
+export function problemResponse(err: unknown, requestId?: string): Response {
+  const p = toProblem(err, requestId);
+  return new Response(JSON.stringify(p.body), { status: p.status, headers: { ...p.headers, "x-request-id": requestId ?? "" } });
+}
+
+/** Wraps a route handler: `export const GET = apiRoute({ role: "viewer" }, async (ctx) => data)`. */
+export function apiRoute<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
+  opts: RouteOptions<PS, QS, BS>,
+  handler: (ctx: RouteContext<Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>,
+) {
+  return async (req: Request, segment?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const requestId = req.headers.get("x-request-id") ?? randomUUID();
+    try {
+      const rt = getRuntime();
+      const principal =
+        opts.role === "public" ? ({ kind: "token", id: "anonymous", name: null, role: "viewer" } as Principal) : await requirePrincipal(rt, req.headers, opts.role);
+      const rawParams = (await segment?.params) ?? {};
+      const params = (opts.params ? opts.params.parse(rawParams) : undefined) as Out<PS>;
+      const query = (opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined) as Out<QS>;
+      let body = undefined as Out<BS>;
+      if (opts.body) {
+        const raw = await req.json().catch(() => {
+          throw new ApiError(400, "malformed_json", "The body is not valid JSON.");
+        });
+        body = opts.body.parse(raw) as Out<BS>;
+      }
+      const result = await handler({ req, rt, principal, params, query, body, requestId });
+      return result instanceof Response ? result : json(result);
+    } catch (err) {
+      return problemResponse(err, requestId);
+    }
+  };
+}

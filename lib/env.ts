@@ -1,0 +1,40 @@
+// The only reader of process.env: typed, validated configuration for the server, CLI and tests.
+import { z } from "zod";
+
+const onOff = z.enum(["on", "off"]);
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DEMO: onOff.optional(),
+  AUTH_SECRET: z.string().min(32).optional(),
+  PUBLIC_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATA_DIR: z.string().min(1).default(".data"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+});
+
+/** Validated configuration. */
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+/** Reads and validates the environment once; throws with every problem listed when it is invalid. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The URL the server is reachable at (for links, auth origins and the first-start banner). */
+export function publicUrl(e: Env = env()): string {
+  return e.PUBLIC_URL ?? `http://${e.HOST === "0.0.0.0" ? "127.0.0.1" : e.HOST}:${e.PORT}`;
+}

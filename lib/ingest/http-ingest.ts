@@ -1,0 +1,78 @@
+// POST /api/v1/events on the raw Node path of the custom server (in front of Next.js, for throughput):
+// ingest-key auth → size limits → parse → validate (all or nothing) → one atomic insert → 202 → engine.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError, toProblem } from "../api/errors";
+import { bearerToken } from "../auth/credentials";
+import { storeEvents, type StoredEvent } from "../db/event-store";
+import type { EngineEvent } from "../engine/types";
+import type { Runtime } from "../runtime";
+import { MAX_BODY_BYTES, parseBody } from "./parse-body";
+import { validateBatch } from "./validate-batch";
+
+const PARSE_STATUS = { malformed: 400, unsupported_media_type: 415, too_large: 413 } as const;
+
+/** Writes a JSON (or problem+json) response. */
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+/** Writes any error as problem+json. */
+export function sendProblem(res: ServerResponse, err: unknown): void {
+  const p = toProblem(err);
+  sendJson(res, p.status, p.body, p.headers);
+}
+
+/** Reads the body up to `limit` bytes; rejects with 413 beyond it. */
+export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) return reject(tooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (c: Buffer) => {
+      size += c.length;
+      if (size > limit) {
+        req.removeAllListeners("data");
+        req.resume();
+        reject(tooLarge());
+      } else chunks.push(c);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks, size)));
+    req.on("error", reject);
+  });
+}
+
+function tooLarge() {
+  return new ApiError(413, "too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`);
+}
+
+function toEngineEvent(e: StoredEvent): EngineEvent {
+  return { id: e.eventId, type: e.type, ts: e.ts, agentId: e.agentId, taskId: e.taskId, data: e.raw };
+}
+
+/** Handles one ingest request end to end. */
+export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt: Runtime, now: () => number = Date.now): Promise<void> {
+  try {
+    if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use POST.");
+    if (!rt.accepting) throw new ApiError(503, "shutting_down", "The server is shutting down; retry on another instance.", { retryAfterS: 2 });
+    const identity = await rt.ingestKeys.verify(bearerToken(req.headers.authorization));
+    if (!identity) throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
+    const body = await readBody(req, MAX_BODY_BYTES);
+    const parsed = parseBody(body, req.headers["content-type"]);
+    if (!parsed.ok) throw new ApiError(PARSE_STATUS[parsed.kind], parsed.kind, parsed.message);
+    const checked = validateBatch(parsed.items, now());
+    if (!checked.ok) throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
+    const receivedAt = now();
+    const result = await storeEvents(rt.pool, identity.swarmId, checked.events, new Date(receivedAt));
+    sendJson(res, 202, { accepted: result.accepted, duplicates: result.duplicates });
+    rt.eventCounts.add(identity.swarmId, receivedAt, result.accepted);
+    if (result.stored.length > 0) setImmediate(() => rt.engine.ingest(identity.swarm, result.stored.map(toEngineEvent)));
+  } catch (err) {
+    if (!res.headersSent) {
+      if (err instanceof ApiError && err.status === 413) res.setHeader("connection", "close");
+      sendProblem(res, err);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+// socket.io on the HTTP server: authenticated connections (session cookie or access token),
+// `subscribe {swarm}` → room + snapshot ack, engine events → rooms.
+import type { Server as HttpServer } from "node:http";
+import { Server } from "socket.io";
+import { authenticate, type Principal } from "../auth/principal";
+import type { Runtime } from "../runtime";
+import { swarmNameSchema } from "../swarm-name";
+import { type ClientToServerEvents, type ServerToClientEvents, swarmRoom } from "./contract";
+
+type SocketData = { principal: Principal };
+
+/** The typed socket.io server. */
+export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+function headersOf(raw: Record<string, string | string[] | undefined>, token: unknown): Headers {
+  const h = new Headers();
+  if (typeof raw.cookie === "string") h.set("cookie", raw.cookie);
+  const auth = typeof token === "string" && token ? `Bearer ${token}` : raw.authorization;
+  if (typeof auth === "string") h.set("authorization", auth);
+  return h;
+}
+
+/** Attaches socket.io at /socket.io and wires the engine's events to swarm rooms. */
+export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
+  const io: RealtimeServer = new Server(http, {
+    path: "/socket.io",
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
+  });
+
+  io.use(async (socket, next) => {
+    try {
+      const principal = await authenticate(rt, headersOf(socket.request.headers, socket.handshake.auth?.token));
+      if (!principal) return next(new Error("unauthorized"));
+      socket.data.principal = principal;
+      next();
+    } catch {
+      next(new Error("unavailable"));
+    }
+  });
+
+  io.on("connection", (socket) => {
+    socket.on("subscribe", async (req, ack) => {
+      if (typeof ack !== "function") return;
+      const name = swarmNameSchema.safeParse(req?.swarm);
+      if (!name.success) return ack({ ok: false, error: "invalid swarm name" });
+      const exists = await rt.db.swarm.findUnique({ where: { name: name.data }, select: { id: true } }).catch(() => null);
+      if (!exists) return ack({ ok: false, error: "unknown swarm" });
+      await socket.join(swarmRoom(name.data));
+      ack({ ok: true, snapshot: rt.engine.snapshot(name.data) });
+    });
+    socket.on("unsubscribe", async (req, ack) => {
+      const name = swarmNameSchema.safeParse(req?.swarm);
+      if (name.success) await socket.leave(swarmRoom(name.data));
+      ack?.({ ok: name.success });
+    });
+  });
+
+  rt.engine.on("metrics.tick", (tick) => io.to(swarmRoom(tick.swarm)).emit("metrics.tick", tick));
+  return io;
+}

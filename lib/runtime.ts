@@ -1,0 +1,38 @@
+// The process-wide runtime (pool, Prisma, auth, engine, …) built once by server.ts and shared with
+// Next.js route handlers and pages, which are bundled separately but run in the same process.
+import type pg from "pg";
+import type { Auth } from "./auth/auth";
+import type { IngestKeyVerifier } from "./auth/ingest-keys";
+import type { EventCountRollup } from "./db/event-count-rollup";
+import type { Db } from "./db/prisma";
+import type { Engine } from "./engine/engine";
+
+/** Everything a request handler may need. */
+export type Runtime = {
+  pool: pg.Pool;
+  db: Db;
+  auth: Auth;
+  pepper: string;
+  engine: Engine;
+  ingestKeys: IngestKeyVerifier;
+  eventCounts: EventCountRollup;
+  version: string;
+  publicUrl: string;
+  /** False while shutting down: new ingest gets 503. */
+  accepting: boolean;
+};
+
+const KEY = Symbol.for("swarm-medic.runtime");
+type Holder = { [KEY]?: Runtime };
+
+/** Installs the runtime (server.ts, and integration tests). */
+export function setRuntime(r: Runtime | undefined): void {
+  (globalThis as Holder)[KEY] = r;
+}
+
+/** The runtime; throws when the server has not booted it (e.g. `next dev` without server.ts). */
+export function getRuntime(): Runtime {
+  const r = (globalThis as Holder)[KEY];
+  if (!r) throw new Error("Swarm Medic runtime is not initialised: start the app with `npm start` (server.ts).");
+  return r;
+}

@@ -1,0 +1,20 @@
+// The server's periodic work: the engine's 1 Hz tick, rollup flushes, partition upkeep and retention.
+import type { Logger } from "pino";
+import { applyRetention, ensurePartitions } from "../db/partitions";
+import { env } from "../env";
+import type { Runtime } from "../runtime";
+
+/** Starts the timers; the returned function stops them. */
+export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
+  const tick = setInterval(() => rt.engine.tick(), 1_000);
+  const flush = setInterval(() => rt.eventCounts.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
+  const upkeep = setInterval(() => {
+    const now = Date.now();
+    ensurePartitions(rt.pool, now)
+      .then(() => applyRetention(rt.pool, now, env().RETENTION_DAYS))
+      .then((dropped) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
+      .catch((e: Error) => log.warn({ err: e.message }, "partition upkeep failed"));
+  }, 3_600_000);
+  for (const t of [tick, flush, upkeep]) t.unref();
+  return () => [tick, flush, upkeep].forEach(clearInterval);
+}

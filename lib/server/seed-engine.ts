@@ -1,0 +1,11 @@
+// Seeds the engine with what storage already knows (event totals per swarm) so live figures continue across restarts.
+import type pg from "pg";
+import type { Engine } from "../engine/engine";
+
+/** Seeds every swarm's event total from the day rollup. */
+export async function seedEngine(pool: pg.Pool, engine: Engine): Promise<void> {
+  const { rows } = await pool.query<{ name: string; n: string }>(
+    "SELECT s.name, coalesce(sum(r.events), 0) AS n FROM swarms s LEFT JOIN rollup_day r ON r.swarm_id = s.id GROUP BY s.name",
+  );
+  for (const r of rows) engine.seedTotal(r.name, Number(r.n));
+}

@@ -1,0 +1,18 @@
+// `npm start`: build the production bundle when it is missing or stale, then run server.ts in this process.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import { buildStamp } from "./build-stamp.mjs";
+
+const STAMP_FILE = ".next/swarm-medic-build-stamp";
+const stamp = buildStamp();
+const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, "utf8") === stamp;
+if (!built) {
+  process.stdout.write("Building the dashboard (first start or changed sources)…\n");
+  const r = spawnSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  fs.writeFileSync(STAMP_FILE, stamp);
+}
+process.env.NODE_ENV = "production";
+const { register } = await import("tsx/esm/api");
+register();
+await import("../server.ts");
