@@ -1,14 +1,11 @@
-import { defineConfig } from "vitest/config";
+// Unit tests: pure, no database (colocated `*.test.ts`).
 import path from "node:path";
+import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(__dirname) } },
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", ".next/**", "e2e/**", ".data/**"],
-    globalSetup: ["./test/global-setup.ts"],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    pool: "forks",
+    exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", "e2e/**", ".data/**"],
   },
 });

@@ -11,7 +11,7 @@ const role = z.enum(["viewer", "operator", "admin"], { error: "--role must be vi
 
 /** Opens the database (quietly), runs `fn`, closes it, stopping an embedded Postgres only if this command started it. */
 async function withDatabase<T>(fn: (d: OpenDatabase) => Promise<T>): Promise<T> {
-  const d = await openDatabase(note, 2);
+  const d = await openDatabase(note, { poolSize: 2 });
   try {
     return await fn(d);
   } finally {

@@ -4,6 +4,7 @@ import type pg from "pg";
 import type { Auth } from "./auth/auth";
 import type { IngestKeyVerifier } from "./auth/ingest-keys";
 import type { EventCountRollup } from "./db/event-count-rollup";
+import type { IngestBatcher } from "./db/ingest-batcher";
 import type { Db } from "./db/prisma";
 import type { Engine } from "./engine/engine";
 
@@ -16,6 +17,7 @@ export type Runtime = {
   engine: Engine;
   ingestKeys: IngestKeyVerifier;
   eventCounts: EventCountRollup;
+  ingest: IngestBatcher;
   version: string;
   publicUrl: string;
   /** False while shutting down: new ingest gets 503. */

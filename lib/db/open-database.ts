@@ -28,9 +28,10 @@ export function trustedOrigins(): string[] {
   return [...origins];
 }
 
-/** Resolves, migrates and opens the database. */
-export async function openDatabase(log: (msg: string) => void, poolSize = 20): Promise<OpenDatabase> {
-  const target = await resolveDatabase(log);
+/** Resolves (or takes `opts.url`), migrates and opens the database. */
+export async function openDatabase(log: (msg: string) => void, opts: { poolSize?: number; url?: string } = {}): Promise<OpenDatabase> {
+  const poolSize = opts.poolSize ?? 20;
+  const target = opts.url ? { url: opts.url } : await resolveDatabase(log);
   const migrationsApplied = await migrate(target.url);
   const pool = createPool(target.url, poolSize);
   const db = createPrisma(pool);

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, toProblem } from "../api/errors";
 import { bearerToken } from "../auth/credentials";
-import { storeEvents, type StoredEvent } from "../db/event-store";
+import type { StoredEvent } from "../db/event-store";
 import type { EngineEvent } from "../engine/types";
 import type { Runtime } from "../runtime";
 import { MAX_BODY_BYTES, parseBody } from "./parse-body";
@@ -65,7 +65,7 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt
     const checked = validateBatch(parsed.items, now());
     if (!checked.ok) throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
     const receivedAt = now();
-    const result = await storeEvents(rt.pool, identity.swarmId, checked.events, new Date(receivedAt));
+    const result = await rt.ingest.submit(identity.swarmId, checked.events, receivedAt);
     sendJson(res, 202, { accepted: result.accepted, duplicates: result.duplicates });
     rt.eventCounts.add(identity.swarmId, receivedAt, result.accepted);
     if (result.stored.length > 0) setImmediate(() => rt.engine.ingest(identity.swarm, result.stored.map(toEngineEvent)));

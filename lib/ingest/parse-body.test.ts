@@ -23,7 +23,15 @@ describe("content type", () => {
     },
   );
 
-  it.each(["text/plain", "application/xml", "text/json", "application/jsonl", "multipart/form-data; boundary=x"])(
+  it.each(["text/plain", "application/x-www-form-urlencoded"])("%j (curl's default) is read as JSON", (contentType) => {
+    expect(parseBody('[{"type":"a"}]', contentType)).toEqual({ ok: true, items: [{ type: "a" }] });
+  });
+
+  it("application/jsonl is parsed as NDJSON", () => {
+    expect(parseBody('{"type":"a"}\n{"type":"b"}', "application/jsonl")).toEqual({ ok: true, items: [{ type: "a" }, { type: "b" }] });
+  });
+
+  it.each(["application/xml", "text/json", "text/html", "multipart/form-data; boundary=x"])(
     "%j is unsupported",
     (contentType) => {
       const result = parseBody("[]", contentType);

@@ -19,6 +19,10 @@ const FORMATS_BY_MEDIA_TYPE = new Map<string, BodyFormat>([
   ["application/json", "json"],
   ["application/x-ndjson", "ndjson"],
   ["application/ndjson", "ndjson"],
+  ["application/jsonl", "ndjson"],
+  // What `curl -d` and simple HTTP clients send by default: the body is still read as JSON.
+  ["text/plain", "json"],
+  ["application/x-www-form-urlencoded", "json"],
 ]);
 
 const TOO_MANY_EVENTS = `body contains more than ${MAX_EVENTS_PER_REQUEST} events; the limit per request is ${MAX_EVENTS_PER_REQUEST}`;

@@ -1,0 +1,99 @@
+// Group commit for ingest: concurrent requests queue their validated batches; whenever a flush slot is free,
+// everything queued is written in one statement, and each request is answered after that commit.
+// Idle: a request flushes at once (no added latency). Busy: requests share commits, so throughput scales
+// with concurrency instead of being bound by one commit per request.
+import { randomUUID } from "node:crypto";
+import type pg from "pg";
+import { ApiError } from "../api/errors";
+import type { ValidEvent } from "../ingest/validate-batch";
+import { type EventRow, insertEventRows, type StoredEvent } from "./event-store";
+
+/** Result of storing one request's batch. */
+export type StoreResult = { accepted: number; duplicates: number; stored: StoredEvent[] };
+
+type Job = { swarmId: number; events: StoredEvent[]; keyed: boolean[]; received: number; submitted: number; resolve: (r: StoreResult) => void; reject: (e: unknown) => void };
+
+/** Limits of the batcher. */
+export type BatcherOptions = { maxRowsPerFlush?: number; maxInFlight?: number; maxQueuedRows?: number };
+
+/** Queues validated batches and writes them with shared commits. */
+export class IngestBatcher {
+  private queue: Job[] = [];
+  private queuedRows = 0;
+  private inFlight = 0;
+  private idleWaiters: (() => void)[] = [];
+  private readonly maxRows: number;
+  private readonly maxInFlight: number;
+  private readonly maxQueued: number;
+
+  constructor(private pool: pg.Pool, opts: BatcherOptions = {}) {
+    this.maxRows = opts.maxRowsPerFlush ?? 5_000;
+    this.maxInFlight = opts.maxInFlight ?? 2;
+    this.maxQueued = opts.maxQueuedRows ?? 50_000;
+  }
+
+  /** Stores one request's events; resolves after the commit that contains them. 503 when the queue is full. */
+  submit(swarmId: number, events: ValidEvent[], receivedAt: number): Promise<StoreResult> {
+    if (this.queuedRows + events.length > this.maxQueued) {
+      return Promise.reject(new ApiError(503, "overloaded", "Ingest is saturated; retry shortly.", { retryAfterS: 1 }));
+    }
+    const stored = events.map((e) => ({ ...e, eventId: e.id ?? randomUUID() }));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ swarmId, events: stored, keyed: events.map((e) => e.id !== undefined), received: receivedAt, submitted: events.length, resolve, reject });
+      this.queuedRows += events.length;
+      this.pump();
+    });
+  }
+
+  /** Resolves once nothing is queued or being written (for graceful shutdown). */
+  drain(): Promise<void> {
+    if (this.inFlight === 0 && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private pump(): void {
+    while (this.inFlight < this.maxInFlight && this.queue.length > 0) {
+      const jobs: Job[] = [];
+      let rows = 0;
+      while (this.queue.length > 0 && (jobs.length === 0 || rows + this.queue[0]!.events.length <= this.maxRows)) {
+        const job = this.queue.shift()!;
+        rows += job.events.length;
+        jobs.push(job);
+      }
+      this.queuedRows -= rows;
+      this.inFlight++;
+      void this.flush(jobs).finally(() => {
+        this.inFlight--;
+        this.pump();
+        if (this.inFlight === 0 && this.queue.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
+      });
+    }
+  }
+
+  private async flush(jobs: Job[]): Promise<void> {
+    const seen = new Set<string>();
+    const rows: EventRow[] = [];
+    const firsts: StoredEvent[][] = jobs.map(() => []);
+    jobs.forEach((job, j) => {
+      const received = new Date(job.received).toISOString();
+      job.events.forEach((e, k) => {
+        const key = `${job.swarmId}:${e.eventId}`;
+        if (seen.has(key)) return;
+        seen.add(key);
+        firsts[j]!.push(e);
+        rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: new Date(e.ts).toISOString(), agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: received, body: e.raw, keyed: job.keyed[k]! });
+      });
+    });
+    let inserted: Set<string>;
+    try {
+      inserted = await insertEventRows(this.pool, rows);
+    } catch (err) {
+      for (const job of jobs) job.reject(err);
+      return;
+    }
+    jobs.forEach((job, j) => {
+      const stored = firsts[j]!.filter((e) => inserted.has(`${job.swarmId}:${e.eventId}`));
+      job.resolve({ accepted: stored.length, duplicates: job.submitted - stored.length, stored });
+    });
+  }
+}

@@ -1,0 +1,32 @@
+// Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
+import { IngestKeyVerifier } from "../auth/ingest-keys";
+import { EventCountRollup } from "../db/event-count-rollup";
+import { IngestBatcher } from "../db/ingest-batcher";
+import type { OpenDatabase } from "../db/open-database";
+import { ensurePartitions } from "../db/partitions";
+import { type Clock, systemClock } from "../engine/clock";
+import { createEngine } from "../engine/engine";
+import { publicUrl } from "../env";
+import type { Runtime } from "../runtime";
+import { seedEngine } from "./seed-engine";
+import pkg from "../../package.json" with { type: "json" };
+
+/** Creates the runtime (does not install it globally; see setRuntime). */
+export async function createRuntime(database: OpenDatabase, clock: Clock = systemClock): Promise<Runtime> {
+  await ensurePartitions(database.pool, clock.now());
+  const engine = createEngine({ clock });
+  await seedEngine(database.pool, engine);
+  return {
+    pool: database.pool,
+    db: database.db,
+    auth: database.auth,
+    pepper: database.pepper,
+    engine,
+    ingestKeys: new IngestKeyVerifier(database.pool, database.pepper),
+    eventCounts: new EventCountRollup(database.pool),
+    ingest: new IngestBatcher(database.pool),
+    version: pkg.version,
+    publicUrl: publicUrl(),
+    accepting: true,
+  };
+}

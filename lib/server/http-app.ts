@@ -1,0 +1,34 @@
+// The HTTP server's routing: the raw ingest path and better-auth in front of Next.js, socket.io beside them.
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import { toNodeHandler } from "better-auth/node";
+import { ApiError } from "../api/errors";
+import { handleIngest, sendProblem } from "../ingest/http-ingest";
+import { attachRealtime, type RealtimeServer } from "../realtime/server";
+import type { Runtime } from "../runtime";
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+/** Next.js' request and upgrade handlers (absent in integration tests, which run without a build). */
+export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void };
+
+/** Creates the HTTP server with socket.io attached. */
+export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer } {
+  const authHandler = toNodeHandler(rt.auth);
+  const server = http.createServer((req, res) => {
+    const path = (req.url ?? "/").split("?", 1)[0]!;
+    if (path === "/api/v1/events") void handleIngest(req, res, rt);
+    else if (path.startsWith("/api/auth/")) void authHandler(req, res);
+    else if (nextHandlers) void nextHandlers.request(req, res);
+    else sendProblem(res, new ApiError(404, "not_found", "No such route."));
+  });
+  server.keepAliveTimeout = 65_000;
+  const io = attachRealtime(server, rt);
+  server.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io")) {
+      if (nextHandlers) void nextHandlers.upgrade(req, socket, head);
+      else socket.destroy();
+    }
+  });
+  return { server, io };
+}
