@@ -1,7 +1,6 @@
 // `swarm-medic` command dispatch (contract §3). Every command accepts --json.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { keysCreate, tokensCreate, usersCreate } from "./admin-commands";
 import { note } from "./output";
 
 const USAGE = `Usage: swarm-medic <command> [options] [--json]
@@ -38,14 +37,15 @@ export async function main(argv: string[]): Promise<number> {
     note(USAGE);
     return values.help ? 0 : 2;
   }
+  if (!["keys create", "tokens create", "users create"].includes(command)) {
+    note(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
+  }
   try {
+    const { keysCreate, tokensCreate, usersCreate } = await import("./admin-commands");
     if (command === "keys create") await keysCreate(values);
     else if (command === "tokens create") await tokensCreate(values);
-    else if (command === "users create") await usersCreate(values);
-    else {
-      note(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
-    }
+    else await usersCreate(values);
     return 0;
   } catch (e) {
     const msg = e instanceof ZodError ? e.issues.map((i) => i.message).join("; ") : (e as Error).message;

@@ -1,0 +1,34 @@
+// Mapping errors to problem+json: known errors keep their status, internals never leak.
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { ApiError, toProblem } from "./errors";
+
+describe("toProblem", () => {
+  it("keeps an ApiError's status, detail, errors and Retry-After", () => {
+    const p = toProblem(new ApiError(503, "storage_unavailable", "later", { retryAfterS: 5, errors: [{ index: 0, path: "a", message: "m" }] }), "rid");
+    expect(p).toEqual({
+      status: 503,
+      headers: { "content-type": "application/problem+json", "retry-after": "5" },
+      body: { type: "https://swarm-medic.dev/problems/storage_unavailable", title: "Service Unavailable", status: 503, detail: "later", errors: [{ index: 0, path: "a", message: "m" }], request_id: "rid" },
+    });
+  });
+
+  it("maps a ZodError to 400 with field paths", () => {
+    const r = z.object({ a: z.number() }).safeParse({ a: "x" });
+    const p = toProblem(r.error);
+    expect(p.status).toBe(400);
+    expect(p.body.errors).toEqual([{ path: "a", message: expect.any(String) }]);
+  });
+
+  it.each([{ code: "ECONNREFUSED" }, { code: "57P01" }, new Error("Connection terminated unexpectedly")])("maps database unavailability %j to 503", (err) => {
+    const p = toProblem(err);
+    expect(p.status).toBe(503);
+    expect(p.headers["retry-after"]).toBe("5");
+  });
+
+  it("hides unexpected errors behind a generic 500", () => {
+    const p = toProblem(new Error("secret internal detail at /srv/x.ts:12"));
+    expect(p.status).toBe(500);
+    expect(JSON.stringify(p.body)).not.toContain("secret");
+  });
+});

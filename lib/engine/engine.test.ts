@@ -1,0 +1,44 @@
+// createEngine: per-swarm routing, clock-driven ticks and typed subscriptions.
+import { describe, expect, it } from "vitest";
+import { manualClock } from "./clock";
+import { createEngine } from "./engine";
+import type { MetricsTick } from "./types";
+
+describe("createEngine", () => {
+  it("ticks every known swarm on its clock and stops notifying after unsubscribe", () => {
+    const clock = manualClock(10_000);
+    const engine = createEngine({ clock });
+    engine.seedTotal("a", 3);
+    engine.ingest("b", [{ id: "1", type: "heartbeat", ts: 0, agentId: "x", data: {} }]);
+    const ticks: MetricsTick[] = [];
+    const off = engine.on("metrics.tick", (t) => ticks.push(t));
+    clock.advance(1000);
+    engine.tick();
+    expect(ticks.map((t) => [t.swarm, t.at, t.events_total, t.active_agents])).toEqual([
+      ["a", 11_000, 3, 0],
+      ["b", 11_000, 1, 1],
+    ]);
+    off();
+    engine.tick();
+    expect(ticks).toHaveLength(2);
+  });
+
+  it("ignores empty batches and reports unknown swarms as not known", () => {
+    const engine = createEngine({ clock: manualClock() });
+    engine.ingest("c", []);
+    expect(engine.knows("c")).toBe(false);
+  });
+
+  it("gives the same figures for the same event log and clock (deterministic)", () => {
+    const run = () => {
+      const clock = manualClock(0);
+      const engine = createEngine({ clock });
+      for (let i = 0; i < 20; i++) {
+        clock.advance(250);
+        engine.ingest("s", [{ id: String(i), type: "heartbeat", ts: i, agentId: `a${i % 4}`, data: {} }]);
+      }
+      return engine.snapshot("s");
+    };
+    expect(run()).toEqual(run());
+  });
+});
