@@ -19,7 +19,8 @@ export function SignInForm({ next }: { next: string }) {
       body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
     }).catch(() => null);
     if (res?.ok) {
-      window.location.assign(next);
+      // A full navigation so the server components and the socket start with the new session.
+      window.location.assign(new URL(next, window.location.origin).href);
       return;
     }
     const body = (await res?.json().catch(() => null)) as { message?: string } | null;

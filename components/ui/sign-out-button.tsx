@@ -5,7 +5,8 @@
 export function SignOutButton() {
   const signOut = async () => {
     await fetch("/api/auth/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" });
-    window.location.assign("/sign-in");
+    // A full navigation drops the client cache and the live socket of the signed-out session.
+    window.location.assign(new URL("/sign-in", window.location.origin).href);
   };
   return (
     <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300 dark:hover:bg-slate-800">

@@ -22,7 +22,8 @@ describe("API authentication", () => {
   });
 
   it("401 problem+json without credentials, with a bad token, or a bad cookie (also with x-middleware-subrequest)", async () => {
-    for (const headers of [{}, { authorization: "Bearer smt_nope" }, { cookie: "swarm-medic.session_token=forged" }, { "x-middleware-subrequest": "middleware" }]) {
+    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer smt_nope" }, { cookie: "swarm-medic.session_token=forged" }, { "x-middleware-subrequest": "middleware" }];
+    for (const headers of attempts) {
       const res = await call(listSwarms, headers);
       expect(res.status).toBe(401);
       expect(res.headers.get("content-type")).toContain("application/problem+json");

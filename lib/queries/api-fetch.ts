@@ -11,7 +11,7 @@ export class ApiFetchError extends Error {
 export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, credentials: "same-origin", headers: { accept: "application/json", ...init?.headers } });
   if (res.status === 401 && typeof window !== "undefined") {
-    window.location.assign(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`);
+    window.location.assign(new URL(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`, window.location.origin).href);
   }
   if (!res.ok) {
     const problem = (await res.json().catch(() => null)) as { detail?: string } | null;

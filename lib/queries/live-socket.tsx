@@ -17,23 +17,31 @@ const Ctx = createContext<{ socket: LiveSocket | null; status: LiveStatus }>({ s
 /** Opens the socket for the signed-in browser and tracks its status. */
 export function LiveSocketProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
-  const [socket, setSocket] = useState<LiveSocket | null>(null);
+  // Created without connecting (no side effect during render); the effect connects and disconnects it.
+  const [socket] = useState<LiveSocket>(() => io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 }));
   const [status, setStatus] = useState<LiveStatus>("connecting");
 
   useEffect(() => {
-    const s: LiveSocket = io({ path: "/socket.io", withCredentials: true, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 });
-    s.on("connect", () => {
+    const onConnect = () => {
       setStatus("live");
-      if (!s.recovered) void client.invalidateQueries({ queryKey: swarmKeys.list() });
-    });
-    s.on("disconnect", () => setStatus("reconnecting"));
-    s.on("connect_error", () => setStatus(s.active ? "reconnecting" : "offline"));
-    s.on("metrics.tick", (tick) => applyTick(client, tick));
-    setSocket(s);
-    return () => {
-      s.close();
+      if (!socket.recovered) void client.invalidateQueries({ queryKey: swarmKeys.list() });
     };
-  }, [client]);
+    const onDisconnect = () => setStatus("reconnecting");
+    const onError = () => setStatus(socket.active ? "reconnecting" : "offline");
+    const onTick = (tick: Parameters<ServerToClientEvents["metrics.tick"]>[0]) => applyTick(client, tick);
+    socket.on("connect", onConnect);
+    socket.on("disconnect", onDisconnect);
+    socket.on("connect_error", onError);
+    socket.on("metrics.tick", onTick);
+    socket.connect();
+    return () => {
+      socket.off("connect", onConnect);
+      socket.off("disconnect", onDisconnect);
+      socket.off("connect_error", onError);
+      socket.off("metrics.tick", onTick);
+      socket.disconnect();
+    };
+  }, [socket, client]);
 
   const value = useMemo(() => ({ socket, status }), [socket, status]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
