@@ -10,6 +10,8 @@ import { startBackgroundJobs } from "./lib/server/background-jobs";
 import { createRuntime } from "./lib/server/create-runtime";
 import { ensureFirstAdmin } from "./lib/server/first-admin";
 import { createHttpApp } from "./lib/server/http-app";
+import { demoEnabled, startDemoFeed } from "./lib/simulator/demo-feed";
+import { systemClock } from "./lib/engine/clock";
 
 const log = componentLogger("server");
 const e = env();
@@ -24,6 +26,7 @@ const app = next({ dev: e.NODE_ENV !== "production", hostname: e.HOST, port: e.P
 await app.prepare();
 const { server, io } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler() });
 const stopJobs = startBackgroundJobs(rt, log);
+const stopDemo = (await demoEnabled(database.db, e.DEMO)) ? await startDemoFeed(rt, systemClock, componentLogger("demo")) : () => undefined;
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 log.info({ url: rt.publicUrl, database: database.target.embedded ? "embedded" : "DATABASE_URL" }, "Swarm Medic is listening");
@@ -41,6 +44,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   log.info({ signal }, "shutting down");
   rt.accepting = false;
   stopJobs();
+  stopDemo();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await io.close();

@@ -3,11 +3,9 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, toProblem } from "../api/errors";
 import { bearerToken } from "../auth/credentials";
-import type { StoredEvent } from "../db/event-store";
-import type { EngineEvent } from "../engine/types";
 import type { Runtime } from "../runtime";
 import { MAX_BODY_BYTES, parseBody } from "./parse-body";
-import { validateBatch } from "./validate-batch";
+import { ingestBatch } from "./ingest-batch";
 
 const PARSE_STATUS = { malformed: 400, unsupported_media_type: 415, too_large: 413 } as const;
 
@@ -48,11 +46,7 @@ function tooLarge() {
   return new ApiError(413, "too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`);
 }
 
-function toEngineEvent(e: StoredEvent): EngineEvent {
-  return { id: e.eventId, type: e.type, ts: e.ts, agentId: e.agentId, taskId: e.taskId, data: e.raw };
-}
-
-/** Handles one ingest request end to end. */
+/** Handles one ingest request end to end: auth → limits → parse → ingestBatch → 202. */
 export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt: Runtime, now: () => number = Date.now): Promise<void> {
   try {
     if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use POST.");
@@ -62,13 +56,8 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt
     const body = await readBody(req, MAX_BODY_BYTES);
     const parsed = parseBody(body, req.headers["content-type"]);
     if (!parsed.ok) throw new ApiError(PARSE_STATUS[parsed.kind], parsed.kind, parsed.message);
-    const checked = validateBatch(parsed.items, now());
-    if (!checked.ok) throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
-    const receivedAt = now();
-    const result = await rt.ingest.submit(identity.swarmId, checked.events, receivedAt);
+    const result = await ingestBatch(rt, identity, parsed.items, now());
     sendJson(res, 202, { accepted: result.accepted, duplicates: result.duplicates });
-    rt.eventCounts.add(identity.swarmId, receivedAt, result.accepted);
-    if (result.stored.length > 0) setImmediate(() => rt.engine.ingest(identity.swarm, result.stored.map(toEngineEvent)));
   } catch (err) {
     if (!res.headersSent) {
       if (err instanceof ApiError && err.status === 413) res.setHeader("connection", "close");

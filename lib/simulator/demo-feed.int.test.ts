@@ -1,0 +1,38 @@
+// DEMO default (on while `demo` is the only swarm or there is none) and the feed storing through the ingest pipeline.
+import pino from "pino";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { startTestApp, type TestApp } from "../../test/app";
+import { systemClock } from "../engine/clock";
+import { demoEnabled, startDemoFeed } from "./demo-feed";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(() => app.close());
+
+it("is on by default until a real swarm exists; DEMO=on|off overrides", async () => {
+  expect(await demoEnabled(app.rt.db, undefined)).toBe(true);
+  await app.rt.db.swarm.create({ data: { name: "demo" } });
+  expect(await demoEnabled(app.rt.db, undefined)).toBe(true);
+  expect(await demoEnabled(app.rt.db, "off")).toBe(false);
+  await app.ingestKey("real-swarm");
+  expect(await demoEnabled(app.rt.db, undefined)).toBe(false);
+  expect(await demoEnabled(app.rt.db, "on")).toBe(true);
+});
+
+it("feeds the demo swarm through validation and storage, visible to the engine", async () => {
+  const stop = await startDemoFeed(app.rt, systemClock, pino({ level: "silent" }));
+  try {
+    await vi.waitFor(
+      async () => {
+        const { rows } = await app.rt.pool.query("SELECT count(*)::int AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = 'demo'");
+        expect(rows[0].n).toBeGreaterThan(0);
+        expect(app.rt.engine.snapshot("demo").events_total).toBe(rows[0].n);
+      },
+      { timeout: 10_000, interval: 200 },
+    );
+  } finally {
+    stop();
+  }
+});
