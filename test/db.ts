@@ -26,25 +26,37 @@ async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Pr
   }
 }
 
-/** Creates and migrates a template database; returns its name. */
+/** Creates and migrates a template database named after this process (`sm_test_<pid>_tpl`); returns its name. */
 export async function createTemplate(serverUrl: string): Promise<string> {
-  const name = `${TEST_DB_PREFIX}tpl_${randomBytes(4).toString("hex")}`;
+  const name = `${TEST_DB_PREFIX}${process.pid}_tpl`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   await migrate(withDatabase(serverUrl, name));
   return name;
 }
 
-/** Clones the template into a fresh database; returns its URL. */
+/** Clones the template into a fresh database of the same run (`sm_test_<pid>_<hex>`); returns its URL. */
 export async function cloneDatabase(serverUrl: string, template: string): Promise<string> {
-  const name = `${TEST_DB_PREFIX}${randomBytes(6).toString("hex")}`;
+  const name = `${template.replace(/tpl$/, "")}${randomBytes(6).toString("hex")}`;
   await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return withDatabase(serverUrl, name);
 }
 
-/** Drops every database this run created (and leftovers of crashed runs). */
-export async function dropTestDatabases(serverUrl: string): Promise<void> {
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drops the databases of this run (`pid`) and those of runs whose process is gone; concurrent runs are left alone. */
+export async function dropTestDatabases(serverUrl: string, pid = process.pid): Promise<void> {
   await admin(serverUrl, async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEST_DB_PREFIX}%`]);
-    for (const r of rows) await c.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`);
+    for (const { datname } of rows) {
+      const owner = Number(/^sm_test_(\d+)_/.exec(datname)?.[1]);
+      if (owner === pid || !Number.isInteger(owner) || !processAlive(owner)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    }
   });
 }
