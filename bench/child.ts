@@ -23,8 +23,8 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Starts `file` under tsx with extra env and node flags; resolves once it prints "ready <port>". */
-export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = [], args: string[] = []): Promise<ChildServer> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", file, ...args], {
+export function startChild(file: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<ChildServer> {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", file], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -40,10 +40,11 @@ export class IngestKeyVerifier {
   /** The identity behind `key`, or null when it is unknown or revoked. Throws when the database is down. */
   async verify(key: string | undefined): Promise<IngestIdentity | null> {
     if (!key || !key.startsWith("smk_") || key.length > 200) return null;
-    const hash = hashCredential(this.pepper, key);
     const t = this.now();
-    const hit = this.cache.get(hash);
+    // Keyed by the presented key itself (process memory only), so a cache hit costs no HMAC.
+    const hit = this.cache.get(key);
     if (hit && hit.until > t) return hit.identity;
+    const hash = hashCredential(this.pepper, key);
     const { rows } = await this.pool.query<{ id: number; swarm_id: number; name: string; hash: string }>(
       `SELECT k.id, k.swarm_id, s.name, k.hash FROM ingest_keys k JOIN swarms s ON s.id = k.swarm_id
        WHERE k.prefix = $1 AND k.revoked_at IS NULL`,
@@ -52,7 +53,7 @@ export class IngestKeyVerifier {
     const row = rows.find((r) => hashesEqual(r.hash, hash));
     const identity = row ? { keyId: row.id, swarmId: row.swarm_id, swarm: row.name } : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(hash, { identity, until: t + this.ttlMs });
+    this.cache.set(key, { identity, until: t + this.ttlMs });
     if (identity) this.touch(identity.keyId, t);
     return identity;
   }

@@ -38,6 +38,7 @@ RETURNING swarm_id, event_id`;
 /** Inserts rows (no two with the same swarm and id); returns the `${swarm_id}:${event_id}` keys actually stored. */
 export async function insertEventRows(pool: pg.Pool, rows: EventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const { rows: inserted } = await pool.query<{ swarm_id: number; event_id: string }>(INSERT_SQL, [JSON.stringify(rows)]);
+  // Named: parsed and planned once per connection instead of on every flush.
+  const { rows: inserted } = await pool.query<{ swarm_id: number; event_id: string }>({ name: "insert-events", text: INSERT_SQL, values: [JSON.stringify(rows)] });
   return new Set(inserted.map((r) => `${r.swarm_id}:${r.event_id}`));
 }
