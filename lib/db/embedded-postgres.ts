@@ -141,3 +141,12 @@ export async function startEmbeddedPostgres(baseDir: string, preferredPort: numb
   log(`embedded Postgres listening on 127.0.0.1:${port}`);
   return { url: url(port), port, dataDir, startedByUs: true, stop };
 }
+
+/** Stops the embedded Postgres under `baseDir` if one is running there (CI cleanup); true when one was stopped. */
+export async function stopEmbeddedPostgres(baseDir: string): Promise<boolean> {
+  const dataDir = path.join(path.resolve(baseDir), "pg");
+  if (!runningPort(dataDir)) return false;
+  const bins = await binaries();
+  await runAs(bins.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "20"], await unprivilegedIds());
+  return true;
+}

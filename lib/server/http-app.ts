@@ -18,7 +18,11 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0]!;
     if (path === "/api/v1/events") void handleIngest(req, res, rt);
-    else if (path.startsWith("/api/auth/")) void authHandler(req, res);
+    else if (path.startsWith("/api/auth/")) {
+      // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+      void authHandler(req, res);
+    }
     else if (nextHandlers) void nextHandlers.request(req, res);
     else sendProblem(res, new ApiError(404, "not_found", "No such route."));
   });

@@ -1,0 +1,113 @@
+// Test fixtures: the seeded credentials (written by e2e/start-server.ts), page objects, a signed-in page and
+// an ingest helper that posts events the way an agent SDK (or curl) would.
+import fs from "node:fs";
+import path from "node:path";
+import { type APIRequestContext, type BrowserContext, test as base, expect } from "@playwright/test";
+import { type E2EFixtures, FIXTURES_FILE } from "./e2e-env";
+import { SignInPage } from "./pages/sign-in-page";
+import { SwarmsPage } from "./pages/swarms-page";
+
+/** An event as sent to POST /api/v1/events. */
+export type IngestEvent = Record<string, unknown>;
+
+/** Outcome of one ingest request. */
+export type IngestResult = { status: number; body: { accepted?: number; duplicates?: number; errors?: unknown[] } & Record<string, unknown> };
+
+/** Posts events with the swarm's ingest key. */
+export type Ingest = (events: IngestEvent[]) => Promise<IngestResult>;
+
+/** A heartbeat stamped now; `id` makes it idempotent. */
+export function heartbeat(id: string, agent = "agent-1"): IngestEvent {
+  return { id, type: "heartbeat", agent_id: agent, timestamp: Date.now() };
+}
+
+/** One row of GET /api/v1/swarms (the fields the tests use). */
+export type SwarmRow = { name: string; events_per_s: number; events_total: number };
+
+/** GET /api/v1/swarms through `request` (which must carry a session), as the row of `swarm`. */
+export async function swarmRow(request: APIRequestContext, swarm: string): Promise<SwarmRow> {
+  const res = await request.get("/api/v1/swarms");
+  expect(res.status(), await res.text()).toBe(200);
+  const row = ((await res.json()) as SwarmRow[]).find((s) => s.name === swarm);
+  if (!row) throw new Error(`swarm ${swarm} is not listed`);
+  return row;
+}
+
+type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+type WorkerFixtures = {
+  /**
+   * The admin's session cookies. better-auth allows only 3 sign-ins per 10 s (for all clients together, as the
+   * server cannot tell them apart), so they come from one sign-in per server, kept next to fixtures.json.
+   */
+  adminSession: Cookies;
+};
+
+type TestFixtures = {
+  signInPage: SignInPage;
+  swarmsPage: SwarmsPage;
+  /** A page signed in as the seeded admin, on `/`. */
+  signedInPage: SwarmsPage;
+  ingest: Ingest;
+};
+
+let cached: E2EFixtures | undefined;
+
+/** The seeded credentials, read on first use: the runner loads the spec files before the webServer has written them. */
+export function seeded(): E2EFixtures {
+  cached ??= JSON.parse(fs.readFileSync(FIXTURES_FILE, "utf8")) as E2EFixtures;
+  return cached;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
+  adminSession: [
+    async ({ browser, playwright }, use) => {
+      const { admin, baseURL, database } = seeded();
+      const file = path.join(path.dirname(FIXTURES_FILE), `session-${database}.json`);
+      if (fs.existsSync(file)) {
+        const cookies = JSON.parse(fs.readFileSync(file, "utf8")) as Cookies;
+        const api = await playwright.request.newContext({ baseURL, storageState: { cookies, origins: [] } });
+        const valid = (await api.get("/api/v1/swarms")).ok();
+        await api.dispose();
+        if (valid) return use(cookies);
+      }
+      const context = await browser.newContext({ baseURL });
+      const signIn = new SignInPage(await context.newPage());
+      await signIn.goto("/");
+      expect(await signIn.signIn(admin.email, admin.password), "sign-in status (429: better-auth's sign-in rate limit)").toBe(200);
+      await signIn.page.waitForURL((url) => url.pathname === "/");
+      const cookies = await context.cookies();
+      await context.close();
+      fs.writeFileSync(file, JSON.stringify(cookies), { mode: 0o600 });
+      await use(cookies);
+    },
+    { scope: "worker" },
+  ],
+  signInPage: async ({ page }, use) => {
+    await use(new SignInPage(page));
+  },
+  swarmsPage: async ({ page }, use) => {
+    await use(new SwarmsPage(page));
+  },
+  signedInPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    const swarms = new SwarmsPage(page);
+    await swarms.goto();
+    await use(swarms);
+  },
+  ingest: async ({ playwright, baseURL }, use) => {
+    const { ingestKey } = seeded();
+    // Its own context: no browser cookies, only the ingest key.
+    const api = await playwright.request.newContext({ baseURL });
+    await use(async (events) => {
+      const res = await api.post("/api/v1/events", {
+        headers: { authorization: `Bearer ${ingestKey}`, "content-type": "application/json" },
+        data: JSON.stringify(events),
+      });
+      return { status: res.status(), body: (await res.json()) as IngestResult["body"] };
+    });
+    await api.dispose();
+  },
+});
+
+export { expect };
