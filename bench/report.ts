@@ -13,7 +13,8 @@ export type Row = {
   baseline: number;
   baselineUnit: string;
   baselineLatency?: { p50: number; p99: number };
-  target: number;
+  /** Required ratio; absent for rows shown for context only. */
+  target?: number;
 };
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -22,7 +23,7 @@ const ms = (l?: { p50: number; p99: number }) => (l ? `${l.p50} / ${l.p99} ms` :
 /** value / baseline, and whether it meets the target ratio. */
 export function ratio(r: Row): { ratio: number; pass: boolean } {
   const x = r.baseline > 0 ? r.value / r.baseline : 0;
-  return { ratio: x, pass: x >= r.target };
+  return { ratio: x, pass: r.target === undefined || x >= r.target };
 }
 
 /** An aligned Markdown table. */
@@ -44,8 +45,8 @@ export function table(rows: Row[]): string {
       `${r.baselineLabel} ${int(r.baseline)} ${r.baselineUnit}`,
       ms(r.baselineLatency),
       `${x.toFixed(2)}×`,
-      `≥ ${r.target}×`,
-      pass ? "PASS" : "MISS",
+      r.target === undefined ? "—" : `≥ ${r.target}×`,
+      r.target === undefined ? "context" : pass ? "PASS" : "MISS",
     ];
   });
   return markdown(head, body);

@@ -28,17 +28,20 @@ WITH input AS (
   SELECT swarm_id, event_id FROM input WHERE keyed
   ON CONFLICT DO NOTHING
   RETURNING swarm_id, event_id
+), stored AS (
+  INSERT INTO events (swarm_id, event_id, type, ts, agent_id, task_id, received_at, body)
+  SELECT i.swarm_id, i.event_id, i.type, i.ts, i.agent_id, i.task_id, i.received_at, i.body
+  FROM input i
+  WHERE NOT i.keyed OR EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
 )
-INSERT INTO events (swarm_id, event_id, type, ts, agent_id, task_id, received_at, body)
-SELECT i.swarm_id, i.event_id, i.type, i.ts, i.agent_id, i.task_id, i.received_at, i.body
-FROM input i
-WHERE NOT i.keyed OR EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
-RETURNING swarm_id, event_id`;
+-- Only the duplicates come back (usually none): far less to send and parse than every stored row.
+SELECT i.swarm_id, i.event_id FROM input i
+WHERE i.keyed AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)`;
 
-/** Inserts rows (no two with the same swarm and id); returns the `${swarm_id}:${event_id}` keys actually stored. */
+/** Inserts rows (no two with the same swarm and id); returns the `${swarm_id}:${event_id}` keys that were already stored. */
 export async function insertEventRows(pool: pg.Pool, rows: EventRow[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   // Named: parsed and planned once per connection instead of on every flush.
-  const { rows: inserted } = await pool.query<{ swarm_id: number; event_id: string }>({ name: "insert-events", text: INSERT_SQL, values: [JSON.stringify(rows)] });
-  return new Set(inserted.map((r) => `${r.swarm_id}:${r.event_id}`));
+  const { rows: duplicates } = await pool.query<{ swarm_id: number; event_id: string }>({ name: "insert-events", text: INSERT_SQL, values: [JSON.stringify(rows)] });
+  return new Set(duplicates.map((r) => `${r.swarm_id}:${r.event_id}`));
 }

@@ -84,15 +84,15 @@ export class IngestBatcher {
         rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: new Date(e.ts).toISOString(), agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: received, body: e.raw, keyed: job.keyed[k]! });
       });
     });
-    let inserted: Set<string>;
+    let duplicates: Set<string>;
     try {
-      inserted = await insertEventRows(this.pool, rows);
+      duplicates = await insertEventRows(this.pool, rows);
     } catch (err) {
       for (const job of jobs) job.reject(err);
       return;
     }
     jobs.forEach((job, j) => {
-      const stored = firsts[j]!.filter((e) => inserted.has(`${job.swarmId}:${e.eventId}`));
+      const stored = firsts[j]!.filter((e) => !duplicates.has(`${job.swarmId}:${e.eventId}`));
       job.resolve({ accepted: stored.length, duplicates: job.submitted - stored.length, stored });
     });
   }
