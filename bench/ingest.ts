@@ -23,7 +23,7 @@ const DURATION_S = args.quick ? 3 : Number(args.duration ?? 10);
 if (!(DURATION_S > 0)) throw new Error(`--duration must be a positive number of seconds, got ${args.duration}`);
 const WARMUP_S = Math.max(1, Math.round(DURATION_S / 5));
 const BATCH = 100;
-const BATCH_CONNECTIONS = 16;
+const BATCH_CONNECTIONS = 32;
 const SINGLE_CONNECTIONS = 32;
 const COPY_BATCH_ROWS = 10_000;
 const COPY_STREAMS = 2;
