@@ -3,6 +3,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { buildStamp } from "./build-stamp.mjs";
 
+// Next.js telemetry would call home from a machine that may have no route out.
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const STAMP_FILE = ".next/swarm-medic-build-stamp";
 const stamp = buildStamp();
 const built = fs.existsSync(".next/BUILD_ID") && fs.existsSync(STAMP_FILE) && fs.readFileSync(STAMP_FILE, "utf8") === stamp;

@@ -1,0 +1,12 @@
+// GET /api/v1/swarms/{swarm}/events/count — exact count of stored events in a window (viewer+).
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { countEvents, countEventsQuery, swarmIdOf } from "@/lib/events/list-events";
+import { swarmNameSchema } from "@/lib/swarm-name";
+
+export const dynamic = "force-dynamic";
+
+/** Counts a swarm's events. */
+export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: countEventsQuery }, async ({ rt, params, query }) =>
+  countEvents(rt.pool, await swarmIdOf(rt.pool, params.swarm), query, Date.now()),
+);
