@@ -22,6 +22,8 @@ export type Runtime = {
   publicUrl: string;
   /** False while shutting down: new ingest gets 503. */
   accepting: boolean;
+  /** Told when an operator decides a proposal (the engine heals approved ones; the socket publishes the change). */
+  proposalDecided?: (swarmId: number, prediction: Record<string, unknown>) => void;
 };
 
 const KEY = Symbol.for("swarm-medic.runtime");

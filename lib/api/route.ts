@@ -22,6 +22,17 @@ export type RouteOptions<PS extends Schema | undefined, QS extends Schema | unde
 
 type Out<S> = S extends Schema ? z.output<S> : undefined;
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/** CSRF guard for cookie-authenticated changes: the browser's Origin must be this server (`Origin: null` is refused). */
+function assertSameOrigin(req: Request): void {
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  const host = req.headers.get("host") ?? new URL(req.url).host;
+  const sameOrigin = origin ? origin !== "null" && URL.canParse(origin) && new URL(origin).host === host : site === "same-origin";
+  if (!sameOrigin) throw new ApiError(403, "cross_origin", "Cross-origin requests may not change anything.");
+}
+
 /** JSON response helper with a status. */
 export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(data), { status, headers: { "content-type": "application/json", ...headers } });
@@ -47,11 +58,16 @@ export function apiRoute<PS extends Schema | undefined = undefined, QS extends S
       const rawParams = (await segment?.params) ?? {};
       const params = (opts.params ? opts.params.parse(rawParams) : undefined) as Out<PS>;
       const query = (opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined) as Out<QS>;
+      if (principal.kind === "user" && !SAFE_METHODS.has(req.method)) assertSameOrigin(req);
       let body = undefined as Out<BS>;
       if (opts.body) {
-        const raw = await req.json().catch(() => {
+        const text = await req.text();
+        let raw: unknown = {};
+        try {
+          if (text.trim()) raw = JSON.parse(text);
+        } catch {
           throw new ApiError(400, "malformed_json", "The body is not valid JSON.");
-        });
+        }
         body = opts.body.parse(raw) as Out<BS>;
       }
       const result = await handler({ req, rt, principal, params, query, body, requestId });

@@ -2,43 +2,18 @@
 // keyset-paginated by (ts, seq) so every page is an index range scan on the owning swarm's partitions.
 import type pg from "pg";
 import { z } from "zod";
+import { decodeCursor, pageQuery, timeWindow, toPage } from "../api/cursor";
 import { ApiError } from "../api/errors";
 
-const DAY = 86_400_000;
-const instant = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
-
 /** Query of GET /api/v1/swarms/{swarm}/events. */
-export const listEventsQuery = z.object({
+export const listEventsQuery = pageQuery.extend({
   type: z.string().max(64).optional(),
   agent_id: z.string().max(128).optional(),
   task_id: z.string().max(128).optional(),
-  from: instant.optional(),
-  to: instant.optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
 /** Query of GET /api/v1/swarms/{swarm}/events/count. */
 export const countEventsQuery = listEventsQuery.pick({ from: true, to: true, type: true });
-
-/** The time window of a query: `to` defaults to now (+5 min of allowed skew), `from` to 7 days before `to`. */
-export function timeWindow(q: { from?: number; to?: number }, now: number): { from: Date; to: Date } {
-  const to = q.to ?? now + 5 * 60_000;
-  const from = q.from ?? to - 7 * DAY;
-  if (from > to) throw new ApiError(400, "invalid_range", "`from` must not be after `to`.");
-  return { from: new Date(from), to: new Date(to) };
-}
-
-/** Opaque page cursor: the (ts, seq) of the last item returned. */
-export function encodeCursor(ts: Date, seq: string): string {
-  return Buffer.from(`${ts.getTime()}:${seq}`).toString("base64url");
-}
-
-function decodeCursor(cursor: string): { ts: Date; seq: string } {
-  const m = /^(\d+):(\d+)$/.exec(Buffer.from(cursor, "base64url").toString());
-  if (!m) throw new ApiError(400, "invalid_cursor", "The cursor is not valid.");
-  return { ts: new Date(Number(m[1])), seq: m[2]! };
-}
 
 /** The swarm's id, or 404. */
 export async function swarmIdOf(pool: pg.Pool, name: string): Promise<number> {
@@ -63,7 +38,8 @@ export async function listEvents(pool: pg.Pool, swarmId: number, q: z.output<typ
   if (q.task_id) add("task_id = ?", q.task_id);
   if (q.cursor) {
     const c = decodeCursor(q.cursor);
-    params.push(c.ts, c.seq);
+    if (!/^\d+$/.test(c.key)) throw new ApiError(400, "invalid_cursor", "The cursor is not valid.");
+    params.push(c.t, c.key);
     where.push(`(ts, seq) < ($${params.length - 1}, $${params.length})`);
   }
   params.push(q.limit + 1);
@@ -71,12 +47,8 @@ export async function listEvents(pool: pg.Pool, swarmId: number, q: z.output<typ
     `SELECT ts, seq, received_at, body FROM events WHERE ${where.join(" AND ")} ORDER BY ts DESC, seq DESC LIMIT $${params.length}`,
     params,
   );
-  const page = rows.slice(0, q.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map((r) => ({ ...r.body, received_at: r.received_at.toISOString() })),
-    next_cursor: rows.length > q.limit && last ? encodeCursor(last.ts, last.seq) : null,
-  };
+  const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.ts, key: r.seq }));
+  return { items: page.map((r) => ({ ...r.body, received_at: r.received_at.toISOString() })), next_cursor };
 }
 
 /** Exact number of a swarm's events in the window (optionally of one type). */

@@ -1,0 +1,11 @@
+// POST /api/v1/predictions/{id}/approve — approve an open healing proposal (operator+); 409 when no longer open.
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { approveBody, decideProposal } from "@/lib/proposals/decide-proposal";
+
+export const dynamic = "force-dynamic";
+
+/** Approves the proposal. */
+export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: approveBody }, ({ rt, principal, params, body }) =>
+  decideProposal(rt, principal, params.id, "approve", body.reason, Date.now()),
+);

@@ -1,0 +1,11 @@
+// POST /api/v1/predictions/{id}/reject — reject an open healing proposal (operator+); 409 when no longer open.
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { rejectBody, decideProposal } from "@/lib/proposals/decide-proposal";
+
+export const dynamic = "force-dynamic";
+
+/** Rejects the proposal. */
+export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: rejectBody }, ({ rt, principal, params, body }) =>
+  decideProposal(rt, principal, params.id, "reject", body.reason, Date.now()),
+);

@@ -1,0 +1,12 @@
+// GET /api/v1/swarms/{swarm}/healings — the swarm's healings with their commands; newest first, cursor-paged (viewer+).
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { healingQuery, listHealings, requireSwarm } from "@/lib/read/swarm-lists";
+import { swarmNameSchema } from "@/lib/swarm-name";
+
+export const dynamic = "force-dynamic";
+
+/** Lists the swarm's healings. */
+export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: healingQuery }, async ({ rt, params, query }) =>
+  listHealings(rt.db, await requireSwarm(rt.db, params.swarm), query, Date.now()),
+);

@@ -1,0 +1,130 @@
+// Newest-first, time-bounded, cursor-paged lists of a swarm's bottlenecks, predictions, failures and healings
+// (contract §4.2), read with Prisma and shaped as the contract's snake_case items.
+import { z } from "zod";
+import { decodeCursor, pageQuery, timeWindow, toPage } from "../api/cursor";
+import { notFound } from "../api/errors";
+import type { Db } from "../db/prisma";
+
+/** The id of a swarm by name, or 404. */
+export async function requireSwarm(db: Db, name: string): Promise<number> {
+  const s = await db.swarm.findUnique({ where: { name }, select: { id: true } });
+  if (!s) throw notFound(`Swarm "${name}"`);
+  return s.id;
+}
+
+/** Prisma `where` for a keyset page over (timeField desc, id desc) inside a time window. */
+function keyset(field: string, q: z.output<typeof pageQuery>, now: number) {
+  const { from, to } = timeWindow(q, now);
+  const where: Record<string, unknown> = { [field]: { gte: from, lte: to } };
+  if (q.cursor) {
+    const c = decodeCursor(q.cursor);
+    where.OR = [{ [field]: { lt: c.t } }, { [field]: c.t, id: { lt: c.key } }];
+  }
+  return { where, orderBy: [{ [field]: "desc" as const }, { id: "desc" as const }], take: q.limit + 1 };
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Query of the bottleneck list. */
+export const bottleneckQuery = pageQuery.extend({ status: z.enum(["active", "resolved", "all"]).default("all") });
+
+/** GET /swarms/{swarm}/bottlenecks. */
+export async function listBottlenecks(db: Db, swarmId: number, q: z.output<typeof bottleneckQuery>, now: number) {
+  const k = keyset("detectedAt", q, now);
+  const rows = await db.bottleneck.findMany({ ...k, where: { swarmId, ...k.where, ...(q.status === "all" ? {} : { status: q.status }) } });
+  const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.detectedAt, key: r.id }));
+  return {
+    items: page.map((b) => ({
+      id: b.id, type: b.type, severity: b.severity, impact_score: b.impactScore, status: b.status,
+      affected_resources: b.affectedResources, metrics: b.metrics, recommendations: b.recommendations,
+      detected_at: iso(b.detectedAt), updated_at: iso(b.updatedAt), resolved_at: iso(b.resolvedAt),
+    })),
+    next_cursor,
+  };
+}
+
+/** Query of the prediction list. */
+export const predictionQuery = pageQuery.extend({
+  status: z.enum(["observed", "open", "approved", "rejected", "expired", "all"]).default("all"),
+  min_confidence: z.coerce.number().min(0).max(1).optional(),
+});
+
+/** A stored prediction as the contract shapes it. */
+export function predictionItem(p: {
+  id: string; failureType: string; agentId: string | null; confidence: number; predictedAt: Date; expectedAt: Date; reasoning: string;
+  recommendedAction: string; source: string; patternIndicators: unknown; status: string; outcome: string | null; decidedBy: string | null;
+  decidedAt: Date | null; decisionReason: string | null;
+}) {
+  return {
+    id: p.id, failure_type: p.failureType, agent_id: p.agentId, confidence: p.confidence, predicted_at: iso(p.predictedAt),
+    expected_at: iso(p.expectedAt), reasoning: p.reasoning, recommended_action: p.recommendedAction, source: p.source,
+    pattern_indicators: p.patternIndicators, status: p.status, outcome: p.outcome, decided_by: p.decidedBy,
+    decided_at: iso(p.decidedAt), decision_reason: p.decisionReason,
+  };
+}
+
+/** GET /swarms/{swarm}/predictions. */
+export async function listPredictions(db: Db, swarmId: number, q: z.output<typeof predictionQuery>, now: number) {
+  const k = keyset("predictedAt", q, now);
+  const rows = await db.prediction.findMany({
+    ...k,
+    where: { swarmId, ...k.where, ...(q.status === "all" ? {} : { status: q.status }), ...(q.min_confidence !== undefined ? { confidence: { gte: q.min_confidence } } : {}) },
+  });
+  const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.predictedAt, key: r.id }));
+  return { items: page.map(predictionItem), next_cursor };
+}
+
+/** Query of the failure list. */
+export const failureQuery = pageQuery.extend({ failure_type: z.string().max(64).optional(), agent_id: z.string().max(128).optional() });
+
+/** GET /swarms/{swarm}/failures. */
+export async function listFailures(db: Db, swarmId: number, q: z.output<typeof failureQuery>, now: number) {
+  const k = keyset("detectedAt", q, now);
+  const rows = await db.failure.findMany({
+    ...k,
+    where: { swarmId, ...k.where, ...(q.failure_type ? { failureType: q.failure_type } : {}), ...(q.agent_id ? { agentId: q.agent_id } : {}) },
+  });
+  const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.detectedAt, key: r.id }));
+  return {
+    items: page.map((f) => ({
+      id: f.id, failure_type: f.failureType, agent_id: f.agentId, task_id: f.taskId, severity: f.severity, context: f.context,
+      detected_at: iso(f.detectedAt), resolved_at: iso(f.resolvedAt),
+    })),
+    next_cursor,
+  };
+}
+
+/** Query of the healing list. */
+export const healingQuery = pageQuery.extend({
+  strategy: z.string().max(64).optional(),
+  failure_type: z.string().max(64).optional(),
+  trigger: z.enum(["detected", "preventive", "manual"]).optional(),
+  status: z.enum(["pending", "running", "succeeded", "failed", "cancelled"]).optional(),
+});
+
+/** GET /swarms/{swarm}/healings (each with its commands). */
+export async function listHealings(db: Db, swarmId: number, q: z.output<typeof healingQuery>, now: number) {
+  const k = keyset("startedAt", q, now);
+  const rows = await db.healing.findMany({
+    ...k,
+    where: {
+      swarmId, ...k.where,
+      ...(q.strategy ? { strategy: q.strategy } : {}), ...(q.failure_type ? { failureType: q.failure_type } : {}),
+      ...(q.trigger ? { trigger: q.trigger } : {}), ...(q.status ? { status: q.status } : {}),
+    },
+    include: { commands: { orderBy: { issuedAt: "asc" } } },
+  });
+  const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.startedAt, key: r.id }));
+  return {
+    items: page.map((h) => ({
+      id: h.id, failure_id: h.failureId, prediction_id: h.predictionId, failure_type: h.failureType, strategy: h.strategy, status: h.status,
+      trigger: h.trigger, actions: h.actions, reason: h.reason, heal_ms: h.healMs, recovery_ms: h.recoveryMs,
+      started_at: iso(h.startedAt), finished_at: iso(h.finishedAt),
+      commands: h.commands.map((c) => ({
+        id: c.id, kind: c.kind, params: c.params, status: c.status, attempts: c.attempts, detail: c.detail,
+        issued_at: iso(c.issuedAt), deadline: iso(c.deadline), finished_at: iso(c.finishedAt),
+      })),
+    })),
+    next_cursor,
+  };
+}
