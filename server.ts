@@ -50,7 +50,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await io.close();
   await closed;
   await rt.ingest.drain();
-  await rt.eventCounts.flush().catch((e2: Error) => log.warn({ err: e2.message }, "final rollup flush failed"));
+  await rt.rollups.flush().catch((e2: Error) => log.warn({ err: e2.message }, "final rollup flush failed"));
   await app.close();
   await database.close(true);
   log.info("stopped");

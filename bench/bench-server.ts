@@ -29,7 +29,7 @@ process.once("SIGTERM", () => {
     .close()
     .then(() => closed)
     .then(() => rt.ingest.drain())
-    .then(() => rt.eventCounts.flush().catch(() => undefined))
+    .then(() => rt.rollups.flush().catch(() => undefined))
     .then(() => database.close(false))
     .finally(() => process.exit(0));
 });

@@ -3,7 +3,7 @@
 import type pg from "pg";
 import type { Auth } from "./auth/auth";
 import type { IngestKeyVerifier } from "./auth/ingest-keys";
-import type { EventCountRollup } from "./db/event-count-rollup";
+import type { RollupBuffer } from "./db/rollup-buffer";
 import type { IngestBatcher } from "./db/ingest-batcher";
 import type { Db } from "./db/prisma";
 import type { Engine } from "./engine/engine";
@@ -16,7 +16,7 @@ export type Runtime = {
   pepper: string;
   engine: Engine;
   ingestKeys: IngestKeyVerifier;
-  eventCounts: EventCountRollup;
+  rollups: RollupBuffer;
   ingest: IngestBatcher;
   version: string;
   publicUrl: string;

@@ -64,7 +64,7 @@ export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
     close: async () => {
       await io.close();
       server.closeAllConnections();
-      await rt.eventCounts.flush().catch(() => undefined);
+      await rt.rollups.flush().catch(() => undefined);
       setRuntime(undefined);
       await database.close(false);
     },

@@ -17,7 +17,7 @@ export async function ingestBatch(rt: Runtime, identity: Pick<IngestIdentity, "s
   const checked = validateBatch(items, now);
   if (!checked.ok) throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
   const result = await rt.ingest.submit(identity.swarmId, checked.events, now);
-  rt.eventCounts.add(identity.swarmId, now, result.accepted);
+  rt.rollups.add(identity.swarmId, now, { events: result.accepted });
   if (result.stored.length > 0) setImmediate(() => rt.engine.ingest(identity.swarm, result.stored.map(toEngineEvent)));
   return result;
 }

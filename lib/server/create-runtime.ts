@@ -1,6 +1,6 @@
 // Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
 import { IngestKeyVerifier } from "../auth/ingest-keys";
-import { EventCountRollup } from "../db/event-count-rollup";
+import { RollupBuffer } from "../db/rollup-buffer";
 import { IngestBatcher } from "../db/ingest-batcher";
 import type { OpenDatabase } from "../db/open-database";
 import { ensurePartitions } from "../db/partitions";
@@ -23,7 +23,7 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     pepper: database.pepper,
     engine,
     ingestKeys: new IngestKeyVerifier(database.pool, database.pepper),
-    eventCounts: new EventCountRollup(database.pool),
+    rollups: new RollupBuffer(database.pool),
     ingest: new IngestBatcher(database.pool),
     version: pkg.version,
     publicUrl: publicUrl(),
