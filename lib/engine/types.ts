@@ -1,4 +1,5 @@
 // Framework-free types shared by the engine and its adapters.
+import type { BottleneckRecord, CommandRecord, FailureRecord, HealingRecord, PredictionRecord } from "./records";
 
 /** One stored event as the engine sees it (field names as in the contract, `data` = the event as sent). */
 export type EngineEvent = {
@@ -23,7 +24,17 @@ export type MetricsTick = {
   health_score: number | null;
 };
 
-/** Everything the engine publishes, by event name (contract §5 names). */
+/** Everything the engine publishes, by event name (contract §5 names, plus failure.detected and command.issued). */
 export type EngineEventMap = {
   "metrics.tick": MetricsTick;
+  "bottleneck.detected": { swarm: string; bottleneck: BottleneckRecord };
+  "bottleneck.updated": { swarm: string; bottleneck: BottleneckRecord };
+  "bottleneck.resolved": { swarm: string; bottleneck: BottleneckRecord };
+  "prediction.created": { swarm: string; prediction: PredictionRecord };
+  "prediction.updated": { swarm: string; prediction: PredictionRecord };
+  "failure.detected": { swarm: string; failure: FailureRecord };
+  "healing.started": { swarm: string; healing: HealingRecord };
+  "healing.finished": { swarm: string; healing: HealingRecord };
+  "command.issued": { swarm: string; command: CommandRecord };
+  "command.updated": { swarm: string; command: CommandRecord };
 };

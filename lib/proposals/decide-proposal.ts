@@ -4,7 +4,7 @@ import { z } from "zod";
 import { ApiError, notFound } from "../api/errors";
 import { actorLabel, audit } from "../audit/audit-log";
 import type { Principal } from "../auth/principal";
-import { predictionItem } from "../read/swarm-lists";
+import { predictionItem } from "../read/items";
 import type { Runtime } from "../runtime";
 
 /** Body of POST /predictions/{id}/approve. */

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decodeCursor, pageQuery, timeWindow, toPage } from "../api/cursor";
 import { notFound } from "../api/errors";
 import type { Db } from "../db/prisma";
+import { bottleneckItem, failureItem, healingItem, predictionItem } from "./items";
 
 /** The id of a swarm by name, or 404. */
 export async function requireSwarm(db: Db, name: string): Promise<number> {
@@ -23,8 +24,6 @@ function keyset(field: string, q: z.output<typeof pageQuery>, now: number) {
   return { where, orderBy: [{ [field]: "desc" as const }, { id: "desc" as const }], take: q.limit + 1 };
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 /** Query of the bottleneck list. */
 export const bottleneckQuery = pageQuery.extend({ status: z.enum(["active", "resolved", "all"]).default("all") });
 
@@ -33,14 +32,7 @@ export async function listBottlenecks(db: Db, swarmId: number, q: z.output<typeo
   const k = keyset("detectedAt", q, now);
   const rows = await db.bottleneck.findMany({ ...k, where: { swarmId, ...k.where, ...(q.status === "all" ? {} : { status: q.status }) } });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.detectedAt, key: r.id }));
-  return {
-    items: page.map((b) => ({
-      id: b.id, type: b.type, severity: b.severity, impact_score: b.impactScore, status: b.status,
-      affected_resources: b.affectedResources, metrics: b.metrics, recommendations: b.recommendations,
-      detected_at: iso(b.detectedAt), updated_at: iso(b.updatedAt), resolved_at: iso(b.resolvedAt),
-    })),
-    next_cursor,
-  };
+  return { items: page.map(bottleneckItem), next_cursor };
 }
 
 /** Query of the prediction list. */
@@ -48,20 +40,6 @@ export const predictionQuery = pageQuery.extend({
   status: z.enum(["observed", "open", "approved", "rejected", "expired", "all"]).default("all"),
   min_confidence: z.coerce.number().min(0).max(1).optional(),
 });
-
-/** A stored prediction as the contract shapes it. */
-export function predictionItem(p: {
-  id: string; failureType: string; agentId: string | null; confidence: number; predictedAt: Date; expectedAt: Date; reasoning: string;
-  recommendedAction: string; source: string; patternIndicators: unknown; status: string; outcome: string | null; decidedBy: string | null;
-  decidedAt: Date | null; decisionReason: string | null;
-}) {
-  return {
-    id: p.id, failure_type: p.failureType, agent_id: p.agentId, confidence: p.confidence, predicted_at: iso(p.predictedAt),
-    expected_at: iso(p.expectedAt), reasoning: p.reasoning, recommended_action: p.recommendedAction, source: p.source,
-    pattern_indicators: p.patternIndicators, status: p.status, outcome: p.outcome, decided_by: p.decidedBy,
-    decided_at: iso(p.decidedAt), decision_reason: p.decisionReason,
-  };
-}
 
 /** GET /swarms/{swarm}/predictions. */
 export async function listPredictions(db: Db, swarmId: number, q: z.output<typeof predictionQuery>, now: number) {
@@ -85,13 +63,7 @@ export async function listFailures(db: Db, swarmId: number, q: z.output<typeof f
     where: { swarmId, ...k.where, ...(q.failure_type ? { failureType: q.failure_type } : {}), ...(q.agent_id ? { agentId: q.agent_id } : {}) },
   });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.detectedAt, key: r.id }));
-  return {
-    items: page.map((f) => ({
-      id: f.id, failure_type: f.failureType, agent_id: f.agentId, task_id: f.taskId, severity: f.severity, context: f.context,
-      detected_at: iso(f.detectedAt), resolved_at: iso(f.resolvedAt),
-    })),
-    next_cursor,
-  };
+  return { items: page.map(failureItem), next_cursor };
 }
 
 /** Query of the healing list. */
@@ -115,16 +87,5 @@ export async function listHealings(db: Db, swarmId: number, q: z.output<typeof h
     include: { commands: { orderBy: { issuedAt: "asc" } } },
   });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.startedAt, key: r.id }));
-  return {
-    items: page.map((h) => ({
-      id: h.id, failure_id: h.failureId, prediction_id: h.predictionId, failure_type: h.failureType, strategy: h.strategy, status: h.status,
-      trigger: h.trigger, actions: h.actions, reason: h.reason, heal_ms: h.healMs, recovery_ms: h.recoveryMs,
-      started_at: iso(h.startedAt), finished_at: iso(h.finishedAt),
-      commands: h.commands.map((c) => ({
-        id: c.id, kind: c.kind, params: c.params, status: c.status, attempts: c.attempts, detail: c.detail,
-        issued_at: iso(c.issuedAt), deadline: iso(c.deadline), finished_at: iso(c.finishedAt),
-      })),
-    })),
-    next_cursor,
-  };
+  return { items: page.map((h) => healingItem(h, h.commands)), next_cursor };
 }

@@ -1,0 +1,37 @@
+// Publishes stored engine outputs to the swarm's room, shaped exactly like the HTTP API's items.
+import type { SinkEvent } from "../db/engine-sink";
+import type { EngineEventMap } from "../engine/types";
+import { bottleneckItem, commandItem, failureItem, healingItem, predictionItem } from "../read/items";
+import { swarmRoom } from "./contract";
+import type { RealtimeServer } from "./server";
+
+/** A function that emits one stored engine output to its swarm's room. */
+export function createPublisher(io: RealtimeServer) {
+  return <K extends SinkEvent>(name: K, payload: EngineEventMap[K]): void => {
+    const room = io.to(swarmRoom(payload.swarm));
+    const swarm = { swarm: payload.swarm };
+    const p: unknown = payload;
+    switch (name) {
+      case "bottleneck.detected":
+      case "bottleneck.updated":
+      case "bottleneck.resolved":
+        room.emit(name, { ...bottleneckItem((p as EngineEventMap["bottleneck.detected"]).bottleneck), ...swarm });
+        break;
+      case "prediction.created":
+      case "prediction.updated":
+        room.emit(name, { ...predictionItem((p as EngineEventMap["prediction.created"]).prediction), ...swarm });
+        break;
+      case "failure.detected":
+        room.emit(name, { ...failureItem((p as EngineEventMap["failure.detected"]).failure), ...swarm });
+        break;
+      case "healing.started":
+      case "healing.finished":
+        room.emit(name, { ...healingItem((p as EngineEventMap["healing.started"]).healing), ...swarm });
+        break;
+      case "command.issued":
+      case "command.updated":
+        room.emit("command.updated", { ...commandItem((p as EngineEventMap["command.issued"]).command), ...swarm });
+        break;
+    }
+  };
+}
