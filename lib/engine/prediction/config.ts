@@ -1,0 +1,57 @@
+// Tunables of PredictiveHealing, with the reference defaults and the bounds that keep memory flat (D3).
+
+/** Configuration of one swarm's PredictiveHealing. */
+export type PredictionConfig = {
+  /** Predictions at or above this confidence become open proposals (D12). */
+  confidenceThreshold: number;
+  /** Event-time window of the series, health tallies and indicator events. */
+  windowMs: number;
+  /** Samples kept per series and task results kept per agent. */
+  maxSamples: number;
+  /** Agents tracked by the health source (least recently seen evicted first). */
+  maxAgents: number;
+  /** Indicator events kept per indicator type (D11). */
+  maxIndicatorEvents: number;
+  /** How long indicator events are kept (the longest pattern interval honoured). */
+  indicatorRetentionMs: number;
+  /** The reference's assumed spacing of metric samples, used by the ETA formulas (§7.4, §7.7). */
+  sampleIntervalMs: number;
+  /** Pattern interval when a pattern has none (D11). */
+  defaultPatternIntervalMs: number;
+  /** A proposal expires at min(expected_at, predicted_at + ttl) (D23). */
+  proposalTtlMs: number;
+  /** A failure up to this long after expected_at still confirms a prediction (D15). */
+  outcomeGraceMs: number;
+  /** Predictions kept in memory until settled. */
+  maxTracked: number;
+  /** Indicator ids with accuracy tallies. */
+  maxIndicatorStats: number;
+  /** Lead times kept for the median. */
+  maxLeadTimes: number;
+};
+
+/** Reference defaults (threshold 0.7, 5 min pattern interval, 10 s sample spacing). */
+export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
+  confidenceThreshold: 0.7,
+  windowMs: 300_000,
+  maxSamples: 60,
+  maxAgents: 500,
+  maxIndicatorEvents: 50,
+  indicatorRetentionMs: 3_600_000,
+  sampleIntervalMs: 10_000,
+  defaultPatternIntervalMs: 300_000,
+  proposalTtlMs: 900_000,
+  outcomeGraceMs: 60_000,
+  maxTracked: 5_000,
+  maxIndicatorStats: 500,
+  maxLeadTimes: 1_000,
+};
+
+/** Merges overrides into the defaults; throws when the threshold is outside [0, 1] (as the reference does). */
+export function resolveConfig(overrides: Partial<PredictionConfig> = {}): PredictionConfig {
+  const config = { ...DEFAULT_PREDICTION_CONFIG, ...overrides };
+  if (!(config.confidenceThreshold >= 0 && config.confidenceThreshold <= 1)) {
+    throw new RangeError(`confidenceThreshold must be within [0, 1], got ${config.confidenceThreshold}`);
+  }
+  return config;
+}

@@ -1,0 +1,14 @@
+// Public surface of the prediction component (PredictiveHealing per swarm, its records, inputs and pure helpers).
+export { DEFAULT_PREDICTION_CONFIG, type PredictionConfig } from "./config";
+export type { BottleneckInput, PatternInput } from "./inputs";
+export type { FailureReport } from "./outcome-rules";
+export type { PredictionStats } from "./outcome-stats";
+export {
+  PredictiveHealing,
+  type DecideResult,
+  type HealingReport,
+  type PredictInputs,
+  type PredictiveHealingDeps,
+} from "./predictive-healing";
+export type { Prediction, PredictionOutcome, PredictionSource, PredictionStatus } from "./prediction-record";
+export { decideProposal, expireProposal, proposalDeadline, type DecisionInput, type DecisionResult } from "./proposal-lifecycle";

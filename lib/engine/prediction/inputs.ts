@@ -1,0 +1,37 @@
+// Structural inputs PredictiveHealing reads from its sibling components (learned patterns, active bottlenecks).
+
+/** A learned pattern as the prediction component needs it (adapted by the lead from patterns/). */
+export type PatternInput = {
+  /** Deterministic pattern id (D2), e.g. `freq:heartbeat_failed`; used as the pattern indicator. */
+  id: string;
+  /** Pattern family: `sequence` | `frequency` | `correlation` | `temporal`. */
+  type: string;
+  /** The event types that make up the pattern, in order. */
+  events: string[];
+  /** The learner's confidence (0..1): the "pattern match" 50 % term. */
+  confidence: number;
+  /** How often the pattern was seen. */
+  occurrences: number;
+  /** The pattern's own interval (frequency patterns: mean interval between events). */
+  intervalMs?: number;
+  /** When the pattern was last seen (epoch ms). */
+  lastSeen: number;
+  /** Set when the pattern was learned for one agent: only that agent's indicator events count. */
+  agentId?: string;
+};
+
+/** An active bottleneck as the prediction component needs it (adapted by the lead from detection/). */
+export type BottleneckInput = {
+  /** token_exhaustion | quota_exceeded | slow_agent | task_queue_backlog | consensus_timeout. */
+  type: string;
+  /** critical | high | medium | low. */
+  severity: string;
+  /** 0..1. */
+  impactScore: number;
+  /** `["global"]`, `["agents"]`, agent ids (slow_agent) or `["task_queue"]`. */
+  affectedResources: string[];
+  /** Per-type figures. */
+  metrics: Record<string, unknown>;
+  /** The bottleneck's recommendations; the first becomes the recommended action. */
+  recommendations?: string[];
+};

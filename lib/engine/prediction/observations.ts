@@ -1,0 +1,120 @@
+// Windowed, bounded per-swarm state the prediction sources read, fed one event at a time (D3, D4).
+import type { EngineEvent } from "../types";
+import type { PredictionConfig } from "./config";
+import { INDICATOR_FAILURE_TYPES } from "./failure-maps";
+import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
+import { TimedSeries } from "./timed-series";
+
+/** Recent task results of one agent. */
+export type AgentWindow = { agentId: string; results: TaskResult[] };
+
+/** What the sources read at `now`: in-window values, oldest first. */
+export type ObservationView = {
+  tokenUsage: number[];
+  memoryUsage: number[];
+  queueDepth: number[];
+  highPriority: number[];
+  agents: AgentWindow[];
+  /** The newest indicator event of `type` at or after `since` (optionally from one agent). */
+  latestIndicator(type: string, since: number, agentId?: string): { ts: number; agentId: string | null } | null;
+};
+
+/** The per-source windows of one swarm. */
+export class Observations {
+  private readonly tokenUsage: TimedSeries<number>;
+  private readonly memoryUsage: TimedSeries<number>;
+  private readonly queueDepth: TimedSeries<number>;
+  private readonly highPriority: TimedSeries<number>;
+  private readonly agents = new Map<string, TimedSeries<TaskResult>>();
+  private readonly indicators = new Map<string, TimedSeries<string | null>>();
+
+  constructor(private readonly config: PredictionConfig) {
+    const n = config.maxSamples;
+    this.tokenUsage = new TimedSeries(n);
+    this.memoryUsage = new TimedSeries(n);
+    this.queueDepth = new TimedSeries(n);
+    this.highPriority = new TimedSeries(n);
+  }
+
+  /** Folds one stored event into the windows; events of other types are ignored. */
+  observe(e: EngineEvent): void {
+    const meta = metadataOf(e);
+    if (e.type === "resource_metric") {
+      addIfNumber(this.tokenUsage, e.ts, meta.token_usage_percent);
+      addIfNumber(this.memoryUsage, e.ts, meta.memory_usage_percent);
+    } else if (e.type === "queue_metric") {
+      addIfNumber(this.queueDepth, e.ts, meta.queue_depth);
+      addIfNumber(this.highPriority, e.ts, meta.high_priority_count);
+    } else if (Object.hasOwn(INDICATOR_FAILURE_TYPES, e.type)) {
+      this.seriesOf(this.indicators, e.type, this.config.maxIndicatorEvents).add(e.ts, agentOf(e));
+    }
+    const result = taskResultOf(e);
+    const agent = agentOf(e);
+    if (result && agent !== null) this.agentSeries(agent).add(e.ts, result);
+  }
+
+  /** The in-window values at `now`. */
+  view(now: number): ObservationView {
+    const from = now - this.config.windowMs;
+    const values = (s: TimedSeries<number>) => s.since(from).map((x) => x.value);
+    const agents: AgentWindow[] = [];
+    for (const agentId of [...this.agents.keys()].sort()) {
+      const results = this.agents.get(agentId)?.since(from).map((x) => x.value) ?? [];
+      if (results.length > 0) agents.push({ agentId, results });
+    }
+    return {
+      tokenUsage: values(this.tokenUsage),
+      memoryUsage: values(this.memoryUsage),
+      queueDepth: values(this.queueDepth),
+      highPriority: values(this.highPriority),
+      agents,
+      latestIndicator: (type, since, agentId) => {
+        const hits = (this.indicators.get(type)?.since(since) ?? []).filter((x) => agentId === undefined || x.value === agentId);
+        const last = hits[hits.length - 1];
+        return last ? { ts: last.ts, agentId: last.value } : null;
+      },
+    };
+  }
+
+  /** Drops samples that left every window and agents with nothing left. */
+  prune(now: number): void {
+    const from = now - this.config.windowMs;
+    for (const s of [this.tokenUsage, this.memoryUsage, this.queueDepth, this.highPriority]) s.prune(from);
+    for (const [agent, s] of this.agents) if (s.prune(from) === 0) this.agents.delete(agent);
+    const indicatorsFrom = now - this.config.indicatorRetentionMs;
+    for (const [type, s] of this.indicators) if (s.prune(indicatorsFrom) === 0) this.indicators.delete(type);
+  }
+
+  /** Number of samples held in total (for the bounded-memory property). */
+  footprint(): number {
+    let n = this.tokenUsage.size + this.memoryUsage.size + this.queueDepth.size + this.highPriority.size;
+    for (const s of this.agents.values()) n += s.size;
+    for (const s of this.indicators.values()) n += s.size;
+    return n;
+  }
+
+  private agentSeries(agent: string): TimedSeries<TaskResult> {
+    const existing = this.agents.get(agent);
+    if (existing) {
+      this.agents.delete(agent);
+      this.agents.set(agent, existing);
+      return existing;
+    }
+    if (this.agents.size >= this.config.maxAgents) {
+      const oldest = this.agents.keys().next();
+      if (!oldest.done) this.agents.delete(oldest.value);
+    }
+    return this.seriesOf(this.agents, agent, this.config.maxSamples);
+  }
+
+  private seriesOf<T>(map: Map<string, TimedSeries<T>>, key: string, max: number): TimedSeries<T> {
+    let s = map.get(key);
+    if (!s) map.set(key, (s = new TimedSeries<T>(max)));
+    return s;
+  }
+}
+
+function addIfNumber(series: TimedSeries<number>, ts: number, v: unknown): void {
+  const n = num(v);
+  if (n !== undefined) series.add(ts, n);
+}

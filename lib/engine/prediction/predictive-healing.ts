@@ -1,0 +1,205 @@
+// PredictiveHealing for one swarm (D4): windowed observations → predictions from five sources, proposals with a
+// lifecycle (D12, D23) and automatically recorded outcomes feeding the 50/30/20 confidence (D15).
+import type { EngineEvent } from "../types";
+import { resolveConfig, type PredictionConfig } from "./config";
+import type { BottleneckInput, PatternInput } from "./inputs";
+import { mergeCandidates } from "./merge-candidates";
+import { Observations } from "./observations";
+import { failureConfirms, outcomeAt, settle, windowEnd, type FailureReport, type Tracked } from "./outcome-rules";
+import { OutcomeStats, type PredictionStats } from "./outcome-stats";
+import { clampEta, keyOf, type Candidate, type Prediction } from "./prediction-record";
+import { decideProposal, expireProposal, type DecisionInput, type DecisionResult } from "./proposal-lifecycle";
+import { bottleneckCandidates } from "./sources/bottleneck-source";
+import { healthCandidates } from "./sources/health-source";
+import { patternCandidates } from "./sources/pattern-source";
+import { queueCandidates } from "./sources/queue-source";
+import { trendCandidates } from "./sources/trend-source";
+
+/** What PredictiveHealing needs: an id source (crypto.randomUUID in production, D2) and optional tunables. */
+export type PredictiveHealingDeps = { newId: () => string; config?: Partial<PredictionConfig> };
+
+/** What the sibling components supply to a prediction pass. */
+export type PredictInputs = { patterns?: PatternInput[]; bottlenecks?: BottleneckInput[] };
+
+/** A preventive healing's result for a prediction. */
+export type HealingReport = { predictionId: string; succeeded: boolean; ts: number };
+
+/** A decision result, or "unknown" when the prediction is no longer held in memory (the caller decides from storage). */
+export type DecideResult = DecisionResult | { ok: false; reason: "unknown" };
+
+/** One swarm's predictor; create one instance per swarm. */
+export class PredictiveHealing {
+  readonly config: PredictionConfig;
+  private readonly observations: Observations;
+  private readonly outcomeStats: OutcomeStats;
+  /** Predictions whose outcome is not known yet, in creation order (bounded by maxTracked). */
+  private readonly tracked = new Map<string, Tracked>();
+  /** Ids of tracked predictions per (failure_type, agent_id) key, for O(1) dedup. */
+  private readonly byKey = new Map<string, Set<string>>();
+
+  constructor(private readonly deps: PredictiveHealingDeps) {
+    this.config = resolveConfig(deps.config);
+    this.observations = new Observations(this.config);
+    this.outcomeStats = new OutcomeStats(this.config);
+  }
+
+  /** Feeds one stored event (resource_metric, queue_metric, task results, indicator events; others are ignored). */
+  observe(e: EngineEvent): void {
+    this.observations.observe(e);
+  }
+
+  /**
+   * Runs the five sources at `now` and stores what is new: status "open" at or above the threshold, else "observed"
+   * (D12). A (failure_type, agent_id) gets no new prediction while one of its predictions is still unsettled, except
+   * that an observed one may be followed by an open proposal.
+   */
+  predict(now: number, inputs: PredictInputs = {}): Prediction[] {
+    this.observations.prune(now);
+    const view = this.observations.view(now);
+    const candidates = mergeCandidates([
+      ...patternCandidates(inputs.patterns ?? [], {
+        now,
+        view,
+        defaultIntervalMs: this.config.defaultPatternIntervalMs,
+        historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
+      }),
+      ...trendCandidates(view, this.config.sampleIntervalMs),
+      ...bottleneckCandidates(inputs.bottlenecks ?? []),
+      ...healthCandidates(view.agents),
+      ...queueCandidates(view, this.config.sampleIntervalMs),
+    ]);
+    const created: Prediction[] = [];
+    for (const c of candidates) {
+      const proposal = c.confidence >= this.config.confidenceThreshold;
+      if (this.blocked(keyOf(c), proposal)) continue;
+      const p = this.toRecord(c, now, proposal);
+      this.track(p);
+      this.outcomeStats.predicted(p);
+      created.push(p);
+    }
+    return created;
+  }
+
+  /** Approves or rejects an open proposal; refused when it is no longer open (first decision stands) or has lapsed. */
+  decide(id: string, input: DecisionInput, now: number): DecideResult {
+    const t = this.tracked.get(id);
+    if (!t) return { ok: false, reason: "unknown" };
+    const result = decideProposal(t.prediction, input, now, this.config.proposalTtlMs);
+    t.prediction = result.prediction;
+    return result;
+  }
+
+  /** Open proposals whose deadline passed, now recorded as expired (D23). */
+  expire(now: number): Prediction[] {
+    const out: Prediction[] = [];
+    for (const t of this.tracked.values()) {
+      const expired = expireProposal(t.prediction, now, this.config.proposalTtlMs);
+      if (expired) out.push((t.prediction = expired));
+    }
+    return out;
+  }
+
+  /** Reports a detected failure: confirms matching unsettled predictions and counts it for recall (D15). */
+  recordFailure(f: FailureReport): void {
+    let anticipated = false;
+    for (const t of this.tracked.values()) {
+      if (!failureConfirms(t.prediction, f, this.config.outcomeGraceMs)) continue;
+      anticipated = true;
+      t.failureTs ??= f.ts;
+    }
+    this.outcomeStats.failure(anticipated);
+  }
+
+  /** Reports a preventive healing's result; it counts towards "prevented" when it succeeded within the window.
+   * Returns false when the prediction is not held. */
+  recordHealing(h: HealingReport): boolean {
+    const t = this.tracked.get(h.predictionId);
+    if (!t) return false;
+    if (h.succeeded && h.ts < windowEnd(t.prediction, this.config.outcomeGraceMs)) t.healed = true;
+    return true;
+  }
+
+  /** Predictions whose outcome became known at `now` (confirmed, prevented, false_positive, rejected); they stop being tracked. */
+  settleOutcomes(now: number): Prediction[] {
+    const out: Prediction[] = [];
+    for (const [id, t] of this.tracked) {
+      const outcome = outcomeAt(t, now, this.config.outcomeGraceMs);
+      if (outcome === null) continue;
+      const p = settle(t, outcome, now, this.config.proposalTtlMs);
+      this.outcomeStats.settled(p, outcome, t.failureTs === null ? null : t.failureTs - p.predictedAt);
+      this.untrack(id);
+      out.push(p);
+    }
+    return out;
+  }
+
+  /** Accuracy, precision, recall, false-positive rate, lead time and per-indicator figures. */
+  stats(): PredictionStats {
+    return this.outcomeStats.snapshot();
+  }
+
+  /** A prediction still awaiting its outcome, by id. */
+  get(id: string): Prediction | undefined {
+    return this.tracked.get(id)?.prediction;
+  }
+
+  /** Entries held in memory across all collections (flat under a constant event rate, D3). */
+  footprint(): number {
+    return this.observations.footprint() + this.tracked.size + this.byKey.size + this.outcomeStats.footprint();
+  }
+
+  private blocked(key: string, proposal: boolean): boolean {
+    for (const id of this.byKey.get(key) ?? []) {
+      if (!proposal || this.tracked.get(id)?.prediction.status !== "observed") return true;
+    }
+    return false;
+  }
+
+  private toRecord(c: Candidate, now: number, proposal: boolean): Prediction {
+    return {
+      id: this.deps.newId(),
+      failureType: c.failureType,
+      agentId: c.agentId,
+      confidence: c.confidence,
+      predictedAt: now,
+      expectedAt: now + clampEta(c.etaMs),
+      reasoning: c.reasoning,
+      recommendedAction: c.recommendedAction,
+      source: c.source,
+      patternIndicators: c.patternIndicators,
+      status: proposal ? "open" : "observed",
+      outcome: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+    };
+  }
+
+  /** Tracks a new prediction; over the cap the oldest entry that is not an open proposal is forgotten first. */
+  private track(p: Prediction): void {
+    this.tracked.set(p.id, { prediction: p, failureTs: null, healed: false });
+    const key = keyOf(p);
+    let ids = this.byKey.get(key);
+    if (!ids) this.byKey.set(key, (ids = new Set()));
+    ids.add(p.id);
+    if (this.tracked.size <= this.config.maxTracked) return;
+    let victim = this.tracked.keys().next().value as string;
+    for (const [id, t] of this.tracked) {
+      if (t.prediction.status !== "open") {
+        victim = id;
+        break;
+      }
+    }
+    this.untrack(victim);
+  }
+
+  private untrack(id: string): void {
+    const t = this.tracked.get(id);
+    if (!t) return;
+    this.tracked.delete(id);
+    const key = keyOf(t.prediction);
+    const ids = this.byKey.get(key);
+    ids?.delete(id);
+    if (ids?.size === 0) this.byKey.delete(key);
+  }
+}

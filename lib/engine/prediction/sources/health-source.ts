@@ -1,0 +1,43 @@
+// Source "health": agents whose success rate drops or whose task durations climb (reference §7.6 with D13).
+import type { AgentWindow } from "../observations";
+import type { Candidate } from "../prediction-record";
+import { clampConfidence } from "../prediction-record";
+import { meanOf, trendOf } from "../timed-series";
+import { fmt } from "./format";
+
+/** Predictions per agent with at least one task result in the window: degrading (agent_down) and slowing (task_timeout). */
+export function healthCandidates(agents: AgentWindow[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const { agentId, results } of agents) {
+    const successes = results.filter((r) => r.ok).length;
+    const rate = successes / results.length;
+    if (rate < 0.7) {
+      out.push({
+        failureType: "agent_down",
+        agentId,
+        confidence: clampConfidence(1 - rate),
+        etaMs: 120_000,
+        reasoning: `Agent ${agentId} succeeded in ${successes} of ${results.length} recent tasks (${fmt(rate * 100)}%, below 70%)`,
+        recommendedAction: "Restart the agent proactively",
+        source: "health",
+        patternIndicators: [`agent_health_${agentId}`],
+      });
+    }
+    const durations = results.flatMap((r) => (r.durationMs === null ? [] : [r.durationMs]));
+    const mean = meanOf(durations);
+    const trend = trendOf(durations);
+    if (durations.length >= 3 && trend > 0 && mean > 5000) {
+      out.push({
+        failureType: "task_timeout",
+        agentId,
+        confidence: clampConfidence(mean / 10_000 + trend / 1000),
+        etaMs: 180_000,
+        reasoning: `Agent ${agentId} task duration averages ${fmt(mean)} ms over ${durations.length} tasks and rises ${fmt(trend)} ms per task`,
+        recommendedAction: "Reduce the agent's load or raise its task timeout",
+        source: "health",
+        patternIndicators: [`agent_slowdown_${agentId}`],
+      });
+    }
+  }
+  return out;
+}

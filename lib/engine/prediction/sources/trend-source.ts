@@ -1,0 +1,36 @@
+// Source "trend": token and memory usage rising towards exhaustion (reference §7.4, ETA clamped per D14).
+import type { Candidate } from "../prediction-record";
+import { clampConfidence, clampEta } from "../prediction-record";
+import { trendOf } from "../timed-series";
+import { fmt } from "./format";
+
+type ResourceRule = { resource: string; failureType: string; above: number; action: string; indicator: string };
+
+const RULES: Record<"token" | "memory", ResourceRule> = {
+  token: { resource: "Token", failureType: "token_exhaustion", above: 80, action: "Reduce load or clear context", indicator: "resource_trend_token" },
+  memory: { resource: "Memory", failureType: "memory_exhaustion", above: 85, action: "Enable gradual degradation", indicator: "resource_trend_memory" },
+};
+
+/** Predictions from the token and memory usage series (percent, oldest first); `sampleIntervalMs` is the assumed spacing. */
+export function trendCandidates(series: { tokenUsage: number[]; memoryUsage: number[] }, sampleIntervalMs: number): Candidate[] {
+  return [rising(series.tokenUsage, RULES.token, sampleIntervalMs), rising(series.memoryUsage, RULES.memory, sampleIntervalMs)].filter(
+    (c): c is Candidate => c !== null,
+  );
+}
+
+function rising(values: number[], rule: ResourceRule, sampleIntervalMs: number): Candidate | null {
+  const last = values[values.length - 1];
+  const trend = trendOf(values);
+  if (values.length < 3 || last === undefined || trend <= 0 || last <= rule.above) return null;
+  const etaMs = clampEta(((100 - last) / trend) * sampleIntervalMs);
+  return {
+    failureType: rule.failureType,
+    agentId: null,
+    confidence: clampConfidence(last / 100),
+    etaMs,
+    reasoning: `${rule.resource} usage at ${fmt(last)}% and rising ${fmt(trend)} points per sample over ${values.length} samples; exhausted in about ${Math.round(etaMs / 1000)} s`,
+    recommendedAction: rule.action,
+    source: "trend",
+    patternIndicators: [rule.indicator],
+  };
+}
