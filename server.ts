@@ -24,7 +24,7 @@ const firstAdmin = await ensureFirstAdmin(database.db, database.auth);
 
 const app = next({ dev: e.NODE_ENV !== "production", hostname: e.HOST, port: e.PORT, dir: process.cwd() });
 await app.prepare();
-const { server, io } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler() });
+const { server, io, drainEngineOutputs } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler() });
 const stopJobs = startBackgroundJobs(rt, log);
 const stopDemo = (await demoEnabled(database.db, e.DEMO)) ? await startDemoFeed(rt, systemClock, componentLogger("demo")) : () => undefined;
 
@@ -50,6 +50,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await io.close();
   await closed;
   await rt.ingest.drain();
+  await drainEngineOutputs();
   await rt.rollups.flush().catch((e2: Error) => log.warn({ err: e2.message }, "final rollup flush failed"));
   await app.close();
   await database.close(true);

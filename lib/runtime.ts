@@ -7,6 +7,7 @@ import type { RollupBuffer } from "./db/rollup-buffer";
 import type { IngestBatcher } from "./db/ingest-batcher";
 import type { Db } from "./db/prisma";
 import type { Engine } from "./engine/engine";
+import type { Publisher } from "./realtime/publisher";
 
 /** Everything a request handler may need. */
 export type Runtime = {
@@ -22,8 +23,8 @@ export type Runtime = {
   publicUrl: string;
   /** False while shutting down: new ingest gets 503. */
   accepting: boolean;
-  /** Told when an operator decides a proposal (the engine heals approved ones; the socket publishes the change). */
-  proposalDecided?: (swarmId: number, prediction: Record<string, unknown>) => void;
+  /** Emits a stored change to its swarm's socket room (set once socket.io is attached). */
+  publish?: Publisher;
 };
 
 const KEY = Symbol.for("swarm-medic.runtime");

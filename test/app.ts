@@ -18,6 +18,8 @@ export type TestApp = {
   databaseUrl: string;
   rt: Runtime;
   database: OpenDatabase;
+  /** Resolves once every engine output so far is stored (and published). */
+  drainEngineOutputs: () => Promise<void>;
   /** Creates a swarm (if needed) and a new ingest key for it. */
   ingestKey: (swarm: string) => Promise<string>;
   /** Creates a personal access token with the role. */
@@ -38,7 +40,7 @@ export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
   const database = await openDatabase(() => undefined, { url: databaseUrl, poolSize: 10 });
   const rt = await createRuntime(database);
   setRuntime(rt);
-  const { server, io } = createHttpApp(rt);
+  const { server, io, drainEngineOutputs } = createHttpApp(rt);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let users = 0;
@@ -47,6 +49,7 @@ export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
     databaseUrl,
     rt,
     database,
+    drainEngineOutputs,
     ingestKey: async (swarm) => (await createIngestKey(database.db, database.pepper, swarm)).key,
     token: async (role) => (await createAccessToken(database.db, database.pepper, role)).token,
     signIn: async (role) => {

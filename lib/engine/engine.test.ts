@@ -4,10 +4,15 @@ import { manualClock } from "./clock";
 import { createEngine } from "./engine";
 import type { MetricsTick } from "./types";
 
+const sequentialId = () => {
+  let n = 0;
+  return () => `id-${++n}`;
+};
+
 describe("createEngine", () => {
   it("ticks every known swarm on its clock and stops notifying after unsubscribe", () => {
     const clock = manualClock(10_000);
-    const engine = createEngine({ clock });
+    const engine = createEngine({ clock, newId: sequentialId() });
     engine.seedTotal("a", 3);
     engine.ingest("b", [{ id: "1", type: "heartbeat", ts: 0, agentId: "x", data: {} }]);
     const ticks: MetricsTick[] = [];
@@ -24,7 +29,7 @@ describe("createEngine", () => {
   });
 
   it("ignores empty batches and reports unknown swarms as not known", () => {
-    const engine = createEngine({ clock: manualClock() });
+    const engine = createEngine({ clock: manualClock(), newId: sequentialId() });
     engine.ingest("c", []);
     expect(engine.knows("c")).toBe(false);
   });
@@ -32,7 +37,7 @@ describe("createEngine", () => {
   it("gives the same figures for the same event log and clock (deterministic)", () => {
     const run = () => {
       const clock = manualClock(0);
-      const engine = createEngine({ clock });
+      const engine = createEngine({ clock, newId: sequentialId() });
       for (let i = 0; i < 20; i++) {
         clock.advance(250);
         engine.ingest("s", [{ id: String(i), type: "heartbeat", ts: i, agentId: `a${i % 4}`, data: {} }]);

@@ -1,11 +1,15 @@
-// The engine's composition root: createEngine(deps) takes committed events per swarm and publishes typed
-// engine events. Framework-free (no next, react, socket.io or prisma); time comes only from deps.clock.
+// The engine's composition root: createEngine(deps) routes committed events to per-swarm engines (D4) and
+// publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
+// deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { Clock } from "./clock";
-import { SwarmMetrics } from "./metrics/swarm-metrics";
+import type { Bottleneck } from "./detection";
+import type { Pattern } from "./patterns";
+import type { DecisionInput } from "./prediction";
+import { SwarmEngine } from "./swarm-engine";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
 /** What the engine needs from the outside. */
-export type EngineDeps = { clock: Clock };
+export type EngineDeps = { clock: Clock; newId: () => string };
 
 type Listener<K extends keyof EngineEventMap> = (payload: EngineEventMap[K]) => void;
 
@@ -19,7 +23,13 @@ export type Engine = {
   knows(swarm: string): boolean;
   /** The current figures of a swarm. */
   snapshot(swarm: string): MetricsTick;
-  /** Advances time-driven work: emits `metrics.tick` for every known swarm. */
+  /** The swarm's active bottlenecks. */
+  bottlenecks(swarm: string): Bottleneck[];
+  /** The swarm's learned patterns. */
+  patterns(swarm: string): Pattern[];
+  /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first). */
+  decide(swarm: string, predictionId: string, decision: DecisionInput): void;
+  /** Advances time-driven work for every known swarm: detection, learning, `metrics.tick`. */
   tick(): void;
   /** Subscribes to an engine event; returns the unsubscribe function. */
   on<K extends keyof EngineEventMap>(name: K, fn: Listener<K>): () => void;
@@ -27,30 +37,33 @@ export type Engine = {
 
 /** Creates an engine instance. */
 export function createEngine(deps: EngineDeps): Engine {
-  const swarms = new Map<string, SwarmMetrics>();
+  const swarms = new Map<string, SwarmEngine>();
   const listeners = new Map<keyof EngineEventMap, Set<(payload: never) => void>>();
 
-  const metricsOf = (swarm: string) => {
-    let m = swarms.get(swarm);
-    if (!m) swarms.set(swarm, (m = new SwarmMetrics(swarm)));
-    return m;
-  };
   const emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => {
     for (const fn of listeners.get(name) ?? []) (fn as Listener<K>)(payload);
+  };
+  const swarmOf = (swarm: string) => {
+    let s = swarms.get(swarm);
+    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, deps.newId, emit)));
+    return s;
   };
 
   return {
     ingest(swarm, events) {
-      if (events.length > 0) metricsOf(swarm).record(events, deps.clock.now());
+      if (events.length > 0) swarmOf(swarm).ingest(events, deps.clock.now());
     },
     seedTotal(swarm, total) {
-      metricsOf(swarm).seedTotal(total);
+      swarmOf(swarm).metrics.seedTotal(total);
     },
     knows: (swarm) => swarms.has(swarm),
-    snapshot: (swarm) => metricsOf(swarm).tick(deps.clock.now()),
+    snapshot: (swarm) => swarmOf(swarm).metrics.tick(deps.clock.now()),
+    bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
+    patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
+    decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, deps.clock.now()),
     tick() {
       const now = deps.clock.now();
-      for (const m of swarms.values()) emit("metrics.tick", m.tick(now));
+      for (const s of swarms.values()) emit("metrics.tick", s.tick(now));
     },
     on(name, fn) {
       let set = listeners.get(name);

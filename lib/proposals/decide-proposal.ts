@@ -5,12 +5,24 @@ import { ApiError, notFound } from "../api/errors";
 import { actorLabel, audit } from "../audit/audit-log";
 import type { Principal } from "../auth/principal";
 import { predictionItem } from "../read/items";
+import type { PredictionRecord } from "../engine/records";
 import type { Runtime } from "../runtime";
 
 /** Body of POST /predictions/{id}/approve. */
 export const approveBody = z.object({ reason: z.string().trim().max(1000).optional() });
 /** Body of POST /predictions/{id}/reject (a reason is required). */
 export const rejectBody = z.object({ reason: z.string().trim().min(1, "a reason is required to reject").max(1000) });
+
+function toRecord(row: NonNullable<Awaited<ReturnType<Runtime["db"]["prediction"]["findUnique"]>>>): PredictionRecord {
+  return {
+    ...row,
+    predictedAt: row.predictedAt.getTime(),
+    expectedAt: row.expectedAt.getTime(),
+    decidedAt: row.decidedAt?.getTime() ?? null,
+    patternIndicators: row.patternIndicators as string[],
+    outcome: row.outcome as PredictionRecord["outcome"],
+  };
+}
 
 /** Applies the decision to an open proposal; returns the updated prediction. */
 export async function decideProposal(rt: Runtime, principal: Principal, id: string, decision: "approve" | "reject", reason: string | undefined, now: number) {
@@ -21,7 +33,7 @@ export async function decideProposal(rt: Runtime, principal: Principal, id: stri
     where: { id, status: "open" },
     data: { status, decidedBy, decidedAt: new Date(now), decisionReason: reason ?? null, ...(decision === "reject" ? { outcome: "rejected" } : {}) },
   });
-  const row = await rt.db.prediction.findUnique({ where: { id } });
+  const row = await rt.db.prediction.findUnique({ where: { id }, include: { swarm: { select: { name: true } } } });
   if (!row) throw notFound("Prediction");
   const target = `prediction:${id}`;
   if (updated.count === 0) {
@@ -29,7 +41,7 @@ export async function decideProposal(rt: Runtime, principal: Principal, id: stri
     throw new ApiError(409, "not_open", `The proposal is no longer open (it is ${row.status}${row.decidedBy ? `, decided by ${row.decidedBy}` : ""}).`);
   }
   await audit(rt.db, { actor: principal, action: `prediction.${decision}`, target, result: "ok", swarmId: row.swarmId, detail: { reason, failure_type: row.failureType, agent_id: row.agentId, recommended_action: row.recommendedAction } });
-  const item = predictionItem(row);
-  rt.proposalDecided?.(row.swarmId, item);
-  return item;
+  rt.engine.decide(row.swarm.name, id, { decision, by: decidedBy, reason });
+  rt.publish?.("prediction.updated", { swarm: row.swarm.name, prediction: toRecord(row) });
+  return predictionItem(row);
 }

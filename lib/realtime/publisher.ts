@@ -5,9 +5,12 @@ import { bottleneckItem, commandItem, failureItem, healingItem, predictionItem }
 import { swarmRoom } from "./contract";
 import type { RealtimeServer } from "./server";
 
-/** A function that emits one stored engine output to its swarm's room. */
-export function createPublisher(io: RealtimeServer) {
-  return <K extends SinkEvent>(name: K, payload: EngineEventMap[K]): void => {
+/** Emits one stored change to its swarm's room. */
+export type Publisher = <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void;
+
+/** A publisher over the socket.io server. */
+export function createPublisher(io: RealtimeServer): Publisher {
+  return (name, payload) => {
     const room = io.to(swarmRoom(payload.swarm));
     const swarm = { swarm: payload.swarm };
     const p: unknown = payload;

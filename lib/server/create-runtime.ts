@@ -1,4 +1,5 @@
 // Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
+import { randomUUID } from "node:crypto";
 import { IngestKeyVerifier } from "../auth/ingest-keys";
 import { RollupBuffer } from "../db/rollup-buffer";
 import { IngestBatcher } from "../db/ingest-batcher";
@@ -14,7 +15,7 @@ import pkg from "../../package.json" with { type: "json" };
 /** Creates the runtime (does not install it globally; see setRuntime). */
 export async function createRuntime(database: OpenDatabase, clock: Clock = systemClock): Promise<Runtime> {
   await ensurePartitions(database.pool, clock.now());
-  const engine = createEngine({ clock });
+  const engine = createEngine({ clock, newId: randomUUID });
   await seedEngine(database.pool, engine);
   return {
     pool: database.pool,

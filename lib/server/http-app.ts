@@ -4,6 +4,9 @@ import type { Duplex } from "node:stream";
 import { toNodeHandler } from "better-auth/node";
 import { ApiError } from "../api/errors";
 import { handleIngest, sendProblem } from "../ingest/http-ingest";
+import { attachEngineSink } from "../db/engine-sink";
+import { componentLogger } from "../logger";
+import { createPublisher } from "../realtime/publisher";
 import { attachRealtime, type RealtimeServer } from "../realtime/server";
 import type { Runtime } from "../runtime";
 
@@ -12,8 +15,8 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 /** Next.js' request and upgrade handlers (absent in integration tests, which run without a build). */
 export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void };
 
-/** Creates the HTTP server with socket.io attached. */
-export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer } {
+/** Creates the HTTP server with socket.io attached and the engine's outputs stored and published. */
+export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
   const authHandler = toNodeHandler(rt.auth);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0]!;
@@ -28,11 +31,13 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   });
   server.keepAliveTimeout = 65_000;
   const io = attachRealtime(server, rt);
+  rt.publish = createPublisher(io);
+  const drainEngineOutputs = attachEngineSink(rt.engine, { db: rt.db, rollups: rt.rollups, log: componentLogger("engine-sink"), published: rt.publish });
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) {
       if (nextHandlers) void nextHandlers.upgrade(req, socket, head);
       else socket.destroy();
     }
   });
-  return { server, io };
+  return { server, io, drainEngineOutputs };
 }

@@ -1,0 +1,16 @@
+// GET /api/v1/swarms/{swarm}/patterns — patterns the engine has learned, with confidence and occurrences (viewer+).
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { requireSwarm } from "@/lib/read/swarm-lists";
+import { swarmNameSchema } from "@/lib/swarm-name";
+
+export const dynamic = "force-dynamic";
+
+/** Lists the swarm's learned patterns, most confident first. */
+export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }) }, async ({ rt, params }) => {
+  await requireSwarm(rt.db, params.swarm);
+  return rt.engine.patterns(params.swarm).map((p) => ({
+    id: p.id, type: p.type, description: p.description, events: p.events, confidence: p.confidence, occurrences: p.occurrences,
+    interval_ms: p.intervalMs ?? null, first_seen: new Date(p.firstSeen).toISOString(), last_seen: new Date(p.lastSeen).toISOString(),
+  }));
+});

@@ -1,0 +1,21 @@
+// Public surface of the self-healing component (what createEngine composes per swarm).
+export { agentHealthScore, type AgentHealthInput } from "./agent-health";
+export { detectFailure } from "./detect-failure";
+export type { OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
+export { GUARDRAIL_DEFAULTS, type GuardrailConfig } from "./guardrails";
+export { DEFAULT_POLICY, policyFor, type Policy, type PolicyConfig } from "./policy";
+export { pendingTotal, PRIORITIES, type AgentView, type CommandResult, type CoordinatorPort, type IssueRequest, type Priority, type SwarmView } from "./ports";
+export { createDefaultRegistry, StrategyRegistry, type Route } from "./registry";
+export { SelfHealer } from "./self-healer";
+export { act, decline, halt, type CompositeStrategy, type HealingStrategy, type PlanContext, type RoutableStrategy } from "./strategy";
+export { agentRestartStrategy } from "./strategies/agent-restart";
+export { circuitBreakerStrategy, type CircuitBreaker } from "./strategies/circuit-breaker";
+export { compositeStrategy, type CompositeEntry } from "./strategies/composite";
+export { dynamicScalingStrategy, SCALING_POLICIES, type ScalingPolicy } from "./strategies/dynamic-scaling";
+export { gradualDegradationStrategy, type GradualDegradation } from "./strategies/gradual-degradation";
+export { preemptiveLoadShedStrategy } from "./strategies/preemptive-load-shed";
+export { quorumRecoveryStrategy } from "./strategies/quorum-recovery";
+export { resourceRebalanceStrategy } from "./strategies/resource-rebalance";
+export { taskRetryStrategy } from "./strategies/task-retry";
+export { failureFromBottleneck, failureFromPrediction, type BottleneckLike, type PredictionLike } from "./synthetic-failures";
+export * from "./types";

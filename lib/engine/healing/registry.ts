@@ -1,0 +1,82 @@
+// Strategy registry: routes a failure to the most recently registered strategy for its type that can heal it.
+import type { EngineEvent } from "../types";
+import type { RoutableStrategy } from "./strategy";
+import { compositeStrategy } from "./strategies/composite";
+import { agentRestartStrategy } from "./strategies/agent-restart";
+import { dynamicScalingStrategy } from "./strategies/dynamic-scaling";
+import { preemptiveLoadShedStrategy } from "./strategies/preemptive-load-shed";
+import { quorumRecoveryStrategy } from "./strategies/quorum-recovery";
+import { resourceRebalanceStrategy } from "./strategies/resource-rebalance";
+import { taskRetryStrategy } from "./strategies/task-retry";
+import type { Failure } from "./types";
+
+/** Where a failure goes: a strategy, or why none applies. */
+export type Route = { kind: "route"; strategy: RoutableStrategy } | { kind: "none"; reason: string };
+
+/** A per-swarm strategy registry (strategies keep per-swarm state, so never share one between swarms). */
+export class StrategyRegistry {
+  private readonly routes = new Map<string, RoutableStrategy[]>();
+  private readonly all = new Set<RoutableStrategy>();
+
+  /**
+   * The extension point: registers a strategy for its failure types (or the given ones). For each type the newest
+   * registration is tried first, so a custom strategy overrides a built-in whenever it can heal the failure.
+   */
+  registerStrategy(strategy: RoutableStrategy, failureTypes: readonly string[] = strategy.failureTypes): void {
+    this.all.add(strategy);
+    for (const type of failureTypes) {
+      const list = (this.routes.get(type) ?? []).filter((s) => s.name !== strategy.name);
+      this.routes.set(type, [strategy, ...list]);
+    }
+  }
+
+  /**
+   * Per-swarm composite for one failure type, from strategy names already registered (lower priority runs first).
+   * Throws on an unknown name so a bad configuration fails loudly.
+   */
+  configureComposite(failureType: string, entries: readonly { priority: number; strategy: string }[]): void {
+    const leaves = [...this.leaves()];
+    const children = entries.map((e) => {
+      const strategy = leaves.find((s) => s.name === e.strategy);
+      if (!strategy) throw new Error(`unknown strategy ${e.strategy}`);
+      return { priority: e.priority, strategy };
+    });
+    this.registerStrategy(compositeStrategy(children, [failureType], `CompositeHealingStrategy(${failureType})`));
+  }
+
+  /** The strategy that heals this failure. */
+  resolve(failure: Failure): Route {
+    const candidates = this.routes.get(failure.failureType) ?? [];
+    if (candidates.length === 0) return { kind: "none", reason: `no strategy for ${failure.failureType}` };
+    const strategy = candidates.find((s) => s.canHeal(failure));
+    return strategy ? { kind: "route", strategy } : { kind: "none", reason: `strategy declined ${failure.failureType}` };
+  }
+
+  /** Feeds an event to every strategy that observes events (composite children included). */
+  observe(event: EngineEvent, now: number): void {
+    for (const s of this.leaves()) s.observe?.(event, now);
+  }
+
+  /** Entries held by all strategies' own state. */
+  memorySize(): number {
+    let n = 0;
+    for (const s of this.leaves()) n += s.memorySize?.() ?? 0;
+    return n;
+  }
+
+  private leaves() {
+    return new Set([...this.all].flatMap((s) => ("children" in s ? s.children : [s])));
+  }
+}
+
+/** The default registry (reference §8.1, plus preemptive load shedding and Balanced dynamic scaling, D18). */
+export function createDefaultRegistry(): StrategyRegistry {
+  const r = new StrategyRegistry();
+  r.registerStrategy(agentRestartStrategy());
+  r.registerStrategy(taskRetryStrategy());
+  r.registerStrategy(resourceRebalanceStrategy());
+  r.registerStrategy(quorumRecoveryStrategy());
+  r.registerStrategy(preemptiveLoadShedStrategy());
+  r.registerStrategy(dynamicScalingStrategy());
+  return r;
+}

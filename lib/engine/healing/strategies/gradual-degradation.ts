@@ -1,0 +1,60 @@
+// GradualDegradationStrategy (reference §9.2, D20): steps the swarm's service level with resource pressure.
+import { act, capMap, decline, type HealingStrategy } from "../strategy";
+import type { CommandSpec } from "../types";
+import { DEGRADATION_LEVELS, levelForUsage, usagePercentOf, type DegradationLevel } from "./degradation-levels";
+import { resourceTypeOf } from "./resource-rebalance";
+
+/** Options: stability window for verification and the number of resource types tracked. */
+export type GradualDegradationOptions = { stableWindowMs: number; maxResources: number };
+
+/** The commands that move the swarm to a level (pure). */
+export function degradationCommands(level: DegradationLevel, resourceType: string): CommandSpec[] {
+  return [
+    {
+      kind: "set_degradation",
+      params: {
+        level: level.level,
+        level_name: level.name,
+        resource_type: resourceType,
+        capacity_percent: level.capacityPercent,
+        timeout_multiplier: level.timeoutMultiplier,
+        quality_threshold: level.qualityThreshold,
+        disabled_features: level.disabledFeatures,
+      },
+    },
+    { kind: "set_concurrency", params: { limit: level.concurrencyLimit } },
+  ];
+}
+
+/** The strategy with read access to the level per resource type. */
+export type GradualDegradation = HealingStrategy & { levelOf(resourceType: string): DegradationLevel };
+
+/** Creates a GradualDegradationStrategy; the level is tracked per resource type and changes only when the target differs. */
+export function gradualDegradationStrategy(options: Partial<GradualDegradationOptions> = {}): GradualDegradation {
+  const o = { stableWindowMs: 30_000, maxResources: 100, ...options };
+  const failureTypes = ["resource_exhaustion", "token_exhaustion", "quota_exceeded", "memory_exhaustion", "memory_pressure", "high_latency"];
+  const levels = new Map<string, DegradationLevel>();
+  const full = DEGRADATION_LEVELS[0]!;
+  return {
+    name: "GradualDegradationStrategy",
+    failureTypes,
+    canHeal: (f) => failureTypes.includes(f.failureType),
+    plan(f, { view }) {
+      const resourceType = resourceTypeOf(f);
+      const usage = usagePercentOf(f) ?? view.resourcePercent(resourceType) ?? 0;
+      const target = levelForUsage(usage);
+      const current = levels.get(resourceType) ?? full;
+      if (target.level === current.level) return decline(`already at ${current.name} for ${resourceType} (usage ${usage.toFixed(1)}%)`);
+      levels.delete(resourceType);
+      levels.set(resourceType, target);
+      capMap(levels, o.maxResources);
+      return act(
+        degradationCommands(target, resourceType),
+        { kind: "stable", windowMs: o.stableWindowMs, condition: { kind: "resource_below", resourceType, percent: 90 } },
+        [`${resourceType} usage ${usage.toFixed(1)}%: ${current.name} → ${target.name}`],
+      );
+    },
+    levelOf: (resourceType) => levels.get(resourceType) ?? full,
+    memorySize: () => levels.size,
+  };
+}

@@ -1,0 +1,26 @@
+// QuorumRecoveryStrategy (reference §8.4, D18): scale agents up to the required quorum, verified by the agent count.
+import { act, decline, type HealingStrategy } from "../strategy";
+
+/** Options: how long the swarm may take to reach quorum. */
+export type QuorumRecoveryOptions = { verifyTimeoutMs: number };
+
+/** Creates a QuorumRecoveryStrategy: `scale_agents{delta: required − agent_count}`. */
+export function quorumRecoveryStrategy(opts: QuorumRecoveryOptions = { verifyTimeoutMs: 60_000 }): HealingStrategy {
+  const failureTypes = ["quorum_loss", "consensus_failed", "insufficient_agents"];
+  return {
+    name: "QuorumRecoveryStrategy",
+    failureTypes,
+    canHeal: (f) => failureTypes.includes(f.failureType),
+    plan(f, { view }) {
+      const count = view.agentCount();
+      const required = typeof f.context.required_quorum === "number" ? f.context.required_quorum : 3;
+      if (count >= required) return decline(`quorum already restored (${count}/${required})`);
+      const need = required - count;
+      return act(
+        [{ kind: "scale_agents", params: { delta: need, reason: "quorum_loss" } }],
+        { kind: "condition", condition: { kind: "agent_count_at_least", count: required }, timeoutMs: opts.verifyTimeoutMs },
+        [`current ${count}, required ${required}`, `need to spawn ${need} agents`],
+      );
+    },
+  };
+}

@@ -1,0 +1,74 @@
+// Recovery evidence (D17, D19, D22): what an event or the swarm view says about a healing's verification or a failure.
+import type { EngineEvent } from "../types";
+import { agentOf, taskOf, taskOutcome } from "./event-fields";
+import { pendingTotal, type SwarmView } from "./ports";
+import { resourceTypeOf } from "./strategies/resource-rebalance";
+import type { Failure, VerificationSpec, ViewCondition } from "./types";
+
+/** An event's verdict on a verification: pass, fail, or nothing to say. */
+export type Evidence = "pass" | "fail" | null;
+
+const AGENT_FAILURES = new Set(["agent_down", "agent_failed", "heartbeat_failed"]);
+const TASK_FAILURES = new Set(["task_timeout", "task_failed", "execution_error"]);
+
+/** What an event says about an event-driven verification (a heartbeat from the agent; the task's outcome). */
+export function eventEvidence(spec: VerificationSpec, event: EngineEvent): Evidence {
+  if (spec.kind === "agent_heartbeat") return event.type === "heartbeat" && agentOf(event) === spec.agentId ? "pass" : null;
+  if (spec.kind === "task_completed" && taskOf(event) === spec.taskId) {
+    const outcome = taskOutcome(event);
+    return outcome === "success" ? "pass" : outcome === "failure" ? "fail" : null;
+  }
+  return null;
+}
+
+/** Whether a view condition holds now; an unknown figure never holds. */
+export function conditionHolds(c: ViewCondition, view: SwarmView): boolean {
+  if (c.kind === "agent_count_at_least") return view.agentCount() >= c.count;
+  if (c.kind === "queue_below") {
+    const pending = pendingTotal(view);
+    return pending !== null && pending < c.pending;
+  }
+  const percent = view.resourcePercent(c.resourceType);
+  return percent !== null && percent < c.percent;
+}
+
+/** Whether an event shows a detected failure already recovered (the agent heartbeats; the task completed). */
+export function resolvedByEvent(f: Failure, event: EngineEvent): boolean {
+  if (AGENT_FAILURES.has(f.failureType) && f.agentId) return eventEvidence({ kind: "agent_heartbeat", agentId: f.agentId, timeoutMs: 0 }, event) === "pass";
+  const taskId = f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
+  if (TASK_FAILURES.has(f.failureType) && taskId) return eventEvidence({ kind: "task_completed", taskId, timeoutMs: 0 }, event) === "pass";
+  return false;
+}
+
+/** Usage (percent) below which a resource failure counts as gone, and queue depth for a backlog (D5 thresholds). */
+export const RESOLVED_BELOW = { resourcePercent: 80, backlogPending: 50 } as const;
+
+/** Whether the swarm view shows a detected failure already gone (quorum back, resource or queue below threshold). */
+export function resolvedInView(f: Failure, view: SwarmView): boolean {
+  if (f.failureType === "quorum_loss" || f.failureType === "consensus_failed" || f.failureType === "insufficient_agents") {
+    const required = typeof f.context.required_quorum === "number" ? f.context.required_quorum : 3;
+    return view.agentCount() >= required;
+  }
+  if (f.failureType === "task_queue_backlog") return conditionHolds({ kind: "queue_below", pending: RESOLVED_BELOW.backlogPending + 1 }, view);
+  if (f.failureType.endsWith("_exhaustion") || f.failureType === "quota_exceeded") {
+    return conditionHolds({ kind: "resource_below", resourceType: resourceTypeOf(f), percent: RESOLVED_BELOW.resourcePercent }, view);
+  }
+  return false;
+}
+
+/** What a running verification has seen so far. */
+export type VerificationState = { elapsedMs: number; evidence: Evidence; recurred: boolean; resolved: boolean };
+
+/** A verification's verdict (pure): "pass", a failure reason, or null while undecided. */
+export function verificationVerdict(spec: VerificationSpec, s: VerificationState, view: SwarmView): "pass" | { failed: string } | null {
+  if (s.resolved || spec.kind === "none") return "pass";
+  if (spec.kind === "agent_heartbeat" || spec.kind === "task_completed") {
+    if (s.evidence === "pass") return "pass";
+    if (s.evidence === "fail") return { failed: `verification failed: ${spec.kind === "task_completed" ? `task ${spec.taskId} failed again` : "agent failed again"}` };
+    return s.elapsedMs >= spec.timeoutMs ? { failed: `verification timed out (${spec.kind})` } : null;
+  }
+  if (spec.kind === "stable" && s.recurred) return { failed: "verification failed: failure recurred" };
+  if (spec.condition && conditionHolds(spec.condition, view)) return "pass";
+  if (spec.kind === "stable") return s.elapsedMs >= spec.windowMs ? "pass" : null;
+  return s.elapsedMs >= spec.timeoutMs ? { failed: `verification timed out (${spec.condition.kind})` } : null;
+}

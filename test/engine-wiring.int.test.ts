@@ -1,0 +1,62 @@
+// End to end: events posted to the API → engine → persisted bottlenecks and predictions, visible through the read
+// API and pushed over socket.io to a subscribed client.
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as listBottlenecks } from "@/app/api/v1/swarms/[swarm]/bottlenecks/route";
+import { GET as listPredictions } from "@/app/api/v1/swarms/[swarm]/predictions/route";
+import { startTestApp, type TestApp } from "./app";
+
+let app: TestApp;
+let key: string;
+let token: string;
+let socket: Socket;
+const received: { name: string; payload: Record<string, unknown> }[] = [];
+
+beforeAll(async () => {
+  app = await startTestApp();
+  key = await app.ingestKey("wired");
+  token = await app.token("viewer");
+  socket = io(app.url, { path: "/socket.io", transports: ["websocket"], auth: { token }, reconnection: false });
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("connect_error", reject));
+  socket.onAny((name: string, payload: Record<string, unknown>) => received.push({ name, payload }));
+  expect(await socket.emitWithAck("subscribe", { swarm: "wired" })).toMatchObject({ ok: true });
+});
+afterAll(async () => {
+  socket.close();
+  await app.close();
+});
+
+const post = async (events: Record<string, unknown>[], k = key) => {
+  const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json" }, body: JSON.stringify(events) });
+  expect(res.status).toBe(202);
+};
+const get = async (handler: typeof listBottlenecks, qs = "", swarm = "wired") =>
+  (await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ swarm }) })).json();
+
+describe("engine wiring", () => {
+  it("a queue backlog becomes a persisted, published bottleneck", async () => {
+    const now = Date.now();
+    await post([{ type: "resource_snapshot", timestamp: now, metadata: { queue: { pending_tasks: 250, by_priority: { CRITICAL: 5, HIGH: 10, MEDIUM: 100, LOW: 100, BACKGROUND: 35 } } } }]);
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired").queue_depth).toBe(250));
+    app.rt.engine.tick();
+    await app.drainEngineOutputs();
+    const page = await get(listBottlenecks, "status=active");
+    expect(page.items).toEqual([expect.objectContaining({ type: "task_queue_backlog", severity: "critical", status: "active", affected_resources: expect.any(Array), recommendations: expect.any(Array) })]);
+    await vi.waitFor(() => expect(received.some((r) => r.name === "bottleneck.detected" && r.payload.id === page.items[0].id && r.payload.swarm === "wired")).toBe(true));
+  });
+
+  it("a rising queue trend becomes a stored prediction (an open proposal above the threshold), published live", async () => {
+    const now = Date.now();
+    const k2 = await app.ingestKey("wired-2");
+    expect(await socket.emitWithAck("subscribe", { swarm: "wired-2" })).toMatchObject({ ok: true });
+    await post([40, 60, 80].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 10_000, metadata: { queue_depth: depth, high_priority_count: 8 + 3 * i } })), k2);
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-2").queue_depth).toBe(80));
+    app.rt.engine.tick();
+    await app.drainEngineOutputs();
+    const page = await get(listPredictions, "status=all", "wired-2");
+    expect(page.items.length).toBeGreaterThan(0);
+    const queue = page.items.find((p: { source: string }) => p.source === "queue");
+    expect(queue).toMatchObject({ failure_type: "task_timeout", status: "open", confidence: expect.any(Number) });
+    await vi.waitFor(() => expect(received.some((r) => r.name === "prediction.created" && r.payload.id === queue.id)).toBe(true));
+  });
+});
