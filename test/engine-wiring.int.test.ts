@@ -3,6 +3,8 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listBottlenecks } from "@/app/api/v1/swarms/[swarm]/bottlenecks/route";
+import { GET as listHealings } from "@/app/api/v1/swarms/[swarm]/healings/route";
+import { GET as listFailures } from "@/app/api/v1/swarms/[swarm]/failures/route";
 import { GET as listPredictions } from "@/app/api/v1/swarms/[swarm]/predictions/route";
 import { startTestApp, type TestApp } from "./app";
 
@@ -58,5 +60,32 @@ describe("engine wiring", () => {
     const queue = page.items.find((p: { source: string }) => p.source === "queue");
     expect(queue).toMatchObject({ failure_type: "task_timeout", status: "open", confidence: expect.any(Number) });
     await vi.waitFor(() => expect(received.some((r) => r.name === "prediction.created" && r.payload.id === queue.id)).toBe(true));
+  });
+
+  it("a failed heartbeat is healed: failure, running healing with a restart command, then success on result + recovery", async () => {
+    const k3 = await app.ingestKey("wired-3");
+    expect(await socket.emitWithAck("subscribe", { swarm: "wired-3" })).toMatchObject({ ok: true });
+    await post([{ type: "heartbeat", agent_id: "agent-3", timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: "agent-3", timestamp: Date.now() }], k3);
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-3").events_total).toBe(2));
+    await app.drainEngineOutputs();
+    const failures = await get(listFailures, "", "wired-3");
+    expect(failures.items).toEqual([expect.objectContaining({ failure_type: "agent_down", agent_id: "agent-3" })]);
+    const running = (await get(listHealings, "", "wired-3")).items;
+    expect(running).toEqual([expect.objectContaining({ strategy: "AgentRestartStrategy", status: "running", trigger: "detected", failure_id: failures.items[0].id })]);
+    const command = running[0].commands[0];
+    expect(command).toMatchObject({ kind: "restart_agent", params: expect.objectContaining({ agent_id: "agent-3" }), status: "pending" });
+    await vi.waitFor(() => expect(received.some((r) => r.name === "healing.started" && r.payload.swarm === "wired-3")).toBe(true));
+    expect(received.some((r) => r.name === "command.updated" && r.payload.id === command.id)).toBe(true);
+
+    app.rt.engine.commandResult("wired-3", command.id, { status: "succeeded" });
+    await post([{ type: "heartbeat", agent_id: "agent-3", timestamp: Date.now() }], k3);
+    await vi.waitFor(async () => {
+      app.rt.engine.tick();
+      await app.drainEngineOutputs();
+      const done = (await get(listHealings, "", "wired-3")).items[0];
+      expect(done).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded" })] });
+      expect(done.recovery_ms).toBeGreaterThanOrEqual(0);
+    });
+    await vi.waitFor(() => expect(received.some((r) => r.name === "healing.finished" && r.payload.swarm === "wired-3" && r.payload.status === "succeeded")).toBe(true));
   });
 });

@@ -98,15 +98,15 @@ export function attachEngineSink(
     });
   });
 
-  const saveCommand = (sid: number, { command: c }: EngineEventMap["command.issued"]) => {
+  on("failure.resolved", (sid, { failureId, resolvedAt }) => db.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } }));
+
+  on("command.updated", (sid, { command: c }) => {
     const data = {
       healingId: c.healingId ?? null, kind: c.kind, params: c.params as Json, status: c.status, attempts: c.attempts, detail: c.detail ?? null,
       issuedAt: new Date(c.issuedAt), deadline: new Date(c.deadline), leaseUntil: d(c.leaseUntil), finishedAt: d(c.finishedAt),
     };
     return db.command.upsert({ where: { id: c.id }, create: { id: c.id, swarmId: sid, ...data }, update: data });
-  };
-  on("command.issued", saveCommand);
-  on("command.updated", saveCommand);
+  });
 
   return () => chain;
 }

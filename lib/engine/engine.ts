@@ -2,14 +2,16 @@
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
 // deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { Clock } from "./clock";
+import type { CommandResult, CoordinatorPort } from "./healing";
 import type { Bottleneck } from "./detection";
 import type { Pattern } from "./patterns";
 import type { DecisionInput } from "./prediction";
 import { SwarmEngine } from "./swarm-engine";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
-/** What the engine needs from the outside. */
-export type EngineDeps = { clock: Clock; newId: () => string };
+/** What the engine needs from the outside: time, ids, and where healing commands go (default: ids only; storage
+ * records every command from `command.updated` and the coordinator link delivers it). */
+export type EngineDeps = { clock: Clock; newId: () => string; coordinator?: CoordinatorPort };
 
 type Listener<K extends keyof EngineEventMap> = (payload: EngineEventMap[K]) => void;
 
@@ -29,6 +31,8 @@ export type Engine = {
   patterns(swarm: string): Pattern[];
   /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first). */
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
+  /** Tells the swarm's engine the result of a command it issued. */
+  commandResult(swarm: string, commandId: string, result: CommandResult): void;
   /** Advances time-driven work for every known swarm: detection, learning, `metrics.tick`. */
   tick(): void;
   /** Subscribes to an engine event; returns the unsubscribe function. */
@@ -38,6 +42,7 @@ export type Engine = {
 /** Creates an engine instance. */
 export function createEngine(deps: EngineDeps): Engine {
   const swarms = new Map<string, SwarmEngine>();
+  const coordinator: CoordinatorPort = deps.coordinator ?? { issue: () => deps.newId() };
   const listeners = new Map<keyof EngineEventMap, Set<(payload: never) => void>>();
 
   const emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => {
@@ -45,7 +50,7 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   const swarmOf = (swarm: string) => {
     let s = swarms.get(swarm);
-    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, deps.newId, emit)));
+    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now })));
     return s;
   };
 
@@ -61,6 +66,7 @@ export function createEngine(deps: EngineDeps): Engine {
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
     patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
     decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, deps.clock.now()),
+    commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, deps.clock.now()),
     tick() {
       const now = deps.clock.now();
       for (const s of swarms.values()) emit("metrics.tick", s.tick(now));

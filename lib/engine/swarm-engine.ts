@@ -1,13 +1,21 @@
-// One swarm's engine state (D4): live metrics, bottleneck detection, pattern learning and failure prediction,
-// fed with committed events and advanced by ticks; every output is handed to `emit` as a typed engine event.
-import { BottleneckDetector } from "./detection";
+// One swarm's engine (D4): live metrics, bottleneck detection, pattern learning, failure prediction, self-healing
+// and healing analytics, fed with committed events and advanced by ticks. Every output is handed to `emit` as a
+// typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
+import { HealingAnalytics } from "./analytics";
+import { type Bottleneck, BottleneckDetector } from "./detection";
+import { type CoordinatorPort, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, SelfHealer } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
-import { type DecisionInput, PredictiveHealing } from "./prediction";
+import { type DecisionInput, type Prediction, PredictiveHealing } from "./prediction";
+import type { HealingRecord } from "./records";
+import { SwarmState } from "./swarm-state";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
 /** How a swarm engine publishes its outputs. */
 export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => void;
+
+/** What a swarm engine is built from. */
+export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number };
 
 /** The per-swarm composition of the engine's components. */
 export class SwarmEngine {
@@ -15,15 +23,18 @@ export class SwarmEngine {
   readonly detector: BottleneckDetector;
   readonly learner = new PatternLearner();
   readonly predictor: PredictiveHealing;
+  readonly state = new SwarmState();
+  readonly healer: SelfHealer;
+  readonly analytics: HealingAnalytics;
+  /** Open proposal → the pending healing that carries it. */
+  private proposals = new Map<string, string>();
 
-  constructor(
-    readonly swarm: string,
-    newId: () => string,
-    private emit: Emit,
-  ) {
+  constructor(readonly swarm: string, private deps: SwarmEngineDeps) {
     this.metrics = new SwarmMetrics(swarm);
-    this.detector = new BottleneckDetector(newId);
-    this.predictor = new PredictiveHealing({ newId });
+    this.detector = new BottleneckDetector(deps.newId);
+    this.predictor = new PredictiveHealing({ newId: deps.newId });
+    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId });
+    this.analytics = new HealingAnalytics({ since: deps.now() });
   }
 
   /** Feeds committed events that arrived at `now`. */
@@ -31,29 +42,105 @@ export class SwarmEngine {
     this.metrics.record(events, now);
     this.detector.observe(events, now);
     for (const e of events) {
+      this.state.observe(e);
       this.learner.observe(e);
       this.predictor.observe(e);
+      this.apply(this.healer.observe(e, now));
+      const failure = detectFailure(e, now, this.deps.newId);
+      if (failure) this.onFailure(failure, now);
     }
   }
 
-  /** Applies an operator's decision on a proposal (already recorded in storage: the first decision stands there). */
+  /** Applies an operator's decision on a proposal (already recorded in storage, where the first decision stands). */
   decide(predictionId: string, decision: DecisionInput, now: number): void {
     const r = this.predictor.decide(predictionId, decision, now);
-    if (!r.ok && r.reason === "expired") this.emit("prediction.updated", { swarm: this.swarm, prediction: r.prediction });
+    if (!r.ok && r.reason === "expired") this.emit("prediction.updated", { prediction: r.prediction });
+    const healingId = this.proposals.get(predictionId);
+    if (healingId === undefined) return;
+    this.proposals.delete(predictionId);
+    this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, decision.reason ?? undefined));
   }
 
-  /** Time-driven work at `now`: detection pass, due learning, and the live figures. */
+  /** Tells the healer a command's result (from the coordinator link). */
+  commandResult(commandId: string, result: Parameters<SelfHealer["commandResult"]>[1], now: number): void {
+    this.apply(this.healer.commandResult(commandId, result, now));
+  }
+
+  /** Time-driven work at `now`: detection, learning, prediction, healing deadlines; returns the live figures. */
   tick(now: number): MetricsTick {
     const changes = this.detector.detect(now);
-    for (const bottleneck of changes.detected) this.emit("bottleneck.detected", { swarm: this.swarm, bottleneck });
-    for (const bottleneck of changes.updated) this.emit("bottleneck.updated", { swarm: this.swarm, bottleneck });
-    for (const bottleneck of changes.resolved) this.emit("bottleneck.resolved", { swarm: this.swarm, bottleneck });
+    for (const b of changes.detected) this.onBottleneck(b, now);
+    for (const bottleneck of changes.updated) this.emit("bottleneck.updated", { bottleneck });
+    for (const bottleneck of changes.resolved) {
+      this.emit("bottleneck.resolved", { bottleneck });
+      this.apply(this.healer.markResolved({ bottleneckId: bottleneck.id }, now));
+    }
     this.learner.learnIfDue(now);
-    const swarm = this.swarm;
-    for (const prediction of this.predictor.expire(now)) this.emit("prediction.updated", { swarm, prediction });
-    for (const prediction of this.predictor.settleOutcomes(now)) this.emit("prediction.updated", { swarm, prediction });
+    for (const prediction of this.predictor.expire(now)) this.emit("prediction.updated", { prediction });
+    for (const prediction of this.predictor.settleOutcomes(now)) this.emit("prediction.updated", { prediction });
     const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active() });
-    for (const prediction of predicted) this.emit("prediction.created", { swarm, prediction });
-    return this.metrics.tick(now);
+    for (const p of predicted) this.onPrediction(p, now);
+    this.apply(this.healer.tick(now));
+    this.state.prune(now);
+    return { ...this.metrics.tick(now), health_score: this.analytics.health().score };
   }
+
+  private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {
+    this.deps.emit(name, { swarm: this.swarm, ...payload } as EngineEventMap[K]);
+  }
+
+  private onFailure(failure: Failure, now: number): void {
+    this.emit("failure.detected", { failure });
+    this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId ?? undefined, ts: failure.detectedAt });
+    this.learner.observeInternal({ type: "failure_detected", ts: failure.detectedAt, agentId: failure.agentId ?? undefined, failureType: failure.failureType });
+    this.analytics.recordFailure({ detectedAt: failure.detectedAt });
+    this.apply(this.healer.onFailure(failure, "detected", now).changes);
+  }
+
+  private onBottleneck(bottleneck: Bottleneck, now: number): void {
+    this.emit("bottleneck.detected", { bottleneck });
+    const failure = failureFromBottleneck(bottleneck, this.deps.newId);
+    const routed = this.healer.onFailure(failure, "detected", now);
+    if (routed.decision === "unhandled" || routed.decision === "ignored") return;
+    this.emit("failure.detected", { failure });
+    this.analytics.recordFailure({ detectedAt: failure.detectedAt });
+    this.apply(routed.changes);
+  }
+
+  private onPrediction(prediction: Prediction, now: number): void {
+    this.emit("prediction.created", { prediction });
+    if (prediction.status !== "open") return;
+    const r = this.healer.onFailure(failureFromPrediction(prediction), "preventive", now, { predictionId: prediction.id, expiresAt: prediction.expectedAt });
+    if (r.decision === "proposed" && r.healing) this.proposals.set(prediction.id, r.healing.id);
+    this.apply(r.changes);
+  }
+
+  /** Emits the healer's changes in storage order and feeds the learner, predictor and analytics. */
+  private apply(changes: readonly HealerChange[]): void {
+    for (const c of changes) {
+      if (c.type === "command.updated") {
+        this.emit("command.updated", { command: c.command });
+      } else if (c.type === "failure.resolved") {
+        this.emit("failure.resolved", { failureId: c.failureId, resolvedAt: c.resolvedAt });
+      } else {
+        const healing = storable(c.healing);
+        this.analytics.recordHealing(healing);
+        if (c.type === "healing.finished") this.onHealingFinished(healing);
+        this.emit(c.type === "healing.finished" ? "healing.finished" : "healing.started", { healing });
+      }
+    }
+  }
+
+  private onHealingFinished(h: HealingRecord): void {
+    this.learner.observeInternal({ type: "healing_attempted", ts: h.finishedAt ?? h.startedAt, failureType: h.failureType, strategy: h.strategy, success: h.status === "succeeded" });
+    if (h.predictionId) {
+      this.predictor.recordHealing({ predictionId: h.predictionId, succeeded: h.status === "succeeded", ts: h.finishedAt ?? h.startedAt });
+      this.proposals.delete(h.predictionId);
+    }
+  }
+}
+
+/** Healings of predicted failures point at no stored failure: their synthetic failure id is not kept. */
+function storable(h: HealingRecord): HealingRecord {
+  return h.failureId?.startsWith("predicted:") ? { ...h, failureId: null } : h;
 }

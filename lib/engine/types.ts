@@ -24,7 +24,7 @@ export type MetricsTick = {
   health_score: number | null;
 };
 
-/** Everything the engine publishes, by event name (contract §5 names, plus failure.detected and command.issued). */
+/** Everything the engine publishes, by event name (contract §5 names, plus failure.detected/resolved). */
 export type EngineEventMap = {
   "metrics.tick": MetricsTick;
   "bottleneck.detected": { swarm: string; bottleneck: BottleneckRecord };
@@ -33,8 +33,8 @@ export type EngineEventMap = {
   "prediction.created": { swarm: string; prediction: PredictionRecord };
   "prediction.updated": { swarm: string; prediction: PredictionRecord };
   "failure.detected": { swarm: string; failure: FailureRecord };
+  "failure.resolved": { swarm: string; failureId: string; resolvedAt: number };
   "healing.started": { swarm: string; healing: HealingRecord };
   "healing.finished": { swarm: string; healing: HealingRecord };
-  "command.issued": { swarm: string; command: CommandRecord };
   "command.updated": { swarm: string; command: CommandRecord };
 };

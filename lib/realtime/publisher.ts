@@ -31,9 +31,8 @@ export function createPublisher(io: RealtimeServer): Publisher {
       case "healing.finished":
         room.emit(name, { ...healingItem((p as EngineEventMap["healing.started"]).healing), ...swarm });
         break;
-      case "command.issued":
       case "command.updated":
-        room.emit("command.updated", { ...commandItem((p as EngineEventMap["command.issued"]).command), ...swarm });
+        room.emit(name, { ...commandItem((p as EngineEventMap["command.updated"]).command), ...swarm });
         break;
     }
   };
