@@ -1,6 +1,7 @@
-// The server's periodic work: the engine's 1 Hz tick, rollup flushes, partition upkeep and retention.
+// The server's periodic work: the engine's 1 Hz tick, rollup flushes, overdue sweeps, partition upkeep and retention.
 import type { Logger } from "pino";
 import { applyRetention, ensurePartitions } from "../db/partitions";
+import { sweepOverdue } from "../db/sweep-overdue";
 import { env } from "../env";
 import type { Runtime } from "../runtime";
 
@@ -15,6 +16,11 @@ export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
       .then((dropped) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
       .catch((e: Error) => log.warn({ err: e.message }, "partition upkeep failed"));
   }, 3_600_000);
-  for (const t of [tick, flush, upkeep]) t.unref();
-  return () => [tick, flush, upkeep].forEach(clearInterval);
+  const sweep = setInterval(() => {
+    sweepOverdue(rt.pool, rt.rollups, Date.now())
+      .then((r) => (r.commands || r.proposals) && log.info(r, "overdue commands timed out / proposals expired by storage"))
+      .catch((e: Error) => log.warn({ err: e.message }, "overdue sweep failed"));
+  }, 5_000);
+  for (const t of [tick, flush, upkeep, sweep]) t.unref();
+  return () => [tick, flush, upkeep, sweep].forEach(clearInterval);
 }
