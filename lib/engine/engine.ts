@@ -33,6 +33,9 @@ export type Engine = {
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
   /** Tells the swarm's engine the result of a command it issued. */
   commandResult(swarm: string, commandId: string, result: CommandResult): void;
+  /** Wall time (live) or event time (replay, D1): in event time the swarm's clock follows event timestamps and
+   * its 1 s ticks run as event time passes them, so a log replayed at full speed gives the real-time result. */
+  setTimeMode(swarm: string, mode: "wall" | "event"): void;
   /** Advances time-driven work for every known swarm: detection, learning, `metrics.tick`. */
   tick(): void;
   /** Subscribes to an engine event; returns the unsubscribe function. */
@@ -42,6 +45,7 @@ export type Engine = {
 /** Creates an engine instance. */
 export function createEngine(deps: EngineDeps): Engine {
   const swarms = new Map<string, SwarmEngine>();
+  const eventTime = new Map<string, { now: number; nextTick: number }>();
   const coordinator: CoordinatorPort = deps.coordinator ?? { issue: () => deps.newId() };
   const listeners = new Map<keyof EngineEventMap, Set<(payload: never) => void>>();
 
@@ -54,22 +58,44 @@ export function createEngine(deps: EngineDeps): Engine {
     return s;
   };
 
+  const nowOf = (swarm: string) => eventTime.get(swarm)?.now || deps.clock.now();
+
+  /** Feeds events on event time: ticks every second of event time that passes, then the event at its own time. */
+  const ingestOnEventTime = (s: SwarmEngine, t: { now: number; nextTick: number }, events: EngineEvent[]) => {
+    for (const e of events) {
+      if (t.nextTick === 0) t.nextTick = Math.floor(e.ts / 1000) * 1000 + 1000;
+      while (t.nextTick <= e.ts) {
+        emit("metrics.tick", s.tick(t.nextTick));
+        t.nextTick += 1000;
+      }
+      t.now = Math.max(t.now, e.ts);
+      s.ingest([e], t.now);
+    }
+  };
+
   return {
     ingest(swarm, events) {
-      if (events.length > 0) swarmOf(swarm).ingest(events, deps.clock.now());
+      if (events.length === 0) return;
+      const t = eventTime.get(swarm);
+      if (t) ingestOnEventTime(swarmOf(swarm), t, events);
+      else swarmOf(swarm).ingest(events, deps.clock.now());
+    },
+    setTimeMode(swarm, mode) {
+      if (mode === "event") eventTime.set(swarm, eventTime.get(swarm) ?? { now: 0, nextTick: 0 });
+      else eventTime.delete(swarm);
     },
     seedTotal(swarm, total) {
       swarmOf(swarm).metrics.seedTotal(total);
     },
     knows: (swarm) => swarms.has(swarm),
-    snapshot: (swarm) => swarmOf(swarm).metrics.tick(deps.clock.now()),
+    snapshot: (swarm) => swarmOf(swarm).metrics.tick(nowOf(swarm)),
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
     patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
-    decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, deps.clock.now()),
-    commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, deps.clock.now()),
+    decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
+    commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     tick() {
       const now = deps.clock.now();
-      for (const s of swarms.values()) emit("metrics.tick", s.tick(now));
+      for (const [name, s] of swarms) if (!eventTime.has(name)) emit("metrics.tick", s.tick(now));
     },
     on(name, fn) {
       let set = listeners.get(name);
