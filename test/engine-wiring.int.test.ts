@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listBottlenecks } from "@/app/api/v1/swarms/[swarm]/bottlenecks/route";
 import { GET as listHealings } from "@/app/api/v1/swarms/[swarm]/healings/route";
 import { GET as listFailures } from "@/app/api/v1/swarms/[swarm]/failures/route";
+import { GET as patterns } from "@/app/api/v1/swarms/[swarm]/patterns/route";
+import { GET as performance } from "@/app/api/v1/swarms/[swarm]/performance/route";
 import { GET as listPredictions } from "@/app/api/v1/swarms/[swarm]/predictions/route";
 import { startTestApp, type TestApp } from "./app";
 
@@ -87,5 +89,21 @@ describe("engine wiring", () => {
       expect(done.recovery_ms).toBeGreaterThanOrEqual(0);
     });
     await vi.waitFor(() => expect(received.some((r) => r.name === "healing.finished" && r.payload.swarm === "wired-3" && r.payload.status === "succeeded")).toBe(true));
+  });
+
+  it("performance summary and learned patterns are readable per swarm", async () => {
+    const k4 = await app.ingestKey("wired-4");
+    const now = Date.now();
+    const tasks = Array.from({ length: 40 }, (_, i) => ({ type: "task_complete", agent_id: `a${i % 4}`, task_id: `t${i}`, timestamp: now - (40 - i) * 1000, duration_ms: 100 + i * 10, result: "success", tokens_used: 50 }));
+    await post(tasks, k4);
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-4").events_total).toBe(40));
+    app.rt.engine.tick();
+    const perf = await get(performance, "", "wired-4");
+    expect(perf.summary).toMatchObject({ task_count: 40, success_rate: 1, avg_tokens_per_task: 50 });
+    expect(perf.summary.p99_duration_ms).toBeGreaterThanOrEqual(perf.summary.p95_duration_ms);
+    expect(perf.trends.task_duration).toBe("degrading");
+    const learned = await get(patterns, "", "wired-4");
+    expect(Array.isArray(learned)).toBe(true);
+    for (const p of learned) expect(p).toMatchObject({ id: expect.any(String), confidence: expect.any(Number), occurrences: expect.any(Number) });
   });
 });

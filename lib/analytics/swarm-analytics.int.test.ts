@@ -30,6 +30,14 @@ beforeAll(async () => {
   }
   app.rt.rollups.add(swarmId, base + 10 * 60_000, { failures: 2 });
   await app.rt.rollups.flush();
+  for (const [i, outcome] of (["confirmed", "confirmed", "prevented", "false_positive"] as const).entries()) {
+    await app.rt.db.prediction.create({
+      data: {
+        id: randomUUID(), swarmId, failureType: "agent_down", confidence: 0.8, predictedAt: new Date(now - 3_600_000 + i), expectedAt: new Date(now - 3_600_000 + i + 30_000),
+        reasoning: "r", recommendedAction: "restart_agent", source: "pattern", status: "approved", outcome,
+      },
+    });
+  }
   await app.rt.db.bottleneck.create({
     data: { id: randomUUID(), swarmId, type: "slow_agent", severity: "high", impactScore: 0.7, detectedAt: new Date(now - 1000), updatedAt: new Date(now - 1000) },
   });
@@ -49,7 +57,7 @@ describe("analytics", () => {
     expect(body.bottlenecks).toEqual({ active: 1, by_type: { slow_agent: 1 } });
     expect(body.health_score).toBeGreaterThanOrEqual(0);
     expect(body.health_score).toBeLessThanOrEqual(100);
-    expect(body.prediction).toMatchObject({ total: 0, accuracy: null });
+    expect(body.prediction).toEqual({ total: 4, accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25, median_lead_ms: 30_000 });
   });
 
   it("mttr: hourly buckets over the range, gaps as null", async () => {

@@ -65,7 +65,9 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
   return mttrSeries(rows, { from, to, bucket: size }).map((p) => ({ ...p, bucket_start: new Date(p.bucket_start).toISOString() }));
 }
 
-/** Prediction quality over a range, from the outcomes recorded automatically (D15). */
+/** Prediction quality over a range, from the outcomes recorded automatically (D15), with the engine's definitions
+ * (lib/engine/prediction/outcome-stats): accuracy = (confirmed + prevented) / settled; precision = confirmed /
+ * (confirmed + false positives + rejected); recall = confirmed / detected failures; FPR = (false positives + rejected) / settled. */
 async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number, failures: number) {
   const { rows } = await pool.query<{ total: string; confirmed: string; prevented: string; fp: string; rejected: string; lead: number | null }>(
     `SELECT count(*) AS total,
@@ -78,15 +80,15 @@ async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, t
     [swarmId, new Date(from), new Date(to)],
   );
   const r = rows[0]!;
-  const [total, tp, prevented, fp] = [Number(r.total), Number(r.confirmed), Number(r.prevented), Number(r.fp)];
-  const decided = tp + prevented + fp;
-  const rate = (n: number, d: number) => (d > 0 ? n / d : null);
+  const [confirmed, prevented, fp, rejected] = [Number(r.confirmed), Number(r.prevented), Number(r.fp), Number(r.rejected)];
+  const settled = confirmed + prevented + fp + rejected;
+  const rate = (n: number, d: number) => (d > 0 ? Math.min(1, n / d) : null);
   return {
-    total,
-    accuracy: rate(tp + prevented, decided),
-    precision: rate(tp + prevented, decided),
-    recall: rate(tp + prevented, Math.max(failures + prevented, tp + prevented)),
-    false_positive_rate: rate(fp, decided),
+    total: Number(r.total),
+    accuracy: rate(confirmed + prevented, settled),
+    precision: rate(confirmed, confirmed + fp + rejected),
+    recall: rate(confirmed, failures),
+    false_positive_rate: rate(fp + rejected, settled),
     median_lead_ms: r.lead === null ? null : Math.round(r.lead),
   };
 }

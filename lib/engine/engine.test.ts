@@ -47,3 +47,28 @@ describe("createEngine", () => {
     expect(run()).toEqual(run());
   });
 });
+
+describe("custom strategies (the extension point)", () => {
+  it("a strategy registered through deps.strategies heals the swarm's failures with its own commands", async () => {
+    const { act, createDefaultRegistry } = await import("./healing");
+    const clock = manualClock(1_800_000_000_000);
+    const engine = createEngine({
+      clock,
+      newId: sequentialId(),
+      strategies: () => {
+        const registry = createDefaultRegistry();
+        registry.registerStrategy({
+          name: "DrainFirstStrategy",
+          failureTypes: ["agent_down"],
+          canHeal: (f) => f.agentId !== null,
+          plan: (f) => act([{ kind: "drain_agent", params: { agent_id: f.agentId } }], { kind: "none" }),
+        });
+        return registry;
+      },
+    });
+    const commands: string[] = [];
+    engine.on("command.updated", ({ command }) => commands.push(`${command.kind}:${String(command.params.agent_id)}`));
+    engine.ingest("s", [{ id: "1", type: "agent_down", ts: clock.now(), agentId: "agent-9", data: { type: "agent_down", agent_id: "agent-9" } }]);
+    expect(commands).toEqual(["drain_agent:agent-9"]);
+  });
+});

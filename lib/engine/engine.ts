@@ -2,8 +2,8 @@
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
 // deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { Clock } from "./clock";
-import type { CommandResult, CoordinatorPort } from "./healing";
-import type { Bottleneck } from "./detection";
+import type { CommandResult, CoordinatorPort, StrategyRegistry } from "./healing";
+import type { Bottleneck, PerformanceReport } from "./detection";
 import type { Pattern } from "./patterns";
 import type { DecisionInput } from "./prediction";
 import { SwarmEngine } from "./swarm-engine";
@@ -11,7 +11,13 @@ import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
 /** What the engine needs from the outside: time, ids, and where healing commands go (default: ids only; storage
  * records every command from `command.updated` and the coordinator link delivers it). */
-export type EngineDeps = { clock: Clock; newId: () => string; coordinator?: CoordinatorPort };
+export type EngineDeps = {
+  clock: Clock;
+  newId: () => string;
+  coordinator?: CoordinatorPort;
+  /** The healing strategies of a swarm (the extension point; default: createDefaultRegistry()). Called once per swarm. */
+  strategies?: (swarm: string) => StrategyRegistry;
+};
 
 type Listener<K extends keyof EngineEventMap> = (payload: EngineEventMap[K]) => void;
 
@@ -29,6 +35,8 @@ export type Engine = {
   bottlenecks(swarm: string): Bottleneck[];
   /** The swarm's learned patterns. */
   patterns(swarm: string): Pattern[];
+  /** The swarm's performance summary over the last `rangeMs` (p95/p99, trends, active bottlenecks). */
+  performance(swarm: string, rangeMs?: number): PerformanceReport;
   /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first). */
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
   /** Tells the swarm's engine the result of a command it issued. */
@@ -54,7 +62,7 @@ export function createEngine(deps: EngineDeps): Engine {
   };
   const swarmOf = (swarm: string) => {
     let s = swarms.get(swarm);
-    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now })));
+    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) })));
     return s;
   };
 
@@ -91,6 +99,7 @@ export function createEngine(deps: EngineDeps): Engine {
     snapshot: (swarm) => swarmOf(swarm).metrics.tick(nowOf(swarm)),
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
     patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
+    performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     tick() {

@@ -3,7 +3,7 @@
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
-import { type CoordinatorPort, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, SelfHealer } from "./healing";
+import { type CoordinatorPort, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, SelfHealer, type StrategyRegistry } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
 import { type DecisionInput, type Prediction, PredictiveHealing } from "./prediction";
@@ -15,7 +15,7 @@ import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => void;
 
 /** What a swarm engine is built from. */
-export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number };
+export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry };
 
 /** The per-swarm composition of the engine's components. */
 export class SwarmEngine {
@@ -33,7 +33,7 @@ export class SwarmEngine {
     this.metrics = new SwarmMetrics(swarm);
     this.detector = new BottleneckDetector(deps.newId);
     this.predictor = new PredictiveHealing({ newId: deps.newId });
-    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId });
+    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
     this.analytics = new HealingAnalytics({ since: deps.now() });
   }
 
