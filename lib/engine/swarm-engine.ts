@@ -34,7 +34,8 @@ export class SwarmEngine {
     this.detector = new BottleneckDetector(deps.newId);
     this.predictor = new PredictiveHealing({ newId: deps.newId });
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
-    this.analytics = new HealingAnalytics({ since: deps.now() });
+    // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
+    this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });
   }
 
   /** Feeds committed events that arrived at `now`. */
