@@ -6,6 +6,7 @@ import type { IngestKeyVerifier } from "./auth/ingest-keys";
 import type { RollupBuffer } from "./db/rollup-buffer";
 import type { IngestBatcher } from "./db/ingest-batcher";
 import type { Db } from "./db/prisma";
+import type { CommandSignal } from "./commands/command-signal";
 import type { Engine } from "./engine/engine";
 import type { Publisher } from "./realtime/publisher";
 
@@ -23,6 +24,8 @@ export type Runtime = {
   publicUrl: string;
   /** False while shutting down: new ingest gets 503. */
   accepting: boolean;
+  /** Wakes long-polling coordinators when commands are stored. */
+  commandSignal: CommandSignal;
   /** Emits a stored change to its swarm's socket room (set once socket.io is attached). */
   publish?: Publisher;
 };

@@ -3,18 +3,20 @@
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import type { Role } from "../generated/prisma/enums";
+import { bearerToken } from "../auth/credentials";
+import type { IngestIdentity } from "../auth/ingest-keys";
 import { type Principal, requirePrincipal } from "../auth/principal";
 import { getRuntime, type Runtime } from "../runtime";
 import { ApiError, toProblem } from "./errors";
 
 type Schema = z.ZodType;
 
-/** What a handler receives. */
-export type RouteContext<P, Q, B> = { req: Request; rt: Runtime; principal: Principal; params: P; query: Q; body: B; requestId: string };
+/** What a handler receives (`ingest` is the swarm of the ingest key on coordinator routes). */
+export type RouteContext<P, Q, B> = { req: Request; rt: Runtime; principal: Principal; ingest: IngestIdentity | null; params: P; query: Q; body: B; requestId: string };
 
-/** Route options: minimum role (or "public") and the schemas of params, query and body. */
+/** Route options: minimum role, "public", or "ingest" (an agent system's ingest key), and the schemas of params, query and body. */
 export type RouteOptions<PS extends Schema | undefined, QS extends Schema | undefined, BS extends Schema | undefined> = {
-  role: Role | "public";
+  role: Role | "public" | "ingest";
   params?: PS;
   query?: QS;
   body?: BS;
@@ -53,8 +55,12 @@ export function apiRoute<PS extends Schema | undefined = undefined, QS extends S
     const requestId = req.headers.get("x-request-id") ?? randomUUID();
     try {
       const rt = getRuntime();
-      const principal =
-        opts.role === "public" ? ({ kind: "token", id: "anonymous", name: null, role: "viewer" } as Principal) : await requirePrincipal(rt, req.headers, opts.role);
+      const ingest = opts.role === "ingest" ? await rt.ingestKeys.verify(bearerToken(req.headers.get("authorization"))) : null;
+      if (opts.role === "ingest" && !ingest) throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
+      const principal: Principal =
+        opts.role === "public" || opts.role === "ingest"
+          ? { kind: "token", id: ingest ? `ingest-key:${ingest.keyId}` : "anonymous", name: ingest?.swarm ?? null, role: "viewer" }
+          : await requirePrincipal(rt, req.headers, opts.role);
       const rawParams = (await segment?.params) ?? {};
       const params = (opts.params ? opts.params.parse(rawParams) : undefined) as Out<PS>;
       const query = (opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined) as Out<QS>;
@@ -70,7 +76,7 @@ export function apiRoute<PS extends Schema | undefined = undefined, QS extends S
         }
         body = opts.body.parse(raw) as Out<BS>;
       }
-      const result = await handler({ req, rt, principal, params, query, body, requestId });
+      const result = await handler({ req, rt, principal, ingest, params, query, body, requestId });
       return result instanceof Response ? result : json(result);
     } catch (err) {
       return problemResponse(err, requestId);

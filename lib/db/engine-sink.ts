@@ -1,5 +1,6 @@
 // Persists the engine's outputs (bottlenecks, predictions, failures, healings, commands) and their rollups,
 // in order, off the ingest path; each change is handed to `published` once it is stored.
+import type pg from "pg";
 import type { Logger } from "pino";
 import type { Engine } from "../engine/engine";
 import type { EngineEventMap } from "../engine/types";
@@ -8,6 +9,7 @@ import type { Db } from "./prisma";
 import type { RollupBuffer } from "./rollup-buffer";
 
 type Json = Prisma.InputJsonValue;
+const RANK = (col: string) => `(CASE ${col} WHEN 'pending' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'acknowledged' THEN 2 ELSE 3 END)`;
 const d = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t));
 
 /** Stored engine outputs, by event name (what the live channel publishes). */
@@ -16,9 +18,9 @@ export type SinkEvent = Exclude<keyof EngineEventMap, "metrics.tick">;
 /** Subscribes to the engine; returns a function that resolves when everything queued so far is stored. */
 export function attachEngineSink(
   engine: Engine,
-  deps: { db: Db; rollups: RollupBuffer; log: Logger; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void },
+  deps: { db: Db; pool: pg.Pool; rollups: RollupBuffer; log: Logger; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void },
 ): () => Promise<void> {
-  const { db, rollups, log } = deps;
+  const { db, pool, rollups, log } = deps;
   const ids = new Map<string, number>();
   let chain: Promise<void> = Promise.resolve();
 
@@ -100,13 +102,20 @@ export function attachEngineSink(
 
   on("failure.resolved", (sid, { failureId, resolvedAt }) => db.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } }));
 
-  on("command.updated", (sid, { command: c }) => {
-    const data = {
-      healingId: c.healingId ?? null, kind: c.kind, params: c.params as Json, status: c.status, attempts: c.attempts, detail: c.detail ?? null,
-      issuedAt: new Date(c.issuedAt), deadline: new Date(c.deadline), leaseUntil: d(c.leaseUntil), finishedAt: d(c.finishedAt),
-    };
-    return db.command.upsert({ where: { id: c.id }, create: { id: c.id, swarmId: sid, ...data }, update: data });
-  });
+  // Commands move forward only: the coordinator link (claims, results) and the engine both report states,
+  // and whichever reports the later state wins; the first final state stands.
+  on("command.updated", (sid, { command: c }) =>
+    pool.query(
+      `INSERT INTO commands (id, swarm_id, healing_id, kind, params, status, attempts, detail, issued_at, deadline, lease_until, finished_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       ON CONFLICT (id) DO UPDATE SET
+         status = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN excluded.status ELSE commands.status END,
+         detail = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN coalesce(excluded.detail, commands.detail) ELSE commands.detail END,
+         finished_at = coalesce(commands.finished_at, excluded.finished_at),
+         attempts = greatest(commands.attempts, excluded.attempts)`,
+      [c.id, sid, c.healingId ?? null, c.kind, JSON.stringify(c.params), c.status, c.attempts, c.detail ?? null, new Date(c.issuedAt), new Date(c.deadline), d(c.leaseUntil), d(c.finishedAt)],
+    ),
+  );
 
   return () => chain;
 }

@@ -1,5 +1,6 @@
 // Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
 import { randomUUID } from "node:crypto";
+import { CommandSignal } from "../commands/command-signal";
 import { IngestKeyVerifier } from "../auth/ingest-keys";
 import { RollupBuffer } from "../db/rollup-buffer";
 import { IngestBatcher } from "../db/ingest-batcher";
@@ -29,5 +30,6 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     version: pkg.version,
     publicUrl: publicUrl(),
     accepting: true,
+    commandSignal: new CommandSignal(),
   };
 }

@@ -31,8 +31,18 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   });
   server.keepAliveTimeout = 65_000;
   const io = attachRealtime(server, rt);
-  rt.publish = createPublisher(io);
-  const drainEngineOutputs = attachEngineSink(rt.engine, { db: rt.db, rollups: rt.rollups, log: componentLogger("engine-sink"), published: rt.publish });
+  const publish = createPublisher(io);
+  rt.publish = publish;
+  const drainEngineOutputs = attachEngineSink(rt.engine, {
+    db: rt.db,
+    pool: rt.pool,
+    rollups: rt.rollups,
+    log: componentLogger("engine-sink"),
+    published: (name, payload) => {
+      publish(name, payload);
+      if (name === "command.updated") rt.commandSignal.notify(payload.swarm);
+    },
+  });
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) {
       if (nextHandlers) void nextHandlers.upgrade(req, socket, head);
