@@ -1,7 +1,8 @@
-// The server's periodic work: the engine's 1 Hz tick, rollup flushes, overdue sweeps, partition upkeep and retention.
+// The server's periodic work: the engine's 1 Hz tick, rollup flushes, webhook pushes, overdue sweeps, partition upkeep and retention.
 import type { Logger } from "pino";
 import { applyRetention, ensurePartitions } from "../db/partitions";
 import { sweepOverdue } from "../db/sweep-overdue";
+import { dispatchWebhooks } from "../commands/webhook-dispatcher";
 import { env } from "../env";
 import type { Runtime } from "../runtime";
 
@@ -21,6 +22,14 @@ export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
       .then((r) => (r.commands || r.proposals) && log.info(r, "overdue commands timed out / proposals expired by storage"))
       .catch((e: Error) => log.warn({ err: e.message }, "overdue sweep failed"));
   }, 5_000);
-  for (const t of [tick, flush, upkeep, sweep]) t.unref();
-  return () => [tick, flush, upkeep, sweep].forEach(clearInterval);
+  let pushing = false;
+  const push = setInterval(() => {
+    if (pushing || !rt.accepting) return;
+    pushing = true;
+    dispatchWebhooks(rt, log)
+      .catch((e: Error) => log.warn({ err: e.message }, "webhook dispatch failed"))
+      .finally(() => (pushing = false));
+  }, 500);
+  for (const t of [tick, flush, upkeep, sweep, push]) t.unref();
+  return () => [tick, flush, upkeep, sweep, push].forEach(clearInterval);
 }
