@@ -46,13 +46,16 @@ function tooLarge() {
   return new ApiError(413, "too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`);
 }
 
-/** Handles one ingest request end to end: auth → limits → parse → ingestBatch → 202. */
+/** Handles one ingest request end to end: auth → limits → parse → ingestBatch → 202. A replay at full speed sends
+ * `X-Swarm-Medic-Clock: event` so the swarm's engine follows event time (D1); `wall` switches it back. */
 export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt: Runtime, now: () => number = Date.now): Promise<void> {
   try {
     if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use POST.");
     if (!rt.accepting) throw new ApiError(503, "shutting_down", "The server is shutting down; retry on another instance.", { retryAfterS: 2 });
     const identity = await rt.ingestKeys.verify(bearerToken(req.headers.authorization));
     if (!identity) throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
+    const clock = req.headers["x-swarm-medic-clock"];
+    if (clock === "event" || clock === "wall") rt.engine.setTimeMode(identity.swarm, clock);
     const body = await readBody(req, MAX_BODY_BYTES);
     const parsed = parseBody(body, req.headers["content-type"]);
     if (!parsed.ok) throw new ApiError(PARSE_STATUS[parsed.kind], parsed.kind, parsed.message);

@@ -185,3 +185,22 @@ describe("after commit", () => {
     await vi.waitFor(() => expect(app.rt.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }));
   });
 });
+
+describe("replay clock", () => {
+  it("X-Swarm-Medic-Clock: event makes the swarm's engine tick on event time; wall switches back", async () => {
+    const k = await app.ingestKey("ingest-replay");
+    const ticks: number[] = [];
+    const off = app.rt.engine.on("metrics.tick", (t) => t.swarm === "ingest-replay" && ticks.push(t.at));
+    const t0 = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
+    const events = [0, 1500, 2500, 4200].map((dt, i) => ({ id: `rp-${i}`, type: "heartbeat", agent_id: "a", timestamp: t0 + dt }));
+    const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "event" }, body: JSON.stringify(events) });
+    expect(res.status).toBe(202);
+    await vi.waitFor(() => expect(ticks).toEqual([t0 + 1000, t0 + 2000, t0 + 3000, t0 + 4000]));
+    app.rt.engine.tick();
+    expect(ticks).toHaveLength(4);
+    await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "wall" }, body: "[]" });
+    app.rt.engine.tick();
+    expect(ticks).toHaveLength(5);
+    off();
+  });
+});
