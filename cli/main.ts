@@ -9,6 +9,8 @@ const USAGE = `Usage: swarm-medic <command> [options] [--json]
   tokens create --role viewer|operator|admin [--name LABEL]
                                                    create a personal access token for scripts
   users create --email E --role R [--password P]   create a user (a password is generated when omitted)
+  replay FILE.ndjson --swarm NAME --url URL --key KEY [--speed N|max]
+                                                   post a recorded event log to a running server, keeping its timing
 
 Uses DATABASE_URL when set, else the embedded Postgres under .data/ (the server's).`;
 
@@ -18,6 +20,9 @@ const OPTIONS = {
   role: { type: "string" },
   email: { type: "string" },
   password: { type: "string" },
+  url: { type: "string" },
+  key: { type: "string" },
+  speed: { type: "string" },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -32,16 +37,17 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  const command = positionals.join(" ");
+  const command = positionals[0] === "replay" ? "replay" : positionals.join(" ");
   if (values.help || !command) {
     note(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!["keys create", "tokens create", "users create"].includes(command)) {
+  if (!["keys create", "tokens create", "users create", "replay"].includes(command)) {
     note(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
   try {
+    if (command === "replay") return await (await import("./replay")).replay({ ...values, file: positionals[1] });
     const { keysCreate, tokensCreate, usersCreate } = await import("./admin-commands");
     if (command === "keys create") await keysCreate(values);
     else if (command === "tokens create") await tokensCreate(values);

@@ -65,8 +65,9 @@ export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
       return { cookie, email };
     },
     close: async () => {
-      await io.close();
+      const closing = io.close();
       server.closeAllConnections();
+      await closing;
       await rt.rollups.flush().catch(() => undefined);
       setRuntime(undefined);
       await database.close(false);

@@ -31,6 +31,8 @@ export type SwarmMedicClientOptions = {
   requestTimeoutMs?: number;
   /** fetch implementation (default: the global fetch). */
   fetch?: FetchLike;
+  /** Extra request headers, e.g. `{"x-swarm-medic-clock": "event"}` for a full-speed replay. */
+  headers?: Record<string, string>;
   /** Called once per batch that was not stored (default: process.emitWarning). */
   onError?: (error: DeliveryError) => void;
 };
@@ -95,7 +97,7 @@ export class SwarmMedicClient {
   constructor(options: SwarmMedicClientOptions) {
     if (!options.key) throw new TypeError("key (an ingest key, smk_…) is required");
     this.endpoint = `${baseUrl(options.url)}/api/v1/events`;
-    this.headers = authHeaders(options.key, true);
+    this.headers = { ...options.headers, ...authHeaders(options.key, true) };
     this.batchSize = intIn("batchSize", options.batchSize ?? 500, 1, MAX_EVENTS_PER_REQUEST);
     this.flushIntervalMs = intIn("flushIntervalMs", options.flushIntervalMs ?? 1000, 0, 2 ** 31 - 1);
     this.maxBatchBytes = intIn("maxBatchBytes", options.maxBatchBytes ?? 4 * 1024 * 1024, 1024, MAX_REQUEST_BYTES - 1);

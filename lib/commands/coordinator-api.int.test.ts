@@ -1,8 +1,6 @@
 // The coordinator link, pull side: long-poll delivery, no double dispatch, lease expiry re-claim, idempotent
 // results that drive the healing, and swarm isolation of ingest keys.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { POST as result } from "@/app/api/v1/commands/[id]/result/route";
-import { GET as poll } from "@/app/api/v1/commands/route";
 import { startTestApp, type TestApp } from "../../test/app";
 import { claimCommands } from "./command-store";
 
@@ -18,11 +16,11 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const pull = async (wait: number, k = key) => {
-  const res = await poll(new Request(`${app.url}/api/v1/commands?wait=${wait}`, { headers: { authorization: `Bearer ${k}` } }));
+  const res = await fetch(`${app.url}/api/v1/commands?wait=${wait}`, { headers: { authorization: `Bearer ${k}` } });
   return { status: res.status, body: await res.json() };
 };
 const report = async (id: string, body: unknown, k = key) => {
-  const res = await result(new Request(`${app.url}/api/v1/commands/${id}/result`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  const res = await fetch(`${app.url}/api/v1/commands/${id}/result`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json" }, body: JSON.stringify(body) });
   return { status: res.status, body: await res.json() };
 };
 const ingest = (events: Record<string, unknown>[]) =>
@@ -30,7 +28,7 @@ const ingest = (events: Record<string, unknown>[]) =>
 
 describe("pull delivery", () => {
   it("401 without an ingest key; an empty list when nothing is due", async () => {
-    expect((await poll(new Request(`${app.url}/api/v1/commands`))).status).toBe(401);
+    expect((await fetch(`${app.url}/api/v1/commands`)).status).toBe(401);
     expect(await pull(0)).toEqual({ status: 200, body: [] });
   });
 

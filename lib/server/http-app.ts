@@ -1,8 +1,9 @@
-// The HTTP server's routing: the raw ingest path and better-auth in front of Next.js, socket.io beside them.
+// The HTTP server's routing: the raw ingest and coordinator paths and better-auth in front of Next.js, socket.io beside them.
 import http from "node:http";
 import type { Duplex } from "node:stream";
 import { toNodeHandler } from "better-auth/node";
 import { ApiError } from "../api/errors";
+import { handleCoordinator, isCoordinatorPath } from "../commands/http-coordinator";
 import { handleIngest, sendProblem } from "../ingest/http-ingest";
 import { attachEngineSink } from "../db/engine-sink";
 import { componentLogger } from "../logger";
@@ -21,6 +22,7 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0]!;
     if (path === "/api/v1/events") void handleIngest(req, res, rt);
+    else if (isCoordinatorPath(path)) void handleCoordinator(req, res, rt);
     else if (path.startsWith("/api/auth/")) {
       // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
