@@ -1,25 +1,27 @@
 // D1 replay: on event time, a recorded log fed at full speed (in any batch size) gives exactly the outputs of a
 // real-time run where each event arrives at its own timestamp and the engine ticks every second.
 import { describe, expect, it } from "vitest";
-import { DemoGenerator } from "../simulator/demo-generator";
+import { SwarmSimulator } from "../simulator/model";
 import { manualClock } from "./clock";
 import { createEngine, type Engine } from "./engine";
 import type { EngineEvent, EngineEventMap } from "./types";
 
 const T0 = 1_800_000_000_000;
 
-/** Ten minutes of a lively swarm with faults: an agent failing its heartbeats, a queue flood, slow tasks. */
+/** Ten minutes of a simulated swarm with faults: a crashed agent, a queue flood, a slowing agent. */
 function recordedLog(): EngineEvent[] {
-  const g = new DemoGenerator(11);
-  const log: EngineEvent[] = [];
-  for (let s = 1; s <= 600; s++) {
-    const now = T0 + s * 1000;
-    const events = g.next(now);
-    if (s % 60 === 30) events.push({ type: "heartbeat_failed", agent_id: "agent-3", timestamp: now });
-    if (s > 300 && s % 10 === 0) events.push({ type: "queue_metric", timestamp: now, metadata: { queue_depth: 40 + s / 5, high_priority_count: 5 + s / 30 } });
-    events.forEach((e, i) => log.push({ id: `${s}-${i}`, type: String(e.type), ts: now, agentId: e.agent_id as string | undefined, taskId: e.task_id as string | undefined, data: e }));
-  }
-  return log;
+  const sim = new SwarmSimulator({
+    seed: 11,
+    startMs: T0,
+    schedule: [
+      { at: 60_000, scenario: "agent_crash" },
+      { at: 200_000, scenario: "queue_flood" },
+      { at: 330_000, scenario: "slow_degradation" },
+    ],
+  });
+  return sim.advance(T0 + 600_000).map((e) => ({
+    id: String(e.id), type: String(e.type), ts: Number(e.timestamp), agentId: e.agent_id as string | undefined, taskId: e.task_id as string | undefined, data: e,
+  }));
 }
 
 const NAMES: (keyof EngineEventMap)[] = ["bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated", "failure.detected", "healing.started", "healing.finished", "command.updated", "metrics.tick"];
@@ -70,7 +72,7 @@ describe("replay on event time (D1)", () => {
     expect(replay(log, 7)).toEqual(live);
   });
 
-  it("detects, predicts and heals on the recorded faults", () => {
+  it("detects, predicts and heals on the simulated faults", () => {
     const names = new Set(replay(log, 500).map(([n]) => n));
     for (const n of ["failure.detected", "healing.started", "command.updated", "prediction.created"]) expect(names).toContain(n);
   });

@@ -31,7 +31,8 @@ export class SwarmEngine {
 
   constructor(readonly swarm: string, private deps: SwarmEngineDeps) {
     this.metrics = new SwarmMetrics(swarm);
-    this.detector = new BottleneckDetector(deps.newId);
+    // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck.
+    this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
     this.predictor = new PredictiveHealing({ newId: deps.newId });
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).

@@ -1,14 +1,23 @@
-// The built-in `demo` swarm (contract §2 DEMO): on by default while no real swarm exists, feeding generated
-// events through the same validation and storage pipeline as any agent system.
+// The built-in `demo` swarm (contract §2 DEMO): a simulated swarm (lib/simulator/model) whose events go through the
+// same validation and storage pipeline as any agent system, which suffers a gentle fault every few minutes, and
+// which is a coordinator: it claims its healing commands like any other and executes them, so healing visibly
+// changes the world (a restarted agent heartbeats again, a paused LOW tier lets the queue drain).
 import type { Logger } from "pino";
+import { claimCommands } from "../commands/command-store";
+import { reportResult } from "../commands/coordinator-api";
 import type { Db } from "../db/prisma";
 import type { Clock } from "../engine/clock";
 import { ingestBatch } from "../ingest/ingest-batch";
 import type { Runtime } from "../runtime";
-import { DemoGenerator } from "./demo-generator";
+import { type ScenarioName, SwarmSimulator } from "./model";
 
 /** Name of the built-in simulated swarm. */
 export const DEMO_SWARM = "demo";
+
+/** Faults the demo cycles through, one every `FAULT_EVERY_MS`, each wearing off by itself if nobody heals it. */
+const DEMO_FAULTS: ScenarioName[] = ["agent_crash", "queue_flood", "slow_degradation", "flapping_heartbeats", "memory_pressure", "token_leak"];
+const FAULT_EVERY_MS = 3 * 60_000;
+const FAULT_LASTS_MS = 2 * 60_000;
 
 /** DEMO=on|off wins; otherwise on while `demo` is the only swarm or there is none. */
 export async function demoEnabled(db: Db, override: "on" | "off" | undefined): Promise<boolean> {
@@ -16,17 +25,37 @@ export async function demoEnabled(db: Db, override: "on" | "off" | undefined): P
   return (await db.swarm.count({ where: { name: { not: DEMO_SWARM } } })) === 0;
 }
 
-/** Starts feeding the demo swarm once a second; returns the stop function. */
+/** Starts the demo swarm: events every second, its commands executed, a fault every few minutes. Returns stop(). */
 export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Promise<() => void> {
   const swarm = await rt.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
-  const generator = new DemoGenerator(Date.now() % 100_000);
+  const identity = { swarmId: swarm.id, swarm: DEMO_SWARM, keyId: 0 };
+  const start = clock.now();
+  const sim = new SwarmSimulator({ seed: start % 100_000, startMs: start });
+  let nextFault = start + 60_000;
+  let faults = 0;
   let busy = false;
+
+  const step = async () => {
+    const now = clock.now();
+    if (now >= nextFault) {
+      const fault = sim.inject(DEMO_FAULTS[faults++ % DEMO_FAULTS.length]!, now, undefined, FAULT_LASTS_MS);
+      if (fault) log.info({ scenario: fault.scenario, targets: fault.targets }, "demo swarm: fault injected");
+      nextFault = now + FAULT_EVERY_MS;
+    }
+    const events = sim.advance(now);
+    if (events.length > 0) await ingestBatch(rt, identity, events, now);
+    for (const command of await claimCommands(rt.pool, swarm.id, now, 20)) {
+      rt.engine.commandResult(DEMO_SWARM, command.id, { status: "dispatched", attempts: command.attempts });
+      const outcome = sim.execute({ id: command.id, kind: command.kind, params: command.params }, now);
+      await reportResult(rt, identity, command.id, outcome);
+    }
+  };
+
   const timer = setInterval(() => {
     if (busy || !rt.accepting) return;
     busy = true;
-    const now = clock.now();
-    ingestBatch(rt, { swarmId: swarm.id, swarm: DEMO_SWARM }, generator.next(now), now)
-      .catch((e: Error) => log.warn({ err: e.message }, "demo swarm: batch not stored"))
+    step()
+      .catch((e: Error) => log.warn({ err: e.message }, "demo swarm: step failed"))
       .finally(() => (busy = false));
   }, 1_000);
   timer.unref();
