@@ -11,6 +11,9 @@ const USAGE = `Usage: swarm-medic <command> [options] [--json]
   users create --email E --role R [--password P]   create a user (a password is generated when omitted)
   replay FILE.ndjson --swarm NAME --url URL --key KEY [--speed N|max]
                                                    post a recorded event log to a running server, keeping its timing
+  simulate --scenario NAME --record FILE [--duration S] [--seed N]
+                                                   record a simulated fault scenario as NDJSON (virtual clock)
+  simulate --url URL --key KEY [--scenario NAME]   run the simulated swarm against a server until Ctrl-C
 
 Uses DATABASE_URL when set, else the embedded Postgres under .data/ (the server's).`;
 
@@ -23,6 +26,10 @@ const OPTIONS = {
   url: { type: "string" },
   key: { type: "string" },
   speed: { type: "string" },
+  scenario: { type: "string" },
+  record: { type: "string" },
+  duration: { type: "string" },
+  seed: { type: "string" },
   json: { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
@@ -37,17 +44,18 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { values, positionals } = parsed;
-  const command = positionals[0] === "replay" ? "replay" : positionals.join(" ");
+  const command = positionals[0] === "replay" || positionals[0] === "simulate" ? positionals[0] : positionals.join(" ");
   if (values.help || !command) {
     note(USAGE);
     return values.help ? 0 : 2;
   }
-  if (!["keys create", "tokens create", "users create", "replay"].includes(command)) {
+  if (!["keys create", "tokens create", "users create", "replay", "simulate"].includes(command)) {
     note(`Unknown command "${command}".\n\n${USAGE}`);
     return 2;
   }
   try {
     if (command === "replay") return await (await import("./replay")).replay({ ...values, file: positionals[1] });
+    if (command === "simulate") return await (await import("./simulate")).simulate(values);
     const { keysCreate, tokensCreate, usersCreate } = await import("./admin-commands");
     if (command === "keys create") await keysCreate(values);
     else if (command === "tokens create") await tokensCreate(values);

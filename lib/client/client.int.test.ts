@@ -96,3 +96,20 @@ describe("swarm-medic replay", () => {
     expect(bad.stderr).toMatch(/bad\.ndjson:2: not valid JSON/);
   });
 });
+
+describe("swarm-medic simulate --record, then replay", () => {
+  it("records a crash scenario that, replayed at full speed, is detected as the crashed agent going down", async () => {
+    const key = await app.ingestKey("recorded");
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sm-sim-")), "crash.ndjson");
+    const rec = JSON.parse((await run("node", ["bin/swarm-medic.mjs", "simulate", "--scenario", "agent_crash", "--record", file, "--duration", "180", "--seed", "3", "--json"])).stdout);
+    expect(rec).toMatchObject({ scenario: "agent_crash", file, events: expect.any(Number) });
+    const done = JSON.parse((await run("node", ["bin/swarm-medic.mjs", "replay", file, "--swarm", "recorded", "--url", app.url, "--key", key, "--speed", "max", "--json"])).stdout);
+    expect(done).toMatchObject({ events: rec.events, accepted: rec.events, dropped: 0 });
+    await vi.waitFor(async () => {
+      await app.drainEngineOutputs();
+      const swarm = await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "recorded" } });
+      const failures = await app.rt.db.failure.findMany({ where: { swarmId: swarm.id, failureType: "agent_down" } });
+      expect(failures.length).toBeGreaterThan(0);
+    });
+  });
+});
