@@ -45,7 +45,7 @@ async function main(): Promise<void> {
     HOST: "127.0.0.1",
     PORT: String(E2E_PORT),
     LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
-    DEMO: "off",
+    DEMO: "on", // the built-in demo swarm runs beside e2e-swarm (e2e/demo.spec.ts)
   });
   delete process.env.PUBLIC_URL;
 
