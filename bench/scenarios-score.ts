@@ -1,0 +1,176 @@
+// Scoring of scenario runs against ground truth: which detections and predictions relate to the injected fault,
+// detection delay, lead time, false alarms by phase, and the outcome of the healings of the fault's failures.
+import type { HealingRecord } from "../lib/engine/records";
+import type { ScenarioName } from "../lib/simulator/model";
+import type { Detection, OpenPrediction, RunRecord } from "./scenarios-run";
+
+/** How a scenario shows in the engine: the failure/bottleneck types that detect it, the predicted types that anticipate it. */
+export const SIGNS: Readonly<Record<Exclude<ScenarioName, "control">, { detects: readonly string[]; predicts: readonly string[] }>> = {
+  agent_crash: { detects: ["agent_down"], predicts: ["agent_down", "task_failed"] },
+  slow_degradation: { detects: ["slow_agent", "task_timeout"], predicts: ["task_timeout", "task_failed", "agent_down", "resource_exhaustion"] },
+  token_leak: { detects: ["token_exhaustion", "resource_exhaustion"], predicts: ["token_exhaustion", "resource_exhaustion"] },
+  queue_flood: { detects: ["task_queue_backlog", "quota_exceeded"], predicts: ["task_timeout", "resource_exhaustion"] },
+  quorum_loss: { detects: ["quorum_loss", "consensus_timeout"], predicts: ["consensus_failed", "quorum_loss"] },
+  memory_pressure: { detects: ["agent_down"], predicts: ["memory_exhaustion", "resource_exhaustion", "agent_down"] },
+  consensus_timeouts: { detects: ["consensus_timeout", "quorum_loss"], predicts: ["consensus_failed", "quorum_loss"] },
+  flapping_heartbeats: { detects: ["agent_down"], predicts: ["agent_down"] },
+};
+
+/** Window before the injection in which a related prediction is not a false alarm (but earns no lead). */
+const BEFORE_MS = 60_000;
+
+/** Where a prediction that matched no fault was made. */
+export type Phase = "control" | "warm-up" | "during fault" | "after fault";
+
+/** A prediction that matched no fault. */
+export type FalseAlarm = { phase: Phase; source: string; failureType: string; agentId: string | null; atS: number; reasoning: string };
+
+/** Outcome counts of healings; `refused` = cancelled by the hourly cap, `skipped` = cancelled for another reason. */
+export type HealingTally = { succeeded: number; failed: number; refused: number; skipped: number };
+
+/** The score of one run. */
+export type RunScore = {
+  scenario: ScenarioName;
+  seed: number;
+  targets: string[];
+  detectedBy: string | null;
+  detectDelayMs: number | null;
+  /** A related prediction between the injection and the detection (or with no detection at all). */
+  predictedAhead: boolean;
+  leadMs: number | null;
+  leadSource: string | null;
+  matched: number;
+  falseAlarms: FalseAlarm[];
+  observed: number;
+  /** Automatic healings of the fault's detected failures. */
+  healing: HealingTally;
+  healingRecoveryMs: number[];
+  healingReasons: string[];
+  /** Preventive healings of the fault's (approved) predictions. */
+  preventive: HealingTally;
+  /** Ground truth: time from injection until the fault's cause was removed (healed), else null. */
+  clearedMs: number | null;
+  commands: RunRecord["commands"];
+  invalid: number;
+};
+
+/** The median of `xs`, or null when empty. */
+export function median(xs: readonly number[]): number | null {
+  if (xs.length === 0) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Whether an agent-scoped signal concerns the fault: no agent, a flood (no targets), or one of the targets. */
+const onTarget = (agentId: string | null, targets: readonly string[]) => agentId === null || targets.length === 0 || targets.includes(agentId);
+
+/** Whether a detection is the fault showing (expected type, on its target, while the fault lasts). */
+function detects(d: Detection, r: RunRecord): boolean {
+  const f = r.fault;
+  if (!f || r.scenario === "control" || d.at < f.startedAt || d.at > (f.endsAt ?? r.endAt)) return false;
+  return SIGNS[r.scenario].detects.includes(d.type) && onTarget(d.agentId, f.targets);
+}
+
+/** Whether a prediction anticipates the fault: in its window, and on a target agent or of an expected type. */
+function anticipates(p: OpenPrediction, r: RunRecord): boolean {
+  const f = r.fault;
+  if (!f || r.scenario === "control" || p.at < f.startedAt - BEFORE_MS || p.at > (f.endsAt ?? r.endAt)) return false;
+  if (p.agentId !== null && f.targets.includes(p.agentId)) return true;
+  return SIGNS[r.scenario].predicts.includes(p.failureType) && onTarget(p.agentId, f.targets);
+}
+
+function phaseOf(p: OpenPrediction, r: RunRecord): Phase {
+  if (!r.fault) return "control";
+  if (p.at < r.fault.startedAt - BEFORE_MS) return "warm-up";
+  return p.at > (r.fault.endsAt ?? r.endAt) ? "after fault" : "during fault";
+}
+
+function tally(hs: readonly HealingRecord[]): HealingTally {
+  const t: HealingTally = { succeeded: 0, failed: 0, refused: 0, skipped: 0 };
+  for (const h of hs) {
+    if (h.status === "succeeded" || h.status === "failed") t[h.status]++;
+    else if (h.reason?.startsWith("skipped: hourly cap")) t.refused++;
+    else t.skipped++;
+  }
+  return t;
+}
+
+/** Scores one run. */
+export function scoreRun(r: RunRecord): RunScore {
+  const related = r.detections.filter((d) => detects(d, r)).sort((a, b) => a.at - b.at);
+  const first = related[0] ?? null;
+  const matched = r.predictions.filter((p) => anticipates(p, r));
+  const ahead = r.fault ? matched.filter((p) => p.at >= r.fault!.startedAt && (first === null || p.at < first.at)) : [];
+  const best = ahead[0] ?? null;
+  const failureIds = new Set(related.filter((d) => d.kind === "failure").map((d) => d.id));
+  const predictionIds = new Set(matched.map((p) => p.id));
+  const healings = r.healings.filter((h) => h.trigger === "detected" && h.failureId != null && failureIds.has(h.failureId));
+  const preventive = r.healings.filter((h) => h.trigger === "preventive" && h.predictionId != null && predictionIds.has(h.predictionId));
+  return {
+    scenario: r.scenario,
+    seed: r.seed,
+    targets: r.fault?.targets ?? [],
+    detectedBy: first ? `${first.kind} ${first.type}` : null,
+    detectDelayMs: first && r.fault ? first.at - r.fault.startedAt : null,
+    predictedAhead: best !== null,
+    leadMs: best && first ? first.at - best.at : null,
+    leadSource: best ? `${best.source} ${best.failureType}` : null,
+    matched: matched.length,
+    falseAlarms: r.predictions
+      .filter((p) => !predictionIds.has(p.id))
+      .map((p) => ({ phase: phaseOf(p, r), source: p.source, failureType: p.failureType, agentId: p.agentId, atS: (p.at - r.startMs) / 1000, reasoning: p.reasoning })),
+    observed: r.observed,
+    healing: tally(healings),
+    healingRecoveryMs: healings.flatMap((h) => (h.status === "succeeded" && h.recoveryMs != null ? [h.recoveryMs] : [])),
+    healingReasons: [...new Set(healings.flatMap((h) => (h.status === "succeeded" || !h.reason ? [] : [`${h.strategy}: ${h.reason}`])))],
+    preventive: tally(preventive),
+    clearedMs: r.clearedAt !== null && r.fault ? r.clearedAt - r.fault.startedAt : null,
+    commands: r.commands,
+    invalid: r.invalid,
+  };
+}
+
+/** One line of the totals: the measure, its value, the target and whether it is met (null = shown for context). */
+export type Total = { measure: string; value: number | null; unit: string; target: string; pass: boolean | null };
+
+/** Totals across runs: precision, recall, lead, control alarms, healing success and MTTR, plus context figures. */
+export function totals(scores: readonly RunScore[]): Total[] {
+  const faults = scores.filter((s) => s.scenario !== "control");
+  const matched = sum(scores.map((s) => s.matched));
+  const alarms = sum(scores.map((s) => s.falseAlarms.length));
+  const control = sum(scores.filter((s) => s.scenario === "control").map((s) => s.falseAlarms.length));
+  const h = scores.map((s) => s.healing);
+  const attempted = sum(h.map((x) => x.succeeded + x.failed + x.refused));
+  const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+  const precision = ratio(matched, matched + alarms);
+  const recall = ratio(faults.filter((s) => s.predictedAhead).length, faults.length);
+  const lead = median(faults.flatMap((s) => (s.leadMs !== null && s.leadMs > 0 ? [s.leadMs / 1000] : [])));
+  const success = ratio(sum(h.map((x) => x.succeeded)), attempted);
+  const perFault = faults.flatMap((s) => (s.healingRecoveryMs.length > 0 ? [median(s.healingRecoveryMs)! / 1000] : []));
+  const mttr = median(perFault);
+  const roomy = faults.filter((s) => s.detectDelayMs === null || s.detectDelayMs >= 30_000);
+  const detected = faults.filter((s) => s.detectDelayMs !== null);
+  const curable = faults.filter((s) => s.scenario !== "queue_flood");
+  const cleared = curable.filter((s) => s.clearedMs !== null);
+  const at = (v: number | null, ok: (x: number) => boolean) => (v === null ? false : ok(v));
+  return [
+    { measure: "precision (predictions ≥ threshold)", value: precision, unit: "", target: "≥ 0.9", pass: at(precision, (x) => x >= 0.9) },
+    { measure: "recall (faults predicted ahead)", value: recall, unit: "", target: "≥ 0.8", pass: at(recall, (x) => x >= 0.8) },
+    { measure: "median lead time", value: lead, unit: "s", target: "≥ 30 s", pass: at(lead, (x) => x >= 30) },
+    { measure: "predictions ≥ threshold in control", value: control, unit: "", target: "= 0", pass: control === 0 },
+    { measure: "auto-healing success", value: success, unit: "", target: "≥ 0.9", pass: at(success, (x) => x >= 0.9) },
+    { measure: "median MTTR (per fault)", value: mttr, unit: "s", target: "≤ 15 s", pass: at(mttr, (x) => x <= 15) },
+    { measure: "median recovery per healing", value: median(scores.flatMap((s) => s.healingRecoveryMs.map((ms) => ms / 1000))), unit: "s", target: "—", pass: null },
+    { measure: "recall, faults detected ≥ 30 s after onset or never", value: ratio(roomy.filter((s) => s.predictedAhead).length, roomy.length), unit: "", target: "—", pass: null },
+    { measure: "proposals approved by the bench operator", value: matched + alarms, unit: "", target: "—", pass: null },
+    { measure: "faults detected", value: ratio(detected.length, faults.length), unit: "", target: "—", pass: null },
+    { measure: "median detection delay", value: median(detected.map((s) => s.detectDelayMs! / 1000)), unit: "s", target: "—", pass: null },
+    { measure: "faults cleared by healing (ground truth, flood excluded)", value: ratio(cleared.length, curable.length), unit: "", target: "—", pass: null },
+    { measure: "median time to clear (ground truth)", value: median(cleared.map((s) => s.clearedMs! / 1000)), unit: "s", target: "—", pass: null },
+  ];
+}
+
+function sum(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0);
+}
