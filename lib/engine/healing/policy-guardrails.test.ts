@@ -141,3 +141,13 @@ describe("guardrails (D22)", () => {
     expect(healer.markResolved({ bottleneckId: "b7" }, 100).map((c) => c.type === "healing.finished" && c.healing.reason)).toEqual(["skipped: failure already resolved"]);
   });
 });
+
+describe("D22 hourly cap and per-task retries", () => {
+  it("task retries (bounded per task by their attempt limit) do not use up the swarm's hourly cap", () => {
+    const { healer } = harness({ guardrails: { maxAutoPerHour: 1 } });
+    const retries = ["t1", "t2", "t3"].map((t, i) => healer.onFailure(failure("task_failed", { id: `tf-${i}`, agentId: `a${i}`, taskId: t }), "detected", i).decision);
+    expect(retries).toEqual(["started", "started", "started"]);
+    expect(healer.onFailure(down("f-9", "a9"), "detected", 10).decision).toBe("started");
+    expect(healer.onFailure(down("f-10", "a10"), "detected", 11).decision).toBe("skipped");
+  });
+});

@@ -177,12 +177,12 @@ export class SelfHealer {
 
   private refusal(run: Run, automatic: boolean, now: number): string | null {
     const cooldown = run.routed.cooldownMs ?? this.guardrails.cfg.cooldownMs;
-    return this.resolvedReason(run) ?? this.guardrails.check(run.key, cooldown, automatic, now);
+    return this.resolvedReason(run) ?? this.guardrails.check(run.key, cooldown, automatic && !run.routed.capExempt, now);
   }
 
   private begin(run: Run, automatic: boolean, now: number): void {
     run.record.status = "running";
-    this.guardrails.record(run.key, automatic, now);
+    this.guardrails.record(run.key, automatic && !run.routed.capExempt, now);
     this.out.push({ type: "healing.started", healing: snapshot(run.record) });
     this.nextCandidate(run, now, null);
   }

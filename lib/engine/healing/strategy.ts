@@ -16,6 +16,8 @@ export interface HealingStrategy {
   readonly failureTypes: readonly string[];
   /** Guardrail cooldown per (strategy, target); the healer's default applies when absent. */
   readonly cooldownMs?: number;
+  /** Per-task healings bounded by their own attempt limit: they do not use up the swarm's hourly cap (D22). */
+  readonly capExempt?: boolean;
   canHeal(failure: Failure): boolean;
   plan(failure: Failure, ctx: PlanContext): Plan;
   /** Sees every ingested event (e.g. a circuit breaker counting successes). */
@@ -29,6 +31,7 @@ export type CompositeStrategy = {
   readonly name: string;
   readonly failureTypes: readonly string[];
   readonly cooldownMs?: number;
+  readonly capExempt?: boolean;
   readonly children: readonly HealingStrategy[];
   canHeal(failure: Failure): boolean;
 };

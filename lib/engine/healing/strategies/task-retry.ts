@@ -29,6 +29,7 @@ export function taskRetryStrategy(options: Partial<TaskRetryOptions> = {}): Heal
     name: "TaskRetryStrategy",
     failureTypes,
     cooldownMs: 0,
+    capExempt: true,
     canHeal: (f) => failureTypes.includes(f.failureType) && taskIdOf(f) !== null,
     plan(f, { now, view }) {
       const taskId = taskIdOf(f) ?? "";
