@@ -28,6 +28,8 @@ export type PredictionConfig = {
   maxIndicatorStats: number;
   /** Lead times kept for the median. */
   maxLeadTimes: number;
+  /** Task results an agent needs in the window before the health source judges it (reference: 1). */
+  healthMinResults: number;
 };
 
 /** Reference defaults (threshold 0.7, 5 min pattern interval, 10 s sample spacing). */
@@ -45,6 +47,7 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   maxTracked: 5_000,
   maxIndicatorStats: 500,
   maxLeadTimes: 1_000,
+  healthMinResults: 1,
 };
 
 /** Merges overrides into the defaults; throws when the threshold is outside [0, 1] (as the reference does). */

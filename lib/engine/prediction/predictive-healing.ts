@@ -65,7 +65,7 @@ export class PredictiveHealing {
       }),
       ...trendCandidates(view, this.config.sampleIntervalMs),
       ...bottleneckCandidates(inputs.bottlenecks ?? []),
-      ...healthCandidates(view.agents),
+      ...healthCandidates(view.agents, this.config.healthMinResults),
       ...queueCandidates(view, this.config.sampleIntervalMs),
     ]);
     const created: Prediction[] = [];

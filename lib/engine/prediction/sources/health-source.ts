@@ -5,10 +5,11 @@ import { clampConfidence } from "../prediction-record";
 import { meanOf, trendOf } from "../timed-series";
 import { fmt } from "./format";
 
-/** Predictions per agent with at least one task result in the window: degrading (agent_down) and slowing (task_timeout). */
-export function healthCandidates(agents: AgentWindow[]): Candidate[] {
+/** Predictions per agent with at least `minResults` task results in the window: degrading (agent_down) and slowing (task_timeout). */
+export function healthCandidates(agents: AgentWindow[], minResults = 1): Candidate[] {
   const out: Candidate[] = [];
   for (const { agentId, results } of agents) {
+    if (results.length < Math.max(1, minResults)) continue;
     const successes = results.filter((r) => r.ok).length;
     const rate = successes / results.length;
     if (rate < 0.7) {
