@@ -33,8 +33,9 @@ export class SwarmEngine {
     this.metrics = new SwarmMetrics(swarm);
     // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck.
     this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
-    // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task.
-    this.predictor = new PredictiveHealing({ newId: deps.newId, config: { healthMinResults: 5 } });
+    // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
+    // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept).
+    this.predictor = new PredictiveHealing({ newId: deps.newId, config: { healthMinResults: 5, healthSlowerThanFleet: 1.5 } });
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
     this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });

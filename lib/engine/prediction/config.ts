@@ -30,6 +30,8 @@ export type PredictionConfig = {
   maxLeadTimes: number;
   /** Task results an agent needs in the window before the health source judges it (reference: 1). */
   healthMinResults: number;
+  /** Slowing also needs a mean above this multiple of the fleet mean (reference: null = no comparison). */
+  healthSlowerThanFleet: number | null;
 };
 
 /** Reference defaults (threshold 0.7, 5 min pattern interval, 10 s sample spacing). */
@@ -48,6 +50,7 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   maxIndicatorStats: 500,
   maxLeadTimes: 1_000,
   healthMinResults: 1,
+  healthSlowerThanFleet: null,
 };
 
 /** Merges overrides into the defaults; throws when the threshold is outside [0, 1] (as the reference does). */

@@ -65,7 +65,7 @@ export class PredictiveHealing {
       }),
       ...trendCandidates(view, this.config.sampleIntervalMs),
       ...bottleneckCandidates(inputs.bottlenecks ?? []),
-      ...healthCandidates(view.agents, this.config.healthMinResults),
+      ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
       ...queueCandidates(view, this.config.sampleIntervalMs),
     ]);
     const created: Prediction[] = [];

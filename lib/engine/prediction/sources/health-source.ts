@@ -5,9 +5,22 @@ import { clampConfidence } from "../prediction-record";
 import { meanOf, trendOf } from "../timed-series";
 import { fmt } from "./format";
 
-/** Predictions per agent with at least `minResults` task results in the window: degrading (agent_down) and slowing (task_timeout). */
-export function healthCandidates(agents: AgentWindow[], minResults = 1): Candidate[] {
+/** Mean task duration over every agent's results (ms), or null without durations. */
+function fleetMeanDuration(agents: AgentWindow[]): number | null {
+  let sum = 0;
+  let n = 0;
+  for (const a of agents) for (const r of a.results) if (r.durationMs !== null) [sum, n] = [sum + r.durationMs, n + 1];
+  return n ? sum / n : null;
+}
+
+/**
+ * Predictions per agent with at least `minResults` task results in the window: degrading (agent_down) and slowing
+ * (task_timeout). With `slowerThanFleet` set, slowing also needs a mean above that multiple of the fleet's mean (the
+ * D5 slow-agent concept), so a fleet whose normal tasks take about 5 s is not flagged on noise.
+ */
+export function healthCandidates(agents: AgentWindow[], minResults = 1, slowerThanFleet: number | null = null): Candidate[] {
   const out: Candidate[] = [];
+  const fleetMean = slowerThanFleet === null ? null : fleetMeanDuration(agents);
   for (const { agentId, results } of agents) {
     if (results.length < Math.max(1, minResults)) continue;
     const successes = results.filter((r) => r.ok).length;
@@ -29,7 +42,8 @@ export function healthCandidates(agents: AgentWindow[], minResults = 1): Candida
     for (const r of results) if (r.durationMs !== null) durations.push(r.durationMs);
     const mean = meanOf(durations);
     const trend = trendOf(durations);
-    if (durations.length >= 3 && trend > 0 && mean > 5000) {
+    const slowerThanPeers = fleetMean === null || slowerThanFleet === null || mean > slowerThanFleet * fleetMean;
+    if (durations.length >= 3 && trend > 0 && mean > 5000 && slowerThanPeers) {
       out.push({
         failureType: "task_timeout",
         agentId,
