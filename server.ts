@@ -26,7 +26,7 @@ const app = next({ dev: e.NODE_ENV !== "production", hostname: e.HOST, port: e.P
 await app.prepare();
 const { server, io, drainEngineOutputs } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler() });
 const stopJobs = startBackgroundJobs(rt, log);
-const stopDemo = (await demoEnabled(database.db, e.DEMO)) ? await startDemoFeed(rt, systemClock, componentLogger("demo")) : () => undefined;
+rt.demo = (await demoEnabled(database.db, e.DEMO)) ? await startDemoFeed(rt, systemClock, componentLogger("demo")) : undefined;
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 log.info({ url: rt.publicUrl, database: database.target.embedded ? "embedded" : "DATABASE_URL" }, "Swarm Medic is listening");
@@ -44,7 +44,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   log.info({ signal }, "shutting down");
   rt.accepting = false;
   stopJobs();
-  stopDemo();
+  rt.demo?.stop();
   const closed = new Promise<void>((resolve) => server.close(() => resolve()));
   server.closeIdleConnections();
   await io.close();

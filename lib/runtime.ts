@@ -9,6 +9,7 @@ import type { Db } from "./db/prisma";
 import type { CommandSignal } from "./commands/command-signal";
 import type { Engine } from "./engine/engine";
 import type { Publisher } from "./realtime/publisher";
+import type { DemoControl } from "./simulator/demo-feed";
 
 /** Everything a request handler may need. */
 export type Runtime = {
@@ -26,6 +27,8 @@ export type Runtime = {
   accepting: boolean;
   /** Wakes long-polling coordinators when commands are stored. */
   commandSignal: CommandSignal;
+  /** The built-in demo swarm, when it runs. */
+  demo?: DemoControl;
   /** Emits a stored change to its swarm's socket room (set once socket.io is attached). */
   publish?: Publisher;
 };

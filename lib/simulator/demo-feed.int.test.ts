@@ -22,7 +22,7 @@ it("is on by default until a real swarm exists; DEMO=on|off overrides", async ()
 });
 
 it("feeds the demo swarm through validation and storage, visible to the engine", async () => {
-  const stop = await startDemoFeed(app.rt, systemClock, pino({ level: "silent" }));
+  const demo = await startDemoFeed(app.rt, systemClock, pino({ level: "silent" }));
   try {
     await vi.waitFor(
       async () => {
@@ -32,7 +32,10 @@ it("feeds the demo swarm through validation and storage, visible to the engine",
       },
       { timeout: 10_000, interval: 200 },
     );
+    const fault = demo.inject("agent_crash", undefined, 60_000);
+    expect(fault).toMatchObject({ scenario: "agent_crash", targets: [expect.stringMatching(/^agent-/)] });
+    expect(demo.faults().map((f) => f.scenario)).toContain("agent_crash");
   } finally {
-    stop();
+    demo.stop();
   }
 });

@@ -9,7 +9,7 @@ import type { Db } from "../db/prisma";
 import type { Clock } from "../engine/clock";
 import { ingestBatch } from "../ingest/ingest-batch";
 import type { Runtime } from "../runtime";
-import { type ScenarioName, SwarmSimulator } from "./model";
+import { type FaultRecord, type ScenarioName, SwarmSimulator } from "./model";
 
 /** Name of the built-in simulated swarm. */
 export const DEMO_SWARM = "demo";
@@ -25,8 +25,18 @@ export async function demoEnabled(db: Db, override: "on" | "off" | undefined): P
   return (await db.swarm.count({ where: { name: { not: DEMO_SWARM } } })) === 0;
 }
 
-/** Starts the demo swarm: events every second, its commands executed, a fault every few minutes. Returns stop(). */
-export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Promise<() => void> {
+/** Control of the running demo swarm (the admin API injects faults on demand). */
+export type DemoControl = {
+  /** Injects a fault now; it wears off after `durationMs` if nobody heals it. Null when no agent can take it. */
+  inject: (scenario: ScenarioName, target: string | undefined, durationMs: number) => FaultRecord | null;
+  /** Faults currently in effect. */
+  faults: () => FaultRecord[];
+  /** Stops the feed. */
+  stop: () => void;
+};
+
+/** Starts the demo swarm: events every second, its commands executed, a fault every few minutes. */
+export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Promise<DemoControl> {
   const swarm = await rt.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
   const identity = { swarmId: swarm.id, swarm: DEMO_SWARM, keyId: 0 };
   const start = clock.now();
@@ -59,5 +69,13 @@ export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Pro
       .finally(() => (busy = false));
   }, 1_000);
   timer.unref();
-  return () => clearInterval(timer);
+  return {
+    inject: (scenario, target, durationMs) => {
+      const fault = sim.inject(scenario, clock.now(), target, durationMs);
+      if (fault) log.info({ scenario, targets: fault.targets }, "demo swarm: fault injected on request");
+      return fault;
+    },
+    faults: () => sim.snapshot().faults,
+    stop: () => clearInterval(timer),
+  };
 }

@@ -1,0 +1,8 @@
+// POST /api/v1/demo/faults {scenario, target?, duration_s?} — inject a fault into the demo swarm now (admin).
+import { apiRoute, json } from "@/lib/api/route";
+import { injectBody, injectDemoFault } from "@/lib/simulator/demo-api";
+
+export const dynamic = "force-dynamic";
+
+/** Injects a fault. */
+export const POST = apiRoute({ role: "admin", body: injectBody }, async ({ rt, principal, body }) => json(await injectDemoFault(rt, principal, body), 201));

@@ -1,0 +1,8 @@
+// GET /api/v1/demo — whether the demo swarm runs, its fault scenarios, and the faults in effect (viewer+).
+import { apiRoute } from "@/lib/api/route";
+import { demoState } from "@/lib/simulator/demo-api";
+
+export const dynamic = "force-dynamic";
+
+/** The demo swarm's state. */
+export const GET = apiRoute({ role: "viewer" }, async ({ rt }) => demoState(rt));
