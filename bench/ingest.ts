@@ -8,7 +8,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { createIngestKey } from "../lib/auth/ingest-keys";
-import { withDatabase } from "../lib/db/connection";
+import { withClient, withDatabase } from "../lib/db/connection";
 import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { testServerUrl } from "../test/db";
 import { type ChildServer, startChild, stopAllChildren } from "./child";
@@ -36,15 +36,7 @@ const summary = ({ answered: _a, firstBody: _f, ...rest }: Phase) => rest;
 /** A measured load phase with the CPU it got. */
 type Phase = LoadResult & { cpu: CpuUsage | null };
 
-async function admin(serverUrl: string, sql: string): Promise<void> {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
+const admin = (serverUrl: string, sql: string) => withClient(serverUrl, (c) => c.query(sql));
 
 type Target = { spec: Omit<LoadSpec, "durationS" | "key" | "tag">; keys: { warm?: string; run?: string }; tag: string; pool: pg.Pool; pid: number };
 

@@ -9,23 +9,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { E2E_BASE_URL, E2E_DB_PREFIX, E2E_PORT, E2E_SWARM, FIXTURES_FILE, type E2EFixtures } from "./e2e-env";
 
 const ADMIN_EMAIL = "e2e-admin@swarm-medic.local";
 
-async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /** Drops the databases of earlier e2e runs that nothing is connected to any more (a running one is kept). */
 async function dropStaleDatabases(serverUrl: string): Promise<void> {
+  const { withClient } = await import("../lib/db/connection");
   await withClient(serverUrl, async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [E2E_DB_PREFIX]);
     for (const r of rows) {
@@ -50,7 +40,7 @@ async function main(): Promise<void> {
   delete process.env.PUBLIC_URL;
 
   const { testServerUrl } = await import("../test/db");
-  const { withDatabase } = await import("../lib/db/connection");
+  const { withClient, withDatabase } = await import("../lib/db/connection");
   const serverUrl = maintenanceUrl ?? (await testServerUrl());
   await dropStaleDatabases(serverUrl);
   const database = `${E2E_DB_PREFIX}${randomBytes(6).toString("hex")}`;

@@ -1,8 +1,7 @@
 // Test databases on a real Postgres: DATABASE_URL's server when set, else an embedded one under .data/test.
 // A migrated template is made once per run; each test file gets its own database cloned from it.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { withDatabase } from "../lib/db/connection";
+import { withClient, withDatabase } from "../lib/db/connection";
 import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
 import { migrate } from "../lib/db/migrate";
 
@@ -16,20 +15,10 @@ export async function testServerUrl(): Promise<string> {
   return embedded.url;
 }
 
-async function admin<T>(serverUrl: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: serverUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 /** Creates and migrates a template database named after this process (`sm_test_<pid>_tpl`); returns its name. */
 export async function createTemplate(serverUrl: string): Promise<string> {
   const name = `${TEST_DB_PREFIX}${process.pid}_tpl`;
-  await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}"`));
   await migrate(withDatabase(serverUrl, name));
   return name;
 }
@@ -37,7 +26,7 @@ export async function createTemplate(serverUrl: string): Promise<string> {
 /** Clones the template into a fresh database of the same run (`sm_test_<pid>_<hex>`); returns its URL. */
 export async function cloneDatabase(serverUrl: string, template: string): Promise<string> {
   const name = `${template.replace(/tpl$/, "")}${randomBytes(6).toString("hex")}`;
-  await admin(serverUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
   return withDatabase(serverUrl, name);
 }
 
@@ -52,7 +41,7 @@ function processAlive(pid: number): boolean {
 
 /** Drops the databases of this run (`pid`) and those of runs whose process is gone; concurrent runs are left alone. */
 export async function dropTestDatabases(serverUrl: string, pid = process.pid): Promise<void> {
-  await admin(serverUrl, async (c) => {
+  await withClient(serverUrl, async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEST_DB_PREFIX}%`]);
     for (const { datname } of rows) {
       const owner = Number(/^sm_test_(\d+)_/.exec(datname)?.[1]);

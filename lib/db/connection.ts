@@ -8,18 +8,27 @@ const EMBEDDED_DB = "swarm_medic";
 /** The database to use, and the embedded cluster behind it when there is one. */
 export type DatabaseTarget = { url: string; embedded?: EmbeddedPostgres };
 
+/** Runs `fn` with a short-lived client (maintenance work outside the pool), always closing it. */
+export async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
 /** Creates `name` on the server of `adminUrl` when it does not exist yet. */
 export async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
-  } catch (e) {
-    if ((e as { code?: string }).code !== "42P04") throw e; // created concurrently
-  } finally {
-    await client.end();
-  }
+  await withClient(adminUrl, async (client) => {
+    try {
+      const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+      if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== "42P04") throw e; // created concurrently
+    }
+  });
 }
 
 /** Replaces the database name in a Postgres URL. */

@@ -1,16 +1,9 @@
 // Failures that do not come from one event: a prediction to heal preventively, or a bottleneck the detector reported.
+import type { Prediction } from "../prediction";
 import type { Failure, Severity } from "./types";
 
 /** The prediction fields the healer needs (a `predictions` row). */
-export type PredictionLike = {
-  id: string;
-  failureType: string;
-  agentId: string | null;
-  confidence: number;
-  predictedAt: number;
-  expectedAt: number;
-  reasoning: string;
-};
+export type PredictionLike = Pick<Prediction, "id" | "failureType" | "agentId" | "confidence" | "predictedAt" | "expectedAt" | "reasoning">;
 
 /** The bottleneck fields the healer needs (a `bottlenecks` row). */
 export type BottleneckLike = {
