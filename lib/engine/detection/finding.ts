@@ -2,10 +2,10 @@
 import { impactOf, type Grade } from "./severity";
 import type { BottleneckMetrics, BottleneckType, Finding } from "./types";
 
-/** `value` rounded to `digits` decimals (metrics are rounded so stored records stay readable and stable). */
+/** `value` rounded to `digits` decimals (metrics are rounded so stored records stay readable and stable; -0 becomes 0 so JSON round-trips). */
 export function round(value: number, digits: number): number {
   const f = 10 ** digits;
-  return Math.round(value * f) / f;
+  return Math.round(value * f) / f + 0;
 }
 
 /** `value` rounded, or null. */
