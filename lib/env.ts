@@ -15,6 +15,8 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  INGEST_MAX_EVENTS_PER_S: z.coerce.number().int().min(1).default(50_000),
+  INGEST_MAX_BYTES_PER_S: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
 });
 
 /** Validated configuration. */

@@ -9,6 +9,7 @@ import type { Db } from "./db/prisma";
 import type { CommandSignal } from "./commands/command-signal";
 import type { Engine } from "./engine/engine";
 import type { Publisher } from "./realtime/publisher";
+import type { RateLimits } from "./server/rate-limits";
 import type { DemoControl } from "./simulator/demo-feed";
 
 /** Everything a request handler may need. */
@@ -25,6 +26,8 @@ export type Runtime = {
   publicUrl: string;
   /** False while shutting down: new ingest gets 503. */
   accepting: boolean;
+  /** Request rate limits (ingest per key, decisions per user). */
+  limits: RateLimits;
   /** Wakes long-polling coordinators when commands are stored. */
   commandSignal: CommandSignal;
   /** The built-in demo swarm, when it runs. */

@@ -59,6 +59,7 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt
     const body = await readBody(req, MAX_BODY_BYTES);
     const parsed = parseBody(body, req.headers["content-type"]);
     if (!parsed.ok) throw new ApiError(PARSE_STATUS[parsed.kind], parsed.kind, parsed.message);
+    await rt.limits.ingest(identity.keyId, parsed.items.length, body.length);
     const result = await ingestBatch(rt, identity, parsed.items, now());
     sendJson(res, 202, { accepted: result.accepted, duplicates: result.duplicates });
   } catch (err) {

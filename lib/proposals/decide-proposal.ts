@@ -26,6 +26,7 @@ function toRecord(row: NonNullable<Awaited<ReturnType<Runtime["db"]["prediction"
 
 /** Applies the decision to an open proposal; returns the updated prediction. */
 export async function decideProposal(rt: Runtime, principal: Principal, id: string, decision: "approve" | "reject", reason: string | undefined, now: number) {
+  await rt.limits.decision(principal.id);
   if (!z.uuid().safeParse(id).success) throw notFound("Prediction");
   const status = decision === "approve" ? "approved" : "rejected";
   const decidedBy = actorLabel(principal);

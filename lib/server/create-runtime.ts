@@ -8,8 +8,9 @@ import type { OpenDatabase } from "../db/open-database";
 import { ensurePartitions } from "../db/partitions";
 import { type Clock, systemClock } from "../engine/clock";
 import { createEngine } from "../engine/engine";
-import { publicUrl } from "../env";
+import { env, publicUrl } from "../env";
 import type { Runtime } from "../runtime";
+import { DEFAULT_RATE_LIMITS, RateLimits } from "./rate-limits";
 import { seedEngine } from "./seed-engine";
 import pkg from "../../package.json" with { type: "json" };
 
@@ -30,6 +31,7 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     version: pkg.version,
     publicUrl: publicUrl(),
     accepting: true,
+    limits: new RateLimits({ ...DEFAULT_RATE_LIMITS, ingestEventsPerS: env().INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: env().INGEST_MAX_BYTES_PER_S }),
     commandSignal: new CommandSignal(),
   };
 }
