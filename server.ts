@@ -22,9 +22,10 @@ const rt = await createRuntime(database);
 setRuntime(rt);
 const firstAdmin = await ensureFirstAdmin(database.db, database.auth);
 
-const app = next({ dev: e.NODE_ENV !== "production", hostname: e.HOST, port: e.PORT, dir: process.cwd() });
+const dev = e.NODE_ENV !== "production";
+const app = next({ dev, hostname: e.HOST, port: e.PORT, dir: process.cwd() });
 await app.prepare();
-const { server, io, drainEngineOutputs } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler() });
+const { server, io, drainEngineOutputs } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), dev });
 const stopJobs = startBackgroundJobs(rt, log);
 rt.demo = (await demoEnabled(database.db, e.DEMO)) ? await startDemoFeed(rt, systemClock, componentLogger("demo")) : undefined;
 

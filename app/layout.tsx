@@ -4,6 +4,9 @@ import type { ReactNode } from "react";
 import { Providers } from "./providers";
 import "./globals.css";
 
+// Every page renders per request: its inline scripts carry the request's CSP nonce (lib/server/content-security-policy.ts).
+export const dynamic = "force-dynamic";
+
 export const metadata: Metadata = {
   title: "Swarm Medic",
   description: "Live operations dashboard for multi-agent AI systems",

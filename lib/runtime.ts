@@ -10,6 +10,7 @@ import type { CommandSignal } from "./commands/command-signal";
 import type { Engine } from "./engine/engine";
 import type { Publisher } from "./realtime/publisher";
 import type { RateLimits } from "./server/rate-limits";
+import type { ServerMetrics } from "./server/server-metrics";
 import type { DemoControl } from "./simulator/demo-feed";
 
 /** Everything a request handler may need. */
@@ -26,6 +27,8 @@ export type Runtime = {
   publicUrl: string;
   /** False while shutting down: new ingest gets 503. */
   accepting: boolean;
+  /** Prometheus metrics of this process (GET /metrics). */
+  metrics: ServerMetrics;
   /** Request rate limits (ingest per key, decisions per user). */
   limits: RateLimits;
   /** Wakes long-polling coordinators when commands are stored. */

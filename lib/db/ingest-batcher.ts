@@ -45,6 +45,11 @@ export class IngestBatcher {
     });
   }
 
+  /** Validated events waiting for a commit. */
+  get queued(): number {
+    return this.queuedRows;
+  }
+
   /** Resolves once nothing is queued or being written (for graceful shutdown). */
   drain(): Promise<void> {
     if (this.inFlight === 0 && this.queue.length === 0) return Promise.resolve();

@@ -49,6 +49,7 @@ function tooLarge() {
 /** Handles one ingest request end to end: auth → limits → parse → ingestBatch → 202. A replay at full speed sends
  * `X-Swarm-Medic-Clock: event` so the swarm's engine follows event time (D1); `wall` switches it back. */
 export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt: Runtime, now: () => number = Date.now): Promise<void> {
+  const timer = rt.metrics.ingestSeconds.startTimer();
   try {
     if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use POST.");
     if (!rt.accepting) throw new ApiError(503, "shutting_down", "The server is shutting down; retry on another instance.", { retryAfterS: 2 });
@@ -62,10 +63,15 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt
     await rt.limits.ingest(identity.keyId, parsed.items.length, body.length);
     const result = await ingestBatch(rt, identity, parsed.items, now());
     sendJson(res, 202, { accepted: result.accepted, duplicates: result.duplicates });
+    rt.metrics.ingestEvents.inc({ outcome: "accepted" }, result.accepted);
+    rt.metrics.ingestEvents.inc({ outcome: "duplicate" }, result.duplicates);
   } catch (err) {
     if (!res.headersSent) {
       if (err instanceof ApiError && err.status === 413) res.setHeader("connection", "close");
       sendProblem(res, err);
     }
+  } finally {
+    timer();
+    rt.metrics.ingestRequests.inc({ status: String(res.statusCode) });
   }
 }

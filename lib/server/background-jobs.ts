@@ -8,7 +8,7 @@ import type { Runtime } from "../runtime";
 
 /** Starts the timers; the returned function stops them. */
 export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
-  const tick = setInterval(() => rt.engine.tick(), 1_000);
+  const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick()), 1_000);
   const flush = setInterval(() => rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
   const upkeep = setInterval(() => {
     const now = Date.now();

@@ -12,6 +12,7 @@ import { env, publicUrl } from "../env";
 import type { Runtime } from "../runtime";
 import { DEFAULT_RATE_LIMITS, RateLimits } from "./rate-limits";
 import { seedEngine } from "./seed-engine";
+import { ServerMetrics } from "./server-metrics";
 import pkg from "../../package.json" with { type: "json" };
 
 /** Creates the runtime (does not install it globally; see setRuntime). */
@@ -31,6 +32,7 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     version: pkg.version,
     publicUrl: publicUrl(),
     accepting: true,
+    metrics: new ServerMetrics(database.pool),
     limits: new RateLimits({ ...DEFAULT_RATE_LIMITS, ingestEventsPerS: env().INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: env().INGEST_MAX_BYTES_PER_S }),
     commandSignal: new CommandSignal(),
   };

@@ -9,12 +9,14 @@ import { attachEngineSink } from "../db/engine-sink";
 import { componentLogger } from "../logger";
 import { createPublisher } from "../realtime/publisher";
 import { attachRealtime, type RealtimeServer } from "../realtime/server";
+import { applyContentSecurityPolicy } from "./content-security-policy";
+import { handleMetrics } from "./metrics-endpoint";
 import type { Runtime } from "../runtime";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
 /** Next.js' request and upgrade handlers (absent in integration tests, which run without a build). */
-export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void };
+export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void; dev: boolean };
 
 /** Creates the HTTP server with socket.io attached and the engine's outputs stored and published. */
 export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
@@ -23,16 +25,21 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
     const path = (req.url ?? "/").split("?", 1)[0]!;
     if (path === "/api/v1/events") void handleIngest(req, res, rt);
     else if (isCoordinatorPath(path)) void handleCoordinator(req, res, rt);
+    else if (path === "/metrics") void handleMetrics(req, res, rt);
     else if (path.startsWith("/api/auth/")) {
       // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
       void authHandler(req, res);
     }
-    else if (nextHandlers) void nextHandlers.request(req, res);
+    else if (nextHandlers) {
+      applyContentSecurityPolicy(req, res, nextHandlers.dev);
+      void nextHandlers.request(req, res);
+    }
     else sendProblem(res, new ApiError(404, "not_found", "No such route."));
   });
   server.keepAliveTimeout = 65_000;
   const io = attachRealtime(server, rt);
+  rt.metrics.observe({ ingestQueueRows: () => rt.ingest.queued, socketConnections: () => io.engine.clientsCount });
   const publish = createPublisher(io);
   rt.publish = publish;
   const drainEngineOutputs = attachEngineSink(rt.engine, {
