@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import { startTestApp, type TestApp } from "../../test/app";
 import type { MetricsTick } from "../engine/types";
 import type { SubscribeAck } from "./contract";
+import { credentialPrefix } from "../auth/credentials";
 
 let app: TestApp;
 const sockets: Socket[] = [];
@@ -74,5 +75,38 @@ describe("subscribe and ticks", () => {
     expect(tick).toMatchObject({ swarm: "rt-live", events_total: 10, active_agents: 3 });
     expect(tick.events_per_s).toBeGreaterThan(0);
     expect(seen.every((t) => t.swarm === "rt-live")).toBe(true);
+  });
+});
+
+describe("revocation (S6)", () => {
+  /** The disconnect reason, or a rejection when the server has not disconnected the socket within 5 s. */
+  const disconnectedWithin5s = (s: Socket) =>
+    new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("still connected after 5 s")), 5_000);
+      s.once("disconnect", (reason) => {
+        clearTimeout(timer);
+        resolve(reason);
+      });
+    });
+
+  it("a revoked token's socket is disconnected by the server within 5 s", async () => {
+    const token = await app.token("viewer");
+    const s = connect({ token });
+    await connected(s);
+    const gone = disconnectedWithin5s(s);
+    await app.rt.db.personalAccessToken.updateMany({ data: { revokedAt: new Date() }, where: { prefix: credentialPrefix(token) } });
+    await expect(gone).resolves.toBe("io server disconnect");
+  });
+
+  it("a disabled user's socket is disconnected by the server within 5 s; others stay", async () => {
+    const { cookie, email } = await app.signIn("operator");
+    const other = await app.signIn("viewer");
+    const s = connect({ cookie });
+    const keep = connect({ cookie: other.cookie });
+    await Promise.all([connected(s), connected(keep)]);
+    const gone = disconnectedWithin5s(s);
+    await app.rt.db.user.update({ where: { email }, data: { disabled: true } });
+    await expect(gone).resolves.toBe("io server disconnect");
+    expect(keep.connected).toBe(true);
   });
 });

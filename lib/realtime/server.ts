@@ -6,6 +6,7 @@ import { authenticate, type Principal } from "../auth/principal";
 import type { Runtime } from "../runtime";
 import { swarmNameSchema } from "../swarm-name";
 import { type ClientToServerEvents, type ServerToClientEvents, swarmRoom } from "./contract";
+import { decideRevocations, loadValidCredentials } from "./revocation";
 
 type SocketData = { principal: Principal };
 
@@ -18,6 +19,23 @@ function headersOf(raw: Record<string, string | string[] | undefined>, token: un
   const auth = typeof token === "string" && token ? `Bearer ${token}` : raw.authorization;
   if (typeof auth === "string") h.set("authorization", auth);
   return h;
+}
+
+/** How often connected sockets' credentials are re-checked (revocation takes effect within this). */
+const REVOCATION_SWEEP_MS = 2_000;
+
+/** Disconnects sockets whose token or user is no longer valid, and applies role changes (S6). */
+async function sweepRevocations(io: RealtimeServer, rt: Runtime): Promise<void> {
+  const sockets = await io.local.fetchSockets();
+  if (sockets.length === 0) return;
+  const live = sockets.map((s) => ({ id: s.id, principal: s.data.principal }));
+  const decision = decideRevocations(live, await loadValidCredentials(rt.pool, live));
+  const byId = new Map(sockets.map((s) => [s.id, s]));
+  for (const id of decision.disconnect) byId.get(id)?.disconnect(true);
+  for (const { id, role } of decision.roles) {
+    const s = byId.get(id);
+    if (s) s.data.principal = { ...s.data.principal, role };
+  }
 }
 
 /** Attaches socket.io at /socket.io and wires the engine's events to swarm rooms. */
@@ -57,5 +75,16 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
   });
 
   rt.engine.on("metrics.tick", (tick) => io.to(swarmRoom(tick.swarm)).emit("metrics.tick", tick));
+  let sweeping = false;
+  const sweep = setInterval(() => {
+    if (sweeping) return;
+    sweeping = true;
+    // Storage unavailable: keep the sockets (read-only views) and try again on the next sweep.
+    sweepRevocations(io, rt)
+      .catch(() => undefined)
+      .finally(() => (sweeping = false));
+  }, REVOCATION_SWEEP_MS);
+  sweep.unref();
+  http.on("close", () => clearInterval(sweep));
   return io;
 }
