@@ -9,6 +9,7 @@ import { setRuntime } from "./lib/runtime";
 import { startBackgroundJobs } from "./lib/server/background-jobs";
 import { createRuntime } from "./lib/server/create-runtime";
 import { ensureFirstAdmin } from "./lib/server/first-admin";
+import { shutdownGracefully } from "./lib/server/graceful-shutdown";
 import { createHttpApp } from "./lib/server/http-app";
 import { demoEnabled, startDemoFeed } from "./lib/simulator/demo-feed";
 import { systemClock } from "./lib/engine/clock";
@@ -43,17 +44,6 @@ if (firstAdmin) {
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) log.error({ err }, "fatal error, shutting down");
   log.info({ signal }, "shutting down");
-  rt.accepting = false;
-  stopJobs();
-  rt.demo?.stop();
-  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
-  await io.close();
-  await closed;
-  await rt.ingest.drain();
-  await drainEngineOutputs();
-  await rt.rollups.flush().catch((e2: Error) => log.warn({ err: e2.message }, "final rollup flush failed"));
-  await app.close();
-  await database.close(true);
+  await shutdownGracefully({ rt, server, io, stopJobs, drainEngineOutputs, log, closeNext: () => app.close(), closeDatabase: () => database.close(true) });
   log.info("stopped");
 });

@@ -23,6 +23,8 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   const authHandler = toNodeHandler(rt.auth);
   const server = http.createServer((req, res) => {
     const path = (req.url ?? "/").split("?", 1)[0]!;
+    // Shutting down: answer, then close the connection, so keep-alive clients move on and the server can close.
+    if (!rt.accepting) res.setHeader("connection", "close");
     if (path === "/api/v1/events") void handleIngest(req, res, rt);
     else if (isCoordinatorPath(path)) void handleCoordinator(req, res, rt);
     else if (path === "/metrics") void handleMetrics(req, res, rt);
