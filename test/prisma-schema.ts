@@ -8,7 +8,7 @@ export type ExpectedColumn = { name: string; type: string; nullable: boolean };
 export type ExpectedTable = { name: string; columns: ExpectedColumn[]; primaryKey: string[]; uniques: string[][]; indexes: string[][] };
 
 const SCALARS: Record<string, string> = {
-  String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Boolean: "boolean",
+  String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Boolean: "boolean", Bytes: "bytea",
   DateTime: "timestamp(3) without time zone", Json: "jsonb", Decimal: "numeric(65,30)",
 };
 const NATIVE: Record<string, (p?: string) => string> = {

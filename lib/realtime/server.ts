@@ -1,7 +1,9 @@
 // socket.io on the HTTP server: authenticated connections (session cookie or access token),
 // `subscribe {swarm}` → room + snapshot ack, engine events → rooms.
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/postgres-adapter";
 import { Server } from "socket.io";
+import { componentLogger } from "../logger";
 import { authenticate, type Principal } from "../auth/principal";
 import type { Runtime } from "../runtime";
 import { swarmNameSchema } from "../swarm-name";
@@ -45,6 +47,10 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: false },
   });
+  // Instances on one database share room broadcasts through LISTEN/NOTIFY (a browser on instance A sees what
+  // instance B publishes). This adapter cannot replay missed packets, so a reconnecting client re-syncs over HTTP.
+  const log = componentLogger("realtime");
+  io.adapter(createAdapter(rt.pool, { errorHandler: (err) => log.warn({ err: err.message }, "socket.io adapter error") }));
 
   io.use(async (socket, next) => {
     try {

@@ -1,0 +1,45 @@
+// Several instances on one database: a browser connected to instance A sees what instance B's engine publishes
+// for a swarm (socket.io's Postgres adapter), and each instance still serves its own sockets.
+import { io, type Socket } from "socket.io-client";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startTestAppOn, type TestApp } from "../../test/app";
+import { cloneDatabase } from "../../test/db";
+
+let a: TestApp;
+let b: TestApp;
+let socket: Socket;
+
+beforeAll(async () => {
+  const url = await cloneDatabase(inject("testServerUrl"), inject("templateDb"));
+  a = await startTestAppOn(url);
+  b = await startTestAppOn(url);
+});
+afterAll(async () => {
+  socket?.close();
+  await b.close();
+  await a.close();
+});
+
+describe("two instances, one database", () => {
+  it("a socket on instance A receives the healing that instance B starts for events ingested on B", async () => {
+    const key = await b.ingestKey("cluster-swarm");
+    socket = io(a.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token: await a.token("viewer") } });
+    await new Promise<void>((resolve, reject) => {
+      socket.once("connect", resolve);
+      socket.once("connect_error", reject);
+    });
+    expect(await socket.emitWithAck("subscribe", { swarm: "cluster-swarm" })).toMatchObject({ ok: true });
+    const started = new Promise<{ swarm: string; strategy: string }>((resolve) => socket.once("healing.started", resolve));
+    const failure = new Promise<{ swarm: string; failure_type: string }>((resolve) => socket.once("failure.detected", resolve));
+    const res = await fetch(`${b.url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify([{ type: "heartbeat", agent_id: "agent-9", timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: "agent-9", timestamp: Date.now() }]),
+    });
+    expect(res.status).toBe(202);
+    await expect(failure).resolves.toMatchObject({ swarm: "cluster-swarm", failure_type: "agent_down" });
+    await expect(started).resolves.toMatchObject({ swarm: "cluster-swarm", strategy: "AgentRestartStrategy" });
+    // A's engine saw none of these events: what A's socket got came from B's engine, through Postgres.
+    expect(a.rt.engine.snapshot("cluster-swarm").events_total).toBe(0);
+  });
+});
