@@ -9,7 +9,9 @@ import { ensurePartitions } from "../db/partitions";
 import { type Clock, systemClock } from "../engine/clock";
 import { createEngine } from "../engine/engine";
 import { publicUrl } from "../env";
+import { componentLogger } from "../logger";
 import type { Runtime } from "../runtime";
+import { applyStoredSettings } from "../settings/settings-store";
 import { seedEngine } from "./seed-engine";
 import pkg from "../../package.json" with { type: "json" };
 
@@ -18,6 +20,7 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
   await ensurePartitions(database.pool, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
   await seedEngine(database.pool, engine);
+  await applyStoredSettings(database.db, engine, componentLogger("settings"));
   return {
     pool: database.pool,
     db: database.db,
