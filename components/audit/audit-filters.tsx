@@ -42,7 +42,7 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Audit filters">
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-action" className={label}>Action</label>
-        <select id="audit-action" className={inputClass} value={action} onChange={(e) => setAction(e.target.value)}>
+        <select id="audit-action" className={`${inputClass} h-9`} value={action} onChange={(e) => setAction(e.target.value)}>
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
@@ -53,11 +53,11 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-actor" className={label}>Actor</label>
-        <input id="audit-actor" className={inputClass} value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email or token" />
+        <input id="audit-actor" className={`${inputClass} h-9`} value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email or token" />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-range" className={label}>Time range</label>
-        <select id="audit-range" className={inputClass} value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
+        <select id="audit-range" className={`${inputClass} h-9`} value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
           {RANGES.map((r) => (
             <option key={r.ms} value={r.ms}>
               {r.label}
@@ -67,7 +67,7 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-scope" className={label}>Scope</label>
-        <select id="audit-scope" className={inputClass} value={scope} onChange={(e) => setScope(e.target.value)}>
+        <select id="audit-scope" className={`${inputClass} h-9`} value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="swarm">This swarm ({swarm})</option>
           <option value="all">All swarms and users</option>
         </select>

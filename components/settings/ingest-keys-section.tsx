@@ -23,7 +23,7 @@ export function IngestKeysSection({ swarm }: { swarm: string }) {
       <div className="flex flex-col gap-4">
         <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
           <Field id="key-name" label="Name (optional)" errors={fieldErrors(create.error, "name")}>
-            <input id="key-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="e.g. production coordinator" />
+            <input id="key-name" className={`${inputClass} w-72`} value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="e.g. production coordinator" />
           </Field>
           <SaveBar label="Create key" state={{ ...create, isSuccess: false }} testId="create-key" />
         </form>

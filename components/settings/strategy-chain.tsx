@@ -22,7 +22,7 @@ export function StrategyChain({ failureType, chain, available, disabled, onChang
           {chain.map((name, i) => (
             <li key={name} className="flex items-center gap-1.5 text-sm">
               <span className="w-4 text-right text-xs tabular-nums text-slate-500">{i + 1}.</span>
-              <span className="flex-1 truncate font-mono text-xs" title={name}>
+              <span className="w-44 truncate font-mono text-xs" title={name}>
                 {name.replace(/Strategy$/, "")}
               </span>
               <button type="button" className={secondaryButton} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name} up for ${failureType}`}>
