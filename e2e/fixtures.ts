@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type BrowserContext, test as base, expect } from "@playwright/test";
 import { type E2EFixtures, FIXTURES_FILE } from "./e2e-env";
+import { AuditPage } from "./pages/audit-page";
+import { SettingsPage } from "./pages/settings-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SwarmsPage } from "./pages/swarms-page";
 
@@ -48,6 +50,10 @@ type TestFixtures = {
   swarmsPage: SwarmsPage;
   /** A page signed in as the seeded admin, on `/`. */
   signedInPage: SwarmsPage;
+  /** The settings page object on a page signed in as the seeded admin (not opened yet). */
+  settingsPage: SettingsPage;
+  /** The audit page object on a page signed in as the seeded admin (not opened yet). */
+  auditPage: AuditPage;
   ingest: Ingest;
 };
 
@@ -94,6 +100,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const swarms = new SwarmsPage(page);
     await swarms.goto();
     await use(swarms);
+  },
+  settingsPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new SettingsPage(page));
+  },
+  auditPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new AuditPage(page));
   },
   ingest: async ({ playwright, baseURL }, use) => {
     const { ingestKey } = seeded();

@@ -18,7 +18,7 @@ export async function createIngestKey(db: Db, pepper: string, swarmName: string,
   return { swarm, key, id: created.id };
 }
 
-/** Revokes an ingest key; it stops working within the verifier's cache lifetime. */
+/** Revokes an ingest key; it stops working within the verifier's cache lifetime (at once on the instance that calls IngestKeyVerifier.forget). */
 export async function revokeIngestKey(db: Db, id: number): Promise<void> {
   await db.ingestKey.update({ where: { id }, data: { revokedAt: new Date() } });
 }
@@ -56,6 +56,11 @@ export class IngestKeyVerifier {
     this.cache.set(key, { identity, until: t + this.ttlMs });
     if (identity) this.touch(identity.keyId, t);
     return identity;
+  }
+
+  /** Drops the cached verdicts of a key (after revocation), so its next use is checked against the database. */
+  forget(keyId: number): void {
+    for (const [key, entry] of this.cache) if (entry.identity?.keyId === keyId) this.cache.delete(key);
   }
 
   /** Records last use at most once a minute per key, off the request path. */

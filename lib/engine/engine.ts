@@ -2,10 +2,11 @@
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
 // deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { Clock } from "./clock";
-import type { CommandResult, CoordinatorPort, StrategyRegistry } from "./healing";
+import type { CommandResult, CoordinatorPort, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
 import type { Pattern } from "./patterns";
 import type { DecisionInput } from "./prediction";
+import type { SwarmConfig } from "./swarm-config";
 import { SwarmEngine } from "./swarm-engine";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
@@ -41,6 +42,11 @@ export type Engine = {
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
   /** Tells the swarm's engine the result of a command it issued. */
   commandResult(swarm: string, commandId: string, result: CommandResult): void;
+  /** Applies a swarm's settings live (policies, strategy chains, threshold, guardrails, target MTTR), keeping its state.
+   * Throws on an unknown strategy name without changing anything. */
+  configure(swarm: string, config: SwarmConfig): void;
+  /** The strategies and failure types the swarm's healing can be configured with. */
+  healingCatalog(swarm: string): HealingCatalog;
   /** Wall time (live) or event time (replay, D1): in event time the swarm's clock follows event timestamps and
    * its 1 s ticks run as event time passes them, so a log replayed at full speed gives the real-time result. */
   setTimeMode(swarm: string, mode: "wall" | "event"): void;
@@ -102,6 +108,8 @@ export function createEngine(deps: EngineDeps): Engine {
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
+    configure: (swarm, config) => swarmOf(swarm).configure(config),
+    healingCatalog: (swarm) => swarmOf(swarm).catalog(),
     tick() {
       const now = deps.clock.now();
       for (const [name, s] of swarms) if (!eventTime.has(name)) emit("metrics.tick", s.tick(now));

@@ -3,11 +3,12 @@
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
-import { type CoordinatorPort, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, SelfHealer, type StrategyRegistry } from "./healing";
+import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, SelfHealer, type StrategyRegistry } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
 import { type DecisionInput, type Prediction, PredictiveHealing } from "./prediction";
 import type { HealingRecord } from "./records";
+import type { SwarmConfig } from "./swarm-config";
 import { SwarmState } from "./swarm-state";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
@@ -26,8 +27,11 @@ export class SwarmEngine {
   readonly state = new SwarmState();
   readonly healer: SelfHealer;
   readonly analytics: HealingAnalytics;
+  private readonly registry: StrategyRegistry;
   /** Open proposal → the pending healing that carries it. */
   private proposals = new Map<string, string>();
+  /** Failure types with a configured strategy chain. */
+  private chained = new Set<string>();
 
   constructor(readonly swarm: string, private deps: SwarmEngineDeps) {
     this.metrics = new SwarmMetrics(swarm);
@@ -36,7 +40,8 @@ export class SwarmEngine {
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
     // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept).
     this.predictor = new PredictiveHealing({ newId: deps.newId, config: { healthMinResults: 5, healthSlowerThanFleet: 1.5 } });
-    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
+    this.registry = deps.registry ?? createDefaultRegistry();
+    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: this.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
     this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });
   }
@@ -68,6 +73,27 @@ export class SwarmEngine {
   /** Tells the healer a command's result (from the coordinator link). */
   commandResult(commandId: string, result: Parameters<SelfHealer["commandResult"]>[1], now: number): void {
     this.apply(this.healer.commandResult(commandId, result, now));
+  }
+
+  /**
+   * Applies a swarm's settings live: policies, strategy chains, proposal threshold, guardrails and target MTTR. Learned
+   * state, active healings and guardrail history are kept. Throws on an unknown strategy before changing anything.
+   */
+  configure(config: SwarmConfig): void {
+    const known = new Set(this.registry.catalog().strategies.map((s) => s.name));
+    const unknown = Object.values(config.chains).flat().find((name) => !known.has(name));
+    if (unknown !== undefined) throw new Error(`unknown strategy ${unknown}`);
+    if (!(config.confidenceThreshold >= 0 && config.confidenceThreshold <= 1)) throw new RangeError("confidenceThreshold must be within [0, 1]");
+    for (const type of new Set([...this.chained, ...Object.keys(config.chains)])) this.registry.setChain(type, config.chains[type] ?? []);
+    this.chained = new Set(Object.keys(config.chains).filter((type) => (config.chains[type] ?? []).length > 0));
+    this.healer.configure({ policies: config.policies, guardrails: config.guardrails });
+    this.predictor.setConfidenceThreshold(config.confidenceThreshold);
+    this.analytics.targetMttrMs = config.targetMttrMs;
+  }
+
+  /** The strategies and failure types this swarm's healing can be configured with. */
+  catalog(): HealingCatalog {
+    return this.registry.catalog();
   }
 
   /** Time-driven work at `now`: detection, learning, prediction, healing deadlines; returns the live figures. */

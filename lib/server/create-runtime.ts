@@ -9,7 +9,9 @@ import { ensurePartitions } from "../db/partitions";
 import { type Clock, systemClock } from "../engine/clock";
 import { createEngine } from "../engine/engine";
 import { env, publicUrl } from "../env";
+import { componentLogger } from "../logger";
 import type { Runtime } from "../runtime";
+import { applyStoredSettings } from "../settings/settings-store";
 import { DEFAULT_RATE_LIMITS, RateLimits } from "./rate-limits";
 import { seedEngine } from "./seed-engine";
 import { ServerMetrics } from "./server-metrics";
@@ -20,6 +22,7 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
   await ensurePartitions(database.pool, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
   await seedEngine(database.pool, engine);
+  await applyStoredSettings(database.db, engine, componentLogger("settings"));
   return {
     pool: database.pool,
     db: database.db,

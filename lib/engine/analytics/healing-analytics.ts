@@ -26,7 +26,8 @@ export class HealingAnalytics {
   private readonly since: number;
   /** Latest time among evicted entries: memory is complete only after it. */
   private horizon = -Infinity;
-  readonly targetMttrMs: number;
+  /** The MTTR the health score measures against (settable: a swarm's settings change it live). */
+  targetMttrMs: number;
 
   constructor(opts: HealingAnalyticsOptions) {
     this.since = opts.since;

@@ -24,7 +24,17 @@ export function guardrailCheck(s: GuardrailState, key: string, cooldownMs: numbe
 export class Guardrails {
   private readonly state: GuardrailState = { autoStarts: [], lastStart: new Map() };
 
-  constructor(readonly cfg: GuardrailConfig = GUARDRAIL_DEFAULTS) {}
+  constructor(private config: GuardrailConfig = GUARDRAIL_DEFAULTS) {}
+
+  /** The limits in force. */
+  get cfg(): GuardrailConfig {
+    return this.config;
+  }
+
+  /** Changes the limits; recorded starts are kept, so a lower cap or longer cooldown applies at once. */
+  configure(changes: Partial<GuardrailConfig>): void {
+    this.config = { ...this.config, ...changes };
+  }
 
   /** Why a start is refused now, or null. */
   check(key: string, cooldownMs: number, automatic: boolean, now: number): string | null {

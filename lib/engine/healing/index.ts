@@ -5,7 +5,7 @@ export type { OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./hea
 export { GUARDRAIL_DEFAULTS, type GuardrailConfig } from "./guardrails";
 export { DEFAULT_POLICY, policyFor, type Policy, type PolicyConfig } from "./policy";
 export { pendingTotal, PRIORITIES, type AgentView, type CommandResult, type CoordinatorPort, type IssueRequest, type Priority, type SwarmView } from "./ports";
-export { createDefaultRegistry, StrategyRegistry, type Route } from "./registry";
+export { createDefaultRegistry, StrategyRegistry, type HealingCatalog, type Route } from "./registry";
 export { SelfHealer } from "./self-healer";
 export { act, decline, halt, type CompositeStrategy, type HealingStrategy, type PlanContext, type RoutableStrategy } from "./strategy";
 export { agentRestartStrategy } from "./strategies/agent-restart";

@@ -3,12 +3,21 @@ import type { EngineEvent } from "../types";
 import type { RoutableStrategy } from "./strategy";
 import { compositeStrategy } from "./strategies/composite";
 import { agentRestartStrategy } from "./strategies/agent-restart";
+import { circuitBreakerStrategy } from "./strategies/circuit-breaker";
 import { dynamicScalingStrategy } from "./strategies/dynamic-scaling";
+import { gradualDegradationStrategy } from "./strategies/gradual-degradation";
 import { preemptiveLoadShedStrategy } from "./strategies/preemptive-load-shed";
 import { quorumRecoveryStrategy } from "./strategies/quorum-recovery";
 import { resourceRebalanceStrategy } from "./strategies/resource-rebalance";
 import { taskRetryStrategy } from "./strategies/task-retry";
 import type { Failure } from "./types";
+
+/** What a swarm's healing can be configured with: every strategy (with the failure types it handles), every failure
+ * type some strategy handles, and the strategies each type is routed to without a configured chain (tried in order). */
+export type HealingCatalog = { strategies: { name: string; failureTypes: string[] }[]; failureTypes: string[]; defaultChains: Record<string, string[]> };
+
+/** The route name of a configured chain for one failure type. */
+const chainName = (failureType: string) => `CompositeHealingStrategy(${failureType})`;
 
 /** Where a failure goes: a strategy, or why none applies. */
 export type Route = { kind: "route"; strategy: RoutableStrategy } | { kind: "none"; reason: string };
@@ -44,6 +53,37 @@ export class StrategyRegistry {
     this.registerStrategy(compositeStrategy(children, [failureType], `CompositeHealingStrategy(${failureType})`));
   }
 
+  /**
+   * Sets (or with an empty list, removes) the ordered chain of strategies, with fallbacks, that heals a failure type.
+   * State held by the strategies and by running healings is kept. Throws on an unknown name before changing anything.
+   */
+  setChain(failureType: string, names: readonly string[]): void {
+    const known = new Set([...this.leaves()].map((s) => s.name));
+    const unknown = names.find((n) => !known.has(n));
+    if (unknown !== undefined) throw new Error(`unknown strategy ${unknown}`);
+    for (const s of this.all) if (s.name === chainName(failureType)) this.all.delete(s);
+    const rest = (this.routes.get(failureType) ?? []).filter((s) => s.name !== chainName(failureType));
+    if (rest.length > 0) this.routes.set(failureType, rest);
+    else this.routes.delete(failureType);
+    if (names.length > 0) this.configureComposite(failureType, names.map((strategy, priority) => ({ priority, strategy })));
+  }
+
+  /** The strategies and failure types this registry can be configured with, and its routing without chains. */
+  catalog(): HealingCatalog {
+    const handled = new Map<string, Set<string>>();
+    const defaultChains: Record<string, string[]> = {};
+    const add = (name: string, type: string) => handled.set(name, (handled.get(name) ?? new Set()).add(type));
+    for (const s of this.leaves()) for (const type of s.failureTypes) add(s.name, type);
+    for (const [type, list] of this.routes) {
+      const names = list.filter((s) => s.name !== chainName(type)).flatMap((s) => ("children" in s ? s.children.map((c) => c.name) : [s.name]));
+      for (const name of names) add(name, type);
+      if (names.length > 0) defaultChains[type] = [...new Set(names)];
+    }
+    const strategies = [...handled].map(([name, types]) => ({ name, failureTypes: [...types].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+    const failureTypes = [...new Set(strategies.flatMap((s) => s.failureTypes))].sort();
+    return { strategies, failureTypes, defaultChains };
+  }
+
   /** The strategy that heals this failure. */
   resolve(failure: Failure): Route {
     const candidates = this.routes.get(failure.failureType) ?? [];
@@ -69,9 +109,14 @@ export class StrategyRegistry {
   }
 }
 
-/** The default registry (reference §8.1, plus preemptive load shedding and Balanced dynamic scaling, D18). */
+/**
+ * The default registry (reference §8.1, plus preemptive load shedding and Balanced dynamic scaling, D18). The circuit
+ * breaker and gradual degradation are registered for no failure type: routed only when a swarm's settings chain them.
+ */
 export function createDefaultRegistry(): StrategyRegistry {
   const r = new StrategyRegistry();
+  r.registerStrategy(circuitBreakerStrategy(), []);
+  r.registerStrategy(gradualDegradationStrategy(), []);
   r.registerStrategy(agentRestartStrategy());
   r.registerStrategy(taskRetryStrategy());
   r.registerStrategy(resourceRebalanceStrategy());

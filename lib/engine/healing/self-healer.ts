@@ -1,9 +1,9 @@
 // The self-healer of one swarm: failure → policy → guardrails → plan → commands → results/verification → outcome.
 import type { EngineEvent } from "../types";
 import { applyCommandResult, isTerminal, newCommandRecord } from "./command-lifecycle";
-import { Guardrails, GUARDRAIL_DEFAULTS } from "./guardrails";
+import { type GuardrailConfig, Guardrails, GUARDRAIL_DEFAULTS } from "./guardrails";
 import { closedRecord, newHealingRecord, newRun, snapshot, type Run } from "./healing-run";
-import { policyFor } from "./policy";
+import { type PolicyConfig, policyFor } from "./policy";
 import type { OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
 import type { CommandResult } from "./ports";
 import { createDefaultRegistry, type StrategyRegistry } from "./registry";
@@ -20,18 +20,26 @@ export class SelfHealer {
   private readonly runs = new Map<string, Run>();
   private readonly byKey = new Map<string, string>();
   private readonly commands = new Map<string, CommandEntry>();
+  private policies: PolicyConfig;
   private out: HealerChange[] = [];
 
   constructor(private readonly o: SelfHealerOptions) {
     this.registry = o.registry ?? createDefaultRegistry();
     this.guardrails = new Guardrails({ ...GUARDRAIL_DEFAULTS, ...o.guardrails });
+    this.policies = o.policies ?? {};
+  }
+
+  /** Replaces the policies and changes guardrail limits for failures from now on; active healings carry on as they are. */
+  configure(changes: { policies?: PolicyConfig; guardrails?: Partial<GuardrailConfig> }): void {
+    if (changes.policies) this.policies = changes.policies;
+    if (changes.guardrails) this.guardrails.configure(changes.guardrails);
   }
 
   /** Handles a failure: policy (D23), de-duplication, guardrails (D22), then starts, proposes or skips a healing. */
   onFailure(failure: Failure, trigger: Trigger, now: number, opts: OnFailureOptions = {}): OnFailureResult {
     const route = this.registry.resolve(failure);
     if (route.kind === "none") return this.result("unhandled", null, route.reason);
-    const policy = opts.approved ? "auto" : policyFor(this.o.policies ?? {}, failure.failureType, trigger);
+    const policy = opts.approved ? "auto" : policyFor(this.policies, failure.failureType, trigger);
     if (policy === "off") return this.result("ignored", null, `policy off for ${failure.failureType}`);
     const key = `${route.strategy.name}|${targetOf(failure)}`;
     const joined = this.join(key, policy === "auto", now);

@@ -43,6 +43,11 @@ export class PredictiveHealing {
     this.outcomeStats = new OutcomeStats(this.config);
   }
 
+  /** Changes the proposal threshold for predictions from now on (the same bounds as the configuration). */
+  setConfidenceThreshold(threshold: number): void {
+    this.config.confidenceThreshold = resolveConfig({ confidenceThreshold: threshold }).confidenceThreshold;
+  }
+
   /** Feeds one stored event (resource_metric, queue_metric, task results, indicator events; others are ignored). */
   observe(e: EngineEvent): void {
     this.observations.observe(e);

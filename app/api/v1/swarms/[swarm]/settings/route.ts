@@ -1,0 +1,18 @@
+// /api/v1/swarms/{swarm}/settings — healing policies, strategy chains, threshold, guardrails and target MTTR
+// (read: viewer+, change: admin; applied live to the engine and audit-logged).
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { readSwarmSettings, updateSwarmSettings } from "@/lib/settings/settings-api";
+import { swarmSettingsSchema } from "@/lib/settings/swarm-settings";
+import { swarmNameSchema } from "@/lib/swarm-name";
+
+export const dynamic = "force-dynamic";
+const params = z.object({ swarm: swarmNameSchema });
+
+/** The settings with defaults filled, plus the strategies and failure types on offer. */
+export const GET = apiRoute({ role: "viewer", params }, ({ rt, params }) => readSwarmSettings(rt, params.swarm));
+
+/** Replaces the settings (omitted fields take the defaults). */
+export const PUT = apiRoute({ role: "admin", params, body: swarmSettingsSchema }, ({ rt, principal, params, body }) =>
+  updateSwarmSettings(rt, principal, params.swarm, body),
+);

@@ -1,0 +1,84 @@
+// Small form primitives shared by the settings sections: styles, a labelled field with its inline error, and the
+// save button with saving / saved / error states.
+import type { ReactNode } from "react";
+import type { ApiFetchError } from "@/lib/queries/api-fetch";
+
+/** Input and select styling (dark by default, visible focus ring). */
+export const inputClass =
+  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
+
+/** Primary button styling. */
+export const primaryButton =
+  "rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300";
+
+/** Secondary button styling. */
+export const secondaryButton =
+  "rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
+
+/** Destructive button styling. */
+export const dangerButton =
+  "rounded-md bg-rose-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-rose-500 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-300";
+
+/** The messages of a 400 answer whose path starts with `prefix`. */
+export function fieldErrors(error: unknown, prefix: string): string[] {
+  const errors = (error as ApiFetchError | null)?.errors ?? [];
+  return errors.filter((e) => e.path === prefix || e.path.startsWith(`${prefix}.`)).map((e) => e.message);
+}
+
+/** A labelled control with its hint and inline errors (linked with aria-describedby). */
+export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors: string[]; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
+      {children}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      )}
+      {errors.length > 0 && (
+        <p id={`${id}-error`} className="text-xs text-rose-600 dark:text-rose-400">
+          {errors.join("; ")}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** What a save is doing. */
+export type SaveState = { isPending: boolean; isSuccess: boolean; error: Error | null };
+
+/** The save button of a section and its status line (announced to screen readers). */
+export function SaveBar({ label = "Save", state, disabled, testId }: { label?: string; state: SaveState; disabled?: boolean; testId: string }) {
+  return (
+    <div className="flex items-center gap-3" data-testid={testId}>
+      <button type="submit" className={primaryButton} disabled={disabled || state.isPending}>
+        {label}
+      </button>
+      <span role="status" aria-live="polite" className="text-sm" data-testid={`${testId}-status`}>
+        {state.isPending ? (
+          <span className="text-slate-500 dark:text-slate-400">Saving…</span>
+        ) : state.error ? (
+          <span className="text-rose-600 dark:text-rose-400">Not saved: {state.error.message}</span>
+        ) : state.isSuccess ? (
+          <span className="text-emerald-600 dark:text-emerald-400">Saved</span>
+        ) : null}
+      </span>
+    </div>
+  );
+}
+
+/** A settings section: a titled card. */
+export function SectionCard({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={`section-${id}`}>
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">{description}</p>
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+// Proposal confidence threshold, guardrails (automatic healings per hour, cooldown per target) and target MTTR.
+import { type FormEvent, useState } from "react";
+import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
+import { Field, fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
+
+type Draft = { threshold: string; perHour: string; cooldown: string; mttr: string };
+
+const draftOf = (s: SettingsView["settings"]): Draft => ({
+  threshold: String(s.confidence_threshold),
+  perHour: String(s.guardrails.max_heals_per_hour),
+  cooldown: String(s.guardrails.cooldown_ms),
+  mttr: String(s.target_mttr_ms),
+});
+
+/** A number from a text field; an empty field is sent as null so the server reports it on the field. */
+const num = (s: string) => (s.trim() === "" ? null : Number(s));
+
+/** The thresholds and limits of a swarm's healing. */
+export function TuningSection({ swarm, view, readOnly }: { swarm: string; view: SettingsView; readOnly: boolean }) {
+  const [draft, setDraft] = useState(() => draftOf(view.settings));
+  const save = useSaveSettings(swarm);
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = {
+      ...view.settings,
+      confidence_threshold: num(draft.threshold),
+      guardrails: { max_heals_per_hour: num(draft.perHour), cooldown_ms: num(draft.cooldown) },
+      target_mttr_ms: num(draft.mttr),
+    } as unknown as SettingsView["settings"];
+    save.mutate(body, { onSuccess: (v) => setDraft(draftOf(v.settings)) });
+  };
+  const field = (id: string, label: string, key: keyof Draft, path: string, hint: string, attrs: { min: number; max: number; step: number }) => {
+    const errors = fieldErrors(save.error, path);
+    return (
+      <Field id={id} label={label} hint={hint} errors={errors}>
+        <input
+          id={id}
+          type="number"
+          inputMode="decimal"
+          className={inputClass}
+          value={draft[key]}
+          onChange={set(key)}
+          aria-invalid={errors.length > 0}
+          aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ""}`}
+          {...attrs}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <SectionCard id="tuning" title="Thresholds and guardrails" description="When predictions become proposals, how much automatic healing is allowed, and the recovery time the health score aims for.">
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">Thresholds and guardrails</legend>
+          {field("confidence-threshold", "Proposal confidence threshold", "threshold", "confidence_threshold", `0 to 1; default ${view.defaults.confidence_threshold}`, { min: 0, max: 1, step: 0.01 })}
+          {field("max-heals", "Max automatic healings per hour", "perHour", "guardrails.max_heals_per_hour", `default ${view.defaults.guardrails.max_heals_per_hour}`, { min: 0, max: 10_000, step: 1 })}
+          {field("cooldown", "Cooldown per target (ms)", "cooldown", "guardrails.cooldown_ms", `default ${view.defaults.guardrails.cooldown_ms}`, { min: 0, max: 86_400_000, step: 1000 })}
+          {field("target-mttr", "Target MTTR (ms)", "mttr", "target_mttr_ms", `default ${view.defaults.target_mttr_ms}`, { min: 1, max: 86_400_000, step: 100 })}
+        </fieldset>
+        {!readOnly && <SaveBar label="Save thresholds" state={save} testId="save-tuning" />}
+      </form>
+    </SectionCard>
+  );
+}

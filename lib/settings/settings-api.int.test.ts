@@ -1,0 +1,123 @@
+// GET/PUT /swarms/{swarm}/settings against real Postgres: roles, per-field 400 with nothing stored, audit with
+// before/after, applied live to the engine, and re-applied at boot.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GET, PUT } from "@/app/api/v1/swarms/[swarm]/settings/route";
+import { startTestApp, startTestAppOn, type TestApp } from "../../test/app";
+import { callRoute, type Caller } from "../../test/call-route";
+
+const SWARM = "settings-swarm";
+let app: TestApp;
+let key: string;
+let admin: Caller;
+
+beforeAll(async () => {
+  app = await startTestApp();
+  key = await app.ingestKey(SWARM);
+  admin = { token: await app.token("admin") };
+});
+afterAll(() => app.close());
+
+const get = (caller: Caller, swarm = SWARM) => callRoute(app, GET, { caller, params: { swarm } });
+const put = (caller: Caller, body: unknown) => callRoute(app, PUT, { caller, method: "PUT", body, params: { swarm: SWARM } });
+const storedSettings = async () => (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: SWARM } })).settings;
+
+/** Posts an agent_down for `agent` and returns the healing the engine stored for it. */
+async function agentDown(agent: string) {
+  const res = await fetch(`${app.url}/api/v1/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify([{ type: "agent_down", agent_id: agent, timestamp: Date.now() }]),
+  });
+  expect(res.status).toBe(202);
+  await app.drainEngineOutputs();
+  const failure = await app.rt.db.failure.findFirstOrThrow({ where: { agentId: agent }, include: { healings: true } });
+  return failure.healings[0];
+}
+
+describe("GET settings", () => {
+  it("401 without credentials, 404 for an unknown swarm, defaults filled for viewers", async () => {
+    expect((await get(null)).status).toBe(401);
+    expect((await get({ token: await app.token("viewer") }, "no-such-swarm")).status).toBe(404);
+    const res = await get({ token: await app.token("viewer") });
+    expect(res.status).toBe(200);
+    expect(res.body.settings).toMatchObject({
+      confidence_threshold: 0.7,
+      guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 },
+      target_mttr_ms: 500,
+      policy: { detected: { agent_down: "auto", task_failed: "auto" }, preventive: { agent_down: "approve" } },
+      strategies: { agent_down: ["AgentRestartStrategy"], task_timeout: ["PreemptiveLoadShedStrategy", "TaskRetryStrategy"] },
+    });
+    expect(res.body.defaults).toEqual(res.body.settings);
+    expect(res.body.failure_types).toContain("agent_down");
+    expect(res.body.strategies).toContainEqual({ name: "CircuitBreakerStrategy", failure_types: expect.arrayContaining(["agent_down"]) });
+  });
+});
+
+describe("PUT settings", () => {
+  it("403 for viewers and operators", async () => {
+    for (const role of ["viewer", "operator"] as const) expect((await put({ token: await app.token(role) }, {})).status).toBe(403);
+  });
+
+  it("400 with per-field errors and nothing stored or audited", async () => {
+    const before = await storedSettings();
+    const schema = await put(admin, { confidence_threshold: 2, guardrails: { max_heals_per_hour: -1 }, bogus: 1 });
+    expect(schema.status).toBe(400);
+    expect(schema.headers.get("content-type")).toBe("application/problem+json");
+    expect(schema.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["", "confidence_threshold", "guardrails.max_heals_per_hour"]);
+    const catalog = await put(admin, { policy: { detected: { nope_failure: "auto" } }, strategies: { agent_down: ["NopeStrategy", "QuorumRecoveryStrategy"] } });
+    expect(catalog.status).toBe(400);
+    expect(catalog.body.errors).toEqual([
+      { path: "policy.detected.nope_failure", message: "unknown failure type nope_failure" },
+      { path: "strategies.agent_down.0", message: "unknown strategy NopeStrategy" },
+      { path: "strategies.agent_down.1", message: "QuorumRecoveryStrategy does not heal agent_down" },
+    ]);
+    expect(await storedSettings()).toEqual(before);
+    expect(await app.rt.db.auditLog.count({ where: { action: "swarm.settings.update" } })).toBe(0);
+  });
+
+  it("stores, audits with before/after, and applies live: approve → proposal, auto → healing", async () => {
+    const { cookie, email } = await app.signIn("admin");
+    const current = (await get(admin)).body.settings;
+    const approve = { ...current, policy: { ...current.policy, detected: { ...current.policy.detected, agent_down: "approve" } }, confidence_threshold: 0.8 };
+    const res = await put({ cookie }, approve);
+    expect(res.status).toBe(200);
+    expect(res.body.settings.policy.detected.agent_down).toBe("approve");
+    expect(res.body.settings.confidence_threshold).toBe(0.8);
+    expect(await storedSettings()).toMatchObject({ healing: { confidence_threshold: 0.8, strategies: {} } });
+    const log = await app.rt.db.auditLog.findFirstOrThrow({ where: { action: "swarm.settings.update" } });
+    expect(log).toMatchObject({ actorId: email, target: `swarm:${SWARM}`, result: "ok" });
+    expect(log.detail).toMatchObject({ before: { policy: { detected: { agent_down: "auto" } } }, after: { policy: { detected: { agent_down: "approve" } }, confidence_threshold: 0.8 } });
+
+    expect(await agentDown("agent-a")).toMatchObject({ status: "pending", trigger: "detected" });
+    const auto = { ...approve, policy: { ...approve.policy, detected: { ...approve.policy.detected, agent_down: "auto" } } };
+    expect((await put(admin, auto)).status).toBe(200);
+    expect(await agentDown("agent-b")).toMatchObject({ status: "running", trigger: "detected", strategy: "AgentRestartStrategy" });
+  });
+
+  it("a configured chain runs as a composite with fallbacks", async () => {
+    const current = (await get(admin)).body.settings;
+    const res = await put(admin, { ...current, strategies: { ...current.strategies, agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"] } });
+    expect(res.body.settings.strategies.agent_down).toEqual(["CircuitBreakerStrategy", "AgentRestartStrategy"]);
+    const healing = await agentDown("agent-c");
+    expect(healing).toMatchObject({ status: "running", strategy: "CompositeHealingStrategy(agent_down)" });
+    expect(await app.rt.db.command.findMany({ where: { healingId: healing?.id }, select: { kind: true } })).toEqual([{ kind: "restart_agent" }]);
+  });
+
+  it("re-applies the stored settings at boot", async () => {
+    const current = (await get(admin)).body.settings;
+    expect((await put(admin, { ...current, policy: { ...current.policy, detected: { ...current.policy.detected, agent_down: "off" } } })).status).toBe(200);
+    await app.close();
+    app = await startTestAppOn(app.databaseUrl);
+    admin = { token: await app.token("admin") };
+    expect((await get(admin)).body.settings.policy.detected.agent_down).toBe("off");
+    const res = await fetch(`${app.url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify([{ type: "agent_down", agent_id: "agent-d", timestamp: Date.now() }]),
+    });
+    expect(res.status).toBe(202);
+    await app.drainEngineOutputs();
+    const failure = await app.rt.db.failure.findFirst({ where: { agentId: "agent-d" }, include: { healings: true } });
+    expect(failure?.healings ?? []).toEqual([]);
+  });
+});
