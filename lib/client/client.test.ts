@@ -160,7 +160,8 @@ describe("SwarmMedicClient retries", () => {
   });
 
   it("retries a request that gets no answer within requestTimeoutMs, with the same ids", async () => {
-    const { server, client } = await setup((r, n) => (n === 0 ? "hold" : accepted(r)), { requestTimeoutMs: 20 });
+    // 1 s, not less: the answered retry must come back within it even on a loaded machine.
+    const { server, client } = await setup((r, n) => (n === 0 ? "hold" : accepted(r)), { requestTimeoutMs: 1_000 });
     client.send([ev(0), ev(1)]);
     await client.flush();
     expect(server.requests).toHaveLength(2);
