@@ -4,6 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "@/app/api/v1/predictions/[id]/approve/route";
 import { POST as reject } from "@/app/api/v1/predictions/[id]/reject/route";
 import { startTestApp, type TestApp } from "../../test/app";
+import { saveSettings } from "../settings/settings-store";
+import { SETTINGS_DEFAULTS } from "../settings/swarm-settings";
+import { actionHash } from "./action-hash";
 
 let app: TestApp;
 let swarmId: number;
@@ -76,5 +79,62 @@ describe("approve / reject", () => {
       expect(res.status).toBe(403);
     }
     expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+  });
+
+  it("S3: an approval carrying the hash of what was shown is accepted; a different hash is refused and audited", async () => {
+    const token = await app.token("operator");
+    const id = await openProposal();
+    const listed = await app.rt.db.prediction.findUniqueOrThrow({ where: { id } });
+    const stale = actionHash({ ...listed, recommendedAction: "drain_agent" });
+    const refused = await call(approve, id, { authorization: `Bearer ${token}` }, { action_hash: stale });
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({ type: expect.stringContaining("action_changed") });
+    expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+    const ok = await call(approve, id, { authorization: `Bearer ${token}` }, { action_hash: actionHash(listed) });
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({ status: "approved", action_hash: actionHash(listed) });
+    const log = await app.rt.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
+    expect(log.map((l) => l.result)).toEqual(["denied", "ok"]);
+  });
+
+  describe("S2: two-person approval for high-risk failure types", () => {
+    beforeAll(() => saveSettings(app.rt.db, swarmId, { ...SETTINGS_DEFAULTS, two_person_approval: ["agent_down"] }));
+    afterAll(() => saveSettings(app.rt.db, swarmId, SETTINGS_DEFAULTS));
+
+    it("the first approval waits for a second, different approver; the same person cannot approve twice", async () => {
+      const [a, b] = [await app.signIn("operator"), await app.signIn("operator")];
+      const as = (who: typeof a) => ({ cookie: who.cookie, origin: app.url, host: new URL(app.url).host });
+      const id = await openProposal();
+      const first = await call(approve, id, as(a), { reason: "restart it" });
+      expect(first.status).toBe(200);
+      expect(await first.json()).toMatchObject({ status: "open", first_approved_by: a.email, decided_by: null });
+      const again = await call(approve, id, as(a));
+      expect(again.status).toBe(403);
+      expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+      const second = await call(approve, id, as(b), { reason: "agreed" });
+      expect(second.status).toBe(200);
+      expect(await second.json()).toMatchObject({ status: "approved", first_approved_by: a.email, decided_by: b.email });
+      const log = await app.rt.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
+      expect(log.map((l) => [l.result, l.actorId])).toEqual([["ok", a.email], ["denied", a.email], ["ok", b.email]]);
+    });
+
+    it("two different operators approving at once make exactly one first and one final approval", async () => {
+      const [t1, t2] = [await app.token("operator"), await app.token("operator")];
+      const id = await openProposal();
+      const results = await Promise.all([t1, t2].map((t) => call(approve, id, { authorization: `Bearer ${t}` })));
+      expect(results.map((r) => r.status)).toEqual([200, 200]);
+      const row = await app.rt.db.prediction.findUniqueOrThrow({ where: { id } });
+      expect(row.status).toBe("approved");
+      expect(row.firstApprovedBy).not.toBe(row.decidedBy);
+    });
+
+    it("a failure type not marked high-risk still needs one approval", async () => {
+      const now = Date.now();
+      const p = await app.rt.db.prediction.create({
+        data: { id: randomUUID(), swarmId, failureType: "task_timeout", agentId: "agent-1", confidence: 0.9, predictedAt: new Date(now), expectedAt: new Date(now + 30_000), reasoning: "slow", recommendedAction: "retry_task", source: "health", patternIndicators: [], status: "open" },
+      });
+      const res = await call(approve, p.id, { authorization: `Bearer ${await app.token("operator")}` });
+      expect(await res.json()).toMatchObject({ status: "approved", first_approved_by: null });
+    });
   });
 });

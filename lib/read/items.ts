@@ -1,5 +1,6 @@
 // The contract's snake_case item shapes (§4.2, §5), built from either stored rows (Date fields) or engine
 // records (epoch ms) so the API and the live channel always show the same thing.
+import { actionHash } from "../proposals/action-hash";
 
 type Time = Date | number;
 const iso = (t: Time | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
@@ -16,11 +17,13 @@ export function bottleneckItem(b: { id: string; type: string; severity: string; 
 export function predictionItem(p: {
   id: string; failureType: string; agentId?: string | null; confidence: number; predictedAt: Time; expectedAt: Time; reasoning: string; recommendedAction: string;
   source: string; patternIndicators: unknown; status: string; outcome?: string | null; decidedBy?: string | null; decidedAt?: Time | null; decisionReason?: string | null;
+  firstApprovedBy?: string | null; firstApprovedAt?: Time | null;
 }) {
   return {
     id: p.id, failure_type: p.failureType, agent_id: p.agentId ?? null, confidence: p.confidence, predicted_at: iso(p.predictedAt), expected_at: iso(p.expectedAt),
     reasoning: p.reasoning, recommended_action: p.recommendedAction, source: p.source, pattern_indicators: p.patternIndicators, status: p.status,
     outcome: p.outcome ?? null, decided_by: p.decidedBy ?? null, decided_at: iso(p.decidedAt), decision_reason: p.decisionReason ?? null,
+    action_hash: actionHash(p), first_approved_by: p.firstApprovedBy ?? null, first_approved_at: iso(p.firstApprovedAt ?? null),
   };
 }
 

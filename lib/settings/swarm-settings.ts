@@ -26,6 +26,12 @@ export const swarmSettingsSchema = z.strictObject({
     })
     .prefault({}),
   target_mttr_ms: z.number().int().min(1).max(86_400_000).default(DEFAULT_SWARM_CONFIG.targetMttrMs),
+  /** High-risk failure types whose proposals need two different approvers (S2). */
+  two_person_approval: z
+    .array(failureType)
+    .max(100)
+    .refine((types) => new Set(types).size === types.length, "a failure type may appear once")
+    .default([]),
 });
 
 /** A swarm's settings. */
@@ -62,6 +68,9 @@ export function settingsErrors(s: SwarmSettings, catalog: HealingCatalog): Field
   for (const trigger of ["detected", "preventive"] as const) {
     for (const type of Object.keys(s.policy[trigger])) if (!types.has(type)) errors.push({ path: `policy.${trigger}.${type}`, message: `unknown failure type ${type}` });
   }
+  s.two_person_approval.forEach((type, i) => {
+    if (!types.has(type)) errors.push({ path: `two_person_approval.${i}`, message: `unknown failure type ${type}` });
+  });
   for (const [type, names] of Object.entries(s.strategies)) {
     if (!types.has(type)) errors.push({ path: `strategies.${type}`, message: `unknown failure type ${type}` });
     names.forEach((name, i) => {

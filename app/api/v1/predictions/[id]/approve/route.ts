@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** Approves the proposal. */
 export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: approveBody }, ({ rt, principal, params, body }) =>
-  decideProposal(rt, principal, params.id, "approve", body.reason, Date.now()),
+  decideProposal(rt, principal, params.id, { decision: "approve", reason: body.reason, actionHash: body.action_hash }, Date.now()),
 );

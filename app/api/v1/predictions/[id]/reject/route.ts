@@ -7,5 +7,5 @@ export const dynamic = "force-dynamic";
 
 /** Rejects the proposal. */
 export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: rejectBody }, ({ rt, principal, params, body }) =>
-  decideProposal(rt, principal, params.id, "reject", body.reason, Date.now()),
+  decideProposal(rt, principal, params.id, { decision: "reject", reason: body.reason }, Date.now()),
 );
