@@ -96,7 +96,7 @@ export function createEngine(deps: EngineDeps): Engine {
       swarmOf(swarm).metrics.seedTotal(total);
     },
     knows: (swarm) => swarms.has(swarm),
-    snapshot: (swarm) => swarmOf(swarm).metrics.tick(nowOf(swarm)),
+    snapshot: (swarm) => swarmOf(swarm).snapshot(nowOf(swarm)),
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
     patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),

@@ -86,7 +86,13 @@ export class SwarmEngine {
     for (const p of predicted) this.onPrediction(p, now);
     this.apply(this.healer.tick(now));
     this.state.prune(now);
-    return { ...this.metrics.tick(now), health_score: this.analytics.health().score };
+    return this.snapshot(now);
+  }
+
+  /** The live figures at `now`, with the health score and its terms (D26). */
+  snapshot(now: number): MetricsTick {
+    const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health();
+    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms } };
   }
 
   private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {
