@@ -1,9 +1,10 @@
 // One swarm's engine (D4): live metrics, bottleneck detection, pattern learning, failure prediction, self-healing
 // and healing analytics, fed with committed events and advanced by ticks. Every output is handed to `emit` as a
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
+import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
-import { type CoordinatorPort, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, SelfHealer, type StrategyRegistry } from "./healing";
+import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, SelfHealer, type StrategyRegistry } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
 import { type DecisionInput, type Prediction, PredictiveHealing } from "./prediction";
@@ -25,6 +26,7 @@ export class SwarmEngine {
   readonly predictor: PredictiveHealing;
   readonly state = new SwarmState();
   readonly healer: SelfHealer;
+  readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
   /** Open proposal → the pending healing that carries it. */
   private proposals = new Map<string, string>();
@@ -36,7 +38,8 @@ export class SwarmEngine {
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
     // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept).
     this.predictor = new PredictiveHealing({ newId: deps.newId, config: { healthMinResults: 5, healthSlowerThanFleet: 1.5 } });
-    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
+    this.registry = deps.registry ?? createDefaultRegistry();
+    this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: this.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
     this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });
   }
@@ -93,6 +96,11 @@ export class SwarmEngine {
   snapshot(now: number): MetricsTick {
     const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health();
     return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms } };
+  }
+
+  /** The agents as the operator's table shows them. */
+  agents(): AgentRoster {
+    return agentRoster(this.state.details(), this.registry.strategies());
   }
 
   private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {
