@@ -23,8 +23,9 @@ function target(c: CommandItem): string {
 
 /** A healing row. */
 export function HealingRow({ h, now }: { h: HealingItem; now: number }) {
-  const s = STATUS[h.status] ?? { label: h.status, style: "" };
   const done = h.commands.filter((c) => CMD_DONE.has(c.status)).length;
+  const verifying = h.status === "running" && h.commands.length > 0 && done === h.commands.length;
+  const s = verifying ? { label: "verifying", style: STATUS.running!.style } : (STATUS[h.status] ?? { label: h.status, style: "" });
   return (
     <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="healing" data-id={h.id} data-status={h.status} data-prediction={h.prediction_id ?? ""}>
       <div className="flex flex-wrap items-center justify-between gap-2">

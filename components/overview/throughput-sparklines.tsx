@@ -1,13 +1,11 @@
 "use client";
-// Throughput and latency over the last ~5 minutes of ticks (kept client-side), as two small fixed-height charts.
+// Throughput and latency over the last ~5 minutes of ticks (kept client-side), as two small fixed-height charts
+// spanning the ticks received so far.
 import { Area, AreaChart, XAxis, YAxis } from "recharts";
 import type { TickPoint } from "@/lib/queries/tick-buffer";
-import { SERIES_WINDOW_MS } from "@/lib/queries/tick-buffer";
 
 function Spark({ title, unit, data, dataKey, color, testId }: { title: string; unit: string; data: TickPoint[]; dataKey: "events_per_s" | "latency_ms"; color: string; testId: string }) {
-  const last = data.at(-1);
-  const latest = last?.[dataKey];
-  const to = last?.at ?? 0;
+  const latest = data.at(-1)?.[dataKey];
   return (
     <div className="h-[84px]" data-testid={testId}>
       <div className="flex items-baseline justify-between text-xs">
@@ -15,7 +13,7 @@ function Spark({ title, unit, data, dataKey, color, testId }: { title: string; u
         <span className="tabular-nums text-slate-700 dark:text-slate-200">{latest == null ? "—" : `${dataKey === "latency_ms" ? Math.round(latest) : latest.toFixed(1)} ${unit}`}</span>
       </div>
       <AreaChart responsive data={data} style={{ width: "100%", height: 64 }} margin={{ top: 4, right: 0, bottom: 0, left: 0 }}>
-        <XAxis dataKey="at" type="number" domain={[to - SERIES_WINDOW_MS, to]} hide />
+        <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} hide />
         <YAxis hide domain={[0, "auto"]} />
         <Area dataKey={dataKey} type="monotone" stroke={color} fill={color} fillOpacity={0.15} strokeWidth={1.5} isAnimationActive={false} connectNulls={false} dot={false} />
       </AreaChart>
