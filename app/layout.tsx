@@ -1,6 +1,9 @@
-// Root layout: system fonts only (no next/font/google downloads), dark by default, React Query + socket providers.
+// Root layout: system fonts only (no next/font/google downloads), the theme from its cookie (no flash, no inline
+// script), React Query + socket providers.
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import type { ReactNode } from "react";
+import { parseTheme, THEME_KEY } from "@/lib/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -13,9 +16,10 @@ export const metadata: Metadata = {
 };
 
 /** The HTML shell shared by every page. */
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const theme = parseTheme((await cookies()).get(THEME_KEY)?.value);
   return (
-    <html lang="en" className="dark">
+    <html lang="en" className={theme === "dark" ? "dark" : undefined} data-theme={theme}>
       <body className="min-h-screen font-sans">
         <Providers>{children}</Providers>
       </body>

@@ -1,17 +1,17 @@
 // Home: the swarm list with live events/s (server shell checks the session; the list is a client component).
 import { AppHeader } from "@/components/ui/app-header";
 import { SwarmList } from "@/components/swarms/swarm-list";
-import { requirePageUser } from "@/lib/auth/page-user";
+import { principalLabel, requirePageUser } from "@/lib/auth/page-user";
 
 export const dynamic = "force-dynamic";
 
-/** The swarm overview page. */
+/** The swarm list page. */
 export default async function HomePage() {
   const user = await requirePageUser("/");
   return (
     <>
-      <AppHeader user={user.kind === "user" ? user.email : (user.name ?? "token")} role={user.role} />
-      <main className="mx-auto max-w-6xl px-6 py-8">
+      <AppHeader user={principalLabel(user)} role={user.role} />
+      <main className="mx-auto max-w-7xl px-6 py-8">
         <h1 className="mb-6 text-2xl font-semibold tracking-tight">Swarms</h1>
         <SwarmList />
       </main>

@@ -21,6 +21,8 @@ export type E2EFixtures = {
   baseURL: string;
   database: string;
   admin: { email: string; password: string };
+  operator: { email: string; password: string };
+  viewer: { email: string; password: string };
   swarm: string;
   ingestKey: string;
 };

@@ -6,6 +6,8 @@ import { type APIRequestContext, type BrowserContext, test as base, expect } fro
 import { type E2EFixtures, FIXTURES_FILE } from "./e2e-env";
 import { AuditPage } from "./pages/audit-page";
 import { SettingsPage } from "./pages/settings-page";
+import { AgentsPage } from "./pages/agents-page";
+import { OverviewPage } from "./pages/overview-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SwarmsPage } from "./pages/swarms-page";
 
@@ -35,7 +37,11 @@ export async function swarmRow(request: APIRequestContext, swarm: string): Promi
   return row;
 }
 
-type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+/** Session cookies of a browser context. */
+export type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
+
+/** Seeded users by role. */
+export type SeededRole = "admin" | "operator" | "viewer";
 
 type WorkerFixtures = {
   /**
@@ -43,6 +49,8 @@ type WorkerFixtures = {
    * server cannot tell them apart), so they come from one sign-in per server, kept next to fixtures.json.
    */
   adminSession: Cookies;
+  /** Session cookies of a seeded role, signed in through the API once per server (kept like the admin's). */
+  sessionOf: (role: "operator" | "viewer") => Promise<Cookies>;
 };
 
 type TestFixtures = {
@@ -54,6 +62,12 @@ type TestFixtures = {
   settingsPage: SettingsPage;
   /** The audit page object on a page signed in as the seeded admin (not opened yet). */
   auditPage: AuditPage;
+  /** The overview page object on a page signed in as the seeded admin (not navigated yet). */
+  overviewPage: OverviewPage;
+  /** The agents page object on a page signed in as the seeded admin (not navigated yet). */
+  agentsPage: AgentsPage;
+  /** Opens a new browser context signed in as `role` and returns its overview page object (closed after the test). */
+  overviewAs: (role: SeededRole) => Promise<OverviewPage>;
   ingest: Ingest;
 };
 
@@ -89,6 +103,54 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     },
     { scope: "worker" },
   ],
+  sessionOf: [
+    async ({ playwright }, use) => {
+      const cache = new Map<string, Cookies>();
+      await use(async (role) => {
+        const { baseURL, database } = seeded();
+        const file = path.join(path.dirname(FIXTURES_FILE), `session-${database}-${role}.json`);
+        const known = cache.get(role) ?? (fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Cookies) : null);
+        if (known) return known;
+        const api = await playwright.request.newContext({ baseURL });
+        try {
+          const { email, password } = seeded()[role];
+          // The sign-in rate limit is shared by every client: poll until this sign-in is let through.
+          await expect
+            .poll(async () => (await api.post("/api/auth/sign-in/email", { data: { email, password }, headers: { origin: baseURL } })).status(), {
+              message: `sign-in of the ${role}`,
+              intervals: [1_000, 2_000, 3_000],
+              timeout: 30_000,
+            })
+            .toBe(200);
+          const cookies = (await api.storageState()).cookies as Cookies;
+          cache.set(role, cookies);
+          fs.writeFileSync(file, JSON.stringify(cookies), { mode: 0o600 });
+          return cookies;
+        } finally {
+          await api.dispose();
+        }
+      });
+    },
+    { scope: "worker" },
+  ],
+  overviewPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new OverviewPage(page));
+  },
+  agentsPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new AgentsPage(page));
+  },
+  overviewAs: async ({ browser, adminSession, sessionOf }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (role) => {
+      const context = await browser.newContext({ baseURL: seeded().baseURL });
+      contexts.push(context);
+      await context.addCookies(role === "admin" ? adminSession : await sessionOf(role));
+      return new OverviewPage(await context.newPage());
+    });
+    for (const c of contexts) await c.close();
+  },
   signInPage: async ({ page }, use) => {
     await use(new SignInPage(page));
   },

@@ -1,4 +1,4 @@
-// Playwright's webServer: a fresh migrated database with a known admin and an ingest key for `e2e-swarm`,
+// Playwright's webServer: a fresh migrated database with a known admin, operator and viewer and an ingest key for `e2e-swarm`,
 // credentials written to .data/e2e/fixtures.json, then the production server on it, built and started by
 // scripts/start.mjs itself (in this process, so the server gets Playwright's SIGTERM directly and exactly once).
 //
@@ -55,8 +55,13 @@ async function main(): Promise<void> {
   try {
     const password = `e2e-${randomBytes(12).toString("base64url")}`;
     const admin = await createUser(opened.auth, { email: ADMIN_EMAIL, role: "admin", password, name: "E2E Admin" });
+    const operator = await createUser(opened.auth, { email: "e2e-operator@swarm-medic.local", role: "operator", password, name: "E2E Operator" });
+    const viewer = await createUser(opened.auth, { email: "e2e-viewer@swarm-medic.local", role: "viewer", password, name: "E2E Viewer" });
     const { key } = await createIngestKey(opened.db, opened.pepper, E2E_SWARM, "e2e");
-    fixtures = { baseURL: E2E_BASE_URL, database, admin: { email: admin.email, password }, swarm: E2E_SWARM, ingestKey: key };
+    fixtures = {
+      baseURL: E2E_BASE_URL, database, admin: { email: admin.email, password }, operator: { email: operator.email, password }, viewer: { email: viewer.email, password },
+      swarm: E2E_SWARM, ingestKey: key,
+    };
   } finally {
     await opened.close(false);
   }

@@ -1,4 +1,6 @@
-// One swarm: name, status, live events/s, total events and active agents (fixed-size tiles: no layout shift).
+// One swarm: name (a link to its overview, covering the card), status, live events/s, total events and active
+// agents (fixed-size tiles: no layout shift).
+import Link from "next/link";
 import type { SwarmSummary } from "@/lib/queries/swarms";
 
 const STATUS: Record<SwarmSummary["status"], string> = {
@@ -12,9 +14,13 @@ const fmt = new Intl.NumberFormat("en-US");
 /** A swarm card. */
 export function SwarmCard({ swarm }: { swarm: SwarmSummary }) {
   return (
-    <article className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={`swarm-${swarm.name}`} aria-label={`Swarm ${swarm.name}`}>
+    <article className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition-colors focus-within:border-sky-500 hover:border-sky-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-sky-700" data-testid={`swarm-${swarm.name}`} aria-label={`Swarm ${swarm.name}`}>
       <div className="flex items-center justify-between">
-        <h2 className="truncate font-mono text-base font-semibold">{swarm.name}</h2>
+        <h2 className="truncate font-mono text-base font-semibold">
+          <Link href={`/swarms/${swarm.name}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
+            {swarm.name}
+          </Link>
+        </h2>
         <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS[swarm.status]}`}>{swarm.status}</span>
       </div>
       <dl className="mt-4 grid grid-cols-3 gap-2 text-sm">

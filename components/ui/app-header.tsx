@@ -1,21 +1,32 @@
-// Top bar: product name, live connection indicator, who is signed in and sign-out.
+// Top bar: product name, (on swarm pages) the swarm switcher, live connection indicator, who is signed in, the
+// theme toggle and sign-out.
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { SwarmSwitcher } from "@/components/shell/swarm-switcher";
+import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { parseTheme, THEME_KEY } from "@/lib/theme";
 import { ConnectionIndicator } from "./connection-indicator";
 import { SignOutButton } from "./sign-out-button";
 
 /** The header shown on every signed-in page. */
-export function AppHeader({ user, role }: { user: string; role: string }) {
+export async function AppHeader({ user, role, swarm }: { user: string; role: string; swarm?: string }) {
+  const theme = parseTheme((await cookies()).get(THEME_KEY)?.value);
   return (
     <header className="border-b border-slate-200 bg-white/80 dark:border-slate-800 dark:bg-slate-900/80">
-      <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
-        <a href="/" className="flex items-center gap-2 text-lg font-semibold">
-          <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-emerald-500" />
-          Swarm Medic
-        </a>
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-6 py-3">
+        <div className="flex items-center gap-4">
+          <Link href="/" className="flex items-center gap-2 text-lg font-semibold">
+            <span aria-hidden className="inline-block h-3 w-3 rounded-full bg-emerald-500" />
+            Swarm Medic
+          </Link>
+          {swarm && <SwarmSwitcher current={swarm} />}
+        </div>
         <div className="flex items-center gap-4 text-sm">
           <ConnectionIndicator />
           <span className="text-slate-500 dark:text-slate-400" data-testid="signed-in-as">
             {user} · {role}
           </span>
+          <ThemeToggle initial={theme} />
           <SignOutButton />
         </div>
       </div>

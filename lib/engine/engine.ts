@@ -1,6 +1,7 @@
 // The engine's composition root: createEngine(deps) routes committed events to per-swarm engines (D4) and
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
 // deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
+import type { AgentRoster } from "./agent-roster";
 import type { Clock } from "./clock";
 import type { CommandResult, CoordinatorPort, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
@@ -36,6 +37,8 @@ export type Engine = {
   bottlenecks(swarm: string): Bottleneck[];
   /** The swarm's learned patterns. */
   patterns(swarm: string): Pattern[];
+  /** The swarm's agents (state, results, heartbeat, p95, circuit) and its degradation level. */
+  agents(swarm: string): AgentRoster;
   /** The swarm's performance summary over the last `rangeMs` (p95/p99, trends, active bottlenecks). */
   performance(swarm: string, rangeMs?: number): PerformanceReport;
   /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first). */
@@ -102,9 +105,10 @@ export function createEngine(deps: EngineDeps): Engine {
       swarmOf(swarm).metrics.seedTotal(total);
     },
     knows: (swarm) => swarms.has(swarm),
-    snapshot: (swarm) => swarmOf(swarm).metrics.tick(nowOf(swarm)),
+    snapshot: (swarm) => swarmOf(swarm).snapshot(nowOf(swarm)),
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
     patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
+    agents: (swarm) => swarms.get(swarm)?.agents() ?? { agents: [], degradation: null },
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),

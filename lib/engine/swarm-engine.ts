@@ -1,6 +1,7 @@
 // One swarm's engine (D4): live metrics, bottleneck detection, pattern learning, failure prediction, self-healing
 // and healing analytics, fed with committed events and advanced by ticks. Every output is handed to `emit` as a
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
+import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
 import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, SelfHealer, type StrategyRegistry } from "./healing";
@@ -26,8 +27,8 @@ export class SwarmEngine {
   readonly predictor: PredictiveHealing;
   readonly state = new SwarmState();
   readonly healer: SelfHealer;
+  readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
-  private readonly registry: StrategyRegistry;
   /** Open proposal → the pending healing that carries it. */
   private proposals = new Map<string, string>();
   /** Failure types with a configured strategy chain. */
@@ -112,7 +113,18 @@ export class SwarmEngine {
     for (const p of predicted) this.onPrediction(p, now);
     this.apply(this.healer.tick(now));
     this.state.prune(now);
-    return { ...this.metrics.tick(now), health_score: this.analytics.health().score };
+    return this.snapshot(now);
+  }
+
+  /** The live figures at `now`, with the health score and its terms (D26). */
+  snapshot(now: number): MetricsTick {
+    const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health();
+    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms } };
+  }
+
+  /** The agents as the operator's table shows them. */
+  agents(): AgentRoster {
+    return agentRoster(this.state.details(), this.registry.strategies());
   }
 
   private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {

@@ -3,7 +3,32 @@
 import { agentHealthScore, type AgentView, PRIORITIES, type Priority, type SwarmView } from "./healing";
 import type { EngineEvent } from "./types";
 
-type Agent = { state: AgentView["state"]; lastSeen: number; tasks: Set<string>; done: number; ok: number; durationSum: number; timed: number };
+type Agent = {
+  state: AgentView["state"];
+  lastSeen: number;
+  heartbeatAt: number | null;
+  healthState: string | null;
+  tasks: Set<string>;
+  done: number;
+  ok: number;
+  durationSum: number;
+  timed: number;
+  /** The latest task durations (ring of RECENT_DURATIONS), for the p95. */
+  recent: number[];
+};
+
+/** Task durations kept per agent for its p95. */
+export const RECENT_DURATIONS = 100;
+
+/** What the swarm state knows about one agent (for the operator's agent table). */
+export type AgentDetail = AgentView & {
+  lastSeen: number;
+  heartbeatAt: number | null;
+  healthState: string | null;
+  tasks: number;
+  successes: number;
+  recentDurations: readonly number[];
+};
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
 const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
@@ -56,10 +81,12 @@ export class SwarmState implements SwarmView {
     let a = this.agentMap.get(id);
     if (!a) {
       if (this.agentMap.size >= this.maxAgents) this.evictOldest();
-      this.agentMap.set(id, (a = { state: "idle", lastSeen: e.ts, tasks: new Set(), done: 0, ok: 0, durationSum: 0, timed: 0 }));
+      this.agentMap.set(id, (a = { state: "idle", lastSeen: e.ts, heartbeatAt: null, healthState: null, tasks: new Set(), done: 0, ok: 0, durationSum: 0, timed: 0, recent: [] }));
     }
     a.lastSeen = Math.max(a.lastSeen, e.ts);
+    if (e.type === "heartbeat") a.heartbeatAt = Math.max(a.heartbeatAt ?? e.ts, e.ts);
     const health = typeof e.data.health_state === "string" ? e.data.health_state.toLowerCase() : "";
+    if (health) a.healthState = health.slice(0, 64);
     if (FAILED.has(e.type) || health === "failed" || health === "down") a.state = "failed";
     else if (e.type === "heartbeat" || e.type === "agent_registered") a.state = a.tasks.size > 0 ? "busy" : "active";
     if (e.type === "task_start" && e.taskId && a.tasks.size < 1_000) a.tasks.add(e.taskId);
@@ -76,6 +103,8 @@ export class SwarmState implements SwarmView {
     if (duration !== null) {
       a.durationSum += duration;
       a.timed++;
+      a.recent.push(duration);
+      if (a.recent.length > RECENT_DURATIONS) a.recent.shift();
     }
   }
 
@@ -92,12 +121,29 @@ export class SwarmState implements SwarmView {
   }
 
   agents(): readonly AgentView[] {
+    return [...this.agentMap].map(([id, a]) => this.view(id, a));
+  }
+
+  /** Every known agent with its liveness, results and recent durations. */
+  details(): AgentDetail[] {
     return [...this.agentMap].map(([id, a]) => ({
+      ...this.view(id, a),
+      lastSeen: a.lastSeen,
+      heartbeatAt: a.heartbeatAt,
+      healthState: a.healthState,
+      tasks: a.done,
+      successes: a.ok,
+      recentDurations: a.recent,
+    }));
+  }
+
+  private view(id: string, a: Agent): AgentView {
+    return {
       id,
       state: a.state,
       currentTasks: a.tasks.size,
       healthScore: agentHealthScore({ tasks: a.done, successRate: a.done ? a.ok / a.done : 1, avgDurationMs: a.timed ? a.durationSum / a.timed : 0, currentTasks: a.tasks.size }),
-    }));
+    };
   }
 
   agentCount(): number {

@@ -22,7 +22,14 @@ export type MetricsTick = {
   queue_depth: number | null;
   token_usage: number | null;
   health_score: number | null;
+  /** The health score's three terms (D26) and the MTTR target in force, or null when not computed. */
+  health: HealthTerms | null;
+  /** Mean duration (ms) of the tasks that finished within the events/s window, or null when none did. */
+  latency_ms: number | null;
 };
+
+/** The terms of the health score (D26): 50 × success + 30 × MTTR headroom + 20 × mean strategy rate. */
+export type HealthTerms = { success_points: number; mttr_points: number; strategy_points: number; target_mttr_ms: number };
 
 /** Everything the engine publishes, by event name (contract §5 names, plus failure.detected/resolved). */
 export type EngineEventMap = {

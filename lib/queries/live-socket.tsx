@@ -1,49 +1,97 @@
 "use client";
-// The live channel in the browser: one socket.io connection, its status, per-swarm subscriptions whose
-// snapshots and ticks patch the React Query cache; a reconnect that could not recover re-syncs from the API.
+// The live channel in the browser: one socket.io connection and its status; per-swarm subscriptions counted so
+// several screens can share a room; every server event is coalesced per frame and patched into the React Query
+// cache. After a reconnect everything the socket feeds is refetched, so nothing on screen stays stale.
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { io, type Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/contract";
-import { applyTick, swarmKeys } from "./swarms";
+import { createCoalescer, frameOrTimeout } from "./coalesce";
+import { keys } from "./keys";
+import { applyLiveMessages, applyLiveTick } from "./live-patches";
+import type { LiveMessage } from "./types";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /** Connection state shown to the operator. */
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
 
-const Ctx = createContext<{ socket: LiveSocket | null; status: LiveStatus }>({ socket: null, status: "connecting" });
+/** Every event the server pushes (contract §5 plus failure.detected). */
+const EVENTS = [
+  "metrics.tick", "bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated",
+  "failure.detected", "healing.started", "healing.finished", "command.updated",
+] as const satisfies readonly (keyof ServerToClientEvents)[];
 
-/** Opens the socket for the signed-in browser and tracks its status. */
+type Rooms = { acquire(swarm: string): void; release(swarm: string): void };
+
+const Ctx = createContext<{ status: LiveStatus; rooms: Rooms | null }>({ status: "connecting", rooms: null });
+
+/** Opens the socket for the signed-in browser, tracks its status and patches the cache with what it receives. */
 export function LiveSocketProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   // Created without connecting (no side effect during render); the effect connects and disconnects it.
   const [socket] = useState<LiveSocket>(() => io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 }));
   const [status, setStatus] = useState<LiveStatus>("connecting");
+  const [counts] = useState(() => new Map<string, number>());
+
+  const rooms = useMemo<Rooms>(() => {
+    const subscribe = (swarm: string) =>
+      socket.emit("subscribe", { swarm }, (ack) => {
+        if (ack.ok) applyLiveTick(client, ack.snapshot);
+      });
+    return {
+      acquire(swarm) {
+        const n = counts.get(swarm) ?? 0;
+        counts.set(swarm, n + 1);
+        if (n === 0 && socket.connected) subscribe(swarm);
+      },
+      release(swarm) {
+        const n = (counts.get(swarm) ?? 1) - 1;
+        if (n > 0) return void counts.set(swarm, n);
+        counts.delete(swarm);
+        if (socket.connected) socket.emit("unsubscribe", { swarm });
+      },
+    };
+  }, [socket, client, counts]);
 
   useEffect(() => {
+    const queue = createCoalescer<LiveMessage>((batch) => applyLiveMessages(client, batch), frameOrTimeout());
+    let connectedBefore = false;
     const onConnect = () => {
       setStatus("live");
-      if (!socket.recovered) void client.invalidateQueries({ queryKey: swarmKeys.list() });
+      for (const swarm of counts.keys())
+        socket.emit("subscribe", { swarm }, (ack) => {
+          if (ack.ok) applyLiveTick(client, ack.snapshot);
+        });
+      if (connectedBefore) {
+        void client.invalidateQueries({ queryKey: keys.swarms() });
+        void client.invalidateQueries({ queryKey: ["swarm"] });
+        void client.invalidateQueries({ queryKey: keys.demo() });
+      }
+      connectedBefore = true;
     };
     const onDisconnect = () => setStatus("reconnecting");
     const onError = () => setStatus(socket.active ? "reconnecting" : "offline");
-    const onTick = (tick: Parameters<ServerToClientEvents["metrics.tick"]>[0]) => applyTick(client, tick);
+    const handlers = EVENTS.map((name) => {
+      const fn = (payload: unknown) => queue.push({ name, payload } as LiveMessage);
+      socket.on(name, fn);
+      return [name, fn] as const;
+    });
     socket.on("connect", onConnect);
     socket.on("disconnect", onDisconnect);
     socket.on("connect_error", onError);
-    socket.on("metrics.tick", onTick);
     socket.connect();
     return () => {
+      for (const [name, fn] of handlers) socket.off(name, fn);
       socket.off("connect", onConnect);
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onError);
-      socket.off("metrics.tick", onTick);
+      queue.cancel();
       socket.disconnect();
     };
-  }, [socket, client]);
+  }, [socket, client, counts]);
 
-  const value = useMemo(() => ({ socket, status }), [socket, status]);
+  const value = useMemo(() => ({ status, rooms }), [status, rooms]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
@@ -52,25 +100,14 @@ export function useLiveStatus(): LiveStatus {
   return useContext(Ctx).status;
 }
 
-/** Keeps the browser subscribed to the given swarms' rooms (re-subscribing after every reconnect). */
+/** Keeps the browser subscribed to the given swarms' rooms (re-subscribed after every reconnect). */
 export function useSwarmSubscriptions(swarms: string[]): void {
-  const { socket } = useContext(Ctx);
-  const client = useQueryClient();
+  const { rooms } = useContext(Ctx);
   const key = swarms.join(",");
   useEffect(() => {
-    if (!socket || !key) return;
+    if (!rooms || !key) return;
     const names = key.split(",");
-    const subscribe = () =>
-      names.forEach((swarm) =>
-        socket.emit("subscribe", { swarm }, (ack) => {
-          if (ack.ok) applyTick(client, ack.snapshot);
-        }),
-      );
-    if (socket.connected) subscribe();
-    socket.on("connect", subscribe);
-    return () => {
-      socket.off("connect", subscribe);
-      names.forEach((swarm) => socket.emit("unsubscribe", { swarm }));
-    };
-  }, [socket, key, client]);
+    names.forEach((s) => rooms.acquire(s));
+    return () => names.forEach((s) => rooms.release(s));
+  }, [rooms, key]);
 }

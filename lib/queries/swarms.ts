@@ -3,6 +3,7 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import type { MetricsTick } from "@/lib/engine/types";
 import { apiFetch } from "./api-fetch";
+import { keys } from "./keys";
 
 /** One row of GET /api/v1/swarms. */
 export type SwarmSummary = {
@@ -15,17 +16,14 @@ export type SwarmSummary = {
   events_total: number;
 };
 
-/** Query keys of the swarm list. */
-export const swarmKeys = { list: () => ["swarms"] as const };
-
 /** The swarm list (live figures are patched in by the socket). */
 export function useSwarms() {
-  return useQuery({ queryKey: swarmKeys.list(), queryFn: () => apiFetch<SwarmSummary[]>("/api/v1/swarms") });
+  return useQuery({ queryKey: keys.swarms(), queryFn: () => apiFetch<SwarmSummary[]>("/api/v1/swarms") });
 }
 
 /** Applies a metrics tick (or subscribe snapshot) to the cached swarm list. */
 export function applyTick(client: QueryClient, tick: MetricsTick): void {
-  client.setQueryData<SwarmSummary[]>(swarmKeys.list(), (list) =>
+  client.setQueryData<SwarmSummary[]>(keys.swarms(), (list) =>
     list?.map((s) =>
       s.name === tick.swarm
         ? {

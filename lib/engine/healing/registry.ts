@@ -1,6 +1,6 @@
 // Strategy registry: routes a failure to the most recently registered strategy for its type that can heal it.
 import type { EngineEvent } from "../types";
-import type { RoutableStrategy } from "./strategy";
+import type { HealingStrategy, RoutableStrategy } from "./strategy";
 import { compositeStrategy } from "./strategies/composite";
 import { agentRestartStrategy } from "./strategies/agent-restart";
 import { circuitBreakerStrategy } from "./strategies/circuit-breaker";
@@ -102,6 +102,11 @@ export class StrategyRegistry {
     let n = 0;
     for (const s of this.leaves()) n += s.memorySize?.() ?? 0;
     return n;
+  }
+
+  /** Every registered strategy, composites unfolded into their children (e.g. to read a circuit breaker's state). */
+  strategies(): HealingStrategy[] {
+    return [...this.leaves()];
   }
 
   private leaves() {

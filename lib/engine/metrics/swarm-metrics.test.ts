@@ -44,4 +44,11 @@ describe("SwarmMetrics", () => {
     m.record([e(type, {}, data)], 0);
     expect(m.tick(0)).toMatchObject({ queue_depth: queue, token_usage: tokens });
   });
+
+  it("averages the durations of tasks finished within the rate window", () => {
+    const m = new SwarmMetrics("s");
+    m.record([e("task_complete", { agentId: "a" }, { duration_ms: 100 }), e("task_failed", { agentId: "a" }, { duration_ms: 300 }), e("heartbeat", { agentId: "a" })], 0);
+    expect(m.tick(0).latency_ms).toBe(200);
+    expect(m.tick(RATE_WINDOW_MS + 1000).latency_ms).toBeNull();
+  });
 });

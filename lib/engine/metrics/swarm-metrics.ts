@@ -1,4 +1,6 @@
-// Rolling live figures of one swarm: events/s over a short window, totals, active agents, latest queue and token usage.
+// Rolling live figures of one swarm: events/s and mean task latency over a short window, totals, active agents,
+// latest queue and token usage.
+import { taskOutcome } from "../detection/event-readers";
 import type { EngineEvent, MetricsTick } from "../types";
 
 /** Window over which events/s is averaged. */
@@ -12,6 +14,8 @@ const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v 
 /** Bounded per-swarm counters fed by ingest (arrival time) and read by the 1 Hz tick. */
 export class SwarmMetrics {
   private seconds = new Map<number, number>();
+  /** Per arrival second: summed durations and count of finished tasks that carried one. */
+  private durations = new Map<number, { sum: number; n: number }>();
   private agents = new Map<string, number>();
   private total = 0;
   private queueDepth: number | null = null;
@@ -32,6 +36,11 @@ export class SwarmMetrics {
     for (const e of events) {
       if (e.agentId) this.agents.set(e.agentId, now);
       this.observeGauges(e);
+      const ms = taskOutcome(e)?.durationMs;
+      if (ms !== undefined && ms !== null) {
+        const d = this.durations.get(sec) ?? { sum: 0, n: 0 };
+        this.durations.set(sec, { sum: d.sum + ms, n: d.n + 1 });
+      }
     }
   }
 
@@ -58,6 +67,12 @@ export class SwarmMetrics {
       if (sec <= from) this.seconds.delete(sec);
       else inWindow += n;
     }
+    let durationSum = 0;
+    let timed = 0;
+    for (const [sec, d] of this.durations) {
+      if (sec <= from) this.durations.delete(sec);
+      else [durationSum, timed] = [durationSum + d.sum, timed + d.n];
+    }
     for (const [agent, seen] of this.agents) if (seen < now - ACTIVE_AGENT_WINDOW_MS) this.agents.delete(agent);
     return {
       swarm: this.swarm,
@@ -68,6 +83,8 @@ export class SwarmMetrics {
       queue_depth: this.queueDepth,
       token_usage: this.tokenUsage === null ? null : Math.round(this.tokenUsage * 10) / 10,
       health_score: null,
+      health: null,
+      latency_ms: timed > 0 ? Math.round(durationSum / timed) : null,
     };
   }
 }

@@ -1,5 +1,4 @@
 // Settings of one swarm: healing policy, strategies, thresholds, webhook, ingest keys, users (server shell checks the session).
-import { AppHeader } from "@/components/ui/app-header";
 import { SettingsScreen } from "@/components/settings/settings-screen";
 import { requirePageUser } from "@/lib/auth/page-user";
 
@@ -12,13 +11,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ swarm
   const me = user.kind === "user" ? user.email : (user.name ?? "token");
   return (
     <>
-      <AppHeader user={me} role={user.role} />
-      <main className="mx-auto max-w-6xl px-6 py-8">
-        <h1 className="mb-6 text-2xl font-semibold tracking-tight">
-          Settings <span className="font-mono text-lg text-slate-500 dark:text-slate-400">{swarm}</span>
-        </h1>
-        <SettingsScreen swarm={swarm} role={user.role} me={me} />
-      </main>
+      <h1 className="mb-6 text-2xl font-semibold tracking-tight">
+        Settings <span className="font-mono text-lg text-slate-500 dark:text-slate-400">{swarm}</span>
+      </h1>
+      <SettingsScreen swarm={swarm} role={user.role} me={me} />
     </>
   );
 }

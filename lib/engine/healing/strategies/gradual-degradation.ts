@@ -26,8 +26,8 @@ export function degradationCommands(level: DegradationLevel, resourceType: strin
   ];
 }
 
-/** The strategy with read access to the level per resource type. */
-export type GradualDegradation = HealingStrategy & { levelOf(resourceType: string): DegradationLevel };
+/** The strategy with read access to the level per resource type, and the swarm's most degraded level overall. */
+export type GradualDegradation = HealingStrategy & { levelOf(resourceType: string): DegradationLevel; current(): DegradationLevel };
 
 /** Creates a GradualDegradationStrategy; the level is tracked per resource type and changes only when the target differs. */
 export function gradualDegradationStrategy(options: Partial<GradualDegradationOptions> = {}): GradualDegradation {
@@ -55,6 +55,7 @@ export function gradualDegradationStrategy(options: Partial<GradualDegradationOp
       );
     },
     levelOf: (resourceType) => levels.get(resourceType) ?? full,
+    current: () => [...levels.values()].reduce((worst, l) => (l.level > worst.level ? l : worst), full),
     memorySize: () => levels.size,
   };
 }

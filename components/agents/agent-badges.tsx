@@ -1,0 +1,44 @@
+// Small status badges shared by the agent table and the drill-down.
+import type { AgentRow, Degradation } from "@/lib/queries/agents";
+
+const STATE: Record<string, string> = {
+  failed: "bg-rose-600 text-white",
+  busy: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200",
+  active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
+  idle: "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200",
+};
+const CIRCUIT: Record<string, string> = {
+  open: "bg-rose-600 text-white",
+  half_open: "bg-amber-400 text-amber-950",
+  closed: "text-slate-600 dark:text-slate-300",
+};
+
+/** The agent's state. */
+export function StateBadge({ state }: { state: AgentRow["state"] }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE[state] ?? ""}`}>{state}</span>;
+}
+
+/** The agent's circuit-breaker state ("—" when no breaker is configured). */
+export function CircuitBadge({ state }: { state: AgentRow["circuit_state"] }) {
+  if (state === null) return <span className="text-slate-400" title="No circuit breaker configured for this swarm">—</span>;
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${CIRCUIT[state] ?? ""}`}>{state.replace("_", "-")}</span>;
+}
+
+/** The swarm's degradation level: calm at FULL, loud when reduced. */
+export function DegradationBadge({ degradation }: { degradation: Degradation }) {
+  if (degradation === null)
+    return (
+      <span className="text-sm text-slate-500 dark:text-slate-400" data-testid="degradation">
+        Degradation: not managed
+      </span>
+    );
+  const reduced = degradation.level > 0;
+  return (
+    <span
+      data-testid="degradation"
+      className={`rounded-md px-2 py-1 text-sm font-medium ${reduced ? "bg-amber-400 text-amber-950" : "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200"}`}
+    >
+      Degradation level {degradation.level} · {degradation.name}
+    </span>
+  );
+}

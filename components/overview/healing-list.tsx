@@ -1,0 +1,34 @@
+"use client";
+// Recent healings: proposals waiting, running healings with their commands' progress, and outcomes, patched live by
+// healing.started / healing.finished / command.updated.
+import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
+import { Panel } from "@/components/ui/panel";
+import { useNow } from "@/lib/hooks/use-now";
+import { useRecentHealings } from "@/lib/queries/overview";
+import type { HealingItem } from "@/lib/queries/types";
+import { HealingRow } from "./healing-row";
+
+/** The recent healing list, active ones first. */
+export function HealingList({ swarm }: { swarm: string }) {
+  const q = useRecentHealings(swarm);
+  const now = useNow();
+  const active = (h: HealingItem) => (h.status === "running" || h.status === "pending" ? 0 : 1);
+  const items = [...(q.data ?? [])].sort((a, b) => active(a) - active(b) || (b.started_at ?? "").localeCompare(a.started_at ?? ""));
+  return (
+    <Panel title="Healings" count={q.data?.filter((h) => active(h) === 0).length} testId="healings">
+      {q.isPending ? (
+        <Skeleton rows={2} height="h-16" label="Loading healings" />
+      ) : q.error ? (
+        <ErrorState what="healings" error={q.error} retry={() => q.refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title="No healings yet">Detected failures heal automatically; approved proposals heal here too, with each command&apos;s progress.</EmptyState>
+      ) : (
+        <ul className="max-h-[32rem] space-y-2 overflow-y-auto pr-1">
+          {items.map((h) => (
+            <HealingRow key={h.id} h={h} now={now} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

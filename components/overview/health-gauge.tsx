@@ -1,0 +1,57 @@
+"use client";
+// The health score 0–100 as a half-circle gauge filled by its three terms; hovering or focusing it explains them.
+import type { MetricsTick } from "@/lib/engine/types";
+import { arcPath, gaugeSegments, healthBand, type HealthBand } from "@/lib/overview/health-gauge";
+
+const BAND: Record<HealthBand, { text: string; arcs: [string, string, string]; label: string }> = {
+  good: { text: "text-emerald-600 dark:text-emerald-400", arcs: ["stroke-emerald-500", "stroke-emerald-400", "stroke-emerald-300"], label: "Healthy" },
+  warn: { text: "text-amber-600 dark:text-amber-400", arcs: ["stroke-amber-500", "stroke-amber-400", "stroke-amber-300"], label: "Degraded" },
+  bad: { text: "text-rose-600 dark:text-rose-400", arcs: ["stroke-rose-600", "stroke-rose-500", "stroke-rose-400"], label: "Unhealthy" },
+};
+
+const R = 80;
+const CX = 100;
+const CY = 95;
+
+/** The gauge (a fixed-size placeholder until the first tick arrives). */
+export function HealthGauge({ tick }: { tick: MetricsTick | undefined }) {
+  if (!tick || tick.health_score === null || !tick.health) {
+    return <div className="h-[172px] animate-pulse rounded-lg bg-slate-100 dark:bg-slate-800" aria-busy="true" aria-label="Loading health score" />;
+  }
+  const score = tick.health_score;
+  const band = BAND[healthBand(score)];
+  const segments = gaugeSegments(tick.health);
+  return (
+    <div className="group relative h-[172px] outline-none" tabIndex={0} aria-describedby="health-terms" data-testid="health-gauge" data-band={healthBand(score)}>
+      <svg viewBox="0 0 200 110" className="mx-auto h-[120px] w-[220px]" role="img" aria-label={`Health score ${score.toFixed(0)} of 100`}>
+        <path d={arcPath(0, 100, R, CX, CY)} className="fill-none stroke-slate-200 dark:stroke-slate-800" strokeWidth={16} />
+        {segments.map((s, i) =>
+          s.to - s.from > 0.05 ? <path key={s.key} d={arcPath(s.from, s.to, R, CX, CY)} className={`fill-none ${band.arcs[i]}`} strokeWidth={16} /> : null,
+        )}
+        <text x={CX} y={CY - 12} textAnchor="middle" className={`fill-current text-[38px] font-semibold tabular-nums ${band.text}`} data-testid="health-score">
+          {score.toFixed(0)}
+        </text>
+      </svg>
+      <p className={`text-center text-sm font-medium ${band.text}`}>{band.label}</p>
+      <p className="text-center text-xs text-slate-500 group-focus:text-sky-600 dark:text-slate-400">Hover or focus for how it is computed</p>
+      <div
+        id="health-terms"
+        role="tooltip"
+        className="pointer-events-none invisible absolute left-1/2 top-full z-20 mt-1 w-72 -translate-x-1/2 rounded-lg border border-slate-200 bg-white p-3 text-xs opacity-0 shadow-lg transition-opacity group-hover:visible group-hover:opacity-100 group-focus:visible group-focus:opacity-100 dark:border-slate-700 dark:bg-slate-900"
+      >
+        <p className="mb-2 font-medium">Health = success + MTTR + strategies</p>
+        <dl className="space-y-1">
+          {segments.map((s) => (
+            <div key={s.key} className="flex justify-between gap-3">
+              <dt className="text-slate-500 dark:text-slate-400">{s.label}</dt>
+              <dd className="tabular-nums">
+                {s.points.toFixed(1)} / {s.max}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <p className="mt-2 text-slate-500 dark:text-slate-400">Over the engine&apos;s live window; a term with nothing measured yet counts half.</p>
+      </div>
+    </div>
+  );
+}

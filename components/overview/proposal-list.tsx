@@ -1,0 +1,31 @@
+"use client";
+// Open healing proposals (preventive healings waiting for a decision), patched live by prediction.* events.
+import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
+import { Panel } from "@/components/ui/panel";
+import { useNow } from "@/lib/hooks/use-now";
+import { useOpenProposals } from "@/lib/queries/proposals";
+import { ProposalCard } from "./proposal-card";
+
+/** The proposal list. */
+export function ProposalList({ swarm }: { swarm: string }) {
+  const q = useOpenProposals(swarm);
+  const now = useNow();
+  const open = q.data?.filter((p) => p.status === "open").length;
+  return (
+    <Panel title="Healing proposals" count={open} testId="proposals">
+      {q.isPending ? (
+        <Skeleton rows={2} height="h-28" label="Loading proposals" />
+      ) : q.error ? (
+        <ErrorState what="proposals" error={q.error} retry={() => q.refetch()} />
+      ) : q.data.length === 0 ? (
+        <EmptyState title="No proposals waiting">When the engine predicts a failure with enough confidence, it proposes a preventive healing here for an operator to approve or reject.</EmptyState>
+      ) : (
+        <ul className="max-h-[40rem] space-y-3 overflow-y-auto pr-1">
+          {q.data.map((p) => (
+            <ProposalCard key={p.id} swarm={swarm} p={p} now={now} />
+          ))}
+        </ul>
+      )}
+    </Panel>
+  );
+}

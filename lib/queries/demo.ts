@@ -1,0 +1,26 @@
+"use client";
+// The demo swarm's controls: its scenarios and faults in effect, and injecting a fault (admin).
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "./api-fetch";
+import { keys } from "./keys";
+
+/** A fault in effect on the demo swarm. */
+export type DemoFault = { id: string; scenario: string; targets: string[]; started_at: string; ends_at: string | null };
+
+/** GET /api/v1/demo. */
+export type DemoState = { running: boolean; scenarios: { name: string; description: string }[]; faults: DemoFault[] };
+
+/** The demo's state, refreshed every few seconds while shown (faults wear off on their own). */
+export function useDemo() {
+  return useQuery({ queryKey: keys.demo(), queryFn: () => apiFetch<DemoState>("/api/v1/demo"), refetchInterval: 5_000 });
+}
+
+/** Injects a fault scenario into the demo swarm. */
+export function useInjectFault() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { scenario: string; duration_s: number }) =>
+      apiFetch<DemoFault>("/api/v1/demo/faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.demo() }),
+  });
+}

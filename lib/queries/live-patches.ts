@@ -1,0 +1,48 @@
+// Applies a batch of live messages to the React Query cache: one notify pass per batch (notifyManager.batch), so
+// observers re-render once per frame however many messages arrived.
+import { notifyManager, type QueryClient } from "@tanstack/react-query";
+import type { MetricsTick } from "@/lib/engine/types";
+import { patchBottlenecks, patchCommand, patchHealings, patchProposals } from "./cache-patches";
+import { keys } from "./keys";
+import { applyTick } from "./swarms";
+import { appendTick, type TickPoint } from "./tick-buffer";
+import type { BottleneckItem, HealingItem, LiveMessage, PredictionItem } from "./types";
+
+/** Applies one tick (live or a subscribe snapshot): the live figures, the sparkline series and the swarm list. */
+export function applyLiveTick(client: QueryClient, tick: MetricsTick): void {
+  client.setQueryData<MetricsTick>(keys.live(tick.swarm), (prev) => (prev && prev.at > tick.at ? prev : tick));
+  client.setQueryData<TickPoint[]>(keys.series(tick.swarm), (s) => appendTick(s, tick));
+  applyTick(client, tick);
+}
+
+/** Applies a batch of live messages in arrival order. */
+export function applyLiveMessages(client: QueryClient, messages: readonly LiveMessage[]): void {
+  notifyManager.batch(() => {
+    for (const m of messages) applyOne(client, m);
+  });
+}
+
+function applyOne(client: QueryClient, m: LiveMessage): void {
+  switch (m.name) {
+    case "metrics.tick":
+      return applyLiveTick(client, m.payload);
+    case "bottleneck.detected":
+    case "bottleneck.updated":
+    case "bottleneck.resolved": {
+      const kind = m.name.slice("bottleneck.".length) as "detected" | "updated" | "resolved";
+      client.setQueryData<BottleneckItem[]>(keys.bottlenecks(m.payload.swarm), (l) => patchBottlenecks(l, m.payload, kind));
+      return;
+    }
+    case "prediction.created":
+    case "prediction.updated":
+      client.setQueryData<PredictionItem[]>(keys.proposals(m.payload.swarm), (l) => patchProposals(l, m.payload));
+      return;
+    case "healing.started":
+    case "healing.finished":
+      client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
+      return;
+    case "command.updated":
+      client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));
+      return;
+  }
+}

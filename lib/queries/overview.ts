@@ -1,0 +1,40 @@
+"use client";
+// Overview queries: the live tick and its recent series (fed only by the socket), active bottlenecks and recent
+// healings (fetched, then patched by the socket).
+import { skipToken, useQuery } from "@tanstack/react-query";
+import type { MetricsTick } from "@/lib/engine/types";
+import { apiFetch } from "./api-fetch";
+import { keys } from "./keys";
+import type { TickPoint } from "./tick-buffer";
+import { RECENT_HEALINGS } from "./cache-patches";
+import type { BottleneckItem, HealingItem, Page } from "./types";
+
+const swarmPath = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}`;
+
+/** The swarm's latest metrics tick (from the subscribe snapshot, then every tick). */
+export function useLiveTick(swarm: string) {
+  return useQuery<MetricsTick>({ queryKey: keys.live(swarm), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity });
+}
+
+/** The last ~5 minutes of ticks, for the sparklines. */
+export function useTickSeries(swarm: string) {
+  return useQuery<TickPoint[]>({ queryKey: keys.series(swarm), queryFn: skipToken, staleTime: Infinity, gcTime: Infinity });
+}
+
+/** Active bottlenecks, newest first; live events add, update and remove them. */
+export function useActiveBottlenecks(swarm: string) {
+  return useQuery({
+    queryKey: keys.bottlenecks(swarm),
+    queryFn: async () => (await apiFetch<Page<BottleneckItem>>(`${swarmPath(swarm)}/bottlenecks?status=active&limit=100`)).items,
+    staleTime: Infinity,
+  });
+}
+
+/** The most recent healings with their commands; live events keep them current. */
+export function useRecentHealings(swarm: string) {
+  return useQuery({
+    queryKey: keys.healings(swarm),
+    queryFn: async () => (await apiFetch<Page<HealingItem>>(`${swarmPath(swarm)}/healings?limit=${RECENT_HEALINGS}`)).items,
+    staleTime: Infinity,
+  });
+}
