@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketForSpan, resolveRange } from "./time-range";
+import { bucketForSpan, resolveRange, toDateTimeLocal } from "./time-range";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -47,5 +47,13 @@ describe("resolveRange", () => {
 
   it("a reversed custom window is put in order", () => {
     expect(resolveRange({ preset: "custom", from: NOW, to: NOW - HOUR }, NOW)).toEqual({ from: NOW - HOUR, to: NOW, bucket: "minute" });
+  });
+});
+
+describe("toDateTimeLocal", () => {
+  it.each([NOW, NOW - 45 * DAY, Date.UTC(2024, 11, 31, 23, 59)])("%d round-trips to the minute through the input's local time", (t) => {
+    const value = toDateTimeLocal(t);
+    expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(new Date(value).getTime()).toBe(Math.floor(t / MIN) * MIN);
   });
 });

@@ -39,3 +39,9 @@ export function resolveRange(sel: RangeSelection, now: number): ChartWindow {
   const size = BUCKET_MS[bucket];
   return { from: Math.floor((now - ms) / size) * size + size, to: now, bucket };
 }
+
+/** An instant as the value of an `<input type="datetime-local">` (local time, minute precision). */
+export function toDateTimeLocal(ms: number): string {
+  const d = new Date(ms);
+  return new Date(ms - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+}

@@ -1,0 +1,23 @@
+// /swarms/{swarm}/predictions: prediction quality against the target, lead times, every prediction, learned patterns.
+import { notFound } from "next/navigation";
+import { PredictionsScreen } from "@/components/predictions/predictions-screen";
+import { AppHeader } from "@/components/ui/app-header";
+import { requirePageUser } from "@/lib/auth/page-user";
+import { swarmNameSchema } from "@/lib/swarm-name";
+
+export const dynamic = "force-dynamic";
+
+/** The predictions screen of one swarm. */
+export default async function PredictionsPage({ params }: { params: Promise<{ swarm: string }> }) {
+  const { swarm } = await params;
+  if (!swarmNameSchema.safeParse(swarm).success) notFound();
+  const user = await requirePageUser(`/swarms/${swarm}/predictions`);
+  return (
+    <>
+      <AppHeader user={user.kind === "user" ? user.email : (user.name ?? "token")} role={user.role} />
+      <main className="mx-auto max-w-6xl px-6 py-8">
+        <PredictionsScreen swarm={swarm} />
+      </main>
+    </>
+  );
+}
