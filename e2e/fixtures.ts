@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { type APIRequestContext, type BrowserContext, test as base, expect } from "@playwright/test";
 import { type E2EFixtures, FIXTURES_FILE } from "./e2e-env";
+import { HealingPage } from "./pages/healing-page";
+import { PredictionsPage } from "./pages/predictions-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SwarmsPage } from "./pages/swarms-page";
 
@@ -15,6 +17,15 @@ export type IngestResult = { status: number; body: { accepted?: number; duplicat
 
 /** Posts events with the swarm's ingest key. */
 export type Ingest = (events: IngestEvent[]) => Promise<IngestResult>;
+
+/** A command as a coordinator pulls it (GET /api/v1/commands). */
+export type PulledCommand = { id: string; kind: string; params: Record<string, unknown>; issued_at: string; deadline: string };
+
+/** The e2e swarm's coordinator side, driven by the test: pull due commands, report their results. */
+export type Coordinator = {
+  pull: (waitS: number) => Promise<PulledCommand[]>;
+  report: (id: string, status: "succeeded" | "failed", detail?: string) => Promise<void>;
+};
 
 /** A heartbeat stamped now; `id` makes it idempotent. */
 export function heartbeat(id: string, agent = "agent-1"): IngestEvent {
@@ -49,6 +60,11 @@ type TestFixtures = {
   /** A page signed in as the seeded admin, on `/`. */
   signedInPage: SwarmsPage;
   ingest: Ingest;
+  /** The healing screen as the seeded admin (not yet opened). */
+  healingPage: HealingPage;
+  /** The predictions screen as the seeded admin (not yet opened). */
+  predictionsPage: PredictionsPage;
+  coordinator: Coordinator;
 };
 
 let cached: E2EFixtures | undefined;
@@ -94,6 +110,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     const swarms = new SwarmsPage(page);
     await swarms.goto();
     await use(swarms);
+  },
+  healingPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new HealingPage(page));
+  },
+  predictionsPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new PredictionsPage(page));
+  },
+  coordinator: async ({ playwright, baseURL }, use) => {
+    const { ingestKey } = seeded();
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${ingestKey}` } });
+    await use({
+      pull: async (waitS) => {
+        const res = await api.get(`/api/v1/commands?wait=${waitS}`, { timeout: (waitS + 10) * 1000 });
+        expect(res.status(), await res.text()).toBe(200);
+        return (await res.json()) as PulledCommand[];
+      },
+      report: async (id, status, detail) => {
+        const res = await api.post(`/api/v1/commands/${id}/result`, { data: { status, detail } });
+        expect(res.status(), await res.text()).toBe(200);
+      },
+    });
+    await api.dispose();
   },
   ingest: async ({ playwright, baseURL }, use) => {
     const { ingestKey } = seeded();

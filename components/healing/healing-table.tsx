@@ -8,6 +8,11 @@ const STATUS_TONE: Record<string, Tone> = { succeeded: "good", failed: "bad", ru
 const COMMAND_MARK: Record<string, string> = { succeeded: "✓", failed: "✗", timed_out: "⏱" };
 const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const td = "px-3 py-2 align-top";
+const targetOf = (params: unknown) => {
+  const p = (params ?? {}) as Record<string, unknown>;
+  const t = p.agent_id ?? p.task_id;
+  return typeof t === "string" ? t : null;
+};
 const time = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 
 /** The history table. */
@@ -49,7 +54,8 @@ export function HealingTable({ items }: { items: readonly HealingItem[] }) {
                   <ul className="flex flex-wrap gap-1">
                     {h.commands.map((c) => (
                       <li key={c.id} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800" title={c.detail ?? c.status}>
-                        {c.kind} <span aria-label={c.status}>{COMMAND_MARK[c.status] ?? "…"}</span>
+                        {c.kind}
+                        {targetOf(c.params) && <span className="text-slate-500 dark:text-slate-400"> {targetOf(c.params)}</span>} <span aria-label={c.status}>{COMMAND_MARK[c.status] ?? "…"}</span>
                       </li>
                     ))}
                   </ul>

@@ -30,7 +30,7 @@ export function PredictionTable({ items }: { items: readonly PredictionItem[] })
         </thead>
         <tbody>
           {items.map((p) => (
-            <tr key={p.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60" data-testid="prediction-row" title={p.reasoning}>
+            <tr key={p.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60" data-testid="prediction-row" data-id={p.id} title={p.reasoning}>
               <th scope="row" className={`${td} text-left font-normal whitespace-nowrap tabular-nums`}>{at(p.predicted_at)}</th>
               <td className={`${td} font-medium`}>{p.failure_type.replace(/_/g, " ")}</td>
               <td className={`${td} font-mono text-xs`}>{p.agent_id ?? "—"}</td>
