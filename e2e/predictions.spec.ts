@@ -22,7 +22,7 @@ test("a prediction shows in the list, beside the quality metrics against the 70%
   for (const key of ["accuracy", "precision", "recall", "false_positive_rate", "median-lead"]) await expect(predictionsPage.metric(key)).toBeVisible();
   await expect(predictionsPage.metric("accuracy")).toContainText(/\d+(\.\d)?%|—/);
   await expect(predictionsPage.qualityChart).toContainText("Target 70%");
-  await expect(predictionsPage.leadTimeChart.locator(".recharts-xAxis")).toContainText("< 30 s");
+  await expect(predictionsPage.leadTimeChart.locator(".recharts-xAxis-tick-labels")).toContainText("< 30 s");
   await expect(predictionsPage.rangeButton("24 h")).toHaveAttribute("aria-pressed", "true");
   const [overview] = await Promise.all([page.waitForRequest((r) => r.url().includes("/analytics/overview?range=7d")), predictionsPage.rangeButton("7 d").click()]);
   expect(overview).toBeTruthy();

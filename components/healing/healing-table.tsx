@@ -6,7 +6,7 @@ import type { HealingItem } from "@/lib/queries/healing";
 
 const STATUS_TONE: Record<string, Tone> = { succeeded: "good", failed: "bad", running: "neutral", pending: "muted", cancelled: "muted" };
 const COMMAND_MARK: Record<string, string> = { succeeded: "✓", failed: "✗", timed_out: "⏱" };
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
+const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const td = "px-3 py-2 align-top";
 const targetOf = (params: unknown) => {
   const p = (params ?? {}) as Record<string, unknown>;
@@ -36,8 +36,8 @@ export function HealingTable({ items }: { items: readonly HealingItem[] }) {
         <tbody>
           {items.map((h) => (
             <tr key={h.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60" data-testid="healing-row">
-              <th scope="row" className={`${td} text-left font-medium`} title={h.strategy}>{strategyLabel(h.strategy)}</th>
-              <td className={td}>{h.failure_type.replace(/_/g, " ")}</td>
+              <th scope="row" className={`${td} whitespace-nowrap text-left font-medium`} title={h.strategy}>{strategyLabel(h.strategy)}</th>
+              <td className={`${td} whitespace-nowrap`}>{h.failure_type.replace(/_/g, " ")}</td>
               <td className={td}>{h.trigger}</td>
               <td className={td}>
                 <ToneBadge tone={STATUS_TONE[h.status] ?? "muted"}>{h.status}</ToneBadge>

@@ -23,7 +23,7 @@ export function StrategyPanel({ swarm }: { swarm: string }) {
           Each strategy&apos;s success rate appears here once one of its healings has succeeded or failed.
         </EmptyState>
       ) : (
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="space-y-4">
           <StrategySuccessChart rows={rows} />
           <StrategyTable rows={rows} />
         </div>

@@ -4,7 +4,7 @@ import { formatDuration } from "@/lib/charts/format-units";
 import type { StrategyChartRow } from "@/lib/charts/prepare-strategy-rows";
 
 const TREND_TONE = { improving: "text-emerald-600 dark:text-emerald-400", stable: "text-slate-500 dark:text-slate-400", degrading: "text-rose-600 dark:text-rose-400" } as const;
-const th = "px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
+const th = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 
 /** One row per strategy. */
 export function StrategyTable({ rows }: { rows: readonly StrategyChartRow[] }) {
@@ -26,7 +26,7 @@ export function StrategyTable({ rows }: { rows: readonly StrategyChartRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.strategy} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60" data-testid="strategy-row">
-              <th scope="row" className="px-2 py-1.5 text-left font-medium" title={r.strategy}>{r.label}</th>
+              <th scope="row" className="whitespace-nowrap px-2 py-1.5 text-left font-medium" title={r.strategy}>{r.label}</th>
               <td className="px-2 py-1.5 text-right tabular-nums">{r.success_count}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{r.failure_count}</td>
               <td className="px-2 py-1.5 text-right tabular-nums">{r.success_pct}%</td>

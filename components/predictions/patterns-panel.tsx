@@ -5,7 +5,7 @@ import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
 import { formatPercent } from "@/lib/charts/format-units";
 import { usePatterns } from "@/lib/queries/predictions";
 
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
+const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const td = "px-3 py-2 align-top";
 
 /** The learned-patterns panel. */

@@ -5,7 +5,7 @@ import type { PredictionItem } from "@/lib/queries/predictions";
 
 const STATUS_TONE: Record<string, Tone> = { open: "neutral", approved: "good", rejected: "bad", expired: "muted", observed: "muted" };
 const OUTCOME_TONE: Record<string, Tone> = { confirmed: "good", prevented: "good", false_positive: "bad", rejected: "warn" };
-const th = "px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
+const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const td = "px-3 py-2 align-top";
 const time = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", second: "2-digit" });
 const at = (iso: string | null) => (iso ? <time dateTime={iso}>{time.format(Date.parse(iso))}</time> : "—");

@@ -20,7 +20,7 @@ export function QualityPanel({ swarm }: { swarm: string }) {
   const leads = useLeadTimes(swarm, range);
   const rows = useMemo(() => (quality.data ? prepareMetricRows(quality.data) : null), [quality.data]);
   const bins = useMemo(() => leadTimeHistogram(leads.data ?? []), [leads.data]);
-  const settled = rows?.some((r) => r.pct !== null) ?? false;
+  const settled = rows?.[0]?.pct != null;
 
   return (
     <Panel
@@ -53,7 +53,14 @@ export function QualityPanel({ swarm }: { swarm: string }) {
               {leads.error && !leads.data ? (
                 <ErrorState title="Could not load lead times." error={leads.error} onRetry={() => leads.refetch()} className="h-56" />
               ) : (
-                <LeadTimeChart bins={bins} />
+                <div className="relative">
+                  <LeadTimeChart bins={bins} />
+                  {leads.data?.length === 0 && (
+                    <p className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-sm text-slate-500 dark:text-slate-400" data-testid="lead-time-empty">
+                      No prediction in this range has been confirmed or prevented yet.
+                    </p>
+                  )}
+                </div>
               )}
             </figure>
           </div>

@@ -48,7 +48,7 @@ export class HealingPage {
 
   /** The MTTR chart's x-axis labels as drawn. */
   async xAxisLabels(): Promise<string[]> {
-    return this.mttrChart.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    return this.mttrChart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
   }
 
   /** The history row of a healing whose cells contain all of `texts`. */
