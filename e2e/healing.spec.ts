@@ -119,3 +119,25 @@ test("the MTTR chart follows the range: request window, bucket size and axis lab
   await expect(healingPage.mttrBucket).toHaveAttribute("data-bucket", "hour");
   await expect.poll(async () => (await healingPage.xAxisLabels()).some((l) => /^[A-Z][a-z]{2} \d{1,2}, \d{2}:\d{2}$/.test(l))).toBe(true);
 });
+
+test("the demo swarm heals an injected agent crash on its own; its screens show it", async ({ healingPage, page }, testInfo) => {
+  test.setTimeout(150_000);
+  const res = await page.request.post("/api/v1/demo/faults", { headers: { origin: seeded().baseURL }, data: { scenario: "agent_crash", duration_s: 60 } }); // same-origin, as the browser would send it
+  expect(res.status(), await res.text()).toBe(201);
+  await expect(async () => {
+    const list = await page.request.get("/api/v1/swarms/demo/healings?status=succeeded&limit=1");
+    expect(((await list.json()) as { items: Healing[] }).items).toHaveLength(1);
+  }).toPass({ timeout: 120_000 });
+
+  await healingPage.goto("demo");
+  await expect(healingPage.row("succeeded").first()).toBeVisible();
+  await expect(healingPage.strategyRows.first()).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("demo-healing-page.png"), fullPage: true });
+  await page.evaluate(() => document.documentElement.classList.remove("dark"));
+  await page.screenshot({ path: testInfo.outputPath("demo-healing-page-light.png"), fullPage: true });
+  await page.goto("/swarms/demo/predictions");
+  const quality = page.getByTestId("quality-panel");
+  await expect(quality.getByTestId("metric-total")).toBeVisible();
+  await page.screenshot({ path: testInfo.outputPath("demo-predictions-page.png"), fullPage: true });
+  await quality.screenshot({ path: testInfo.outputPath("demo-prediction-quality.png") });
+});
