@@ -1,4 +1,3 @@
-"use client";
 // The healing screen's body: MTTR trend, strategy effectiveness and the filterable history (works inside the
 // swarm shell layout or standalone).
 import { HealingHistoryPanel } from "./healing-history-panel";

@@ -1,4 +1,3 @@
-"use client";
 // The predictions screen's body: quality against the target and lead times, every prediction, learned patterns
 // (works inside the swarm shell layout or standalone).
 import { PatternsPanel } from "./patterns-panel";
