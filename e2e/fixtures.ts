@@ -8,6 +8,8 @@ import { AuditPage } from "./pages/audit-page";
 import { SettingsPage } from "./pages/settings-page";
 import { AgentsPage } from "./pages/agents-page";
 import { OverviewPage } from "./pages/overview-page";
+import { HealingPage } from "./pages/healing-page";
+import { PredictionsPage } from "./pages/predictions-page";
 import { SignInPage } from "./pages/sign-in-page";
 import { SwarmsPage } from "./pages/swarms-page";
 
@@ -36,6 +38,15 @@ export async function swarmRow(request: APIRequestContext, swarm: string): Promi
   if (!row) throw new Error(`swarm ${swarm} is not listed`);
   return row;
 }
+
+/** A command as a coordinator pulls it (GET /api/v1/commands). */
+export type PulledCommand = { id: string; kind: string; params: Record<string, unknown>; issued_at: string; deadline: string };
+
+/** The e2e swarm's coordinator side, driven by the test: pull due commands, report their results. */
+export type Coordinator = {
+  pull: (waitS: number) => Promise<PulledCommand[]>;
+  report: (id: string, status: "succeeded" | "failed", detail?: string) => Promise<void>;
+};
 
 /** Session cookies of a browser context. */
 export type Cookies = Awaited<ReturnType<BrowserContext["cookies"]>>;
@@ -68,6 +79,11 @@ type TestFixtures = {
   agentsPage: AgentsPage;
   /** Opens a new browser context signed in as `role` and returns its overview page object (closed after the test). */
   overviewAs: (role: SeededRole) => Promise<OverviewPage>;
+  /** The healing screen as the seeded admin (not yet opened). */
+  healingPage: HealingPage;
+  /** The predictions screen as the seeded admin (not yet opened). */
+  predictionsPage: PredictionsPage;
+  coordinator: Coordinator;
   ingest: Ingest;
 };
 
@@ -170,6 +186,30 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   auditPage: async ({ page, adminSession }, use) => {
     await page.context().addCookies(adminSession);
     await use(new AuditPage(page));
+  },
+  healingPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new HealingPage(page));
+  },
+  predictionsPage: async ({ page, adminSession }, use) => {
+    await page.context().addCookies(adminSession);
+    await use(new PredictionsPage(page));
+  },
+  coordinator: async ({ playwright, baseURL }, use) => {
+    const { ingestKey } = seeded();
+    const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${ingestKey}` } });
+    await use({
+      pull: async (waitS) => {
+        const res = await api.get(`/api/v1/commands?wait=${waitS}`, { timeout: (waitS + 10) * 1000 });
+        expect(res.status(), await res.text()).toBe(200);
+        return (await res.json()) as PulledCommand[];
+      },
+      report: async (id, status, detail) => {
+        const res = await api.post(`/api/v1/commands/${id}/result`, { data: { status, detail } });
+        expect(res.status(), await res.text()).toBe(200);
+      },
+    });
+    await api.dispose();
   },
   ingest: async ({ playwright, baseURL }, use) => {
     const { ingestKey } = seeded();

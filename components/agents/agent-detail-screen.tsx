@@ -43,9 +43,9 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
   return (
     <Panel title="Recent events" testId="agent-events">
       {q.isPending ? (
-        <Skeleton rows={5} height="h-6" label="Loading events" />
+        <Skeleton rows={5} className="h-6" label="Loading events" />
       ) : q.error ? (
-        <ErrorState what="events" error={q.error} retry={() => q.refetch()} />
+        <ErrorState title="Could not load events." error={q.error} onRetry={() => q.refetch()} />
       ) : q.data.items.length === 0 ? (
         <EmptyState title="No events stored for this agent in the last 7 days" />
       ) : (
@@ -83,8 +83,8 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
 export function AgentDetailScreen({ swarm, agent }: { swarm: string; agent: string }) {
   const q = useAgent(swarm, agent);
   const now = useNow();
-  if (q.isPending) return <Skeleton rows={4} height="h-20" label="Loading agent" />;
-  if (q.error) return <ErrorState what="this agent" error={q.error} retry={() => q.refetch()} />;
+  if (q.isPending) return <Skeleton rows={4} className="h-20" label="Loading agent" />;
+  if (q.error) return <ErrorState title="Could not load this agent." error={q.error} onRetry={() => q.refetch()} />;
   const { agent: live, failures, healings, degradation } = q.data;
   return (
     <div className="space-y-4">

@@ -31,8 +31,8 @@ export function AgentsScreen({ swarm }: { swarm: string }) {
   const [sort, setSort] = useState<Sort>({ key: "state", dir: "asc" });
   const [page, setPage] = useState(0);
 
-  if (q.isPending) return <Skeleton rows={8} height="h-9" label="Loading agents" />;
-  if (q.error) return <ErrorState what="agents" error={q.error} retry={() => q.refetch()} />;
+  if (q.isPending) return <Skeleton rows={8} className="h-9" label="Loading agents" />;
+  if (q.error) return <ErrorState title="Could not load agents." error={q.error} onRetry={() => q.refetch()} />;
 
   const rows = sortAgents(filterAgents(q.data.items, text, state), sort);
   const view = pageOf(rows, page, PAGE_SIZE);

@@ -61,9 +61,9 @@ export function BottleneckList({ swarm }: { swarm: string }) {
   return (
     <Panel title="Active bottlenecks" count={q.data?.length} testId="bottlenecks">
       {q.isPending ? (
-        <Skeleton rows={2} height="h-20" label="Loading bottlenecks" />
+        <Skeleton rows={2} className="h-20" label="Loading bottlenecks" />
       ) : q.error ? (
-        <ErrorState what="bottlenecks" error={q.error} retry={() => q.refetch()} />
+        <ErrorState title="Could not load bottlenecks." error={q.error} onRetry={() => q.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No active bottlenecks">The detector checks every second; anything it finds appears here without a reload.</EmptyState>
       ) : (

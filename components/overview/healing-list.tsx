@@ -17,9 +17,9 @@ export function HealingList({ swarm }: { swarm: string }) {
   return (
     <Panel title="Healings" count={q.data?.filter((h) => active(h) === 0).length} testId="healings">
       {q.isPending ? (
-        <Skeleton rows={2} height="h-16" label="Loading healings" />
+        <Skeleton rows={2} className="h-16" label="Loading healings" />
       ) : q.error ? (
-        <ErrorState what="healings" error={q.error} retry={() => q.refetch()} />
+        <ErrorState title="Could not load healings." error={q.error} onRetry={() => q.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No healings yet">Detected failures heal automatically; approved proposals heal here too, with each command&apos;s progress.</EmptyState>
       ) : (

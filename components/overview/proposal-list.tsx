@@ -14,9 +14,9 @@ export function ProposalList({ swarm }: { swarm: string }) {
   return (
     <Panel title="Healing proposals" count={open} testId="proposals">
       {q.isPending ? (
-        <Skeleton rows={2} height="h-28" label="Loading proposals" />
+        <Skeleton rows={2} className="h-28" label="Loading proposals" />
       ) : q.error ? (
-        <ErrorState what="proposals" error={q.error} retry={() => q.refetch()} />
+        <ErrorState title="Could not load proposals." error={q.error} onRetry={() => q.refetch()} />
       ) : q.data.length === 0 ? (
         <EmptyState title="No proposals waiting">When the engine predicts a failure with enough confidence, it proposes a preventive healing here for an operator to approve or reject.</EmptyState>
       ) : (

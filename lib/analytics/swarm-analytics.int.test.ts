@@ -60,12 +60,12 @@ describe("analytics", () => {
     expect(body.prediction).toEqual({ total: 4, accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25, median_lead_ms: 30_000 });
   });
 
-  it("mttr: hourly buckets over the range, gaps as null", async () => {
+  it("mttr: hourly buckets over the range with MTTR and heal duration beside it, gaps as null", async () => {
     const { body } = await get(mttr, `bucket=hour&from=${base}&to=${base + 3 * HOUR - 1}`);
     expect(body).toEqual([
-      { bucket_start: new Date(base).toISOString(), mttr_ms: 1500, healings: 2, failures: 2, success_rate: 1 },
-      { bucket_start: new Date(base + HOUR).toISOString(), mttr_ms: null, healings: 0, failures: 0, success_rate: null },
-      { bucket_start: new Date(base + 2 * HOUR).toISOString(), mttr_ms: null, healings: 1, failures: 0, success_rate: 0 },
+      { bucket_start: new Date(base).toISOString(), mttr_ms: 1500, avg_heal_ms: 150, healings: 2, failures: 2, success_rate: 1 },
+      { bucket_start: new Date(base + HOUR).toISOString(), mttr_ms: null, avg_heal_ms: null, healings: 0, failures: 0, success_rate: null },
+      { bucket_start: new Date(base + 2 * HOUR).toISOString(), mttr_ms: null, avg_heal_ms: 300, healings: 1, failures: 0, success_rate: 0 },
     ]);
   });
 

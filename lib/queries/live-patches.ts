@@ -3,7 +3,9 @@
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
 import type { MetricsTick } from "@/lib/engine/types";
 import { patchBottlenecks, patchCommand, patchHealings, patchProposals } from "./cache-patches";
+import { healingKeys } from "./healing-keys";
 import { keys } from "./keys";
+import { predictionKeys } from "./prediction-keys";
 import { applyTick } from "./swarms";
 import { appendTick, type TickPoint } from "./tick-buffer";
 import type { BottleneckItem, HealingItem, LiveMessage, PredictionItem } from "./types";
@@ -36,10 +38,13 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
     case "prediction.created":
     case "prediction.updated":
       client.setQueryData<PredictionItem[]>(keys.proposals(m.payload.swarm), (l) => patchProposals(l, m.payload));
+      // The predictions screen's lists and quality figures are aggregates: refetch them (once per coalesced batch).
+      void client.invalidateQueries({ queryKey: predictionKeys.all(m.payload.swarm) });
       return;
     case "healing.started":
     case "healing.finished":
       client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
+      for (const part of ["list", "strategies", "mttr"] as const) void client.invalidateQueries({ queryKey: [...healingKeys.all(m.payload.swarm), part] });
       return;
     case "command.updated":
       client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));

@@ -53,8 +53,8 @@ describe("HealingAnalytics", () => {
     const a = fed(series(3, () => true));
     a.recordFailure({ detectedAt: T0 + 1 });
     expect(a.series({ from: T0, to: T0 + 2 * MIN, bucket: "minute" })).toEqual([
-      { bucket_start: T0, mttr_ms: 1_000, healings: 1, failures: 1, success_rate: 1 },
-      { bucket_start: T0 + MIN, mttr_ms: 1_000, healings: 1, failures: 0, success_rate: 1 },
+      { bucket_start: T0, mttr_ms: 1_000, avg_heal_ms: 100, healings: 1, failures: 1, success_rate: 1 },
+      { bucket_start: T0 + MIN, mttr_ms: 1_000, avg_heal_ms: 100, healings: 1, failures: 0, success_rate: 1 },
     ]);
   });
 

@@ -9,10 +9,12 @@ export type BucketSize = keyof typeof BUCKET_MS;
 /** The most buckets one series may hold (D3); longer requests throw a RangeError. */
 export const MAX_SERIES_BUCKETS = 50_000;
 
-/** One point of analytics/mttr; `mttr_ms` and `success_rate` are null (a gap, not a zero) where nothing was measured. */
+/** One point of analytics/mttr; `mttr_ms`, `avg_heal_ms` and `success_rate` are null (a gap, not a zero) where nothing was measured. */
 export type MttrPoint = {
   bucket_start: number;
   mttr_ms: number | null;
+  /** Mean heal duration (D17: action issued → finished) of the bucket's results; added beside MTTR, never instead of it. */
+  avg_heal_ms: number | null;
   healings: number;
   failures: number;
   success_rate: number | null;
@@ -63,6 +65,7 @@ export function mttrSeries(rows: readonly HealingRollup[], q: { from: number; to
   return sums.map((a, i) => ({
     bucket_start: first + i * sizeMs,
     mttr_ms: ratio(a.recoveryMsSum, a.recoveries),
+    avg_heal_ms: ratio(a.healMsSum, a.healings),
     healings: a.healings,
     failures: a.failures,
     success_rate: ratio(a.succeeded, a.healings),

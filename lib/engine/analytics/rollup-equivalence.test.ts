@@ -51,7 +51,7 @@ describe("rollup vs raw equivalence (D27)", () => {
         expect(mttrSeries(rollupRecords(records, failures, "hour"), q)).toEqual(fromMinutes);
         for (const p of fromMinutes) {
           const raw = overallStats(records, { from: p.bucket_start, to: p.bucket_start + BUCKET_MS.hour }, failures);
-          expect(p).toEqual({ bucket_start: p.bucket_start, mttr_ms: raw.mttr_ms, healings: raw.total, failures: raw.failures, success_rate: raw.success_rate });
+          expect(p).toEqual({ bucket_start: p.bucket_start, mttr_ms: raw.mttr_ms, avg_heal_ms: raw.avg_heal_ms, healings: raw.total, failures: raw.failures, success_rate: raw.success_rate });
         }
       }),
     );

@@ -1,0 +1,68 @@
+"use client";
+// The healing history: filters kept in the URL, the newest healings first, "Load more" for older pages.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { Panel } from "@/components/ui/panel";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
+import { useHealings, useStrategies } from "@/lib/queries/healing";
+import { type HealingFilters, parseHealingFilters, withHealingFilters } from "@/lib/queries/healing-filters";
+import { HealingFilterBar } from "./healing-filter-bar";
+import { HealingTable } from "./healing-table";
+
+/** The history panel. */
+export function HealingHistoryPanel({ swarm }: { swarm: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = useMemo(() => parseHealingFilters(new URLSearchParams(params.toString())), [params]);
+  const setFilters = (next: HealingFilters) => {
+    const qs = withHealingFilters(new URLSearchParams(params.toString()), next).toString();
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
+  const { data, error, isPending, isPlaceholderData, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = useHealings(swarm, filters);
+  const seenStrategies = useStrategies(swarm).data?.map((s) => s.strategy) ?? [];
+  const items = data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = Object.keys(filters).length > 0;
+
+  return (
+    <Panel title="Healing history" description="Newest first, last 7 days. Filters are kept in the address, so a reload or a shared link shows the same list." testId="healing-history">
+      <HealingFilterBar filters={filters} strategies={seenStrategies} onChange={setFilters} />
+      {isPending ? (
+        <Skeleton label="Loading healings" />
+      ) : error && !data ? (
+        <ErrorState title="Could not load the healing history." error={error} onRetry={() => refetch()} />
+      ) : items.length === 0 ? (
+        filtered ? (
+          <EmptyState title="No healings match these filters" className="h-40">
+            Widen the filters or{" "}
+            <button type="button" onClick={() => setFilters({})} className="font-medium text-sky-600 underline hover:text-sky-500 dark:text-sky-400">
+              clear them
+            </button>
+            .
+          </EmptyState>
+        ) : (
+          <EmptyState title="No healings yet" className="h-40">
+            Healings appear when the engine detects a failure — an agent down, a failed or timed-out task, resource exhaustion, lost quorum — or
+            when an operator approves a predicted one. Send your swarm&apos;s events to <code className="font-mono">POST /api/v1/events</code> to start.
+          </EmptyState>
+        )
+      ) : (
+        <div className={`transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
+          <HealingTable items={items} />
+          {hasNextPage && (
+            <div className="mt-4 flex justify-center">
+              <button
+                type="button"
+                onClick={() => fetchNextPage()}
+                disabled={isFetchingNextPage}
+                className="rounded-md border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                {isFetchingNextPage ? "Loading…" : "Load more"}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </Panel>
+  );
+}

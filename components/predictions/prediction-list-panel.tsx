@@ -1,0 +1,70 @@
+"use client";
+// Every prediction (also those below the proposal threshold), filtered by status and minimum confidence, paged.
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useMemo } from "react";
+import { Panel } from "@/components/ui/panel";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
+import { SelectField } from "@/components/ui/select-field";
+import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/queries/prediction-filters";
+import { usePredictions } from "@/lib/queries/predictions";
+import { PredictionTable } from "./prediction-table";
+
+const STATUS_OPTIONS = PREDICTION_STATUSES.filter((s) => s !== "all").map((s) => [s, s === "open" ? "open (proposal)" : s] as const);
+const CONFIDENCE_OPTIONS = [["0.5", "≥ 50%"], ["0.7", "≥ 70% (proposals)"], ["0.9", "≥ 90%"]] as const;
+
+/** The prediction list panel. */
+export function PredictionListPanel({ swarm }: { swarm: string }) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const params = useSearchParams();
+  const filters = useMemo(() => parsePredictionFilters(new URLSearchParams(params.toString())), [params]);
+  const setFilters = (next: PredictionFilters) => {
+    const qs = withPredictionFilters(new URLSearchParams(params.toString()), next).toString();
+    router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
+  };
+  const { data, error, isPending, isPlaceholderData, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = usePredictions(swarm, filters);
+  const items = data?.pages.flatMap((p) => p.items) ?? [];
+  const filtered = filters.status !== "all" || filters.min_confidence !== undefined;
+
+  return (
+    <Panel title="All predictions" description="Newest first, last 7 days. Below 70% confidence a prediction is only observed; above it, it becomes a proposal operators decide on." testId="prediction-list">
+      <div className="mb-4 flex flex-wrap items-end gap-3" role="group" aria-label="Prediction filters">
+        <SelectField label="Status" allLabel="All statuses" value={filters.status === "all" ? "" : filters.status} options={STATUS_OPTIONS} onChange={(v) => setFilters({ ...filters, status: (v || "all") as PredictionFilters["status"] })} />
+        <SelectField
+          label="Minimum confidence"
+          allLabel="Any confidence"
+          value={filters.min_confidence === undefined ? "" : String(filters.min_confidence)}
+          options={CONFIDENCE_OPTIONS}
+          onChange={(v) => setFilters({ ...filters, min_confidence: v ? Number(v) : undefined })}
+        />
+      </div>
+      {isPending ? (
+        <Skeleton label="Loading predictions" />
+      ) : error && !data ? (
+        <ErrorState title="Could not load predictions." error={error} onRetry={() => refetch()} />
+      ) : items.length === 0 ? (
+        <EmptyState title={filtered ? "No predictions match these filters" : "No predictions yet"} className="h-40">
+          {filtered
+            ? "Lower the minimum confidence or pick another status."
+            : "Predictions appear when the engine sees a failure coming: a learned pattern recurring, a rising queue or token trend, an unhealthy agent. Keep sending events; each prediction is listed here whatever its confidence."}
+        </EmptyState>
+      ) : (
+        <div className={`transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
+          <PredictionTable items={items} />
+          {hasNextPage && (
+            <div className="mt-4 flex justify-center">
+              <button
+                type="button"
+                onClick={() => fetchNextPage()}
+                disabled={isFetchingNextPage}
+                className="rounded-md border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
+              >
+                {isFetchingNextPage ? "Loading…" : "Load more"}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </Panel>
+  );
+}
