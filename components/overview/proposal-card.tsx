@@ -39,7 +39,7 @@ export function ProposalCard({ swarm, p, now }: { swarm: string; p: PredictionIt
   const subject = `${humanize(p.failure_type)}${p.agent_id ? ` on ${p.agent_id}` : ""}: ${p.recommended_action}`;
   const lapsed = p.status === "open" && p.expected_at !== null && Date.parse(p.expected_at) <= now;
   const confirm = (reason: string) => {
-    if (asking) decide.mutate({ id: p.id, decision: asking, reason: reason || undefined });
+    if (asking) decide.mutate({ id: p.id, decision: asking, reason: reason || undefined, actionHash: p.action_hash });
     setAsking(null);
   };
 
@@ -70,6 +70,11 @@ export function ProposalCard({ swarm, p, now }: { swarm: string; p: PredictionIt
         <span className="text-slate-500 dark:text-slate-400">Recommended: </span>
         <span className="font-medium">{p.recommended_action}</span>
       </p>
+      {p.status === "open" && p.first_approved_by && (
+        <p className="mt-2 text-sm font-medium text-amber-700 dark:text-amber-300" data-testid="proposal-first-approval">
+          1 of 2 approvals: approved by {p.first_approved_by}; a second operator must approve.
+        </p>
+      )}
       <div className="mt-3 flex min-h-9 flex-wrap items-center gap-2">
         {p.status !== "open" ? (
           <Decided p={p} />

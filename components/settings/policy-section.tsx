@@ -1,5 +1,6 @@
 "use client";
-// Healing policy per failure type (detected / preventive: auto, approve, off) and its strategy chain; saved together.
+// Healing policy per failure type (detected / preventive: auto, approve, off), whether its proposals need two
+// approvers, and its strategy chain; saved together.
 import { type FormEvent, useState } from "react";
 import { type SettingsView, type SwarmSettings, useSaveSettings } from "@/lib/queries/settings";
 import { fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
@@ -12,20 +13,31 @@ const POLICIES: Policy[] = ["auto", "approve", "off"];
 export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: SettingsView; readOnly: boolean }) {
   const [policy, setPolicy] = useState(view.settings.policy);
   const [strategies, setStrategies] = useState(view.settings.strategies);
+  const [twoPerson, setTwoPerson] = useState(new Set(view.settings.two_person_approval));
   const save = useSaveSettings(swarm);
   const availableFor = (type: string) => view.strategies.filter((s) => s.failure_types.includes(type)).map((s) => s.name);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    save.mutate({ ...view.settings, policy, strategies }, { onSuccess: (v) => (setPolicy(v.settings.policy), setStrategies(v.settings.strategies)) });
+    save.mutate(
+      { ...view.settings, policy, strategies, two_person_approval: [...twoPerson] },
+      { onSuccess: (v) => (setPolicy(v.settings.policy), setStrategies(v.settings.strategies), setTwoPerson(new Set(v.settings.two_person_approval))) },
+    );
   };
+  const toggleTwoPerson = (type: string, on: boolean) =>
+    setTwoPerson((s) => {
+      const next = new Set(s);
+      if (on) next.add(type);
+      else next.delete(type);
+      return next;
+    });
   const setOne = (trigger: "detected" | "preventive", type: string, value: Policy) => setPolicy((p) => ({ ...p, [trigger]: { ...p[trigger], [type]: value } }));
 
   return (
     <SectionCard
       id="policy"
       title="Healing policy and strategies"
-      description="Per failure type: what happens when a failure is detected or predicted (auto heals at once, approve waits for an operator, off does nothing), and the strategies tried in order, each falling back to the next."
+      description="Per failure type: what happens when a failure is detected or predicted (auto heals at once, approve waits for an operator, off does nothing), whether a proposal is high-risk and needs two different approvers, and the strategies tried in order, each falling back to the next."
     >
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <fieldset disabled={readOnly} className="overflow-x-auto">
@@ -36,6 +48,7 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
                 <th scope="col" className="py-2 pr-3 font-medium">Failure type</th>
                 <th scope="col" className="py-2 pr-3 font-medium">Detected</th>
                 <th scope="col" className="py-2 pr-3 font-medium">Predicted</th>
+                <th scope="col" className="py-2 pr-3 font-medium">Two approvers</th>
                 <th scope="col" className="py-2 font-medium">Strategy chain</th>
               </tr>
             </thead>
@@ -66,6 +79,15 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
                       </select>
                     </td>
                   ))}
+                  <td className="py-2 pr-3">
+                    <input
+                      type="checkbox"
+                      aria-label={`Two approvers for ${type} proposals`}
+                      className="mt-2 h-4 w-4 accent-sky-600"
+                      checked={twoPerson.has(type)}
+                      onChange={(e) => toggleTwoPerson(type, e.target.checked)}
+                    />
+                  </td>
                   <td className="min-w-72 py-2">
                     <StrategyChain
                       failureType={type}

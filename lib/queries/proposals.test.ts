@@ -12,4 +12,10 @@ describe("decisionError", () => {
   it("explains a 403", () => {
     expect(decisionError(new ApiFetchError(403, "Forbidden"))).toBe("Your role may not decide proposals.");
   });
+  it("asks for a second approver when the same operator approves a high-risk proposal twice", () => {
+    expect(decisionError(new ApiFetchError(403, "This high-risk proposal needs a second approval by someone else."))).toBe("You already approved it: a second operator must approve.");
+  });
+  it("says when the proposal changed after it was shown", () => {
+    expect(decisionError(new ApiFetchError(409, "The proposal is not the one you approved (its action differs); review it again."))).toBe("This proposal changed since it was shown; review it again.");
+  });
 });

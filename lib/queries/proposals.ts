@@ -16,17 +16,18 @@ export function useOpenProposals(swarm: string) {
   });
 }
 
-/** A decision on one proposal. */
-export type Decision = { id: string; decision: "approve" | "reject"; reason?: string };
+/** A decision on one proposal; an approval carries the action hash of the proposal as shown (S3). */
+export type Decision = { id: string; decision: "approve" | "reject"; reason?: string; actionHash?: string };
 
 /** The operator's message for a refused decision: who decided first on a 409, else the API's detail. */
 export function decisionError(err: unknown): string {
   if (err instanceof ApiFetchError && err.status === 409) {
     if (/it is expired/.test(err.message)) return "This proposal expired before anyone decided.";
+    if (/action differs/.test(err.message)) return "This proposal changed since it was shown; review it again.";
     const by = /decided by ([^)]+)\)/.exec(err.message)?.[1];
     return by ? `Already decided by ${by}.` : err.message;
   }
-  if (err instanceof ApiFetchError && err.status === 403) return "Your role may not decide proposals.";
+  if (err instanceof ApiFetchError && err.status === 403) return /second approval/.test(err.message) ? "You already approved it: a second operator must approve." : "Your role may not decide proposals.";
   return err instanceof Error ? err.message : "The decision failed.";
 }
 
@@ -34,11 +35,11 @@ export function decisionError(err: unknown): string {
 export function useDecideProposal(swarm: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision, reason }: Decision) =>
+    mutationFn: ({ id, decision, reason, actionHash }: Decision) =>
       apiFetch<PredictionItem>(`/api/v1/predictions/${encodeURIComponent(id)}/${decision}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(reason ? { reason } : {}),
+        body: JSON.stringify({ ...(reason ? { reason } : {}), ...(decision === "approve" ? { action_hash: actionHash } : {}) }),
       }),
     onSuccess: (p) => client.setQueryData<PredictionItem[]>(keys.proposals(swarm), (l) => patchProposals(l, p)),
   });
