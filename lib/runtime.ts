@@ -7,6 +7,7 @@ import type { RollupBuffer } from "./db/rollup-buffer";
 import type { IngestBatcher } from "./db/ingest-batcher";
 import type { Db } from "./db/prisma";
 import type { CommandSignal } from "./commands/command-signal";
+import type { WebhookBreakers } from "./commands/webhook-breakers";
 import type { Engine } from "./engine/engine";
 import type { Publisher } from "./realtime/publisher";
 import type { RateLimits } from "./server/rate-limits";
@@ -31,6 +32,8 @@ export type Runtime = {
   metrics: ServerMetrics;
   /** Request rate limits (ingest per key, decisions per user). */
   limits: RateLimits;
+  /** Circuit breakers of the swarms' webhook targets. */
+  webhookBreakers: WebhookBreakers;
   /** Wakes long-polling coordinators when commands are stored. */
   commandSignal: CommandSignal;
   /** The built-in demo swarm, when it runs. */

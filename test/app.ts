@@ -69,6 +69,7 @@ export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
       server.closeAllConnections();
       await closing;
       await rt.rollups.flush().catch(() => undefined);
+      rt.webhookBreakers.shutdown();
       setRuntime(undefined);
       await database.close(false);
     },

@@ -4,9 +4,10 @@ import { createHmac } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getWebhook, PUT as putWebhook } from "@/app/api/v1/swarms/[swarm]/webhook/route";
 import { startTestApp, type TestApp } from "../../test/app";
+import { WebhookBreakers } from "./webhook-breakers";
 import { dispatchWebhooks, retryDelayMs, signBody } from "./webhook-dispatcher";
 
 const SECRET = "a-very-secret-webhook-key";
@@ -96,6 +97,37 @@ describe("webhook push", () => {
     seen.length = 0;
     expect(await dispatchWebhooks(app.rt, log)).toBe(0);
     expect(seen).toHaveLength(0);
+  });
+});
+
+describe("circuit breaker on the webhook target", () => {
+  it("opens after repeated failures (no claims, commands wait in Postgres), probes once after the reset time, closes on success", async () => {
+    app.rt.webhookBreakers.shutdown();
+    app.rt.webhookBreakers = new WebhookBreakers({ resetTimeout: 300, errorThresholdPercentage: 50, volumeThreshold: 3, rollingCountTimeout: 60_000 });
+    await app.rt.db.command.updateMany({ where: { swarmId, status: { in: ["pending", "dispatched"] } }, data: { status: "timed_out" } });
+    const cmds = await Promise.all(Array.from({ length: 5 }, () => command(600_000)));
+    seen.length = 0;
+    failuresLeft = 1_000;
+    expect(await dispatchWebhooks(app.rt, log)).toBe(0);
+    expect(seen).toHaveLength(5); // one round: five failed deliveries
+    expect(app.rt.webhookBreakers.state(receiverUrl)).toBe("open");
+
+    // Open: the next round, even with every lease expired, claims and sends nothing.
+    const later = Date.now() + 120_000;
+    expect(await dispatchWebhooks(app.rt, log, later)).toBe(0);
+    expect(seen).toHaveLength(5);
+    const attempts = (await app.rt.db.command.findMany({ where: { id: { in: cmds.map((c) => c.id) } } })).map((c) => c.attempts);
+    expect(attempts).toEqual([1, 1, 1, 1, 1]);
+
+    // Half-open after the reset time: one probe; it succeeds, the circuit closes and the rest go out.
+    await vi.waitFor(() => expect(app.rt.webhookBreakers.state(receiverUrl)).toBe("half_open"), { timeout: 5_000 });
+    failuresLeft = 0;
+    expect(await dispatchWebhooks(app.rt, log, later)).toBe(1);
+    expect(seen).toHaveLength(6);
+    expect(app.rt.webhookBreakers.state(receiverUrl)).toBe("closed");
+    expect(await dispatchWebhooks(app.rt, log, later)).toBe(4);
+    const statuses = (await app.rt.db.command.findMany({ where: { id: { in: cmds.map((c) => c.id) } } })).map((c) => c.status);
+    expect(statuses).toEqual(["succeeded", "succeeded", "succeeded", "succeeded", "succeeded"]);
   });
 });
 

@@ -1,7 +1,8 @@
 // The push side of the coordinator link (contract §4.3): due commands of swarms with a webhook are POSTed,
 // signed `X-Swarm-Medic-Signature: sha256=<HMAC-SHA256(secret, raw body)>`; a 2xx `{status, detail?}` is the result.
 // Anything else is retried with exponential backoff and jitter until the deadline — the command's lease is the
-// retry timer, so pending retries live in Postgres (bounded by the commands themselves), never in memory.
+// retry timer, so pending retries live in Postgres (bounded by the commands themselves), never in memory. A target
+// whose circuit is open gets no deliveries (its commands time out at their deadline); half-open, it gets one probe.
 import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
@@ -46,10 +47,16 @@ async function deliver(webhook: WebhookConfig, command: Omit<DeliveredCommand, "
 export async function dispatchWebhooks(rt: Runtime, log: Logger, now = Date.now()): Promise<number> {
   let delivered = 0;
   for (const swarm of await swarmsWithWebhooks(rt.db)) {
-    const claimed = await claimCommands(rt.pool, swarm.id, now, 20, 15_000);
+    const circuit = rt.webhookBreakers.state(swarm.webhook.url);
+    if (circuit === "open") continue;
+    const claimed = await claimCommands(rt.pool, swarm.id, now, circuit === "half_open" ? 1 : 20, 15_000);
     await Promise.all(
       claimed.map(async (c) => {
-        const result = await deliver(swarm.webhook, { id: c.id, kind: c.kind, params: c.params, issued_at: c.issued_at, deadline: c.deadline }, 10_000);
+        let result: Awaited<ReturnType<typeof deliver>> = null;
+        await rt.webhookBreakers.run(swarm.webhook.url, async () => {
+          result = await deliver(swarm.webhook, { id: c.id, kind: c.kind, params: c.params, issued_at: c.issued_at, deadline: c.deadline }, 10_000);
+          return result !== null;
+        });
         if (result) {
           await reportResult(rt, { swarmId: swarm.id, swarm: swarm.name, keyId: 0 }, c.id, result);
           delivered++;

@@ -1,6 +1,7 @@
 // Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
 import { randomUUID } from "node:crypto";
 import { CommandSignal } from "../commands/command-signal";
+import { WebhookBreakers } from "../commands/webhook-breakers";
 import { IngestKeyVerifier } from "../auth/ingest-keys";
 import { RollupBuffer } from "../db/rollup-buffer";
 import { IngestBatcher } from "../db/ingest-batcher";
@@ -38,5 +39,6 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     metrics: new ServerMetrics(database.pool),
     limits: new RateLimits({ ...DEFAULT_RATE_LIMITS, ingestEventsPerS: env().INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: env().INGEST_MAX_BYTES_PER_S }),
     commandSignal: new CommandSignal(),
+    webhookBreakers: new WebhookBreakers(),
   };
 }

@@ -24,6 +24,7 @@ export type RunningServer = {
 export async function shutdownGracefully(s: RunningServer): Promise<void> {
   s.rt.accepting = false;
   s.stopJobs();
+  s.rt.webhookBreakers.shutdown();
   s.rt.demo?.stop();
   const closed = new Promise<void>((resolve) => s.server.close(() => resolve()));
   s.server.closeIdleConnections();
