@@ -124,7 +124,7 @@ export class SwarmEngine {
 
   /** The agents as the operator's table shows them. */
   agents(): AgentRoster {
-    return agentRoster(this.state.details(), this.registry.strategies());
+    return agentRoster(this.state.details(), this.registry.routed());
   }
 
   private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {

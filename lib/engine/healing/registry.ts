@@ -104,9 +104,9 @@ export class StrategyRegistry {
     return n;
   }
 
-  /** Every registered strategy, composites unfolded into their children (e.g. to read a circuit breaker's state). */
-  strategies(): HealingStrategy[] {
-    return [...this.leaves()];
+  /** The strategies some failure type is routed to (chains unfolded): those that are configured, not merely registered. */
+  routed(): HealingStrategy[] {
+    return [...new Set([...this.routes.values()].flat().flatMap((s) => ("children" in s ? s.children : [s])))];
   }
 
   private leaves() {

@@ -1,0 +1,51 @@
+// F10: a browser that loses its connection for 5 s, and for 3 min, ends up showing exactly the server's state.
+// While it is offline a proposal is decided elsewhere and another one appears; once back online the socket
+// reconnects, re-subscribes and refetches, so the decided proposal is gone from the open list and the new one shows.
+import { randomUUID } from "node:crypto";
+import { expect, type IngestEvent, seeded, test } from "./fixtures";
+
+/** Six failed tasks in a row for `agent`: the engine predicts it going down (an open proposal). */
+function failingAgent(agent: string): IngestEvent[] {
+  const now = Date.now();
+  return Array.from({ length: 6 }, (_, i) => ({ id: `${agent}-fail-${i}`, type: "task_failed", agent_id: agent, task_id: `${agent}-t${i}`, result: "failure", timestamp: now - 6_000 + i * 1_000 }));
+}
+
+type Prediction = { id: string; agent_id: string | null; status: string };
+
+for (const offlineMs of [5_000, 180_000]) {
+  test(`offline for ${offlineMs / 1000} s: after reconnecting the overview equals the server's state`, async ({ overviewPage, ingest, playwright, adminSession }) => {
+    test.setTimeout(offlineMs + 120_000);
+    const { swarm, baseURL } = seeded();
+    const page = overviewPage.page;
+    const api = await playwright.request.newContext({ baseURL, storageState: { cookies: adminSession, origins: [] }, extraHTTPHeaders: { origin: baseURL } });
+    const open = async () => ((await (await api.get(`/api/v1/swarms/${swarm}/predictions?status=open&limit=200`)).json()) as { items: Prediction[] }).items;
+    const run = randomUUID().slice(0, 8);
+    const [decided, appeared] = [`e2e-off-a-${run}`, `e2e-off-b-${run}`];
+
+    await overviewPage.goto(swarm);
+    expect((await ingest(failingAgent(decided))).status).toBe(202);
+    await expect(overviewPage.proposalFor(decided).root).toBeVisible({ timeout: 20_000 });
+
+    const wentOffline = Date.now();
+    await page.context().setOffline(true);
+    await expect(overviewPage.connectionStatus).not.toHaveAttribute("data-status", "live", { timeout: 30_000 });
+
+    // Meanwhile, on the server: the shown proposal is approved by someone else, and a new one appears.
+    const shown = (await open()).find((p) => p.agent_id === decided)!;
+    expect((await api.post(`/api/v1/predictions/${shown.id}/approve`, { data: { reason: "decided while you were offline" } })).status()).toBe(200);
+    expect((await ingest(failingAgent(appeared))).status).toBe(202);
+    await expect.poll(async () => (await open()).some((p) => p.agent_id === appeared), { timeout: 20_000 }).toBe(true);
+    const remaining = offlineMs - (Date.now() - wentOffline);
+    if (remaining > 0) await page.waitForTimeout(remaining); // the outage lasts as long as the scenario says
+    await expect(overviewPage.proposalFor(decided).approveButton, "nothing arrives while offline").toBeVisible();
+
+    await page.context().setOffline(false);
+    await expect(overviewPage.connectionStatus).toHaveAttribute("data-status", "live", { timeout: 30_000 });
+    await expect(overviewPage.proposalFor(appeared).approveButton).toBeVisible({ timeout: 20_000 });
+    await expect(overviewPage.proposalFor(decided).approveButton).toHaveCount(0);
+    // Every open proposal the server has for these agents is on screen, and nothing else of this run.
+    const serverOpen = (await open()).filter((p) => p.agent_id?.includes(run)).map((p) => p.agent_id);
+    expect(serverOpen).toEqual([appeared]);
+    await api.dispose();
+  });
+}
