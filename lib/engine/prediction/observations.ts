@@ -2,6 +2,7 @@
 import type { EngineEvent } from "../types";
 import type { PredictionConfig } from "./config";
 import { INDICATOR_FAILURE_TYPES } from "./failure-maps";
+import { openPending, pausedPrioritiesOf } from "./held-work";
 import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
 import { TimedSeries } from "./timed-series";
 
@@ -12,8 +13,11 @@ export type AgentWindow = { agentId: string; results: TaskResult[] };
 export type ObservationView = {
   tokenUsage: number[];
   memoryUsage: number[];
+  /** Queue depth without the tasks held in paused lanes (they cannot time out while held). */
   queueDepth: number[];
   highPriority: number[];
+  /** The priorities the newest resource_snapshot reported as paused. */
+  pausedPriorities: readonly string[];
   agents: AgentWindow[];
   /** The newest indicator event of `type` at or after `since` (optionally from one agent). */
   latestIndicator(type: string, since: number, agentId?: string): { ts: number; agentId: string | null } | null;
@@ -27,6 +31,7 @@ export class Observations {
   private readonly highPriority: TimedSeries<number>;
   private readonly agents = new Map<string, TimedSeries<TaskResult>>();
   private readonly indicators = new Map<string, TimedSeries<string | null>>();
+  private paused: { ts: number; priorities: string[] } = { ts: -Infinity, priorities: [] };
 
   constructor(private readonly config: PredictionConfig) {
     const n = config.maxSamples;
@@ -42,8 +47,12 @@ export class Observations {
     if (e.type === "resource_metric") {
       addIfNumber(this.tokenUsage, e.ts, meta.token_usage_percent);
       addIfNumber(this.memoryUsage, e.ts, meta.memory_usage_percent);
+    } else if (e.type === "resource_snapshot") {
+      const priorities = pausedPrioritiesOf(meta);
+      if (priorities && e.ts >= this.paused.ts) this.paused = { ts: e.ts, priorities };
     } else if (e.type === "queue_metric") {
-      addIfNumber(this.queueDepth, e.ts, meta.queue_depth);
+      const depth = num(meta.queue_depth);
+      if (depth !== undefined) this.queueDepth.add(e.ts, openPending(depth, meta.by_priority, this.paused.priorities));
       addIfNumber(this.highPriority, e.ts, meta.high_priority_count);
     } else if (Object.hasOwn(INDICATOR_FAILURE_TYPES, e.type)) {
       this.seriesOf(this.indicators, e.type, this.config.maxIndicatorEvents).add(e.ts, agentOf(e));
@@ -67,6 +76,7 @@ export class Observations {
       memoryUsage: values(this.memoryUsage),
       queueDepth: values(this.queueDepth),
       highPriority: values(this.highPriority),
+      pausedPriorities: this.paused.priorities,
       agents,
       latestIndicator: (type, since, agentId) => {
         const hits = (this.indicators.get(type)?.since(since) ?? []).filter((x) => agentId === undefined || x.value === agentId);

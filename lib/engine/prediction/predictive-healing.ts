@@ -64,7 +64,7 @@ export class PredictiveHealing {
         historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
       }),
       ...trendCandidates(view, this.config.sampleIntervalMs),
-      ...bottleneckCandidates(inputs.bottlenecks ?? []),
+      ...bottleneckCandidates(inputs.bottlenecks ?? [], view.pausedPriorities),
       ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
       ...queueCandidates(view, this.config.sampleIntervalMs),
     ]);
