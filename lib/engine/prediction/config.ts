@@ -32,6 +32,14 @@ export type PredictionConfig = {
   healthMinResults: number;
   /** Slowing also needs a mean above this multiple of the fleet mean (reference: null = no comparison). */
   healthSlowerThanFleet: number | null;
+  /** Token and memory trends use only the samples of this newest span (reference: null = the whole window). */
+  trendWindowMs: number | null;
+  /** Queue trends use only the samples of this newest span (reference: null = the whole window). */
+  queueTrendWindowMs: number | null;
+  /** Token usage below 80 % is predicted too when its trend exhausts the budget within this (reference: null = never). */
+  tokenHorizonMs: number | null;
+  /** Queue depth above this (below the reference's 50) is judged too, by the reference's growth formula (reference: null). */
+  queueEarlyDepth: number | null;
 };
 
 /** Reference defaults (threshold 0.7, 5 min pattern interval, 10 s sample spacing). */
@@ -51,6 +59,10 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   maxLeadTimes: 1_000,
   healthMinResults: 1,
   healthSlowerThanFleet: null,
+  trendWindowMs: null,
+  queueTrendWindowMs: null,
+  tokenHorizonMs: null,
+  queueEarlyDepth: null,
 };
 
 /** Merges overrides into the defaults; throws when the threshold is outside [0, 1] (as the reference does). */

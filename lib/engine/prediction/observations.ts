@@ -9,7 +9,7 @@ import { TimedSeries } from "./timed-series";
 /** Recent task results of one agent. */
 export type AgentWindow = { agentId: string; results: TaskResult[] };
 
-/** What the sources read at `now`: in-window values, oldest first. */
+/** What the sources read at `now`: in-window values (metric series: in their trend span), oldest first. */
 export type ObservationView = {
   tokenUsage: number[];
   memoryUsage: number[];
@@ -65,17 +65,18 @@ export class Observations {
   /** The in-window values at `now`. */
   view(now: number): ObservationView {
     const from = now - this.config.windowMs;
-    const values = (s: TimedSeries<number>) => s.since(from).map((x) => x.value);
+    const values = (s: TimedSeries<number>, spanMs: number | null = null) =>
+      s.since(spanMs === null ? from : Math.max(from, now - spanMs)).map((x) => x.value);
     const agents: AgentWindow[] = [];
     for (const agentId of [...this.agents.keys()].sort()) {
       const results = this.agents.get(agentId)?.since(from).map((x) => x.value) ?? [];
       if (results.length > 0) agents.push({ agentId, results });
     }
     return {
-      tokenUsage: values(this.tokenUsage),
-      memoryUsage: values(this.memoryUsage),
-      queueDepth: values(this.queueDepth),
-      highPriority: values(this.highPriority),
+      tokenUsage: values(this.tokenUsage, this.config.trendWindowMs),
+      memoryUsage: values(this.memoryUsage, this.config.trendWindowMs),
+      queueDepth: values(this.queueDepth, this.config.queueTrendWindowMs),
+      highPriority: values(this.highPriority, this.config.queueTrendWindowMs),
       pausedPriorities: this.paused.priorities,
       agents,
       latestIndicator: (type, since, agentId) => {

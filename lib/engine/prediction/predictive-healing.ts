@@ -63,10 +63,10 @@ export class PredictiveHealing {
         defaultIntervalMs: this.config.defaultPatternIntervalMs,
         historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
       }),
-      ...trendCandidates(view, this.config.sampleIntervalMs),
+      ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
       ...bottleneckCandidates(inputs.bottlenecks ?? [], view.pausedPriorities),
       ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
-      ...queueCandidates(view, this.config.sampleIntervalMs),
+      ...queueCandidates(view, this.config.sampleIntervalMs, this.config.queueEarlyDepth),
     ]);
     const created: Prediction[] = [];
     for (const c of candidates) {
