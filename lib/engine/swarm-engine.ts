@@ -21,6 +21,7 @@ export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: Co
 const PREDICTION_CONFIG: Partial<PredictionConfig> = {
   healthMinResults: 5,
   healthSlowerThanFleet: 1.5,
+  healthFromHeartbeats: true,
   trendWindowMs: 60_000,
   queueTrendWindowMs: 20_000,
   tokenHorizonMs: 600_000,
@@ -44,7 +45,8 @@ export class SwarmEngine {
     // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck.
     this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
-    // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept). Trends follow the last
+    // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
+    // heartbeats count as well. Trends follow the last
     // minute (queue: 20 s) rather than the 5 min window, so a sudden climb shows at once and a plateau is no trend;
     // a token budget its trend exhausts within 10 min, and a queue half-way to a backlog, count before the reference's levels.
     this.predictor = new PredictiveHealing({ newId: deps.newId, config: PREDICTION_CONFIG });

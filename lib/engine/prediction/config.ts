@@ -32,6 +32,8 @@ export type PredictionConfig = {
   healthMinResults: number;
   /** Slowing also needs a mean above this multiple of the fleet mean (reference: null = no comparison). */
   healthSlowerThanFleet: number | null;
+  /** Heartbeats reporting degraded health predict agent_down (reference: false, heartbeats are stored but unused). */
+  healthFromHeartbeats: boolean;
   /** Token and memory trends use only the samples of this newest span (reference: null = the whole window). */
   trendWindowMs: number | null;
   /** Queue trends use only the samples of this newest span (reference: null = the whole window). */
@@ -59,6 +61,7 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   maxLeadTimes: 1_000,
   healthMinResults: 1,
   healthSlowerThanFleet: null,
+  healthFromHeartbeats: false,
   trendWindowMs: null,
   queueTrendWindowMs: null,
   tokenHorizonMs: null,

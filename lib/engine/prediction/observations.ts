@@ -2,9 +2,13 @@
 import type { EngineEvent } from "../types";
 import type { PredictionConfig } from "./config";
 import { INDICATOR_FAILURE_TYPES } from "./failure-maps";
+import { HeartbeatHealth, type DegradedAgent } from "./heartbeat-health";
 import { openPending, pausedPrioritiesOf } from "./held-work";
 import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
 import { TimedSeries } from "./timed-series";
+
+/** A heartbeat older than this says nothing about the agent's health now. */
+const HEARTBEAT_FRESH_MS = 60_000;
 
 /** Recent task results of one agent. */
 export type AgentWindow = { agentId: string; results: TaskResult[] };
@@ -19,6 +23,8 @@ export type ObservationView = {
   /** The priorities the newest resource_snapshot reported as paused. */
   pausedPriorities: readonly string[];
   agents: AgentWindow[];
+  /** Agents whose newest heartbeat, within the last minute, reported degraded health. */
+  degradedAgents: DegradedAgent[];
   /** The newest indicator event of `type` at or after `since` (optionally from one agent). */
   latestIndicator(type: string, since: number, agentId?: string): { ts: number; agentId: string | null } | null;
 };
@@ -32,9 +38,11 @@ export class Observations {
   private readonly agents = new Map<string, TimedSeries<TaskResult>>();
   private readonly indicators = new Map<string, TimedSeries<string | null>>();
   private paused: { ts: number; priorities: string[] } = { ts: -Infinity, priorities: [] };
+  private readonly heartbeats: HeartbeatHealth;
 
   constructor(private readonly config: PredictionConfig) {
     const n = config.maxSamples;
+    this.heartbeats = new HeartbeatHealth(config.maxAgents);
     this.tokenUsage = new TimedSeries(n);
     this.memoryUsage = new TimedSeries(n);
     this.queueDepth = new TimedSeries(n);
@@ -57,6 +65,7 @@ export class Observations {
     } else if (Object.hasOwn(INDICATOR_FAILURE_TYPES, e.type)) {
       this.seriesOf(this.indicators, e.type, this.config.maxIndicatorEvents).add(e.ts, agentOf(e));
     }
+    this.heartbeats.observe(e);
     const result = taskResultOf(e);
     const agent = agentOf(e);
     if (result && agent !== null) this.agentSeries(agent).add(e.ts, result);
@@ -79,6 +88,7 @@ export class Observations {
       highPriority: values(this.highPriority, this.config.queueTrendWindowMs),
       pausedPriorities: this.paused.priorities,
       agents,
+      degradedAgents: this.heartbeats.degraded(Math.max(from, now - HEARTBEAT_FRESH_MS)),
       latestIndicator: (type, since, agentId) => {
         const hits = (this.indicators.get(type)?.since(since) ?? []).filter((x) => agentId === undefined || x.value === agentId);
         const last = hits[hits.length - 1];
@@ -92,13 +102,14 @@ export class Observations {
     const from = now - this.config.windowMs;
     for (const s of [this.tokenUsage, this.memoryUsage, this.queueDepth, this.highPriority]) s.prune(from);
     for (const [agent, s] of this.agents) if (s.prune(from) === 0) this.agents.delete(agent);
+    this.heartbeats.prune(from);
     const indicatorsFrom = now - this.config.indicatorRetentionMs;
     for (const [type, s] of this.indicators) if (s.prune(indicatorsFrom) === 0) this.indicators.delete(type);
   }
 
   /** Number of samples held in total (for the bounded-memory property). */
   footprint(): number {
-    let n = this.tokenUsage.size + this.memoryUsage.size + this.queueDepth.size + this.highPriority.size;
+    let n = this.tokenUsage.size + this.memoryUsage.size + this.queueDepth.size + this.highPriority.size + this.heartbeats.size;
     for (const s of this.agents.values()) n += s.size;
     for (const s of this.indicators.values()) n += s.size;
     return n;

@@ -10,6 +10,7 @@ import { OutcomeStats, type PredictionStats } from "./outcome-stats";
 import { clampEta, keyOf, type Candidate, type Prediction } from "./prediction-record";
 import { decideProposal, expireProposal, type DecisionInput, type DecisionResult } from "./proposal-lifecycle";
 import { bottleneckCandidates } from "./sources/bottleneck-source";
+import { degradedCandidates } from "./sources/degraded-source";
 import { healthCandidates } from "./sources/health-source";
 import { patternCandidates } from "./sources/pattern-source";
 import { queueCandidates } from "./sources/queue-source";
@@ -66,6 +67,7 @@ export class PredictiveHealing {
       ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
       ...bottleneckCandidates(inputs.bottlenecks ?? [], view.pausedPriorities),
       ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
+      ...(this.config.healthFromHeartbeats ? degradedCandidates(view.degradedAgents) : []),
       ...queueCandidates(view, this.config.sampleIntervalMs, this.config.queueEarlyDepth),
     ]);
     const created: Prediction[] = [];
