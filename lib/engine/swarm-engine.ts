@@ -22,6 +22,7 @@ const PREDICTION_CONFIG: Partial<PredictionConfig> = {
   healthMinResults: 5,
   healthSlowerThanFleet: 1.5,
   healthFromHeartbeats: true,
+  bottleneckOnRise: true,
   trendWindowMs: 60_000,
   queueTrendWindowMs: 20_000,
   tokenHorizonMs: 600_000,
@@ -46,9 +47,10 @@ export class SwarmEngine {
     this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
     // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
-    // heartbeats count as well. Trends follow the last
-    // minute (queue: 20 s) rather than the 5 min window, so a sudden climb shows at once and a plateau is no trend;
-    // a token budget its trend exhausts within 10 min, and a queue half-way to a backlog, count before the reference's levels.
+    // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds. Trends
+    // follow the last minute (queue: 20 s) rather than the 5 min window, so a sudden climb shows at once and a
+    // plateau is no trend; a token budget its trend exhausts within 10 min, and a queue half-way to a backlog, count
+    // before the reference's levels.
     this.predictor = new PredictiveHealing({ newId: deps.newId, config: PREDICTION_CONFIG });
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: deps.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).

@@ -34,6 +34,8 @@ export type PredictionConfig = {
   healthSlowerThanFleet: number | null;
   /** Heartbeats reporting degraded health predict agent_down (reference: false, heartbeats are stored but unused). */
   healthFromHeartbeats: boolean;
+  /** A bottleneck predicts when it appears and when its severity rises, not on every pass (reference: false). */
+  bottleneckOnRise: boolean;
   /** Token and memory trends use only the samples of this newest span (reference: null = the whole window). */
   trendWindowMs: number | null;
   /** Queue trends use only the samples of this newest span (reference: null = the whole window). */
@@ -62,6 +64,7 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   healthMinResults: 1,
   healthSlowerThanFleet: null,
   healthFromHeartbeats: false,
+  bottleneckOnRise: false,
   trendWindowMs: null,
   queueTrendWindowMs: null,
   tokenHorizonMs: null,

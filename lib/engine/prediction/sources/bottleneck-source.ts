@@ -16,10 +16,22 @@ function heldBacklog(b: BottleneckInput, paused: readonly string[]): boolean {
   return openPending(pending, b.metrics.by_priority, paused) <= (num(b.metrics.threshold) ?? BACKLOG_THRESHOLD);
 }
 
-/** One prediction per active bottleneck, except a backlog of paused work; only slow_agent names an agent (its
- * affected resources are agent ids). `paused` = the priorities currently paused. */
-export function bottleneckCandidates(bottlenecks: BottleneckInput[], paused: readonly string[] = []): Candidate[] {
-  return bottlenecks.filter((b) => !heldBacklog(b, paused)).map((b) => {
+const SEVERITY_RANK: Readonly<Record<string, number>> = { low: 1, medium: 2, high: 3, critical: 4 };
+
+/** Rank of a severity (0 for an unknown one). */
+export const severityRank = (severity: string): number => SEVERITY_RANK[severity] ?? 0;
+
+/** The key of a bottleneck episode. */
+export const bottleneckKey = (b: BottleneckInput): string => b.id ?? `${b.type}:${b.affectedResources.join(",")}`;
+
+/**
+ * One prediction per active bottleneck, except a backlog of paused work and a bottleneck already offered at its
+ * current severity or higher (`offered`: episode key → severity rank, empty = every pass, as the reference); only
+ * slow_agent names an agent (its affected resources are agent ids). `paused` = the priorities currently paused.
+ */
+export function bottleneckCandidates(bottlenecks: BottleneckInput[], paused: readonly string[] = [], offered: ReadonlyMap<string, number> = new Map()): Candidate[] {
+  const fresh = (b: BottleneckInput) => severityRank(b.severity) > (offered.get(bottleneckKey(b)) ?? -1);
+  return bottlenecks.filter((b) => fresh(b) && !heldBacklog(b, paused)).map((b) => {
     const { confidence, etaMs } = BOTTLENECK_SEVERITY[b.severity] ?? { confidence: 0.7, etaMs: 300_000 };
     const failureType = BOTTLENECK_FAILURE_TYPES[b.type] ?? b.type;
     const agentId = b.type === "slow_agent" ? (b.affectedResources[0] ?? null) : null;
