@@ -36,6 +36,9 @@ export type PredictionConfig = {
   healthFromHeartbeats: boolean;
   /** A bottleneck predicts when it appears and when its severity rises, not on every pass (reference: false). */
   bottleneckOnRise: boolean;
+  /** No token_exhaustion prediction while the newest token usage is at or above 100 %: that failure is present,
+   * not ahead (reference: false). */
+  skipExhaustedBudget: boolean;
   /** Token and memory trends use only the samples of this newest span (reference: null = the whole window). */
   trendWindowMs: number | null;
   /** Queue trends use only the samples of this newest span (reference: null = the whole window). */
@@ -65,6 +68,7 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   healthSlowerThanFleet: null,
   healthFromHeartbeats: false,
   bottleneckOnRise: false,
+  skipExhaustedBudget: false,
   trendWindowMs: null,
   queueTrendWindowMs: null,
   tokenHorizonMs: null,

@@ -6,6 +6,7 @@ import { HeartbeatHealth, type DegradedAgent } from "./heartbeat-health";
 import { openPending, pausedPrioritiesOf } from "./held-work";
 import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
 import { TimedSeries } from "./timed-series";
+import { tokenPercentOf } from "./token-reading";
 
 /** A heartbeat older than this says nothing about the agent's health now. */
 const HEARTBEAT_FRESH_MS = 60_000;
@@ -20,6 +21,8 @@ export type ObservationView = {
   /** Queue depth without the tasks held in paused lanes (they cannot time out while held). */
   queueDepth: number[];
   highPriority: number[];
+  /** Whether the newest token usage reading in the window is at or above 100 % (the budget is exhausted). */
+  tokensExhausted: boolean;
   /** The priorities the newest resource_snapshot reported as paused. */
   pausedPriorities: readonly string[];
   agents: AgentWindow[];
@@ -38,6 +41,7 @@ export class Observations {
   private readonly agents = new Map<string, TimedSeries<TaskResult>>();
   private readonly indicators = new Map<string, TimedSeries<string | null>>();
   private paused: { ts: number; priorities: string[] } = { ts: -Infinity, priorities: [] };
+  private tokens = { ts: -Infinity, percent: 0 };
   private readonly heartbeats: HeartbeatHealth;
 
   constructor(private readonly config: PredictionConfig) {
@@ -66,6 +70,8 @@ export class Observations {
       this.seriesOf(this.indicators, e.type, this.config.maxIndicatorEvents).add(e.ts, agentOf(e));
     }
     this.heartbeats.observe(e);
+    const percent = tokenPercentOf(e);
+    if (percent !== undefined && e.ts >= this.tokens.ts) this.tokens = { ts: e.ts, percent };
     const result = taskResultOf(e);
     const agent = agentOf(e);
     if (result && agent !== null) this.agentSeries(agent).add(e.ts, result);
@@ -86,6 +92,7 @@ export class Observations {
       memoryUsage: values(this.memoryUsage, this.config.trendWindowMs),
       queueDepth: values(this.queueDepth, this.config.queueTrendWindowMs),
       highPriority: values(this.highPriority, this.config.queueTrendWindowMs),
+      tokensExhausted: this.tokens.ts >= from && this.tokens.percent >= 100,
       pausedPriorities: this.paused.priorities,
       agents,
       degradedAgents: this.heartbeats.degraded(Math.max(from, now - HEARTBEAT_FRESH_MS)),

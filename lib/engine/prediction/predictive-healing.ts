@@ -59,6 +59,7 @@ export class PredictiveHealing {
   predict(now: number, inputs: PredictInputs = {}): Prediction[] {
     this.observations.prune(now);
     const view = this.observations.view(now);
+    const present = (c: Candidate) => this.config.skipExhaustedBudget && view.tokensExhausted && c.failureType === "token_exhaustion";
     const candidates = mergeCandidates([
       ...patternCandidates(inputs.patterns ?? [], {
         now,
@@ -71,7 +72,7 @@ export class PredictiveHealing {
       ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
       ...(this.config.healthFromHeartbeats ? degradedCandidates(view.degradedAgents) : []),
       ...queueCandidates(view, this.config.sampleIntervalMs, this.config.queueEarlyDepth),
-    ]);
+    ].filter((c) => !present(c)));
     if (this.config.bottleneckOnRise) this.offerBottlenecks(inputs.bottlenecks ?? []);
     const created: Prediction[] = [];
     for (const c of candidates) {
