@@ -48,8 +48,8 @@ export class SwarmEngine {
     this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
     // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
-    // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds; an
-    // exhausted token budget is a present failure, no longer predicted. Trends
+    // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds; a spent
+    // token budget is a present failure (and the queue then waits for tokens, not agents). Trends
     // follow the last minute (queue: 20 s) rather than the 5 min window, so a sudden climb shows at once and a
     // plateau is no trend; a token budget its trend exhausts within 10 min, and a queue half-way to a backlog, count
     // before the reference's levels.

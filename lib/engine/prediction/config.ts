@@ -36,8 +36,8 @@ export type PredictionConfig = {
   healthFromHeartbeats: boolean;
   /** A bottleneck predicts when it appears and when its severity rises, not on every pass (reference: false). */
   bottleneckOnRise: boolean;
-  /** No token_exhaustion prediction while the newest token usage is at or above 100 %: that failure is present,
-   * not ahead (reference: false). */
+  /** While the newest token usage is at or above 100 %, that failure is present, not ahead: no token_exhaustion
+   * prediction, and the queue (waiting for tokens, not agents) predicts no task timeouts (reference: false). */
   skipExhaustedBudget: boolean;
   /** Token and memory trends use only the samples of this newest span (reference: null = the whole window). */
   trendWindowMs: number | null;

@@ -58,21 +58,7 @@ export class PredictiveHealing {
    */
   predict(now: number, inputs: PredictInputs = {}): Prediction[] {
     this.observations.prune(now);
-    const view = this.observations.view(now);
-    const present = (c: Candidate) => this.config.skipExhaustedBudget && view.tokensExhausted && c.failureType === "token_exhaustion";
-    const candidates = mergeCandidates([
-      ...patternCandidates(inputs.patterns ?? [], {
-        now,
-        view,
-        defaultIntervalMs: this.config.defaultPatternIntervalMs,
-        historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
-      }),
-      ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
-      ...bottleneckCandidates(inputs.bottlenecks ?? [], view.pausedPriorities, this.bottlenecksOffered),
-      ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
-      ...(this.config.healthFromHeartbeats ? degradedCandidates(view.degradedAgents) : []),
-      ...queueCandidates(view, this.config.sampleIntervalMs, this.config.queueEarlyDepth),
-    ].filter((c) => !present(c)));
+    const candidates = this.candidates(now, inputs);
     if (this.config.bottleneckOnRise) this.offerBottlenecks(inputs.bottlenecks ?? []);
     const created: Prediction[] = [];
     for (const c of candidates) {
@@ -152,6 +138,32 @@ export class PredictiveHealing {
   /** Entries held in memory across all collections (flat under a constant event rate, D3). */
   footprint(): number {
     return this.observations.footprint() + this.tracked.size + this.byKey.size + this.bottlenecksOffered.size + this.outcomeStats.footprint();
+  }
+
+  /**
+   * The five sources' merged candidates. With skipExhaustedBudget, a spent token budget is a present failure: no
+   * token_exhaustion candidate, and the queue, which now waits for tokens rather than agents (reference §11.2 defers
+   * work for insufficient tokens), predicts no task timeouts (neither its trend nor a backlog bottleneck).
+   */
+  private candidates(now: number, inputs: PredictInputs): Candidate[] {
+    const view = this.observations.view(now);
+    const spent = this.config.skipExhaustedBudget && view.tokensExhausted;
+    const bottlenecks = (inputs.bottlenecks ?? []).filter((b) => !spent || b.type !== "task_queue_backlog");
+    return mergeCandidates(
+      [
+        ...patternCandidates(inputs.patterns ?? [], {
+          now,
+          view,
+          defaultIntervalMs: this.config.defaultPatternIntervalMs,
+          historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
+        }),
+        ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
+        ...bottleneckCandidates(bottlenecks, view.pausedPriorities, this.bottlenecksOffered),
+        ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
+        ...(this.config.healthFromHeartbeats ? degradedCandidates(view.degradedAgents) : []),
+        ...(spent ? [] : queueCandidates(view, this.config.sampleIntervalMs, this.config.queueEarlyDepth)),
+      ].filter((c) => !spent || c.failureType !== "token_exhaustion"),
+    );
   }
 
   /** Remembers the highest severity each active bottleneck was offered at; resolved ones are forgotten (bounded). */
