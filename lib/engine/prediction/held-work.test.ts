@@ -56,4 +56,11 @@ describe("held backlog", () => {
     expect(view.queueDepth).toEqual([60, 6, 60]);
     expect(view.pausedPriorities).toEqual([]);
   });
+
+  it("a paused set reported before the window says nothing now", () => {
+    const obs = new Observations(DEFAULT_PREDICTION_CONFIG);
+    obs.observe(ev("resource_snapshot", T0 - 400_000, { metadata: { queue: { paused_priorities: ["LOW"] } } }));
+    expect(obs.view(T0 - 300_000).pausedPriorities).toEqual(["LOW"]);
+    expect(obs.view(T0).pausedPriorities).toEqual([]);
+  });
 });

@@ -23,7 +23,7 @@ export type ObservationView = {
   highPriority: number[];
   /** Whether the newest token usage reading in the window is at or above 100 % (the budget is exhausted). */
   tokensExhausted: boolean;
-  /** The priorities the newest resource_snapshot reported as paused. */
+  /** The priorities the newest resource_snapshot in the window reported as paused. */
   pausedPriorities: readonly string[];
   agents: AgentWindow[];
   /** Agents whose newest heartbeat, within the last minute, reported degraded health. */
@@ -93,7 +93,7 @@ export class Observations {
       queueDepth: values(this.queueDepth, this.config.queueTrendWindowMs),
       highPriority: values(this.highPriority, this.config.queueTrendWindowMs),
       tokensExhausted: this.tokens.ts >= from && this.tokens.percent >= 100,
-      pausedPriorities: this.paused.priorities,
+      pausedPriorities: this.paused.ts >= from ? this.paused.priorities : [],
       agents,
       degradedAgents: this.heartbeats.degraded(Math.max(from, now - HEARTBEAT_FRESH_MS)),
       latestIndicator: (type, since, agentId) => {
