@@ -24,8 +24,8 @@ const PREDICTION_CONFIG: Partial<PredictionConfig> = {
   healthFromHeartbeats: true,
   bottleneckOnRise: true,
   skipExhaustedBudget: true,
-  trendWindowMs: 60_000,
-  queueTrendWindowMs: 20_000,
+  trendSamples: 6,
+  queueTrendSamples: 3,
   tokenHorizonMs: 600_000,
   queueEarlyDepth: 25,
 };
@@ -50,7 +50,7 @@ export class SwarmEngine {
     // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
     // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds; a spent
     // token budget is a present failure (and the queue then waits for tokens, not agents). Trends
-    // follow the last minute (queue: 20 s) rather than the 5 min window, so a sudden climb shows at once and a
+    // follow the newest 6 samples (queue: 3) rather than the 5 min window, so a sudden climb shows at once and a
     // plateau is no trend; a token budget its trend exhausts within 10 min, and a queue half-way to a backlog, count
     // before the reference's levels.
     this.predictor = new PredictiveHealing({ newId: deps.newId, config: PREDICTION_CONFIG });

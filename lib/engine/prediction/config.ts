@@ -39,10 +39,10 @@ export type PredictionConfig = {
   /** While the newest token usage is at or above 100 %, that failure is present, not ahead: no token_exhaustion
    * prediction, and the queue (waiting for tokens, not agents) predicts no task timeouts (reference: false). */
   skipExhaustedBudget: boolean;
-  /** Token and memory trends use only the samples of this newest span (reference: null = the whole window). */
-  trendWindowMs: number | null;
-  /** Queue trends use only the samples of this newest span (reference: null = the whole window). */
-  queueTrendWindowMs: number | null;
+  /** Token and memory trends use only this many newest samples in the window (reference: null = all of them). */
+  trendSamples: number | null;
+  /** Queue trends use only this many newest samples in the window (reference: null = all of them). */
+  queueTrendSamples: number | null;
   /** Token usage below 80 % is predicted too when its trend exhausts the budget within this (reference: null = never). */
   tokenHorizonMs: number | null;
   /** Queue depth above this (below the reference's 50) is judged too, by the reference's growth formula (reference: null). */
@@ -69,8 +69,8 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   healthFromHeartbeats: false,
   bottleneckOnRise: false,
   skipExhaustedBudget: false,
-  trendWindowMs: null,
-  queueTrendWindowMs: null,
+  trendSamples: null,
+  queueTrendSamples: null,
   tokenHorizonMs: null,
   queueEarlyDepth: null,
 };

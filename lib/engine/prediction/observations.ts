@@ -14,7 +14,7 @@ const HEARTBEAT_FRESH_MS = 60_000;
 /** Recent task results of one agent. */
 export type AgentWindow = { agentId: string; results: TaskResult[] };
 
-/** What the sources read at `now`: in-window values (metric series: in their trend span), oldest first. */
+/** What the sources read at `now`: in-window values (metric series: their newest trend samples), oldest first. */
 export type ObservationView = {
   tokenUsage: number[];
   memoryUsage: number[];
@@ -80,18 +80,20 @@ export class Observations {
   /** The in-window values at `now`. */
   view(now: number): ObservationView {
     const from = now - this.config.windowMs;
-    const values = (s: TimedSeries<number>, spanMs: number | null = null) =>
-      s.since(spanMs === null ? from : Math.max(from, now - spanMs)).map((x) => x.value);
+    const values = (s: TimedSeries<number>, newest: number | null = null) => {
+      const xs = s.since(from).map((x) => x.value);
+      return newest === null ? xs : xs.slice(-Math.max(1, newest));
+    };
     const agents: AgentWindow[] = [];
     for (const agentId of [...this.agents.keys()].sort()) {
       const results = this.agents.get(agentId)?.since(from).map((x) => x.value) ?? [];
       if (results.length > 0) agents.push({ agentId, results });
     }
     return {
-      tokenUsage: values(this.tokenUsage, this.config.trendWindowMs),
-      memoryUsage: values(this.memoryUsage, this.config.trendWindowMs),
-      queueDepth: values(this.queueDepth, this.config.queueTrendWindowMs),
-      highPriority: values(this.highPriority, this.config.queueTrendWindowMs),
+      tokenUsage: values(this.tokenUsage, this.config.trendSamples),
+      memoryUsage: values(this.memoryUsage, this.config.trendSamples),
+      queueDepth: values(this.queueDepth, this.config.queueTrendSamples),
+      highPriority: values(this.highPriority, this.config.queueTrendSamples),
       tokensExhausted: this.tokens.ts >= from && this.tokens.percent >= 100,
       pausedPriorities: this.paused.ts >= from ? this.paused.priorities : [],
       agents,

@@ -1,4 +1,4 @@
-// Engine tunables of the trend and queue sources: the token horizon, the early queue depth and the recent trend span.
+// Engine tunables of the trend and queue sources: the token horizon, the early queue depth and the newest trend samples.
 import { describe, expect, it } from "vitest";
 import { resolveConfig } from "../config";
 import { Observations } from "../observations";
@@ -39,8 +39,8 @@ describe("early queue depth", () => {
   });
 });
 
-describe("recent trend span", () => {
-  it("with a span, the metric series hold only its newest samples; without, the whole window", () => {
+describe("newest trend samples", () => {
+  it("with a count, the metric series hold only that many newest in-window samples; without, the whole window", () => {
     const events = [0, 1, 2, 3, 4, 5].flatMap((i) => [resourceMetric(T0 - (5 - i) * 10_000, 20 + i, 50), queueMetric(T0 - (5 - i) * 5_000, i, 0)]);
     const view = (over: Parameters<typeof resolveConfig>[0]) => {
       const obs = new Observations(resolveConfig(over));
@@ -48,8 +48,9 @@ describe("recent trend span", () => {
       return obs.view(T0);
     };
     expect(view({}).tokenUsage).toEqual([20, 21, 22, 23, 24, 25]);
-    expect(view({ trendWindowMs: 20_000 }).tokenUsage).toEqual([23, 24, 25]);
-    expect(view({ queueTrendWindowMs: 10_000 }).queueDepth).toEqual([3, 4, 5]);
-    expect(view({ queueTrendWindowMs: 10_000 }).memoryUsage).toHaveLength(6);
+    expect(view({ trendSamples: 3 }).tokenUsage).toEqual([23, 24, 25]);
+    expect(view({ queueTrendSamples: 3 }).queueDepth).toEqual([3, 4, 5]);
+    expect(view({ queueTrendSamples: 3 }).memoryUsage).toHaveLength(6);
+    expect(view({ trendSamples: 60 }).tokenUsage).toHaveLength(6);
   });
 });
