@@ -7,7 +7,7 @@ import { type Bottleneck, BottleneckDetector } from "./detection";
 import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, SelfHealer, type StrategyRegistry } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
-import { type DecisionInput, type Prediction, PredictiveHealing } from "./prediction";
+import { type DecisionInput, type Prediction, type PredictionConfig, PredictiveHealing } from "./prediction";
 import type { HealingRecord } from "./records";
 import type { SwarmConfig } from "./swarm-config";
 import { SwarmState } from "./swarm-state";
@@ -18,6 +18,19 @@ export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEven
 
 /** What a swarm engine is built from. */
 export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry };
+
+/** The engine's prediction tunables (the rest are the reference's). */
+const PREDICTION_CONFIG: Partial<PredictionConfig> = {
+  healthMinResults: 5,
+  healthSlowerThanFleet: 1.5,
+  healthFromHeartbeats: true,
+  bottleneckOnRise: true,
+  skipExhaustedBudget: true,
+  trendSamples: 6,
+  queueTrendSamples: 3,
+  tokenHorizonMs: 600_000,
+  queueEarlyDepth: 25,
+};
 
 /** The per-swarm composition of the engine's components. */
 export class SwarmEngine {
@@ -39,8 +52,13 @@ export class SwarmEngine {
     // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck.
     this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
-    // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept).
-    this.predictor = new PredictiveHealing({ newId: deps.newId, config: { healthMinResults: 5, healthSlowerThanFleet: 1.5 } });
+    // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
+    // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds; a spent
+    // token budget is a present failure (and the queue then waits for tokens, not agents). Trends
+    // follow the newest 6 samples (queue: 3) rather than the 5 min window, so a sudden climb shows at once and a
+    // plateau is no trend; a token budget its trend exhausts within 10 min, and a queue half-way to a backlog, count
+    // before the reference's levels.
+    this.predictor = new PredictiveHealing({ newId: deps.newId, config: PREDICTION_CONFIG });
     this.registry = deps.registry ?? createDefaultRegistry();
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: this.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).

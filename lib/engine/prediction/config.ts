@@ -32,6 +32,21 @@ export type PredictionConfig = {
   healthMinResults: number;
   /** Slowing also needs a mean above this multiple of the fleet mean (reference: null = no comparison). */
   healthSlowerThanFleet: number | null;
+  /** Heartbeats reporting degraded health predict agent_down (reference: false, heartbeats are stored but unused). */
+  healthFromHeartbeats: boolean;
+  /** A bottleneck predicts when it appears and when its severity rises, not on every pass (reference: false). */
+  bottleneckOnRise: boolean;
+  /** While the newest token usage is at or above 100 %, that failure is present, not ahead: no token_exhaustion
+   * prediction, and the queue (waiting for tokens, not agents) predicts no task timeouts (reference: false). */
+  skipExhaustedBudget: boolean;
+  /** Token and memory trends use only this many newest samples in the window (reference: null = all of them). */
+  trendSamples: number | null;
+  /** Queue trends use only this many newest samples in the window (reference: null = all of them). */
+  queueTrendSamples: number | null;
+  /** Token usage below 80 % is predicted too when its trend exhausts the budget within this (reference: null = never). */
+  tokenHorizonMs: number | null;
+  /** Queue depth above this (below the reference's 50) is judged too, by the reference's growth formula (reference: null). */
+  queueEarlyDepth: number | null;
 };
 
 /** Reference defaults (threshold 0.7, 5 min pattern interval, 10 s sample spacing). */
@@ -51,6 +66,13 @@ export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   maxLeadTimes: 1_000,
   healthMinResults: 1,
   healthSlowerThanFleet: null,
+  healthFromHeartbeats: false,
+  bottleneckOnRise: false,
+  skipExhaustedBudget: false,
+  trendSamples: null,
+  queueTrendSamples: null,
+  tokenHorizonMs: null,
+  queueEarlyDepth: null,
 };
 
 /** Merges overrides into the defaults; throws when the threshold is outside [0, 1] (as the reference does). */

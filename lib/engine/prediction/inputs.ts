@@ -22,6 +22,8 @@ export type PatternInput = {
 
 /** An active bottleneck as the prediction component needs it (adapted by the lead from detection/). */
 export type BottleneckInput = {
+  /** The detector's id of this bottleneck (one per episode, detected → resolved); when absent, type and resources key it. */
+  id?: string;
   /** token_exhaustion | quota_exceeded | slow_agent | task_queue_backlog | consensus_timeout. */
   type: string;
   /** critical | high | medium | low. */

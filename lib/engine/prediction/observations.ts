@@ -2,19 +2,32 @@
 import type { EngineEvent } from "../types";
 import type { PredictionConfig } from "./config";
 import { INDICATOR_FAILURE_TYPES } from "./failure-maps";
+import { HeartbeatHealth, type DegradedAgent } from "./heartbeat-health";
+import { openPending, pausedPrioritiesOf } from "./held-work";
 import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
 import { TimedSeries } from "./timed-series";
+import { tokenPercentOf } from "./token-reading";
+
+/** A heartbeat older than this says nothing about the agent's health now. */
+const HEARTBEAT_FRESH_MS = 60_000;
 
 /** Recent task results of one agent. */
 export type AgentWindow = { agentId: string; results: TaskResult[] };
 
-/** What the sources read at `now`: in-window values, oldest first. */
+/** What the sources read at `now`: in-window values (metric series: their newest trend samples), oldest first. */
 export type ObservationView = {
   tokenUsage: number[];
   memoryUsage: number[];
+  /** Queue depth without the tasks held in paused lanes (they cannot time out while held). */
   queueDepth: number[];
   highPriority: number[];
+  /** Whether the newest token usage reading in the window is at or above 100 % (the budget is exhausted). */
+  tokensExhausted: boolean;
+  /** The priorities the newest resource_snapshot in the window reported as paused. */
+  pausedPriorities: readonly string[];
   agents: AgentWindow[];
+  /** Agents whose newest heartbeat, within the last minute, reported degraded health. */
+  degradedAgents: DegradedAgent[];
   /** The newest indicator event of `type` at or after `since` (optionally from one agent). */
   latestIndicator(type: string, since: number, agentId?: string): { ts: number; agentId: string | null } | null;
 };
@@ -27,9 +40,13 @@ export class Observations {
   private readonly highPriority: TimedSeries<number>;
   private readonly agents = new Map<string, TimedSeries<TaskResult>>();
   private readonly indicators = new Map<string, TimedSeries<string | null>>();
+  private paused: { ts: number; priorities: string[] } = { ts: -Infinity, priorities: [] };
+  private tokens = { ts: -Infinity, percent: 0 };
+  private readonly heartbeats: HeartbeatHealth;
 
   constructor(private readonly config: PredictionConfig) {
     const n = config.maxSamples;
+    this.heartbeats = new HeartbeatHealth(config.maxAgents);
     this.tokenUsage = new TimedSeries(n);
     this.memoryUsage = new TimedSeries(n);
     this.queueDepth = new TimedSeries(n);
@@ -42,12 +59,19 @@ export class Observations {
     if (e.type === "resource_metric") {
       addIfNumber(this.tokenUsage, e.ts, meta.token_usage_percent);
       addIfNumber(this.memoryUsage, e.ts, meta.memory_usage_percent);
+    } else if (e.type === "resource_snapshot") {
+      const priorities = pausedPrioritiesOf(meta);
+      if (priorities && e.ts >= this.paused.ts) this.paused = { ts: e.ts, priorities };
     } else if (e.type === "queue_metric") {
-      addIfNumber(this.queueDepth, e.ts, meta.queue_depth);
+      const depth = num(meta.queue_depth);
+      if (depth !== undefined) this.queueDepth.add(e.ts, openPending(depth, meta.by_priority, this.paused.priorities));
       addIfNumber(this.highPriority, e.ts, meta.high_priority_count);
     } else if (Object.hasOwn(INDICATOR_FAILURE_TYPES, e.type)) {
       this.seriesOf(this.indicators, e.type, this.config.maxIndicatorEvents).add(e.ts, agentOf(e));
     }
+    this.heartbeats.observe(e);
+    const percent = tokenPercentOf(e);
+    if (percent !== undefined && e.ts >= this.tokens.ts) this.tokens = { ts: e.ts, percent };
     const result = taskResultOf(e);
     const agent = agentOf(e);
     if (result && agent !== null) this.agentSeries(agent).add(e.ts, result);
@@ -56,18 +80,24 @@ export class Observations {
   /** The in-window values at `now`. */
   view(now: number): ObservationView {
     const from = now - this.config.windowMs;
-    const values = (s: TimedSeries<number>) => s.since(from).map((x) => x.value);
+    const values = (s: TimedSeries<number>, newest: number | null = null) => {
+      const xs = s.since(from).map((x) => x.value);
+      return newest === null ? xs : xs.slice(-Math.max(1, newest));
+    };
     const agents: AgentWindow[] = [];
     for (const agentId of [...this.agents.keys()].sort()) {
       const results = this.agents.get(agentId)?.since(from).map((x) => x.value) ?? [];
       if (results.length > 0) agents.push({ agentId, results });
     }
     return {
-      tokenUsage: values(this.tokenUsage),
-      memoryUsage: values(this.memoryUsage),
-      queueDepth: values(this.queueDepth),
-      highPriority: values(this.highPriority),
+      tokenUsage: values(this.tokenUsage, this.config.trendSamples),
+      memoryUsage: values(this.memoryUsage, this.config.trendSamples),
+      queueDepth: values(this.queueDepth, this.config.queueTrendSamples),
+      highPriority: values(this.highPriority, this.config.queueTrendSamples),
+      tokensExhausted: this.tokens.ts >= from && this.tokens.percent >= 100,
+      pausedPriorities: this.paused.ts >= from ? this.paused.priorities : [],
       agents,
+      degradedAgents: this.heartbeats.degraded(Math.max(from, now - HEARTBEAT_FRESH_MS)),
       latestIndicator: (type, since, agentId) => {
         const hits = (this.indicators.get(type)?.since(since) ?? []).filter((x) => agentId === undefined || x.value === agentId);
         const last = hits[hits.length - 1];
@@ -81,13 +111,14 @@ export class Observations {
     const from = now - this.config.windowMs;
     for (const s of [this.tokenUsage, this.memoryUsage, this.queueDepth, this.highPriority]) s.prune(from);
     for (const [agent, s] of this.agents) if (s.prune(from) === 0) this.agents.delete(agent);
+    this.heartbeats.prune(from);
     const indicatorsFrom = now - this.config.indicatorRetentionMs;
     for (const [type, s] of this.indicators) if (s.prune(indicatorsFrom) === 0) this.indicators.delete(type);
   }
 
   /** Number of samples held in total (for the bounded-memory property). */
   footprint(): number {
-    let n = this.tokenUsage.size + this.memoryUsage.size + this.queueDepth.size + this.highPriority.size;
+    let n = this.tokenUsage.size + this.memoryUsage.size + this.queueDepth.size + this.highPriority.size + this.heartbeats.size;
     for (const s of this.agents.values()) n += s.size;
     for (const s of this.indicators.values()) n += s.size;
     return n;

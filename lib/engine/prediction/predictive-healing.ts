@@ -9,7 +9,8 @@ import { failureConfirms, outcomeAt, settle, windowEnd, type FailureReport, type
 import { OutcomeStats, type PredictionStats } from "./outcome-stats";
 import { clampEta, keyOf, type Candidate, type Prediction } from "./prediction-record";
 import { decideProposal, expireProposal, type DecisionInput, type DecisionResult } from "./proposal-lifecycle";
-import { bottleneckCandidates } from "./sources/bottleneck-source";
+import { bottleneckCandidates, bottleneckKey, severityRank } from "./sources/bottleneck-source";
+import { degradedCandidates } from "./sources/degraded-source";
 import { healthCandidates } from "./sources/health-source";
 import { patternCandidates } from "./sources/pattern-source";
 import { queueCandidates } from "./sources/queue-source";
@@ -36,6 +37,8 @@ export class PredictiveHealing {
   private readonly tracked = new Map<string, Tracked>();
   /** Ids of tracked predictions per (failure_type, agent_id) key, for O(1) dedup. */
   private readonly byKey = new Map<string, Set<string>>();
+  /** Active bottleneck episode → the highest severity rank it predicted at (bottleneckOnRise). */
+  private bottlenecksOffered = new Map<string, number>();
 
   constructor(private readonly deps: PredictiveHealingDeps) {
     this.config = resolveConfig(deps.config);
@@ -60,19 +63,8 @@ export class PredictiveHealing {
    */
   predict(now: number, inputs: PredictInputs = {}): Prediction[] {
     this.observations.prune(now);
-    const view = this.observations.view(now);
-    const candidates = mergeCandidates([
-      ...patternCandidates(inputs.patterns ?? [], {
-        now,
-        view,
-        defaultIntervalMs: this.config.defaultPatternIntervalMs,
-        historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
-      }),
-      ...trendCandidates(view, this.config.sampleIntervalMs),
-      ...bottleneckCandidates(inputs.bottlenecks ?? []),
-      ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
-      ...queueCandidates(view, this.config.sampleIntervalMs),
-    ]);
+    const candidates = this.candidates(now, inputs);
+    if (this.config.bottleneckOnRise) this.offerBottlenecks(inputs.bottlenecks ?? []);
     const created: Prediction[] = [];
     for (const c of candidates) {
       const proposal = c.confidence >= this.config.confidenceThreshold;
@@ -150,7 +142,43 @@ export class PredictiveHealing {
 
   /** Entries held in memory across all collections (flat under a constant event rate, D3). */
   footprint(): number {
-    return this.observations.footprint() + this.tracked.size + this.byKey.size + this.outcomeStats.footprint();
+    return this.observations.footprint() + this.tracked.size + this.byKey.size + this.bottlenecksOffered.size + this.outcomeStats.footprint();
+  }
+
+  /**
+   * The five sources' merged candidates. With skipExhaustedBudget, a spent token budget is a present failure: no
+   * token_exhaustion candidate, and the queue, which now waits for tokens rather than agents (reference §11.2 defers
+   * work for insufficient tokens), predicts no task timeouts (neither its trend nor a backlog bottleneck).
+   */
+  private candidates(now: number, inputs: PredictInputs): Candidate[] {
+    const view = this.observations.view(now);
+    const spent = this.config.skipExhaustedBudget && view.tokensExhausted;
+    const bottlenecks = (inputs.bottlenecks ?? []).filter((b) => !spent || b.type !== "task_queue_backlog");
+    return mergeCandidates(
+      [
+        ...patternCandidates(inputs.patterns ?? [], {
+          now,
+          view,
+          defaultIntervalMs: this.config.defaultPatternIntervalMs,
+          historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
+        }),
+        ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
+        ...bottleneckCandidates(bottlenecks, view.pausedPriorities, this.bottlenecksOffered),
+        ...healthCandidates(view.agents, this.config.healthMinResults, this.config.healthSlowerThanFleet),
+        ...(this.config.healthFromHeartbeats ? degradedCandidates(view.degradedAgents) : []),
+        ...(spent ? [] : queueCandidates(view, this.config.sampleIntervalMs, this.config.queueEarlyDepth)),
+      ].filter((c) => !spent || c.failureType !== "token_exhaustion"),
+    );
+  }
+
+  /** Remembers the highest severity each active bottleneck was offered at; resolved ones are forgotten (bounded). */
+  private offerBottlenecks(active: BottleneckInput[]): void {
+    const offered = new Map<string, number>();
+    for (const b of active) {
+      const key = bottleneckKey(b);
+      offered.set(key, Math.max(offered.get(key) ?? -1, this.bottlenecksOffered.get(key) ?? -1, severityRank(b.severity)));
+    }
+    this.bottlenecksOffered = offered;
   }
 
   private blocked(key: string, proposal: boolean): boolean {

@@ -4,13 +4,19 @@ import { clampConfidence, clampEta } from "../prediction-record";
 import { trendOf } from "../timed-series";
 import { fmt } from "./format";
 
-/** Predictions from the queue depth and high-priority count series (oldest first); both predict `task_timeout`. */
-export function queueCandidates(series: { queueDepth: number[]; highPriority: number[] }, sampleIntervalMs: number): Candidate[] {
+/** Queue depth the reference judges from (exclusive). */
+const REFERENCE_DEPTH = 50;
+
+/**
+ * Predictions from the queue depth and high-priority count series (oldest first); both predict `task_timeout`.
+ * `earlyDepth` (below the reference's 50) also judges a smaller queue, by the same growth-weighted confidence.
+ */
+export function queueCandidates(series: { queueDepth: number[]; highPriority: number[] }, sampleIntervalMs: number, earlyDepth: number | null = null): Candidate[] {
   const out: Candidate[] = [];
   const depth = series.queueDepth;
   const lastDepth = depth[depth.length - 1];
   const depthTrend = trendOf(depth);
-  if (depth.length >= 3 && lastDepth !== undefined && depthTrend > 0 && lastDepth > 50) {
+  if (depth.length >= 3 && lastDepth !== undefined && depthTrend > 0 && lastDepth > Math.min(REFERENCE_DEPTH, earlyDepth ?? REFERENCE_DEPTH)) {
     const etaMs = clampEta(((200 - lastDepth) / Math.max(depthTrend, 1)) * sampleIntervalMs);
     out.push({
       failureType: "task_timeout",

@@ -1,4 +1,6 @@
-// Source "trend": token and memory usage rising towards exhaustion (reference §7.4, ETA clamped per D14).
+// Source "trend": token and memory usage rising towards exhaustion (reference §7.4, ETA clamped per D14), plus an
+// optional early warning for the token budget, which is only ever consumed within its period: when its current
+// trend exhausts it within a horizon, it is predicted below 80 % too.
 import type { Candidate } from "../prediction-record";
 import { clampConfidence, clampEta } from "../prediction-record";
 import { trendOf } from "../timed-series";
@@ -11,22 +13,28 @@ const RULES: Record<"token" | "memory", ResourceRule> = {
   memory: { resource: "Memory", failureType: "memory_exhaustion", above: 85, action: "Enable gradual degradation", indicator: "resource_trend_memory" },
 };
 
-/** Predictions from the token and memory usage series (percent, oldest first); `sampleIntervalMs` is the assumed spacing. */
-export function trendCandidates(series: { tokenUsage: number[]; memoryUsage: number[] }, sampleIntervalMs: number): Candidate[] {
-  return [rising(series.tokenUsage, RULES.token, sampleIntervalMs), rising(series.memoryUsage, RULES.memory, sampleIntervalMs)].filter(
+/**
+ * Predictions from the token and memory usage series (percent, oldest first); `sampleIntervalMs` is the assumed
+ * spacing. With `tokenHorizonMs`, token usage at or below 80 % is predicted when the trend exhausts it within twice
+ * the horizon, with confidence 1 − 0.3 × ETA / horizon (a proposal from the horizon in).
+ */
+export function trendCandidates(series: { tokenUsage: number[]; memoryUsage: number[] }, sampleIntervalMs: number, tokenHorizonMs: number | null = null): Candidate[] {
+  return [rising(series.tokenUsage, RULES.token, sampleIntervalMs, tokenHorizonMs), rising(series.memoryUsage, RULES.memory, sampleIntervalMs, null)].filter(
     (c): c is Candidate => c !== null,
   );
 }
 
-function rising(values: number[], rule: ResourceRule, sampleIntervalMs: number): Candidate | null {
+function rising(values: number[], rule: ResourceRule, sampleIntervalMs: number, horizonMs: number | null): Candidate | null {
   const last = values[values.length - 1];
   const trend = trendOf(values);
-  if (values.length < 3 || last === undefined || trend <= 0 || last <= rule.above) return null;
+  if (values.length < 3 || last === undefined || trend <= 0) return null;
   const etaMs = clampEta(((100 - last) / trend) * sampleIntervalMs);
+  const early = last <= rule.above && horizonMs !== null && horizonMs > 0 && etaMs <= 2 * horizonMs;
+  if (last <= rule.above && !early) return null;
   return {
     failureType: rule.failureType,
     agentId: null,
-    confidence: clampConfidence(last / 100),
+    confidence: clampConfidence(early && horizonMs ? 1 - (0.3 * etaMs) / horizonMs : last / 100),
     etaMs,
     reasoning: `${rule.resource} usage at ${fmt(last)}% and rising ${fmt(trend)} points per sample over ${values.length} samples; exhausted in about ${Math.round(etaMs / 1000)} s`,
     recommendedAction: rule.action,
