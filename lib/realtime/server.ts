@@ -2,6 +2,8 @@
 // `subscribe {swarm}` → room + snapshot ack, engine events → rooms.
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/postgres-adapter";
+import type pg from "pg";
+import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { componentLogger } from "../logger";
 import { authenticate, type Principal } from "../auth/principal";
@@ -21,6 +23,23 @@ function headersOf(raw: Record<string, string | string[] | undefined>, token: un
   const auth = typeof token === "string" && token ? `Bearer ${token}` : raw.authorization;
   if (typeof auth === "string") h.set("authorization", auth);
   return h;
+}
+
+/**
+ * The pool as the adapter sees it: its long-lived LISTEN client gets an error listener, so Postgres going away is
+ * logged and the broken client dropped (the adapter reconnects on its `end`) instead of an unhandled error crashing
+ * the process.
+ */
+function listenerPool(pool: pg.Pool, log: Logger): pg.Pool {
+  const connect = async () => {
+    const client = await pool.connect();
+    client.on("error", (err) => {
+      log.warn({ err: err.message }, "socket.io adapter connection lost; reconnecting");
+      client.release(err); // a broken client leaves the pool (so the pool can still end); the adapter reconnects on `end`
+    });
+    return client;
+  };
+  return { connect, query: pool.query.bind(pool) } as unknown as pg.Pool;
 }
 
 /** How often connected sockets' credentials are re-checked (revocation takes effect within this). */
@@ -50,7 +69,7 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
   // Instances on one database share room broadcasts through LISTEN/NOTIFY (a browser on instance A sees what
   // instance B publishes). This adapter cannot replay missed packets, so a reconnecting client re-syncs over HTTP.
   const log = componentLogger("realtime");
-  io.adapter(createAdapter(rt.pool, { errorHandler: (err) => log.warn({ err: err.message }, "socket.io adapter error") }));
+  io.adapter(createAdapter(listenerPool(rt.pool, log), { errorHandler: (err) => log.warn({ err: err.message }, "socket.io adapter error") }));
 
   io.use(async (socket, next) => {
     try {
