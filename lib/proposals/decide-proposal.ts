@@ -42,7 +42,7 @@ export async function decideProposal(rt: Runtime, principal: Principal, id: stri
     throw new ApiError(409, "not_open", `The proposal is no longer open (it is ${row.status}${row.decidedBy ? `, decided by ${row.decidedBy}` : ""}).`);
   }
   await audit(rt.db, { actor: principal, action: `prediction.${decision}`, target, result: "ok", swarmId: row.swarmId, detail: { reason, failure_type: row.failureType, agent_id: row.agentId, recommended_action: row.recommendedAction } });
-  rt.engine.decide(row.swarm.name, id, { decision, by: decidedBy, reason });
+  rt.cluster.decide(row.swarm.name, id, { decision, by: decidedBy, reason });
   rt.publish?.("prediction.updated", { swarm: row.swarm.name, prediction: toRecord(row) });
   return predictionItem(row);
 }
