@@ -25,9 +25,10 @@ export class SwarmFeed {
     this.ledger = new FeedLedger(cursor);
   }
 
-  /** The fast path: feeds events this instance just stored in transaction `tx` (unless the reader already did). */
+  /** The fast path: feeds events this instance just stored in transaction `tx`, unless the reader already did or is
+   * still reading (then the reader feeds them, so they never overtake earlier rows: event-time replays need order). */
   deliverLocal(tx: bigint, events: EngineEvent[]): boolean {
-    if (!this.ready || !this.ledger.claimLocal(tx)) return false;
+    if (!this.ready || this.reading || !this.ledger.claimLocal(tx)) return false;
     setImmediate(() => this.closed || this.deps.engine.ingest(this.name, events));
     return true;
   }
