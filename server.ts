@@ -11,7 +11,7 @@ import { createRuntime } from "./lib/server/create-runtime";
 import { ensureFirstAdmin } from "./lib/server/first-admin";
 import { shutdownGracefully } from "./lib/server/graceful-shutdown";
 import { createHttpApp } from "./lib/server/http-app";
-import { demoEnabled, startDemoFeed } from "./lib/simulator/demo-feed";
+import { demoEnabled, runDemoOnOwner } from "./lib/simulator/demo-feed";
 import { systemClock } from "./lib/engine/clock";
 
 const log = componentLogger("server");
@@ -28,7 +28,7 @@ const app = next({ dev, hostname: e.HOST, port: e.PORT, dir: process.cwd() });
 await app.prepare();
 const { server, io, drainEngineOutputs } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), dev });
 const stopJobs = startBackgroundJobs(rt, log);
-rt.demo = (await demoEnabled(database.db, e.DEMO)) ? await startDemoFeed(rt, systemClock, componentLogger("demo")) : undefined;
+if (await demoEnabled(database.db, e.DEMO)) await runDemoOnOwner(rt, systemClock, componentLogger("demo"));
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 log.info({ url: rt.publicUrl, database: database.target.embedded ? "embedded" : "DATABASE_URL" }, "Swarm Medic is listening");

@@ -1,5 +1,5 @@
 // The real app (runtime, raw ingest path, auth, socket.io, background jobs) without Next.js, for benchmarks and
-// chaos tests: on DATABASE_URL, listening on 127.0.0.1:<argv[2] or 0>; prints "ready <port>"; SIGTERM shuts it down
+// chaos tests: on DATABASE_URL, listening on 127.0.0.1:<argv[2] or 0>; prints "ready <port> <instance id>"; SIGTERM shuts it down
 // in server.ts' order and exits 0.
 import type { AddressInfo } from "node:net";
 import { openDatabase } from "../lib/db/open-database";
@@ -20,7 +20,7 @@ setRuntime(rt);
 const { server, io, drainEngineOutputs } = createHttpApp(rt);
 const stopJobs = startBackgroundJobs(rt, log);
 await new Promise<void>((resolve) => server.listen(Number(process.argv[2] ?? 0), "127.0.0.1", resolve));
-process.stdout.write(`ready ${(server.address() as AddressInfo).port}\n`);
+process.stdout.write(`ready ${(server.address() as AddressInfo).port} ${rt.cluster.instanceId}\n`);
 
 process.once("SIGTERM", () => {
   void shutdownGracefully({ rt, server, io, stopJobs, drainEngineOutputs, log, closeDatabase: () => database.close(false) }).finally(() => {

@@ -1,4 +1,4 @@
-// Child processes of the benchmark: a TypeScript entry run under tsx that prints "ready <port>" when listening,
+// Child processes of the benchmark: a TypeScript entry run under tsx that prints "ready <port> [instance id]" when listening,
 // stopped with SIGTERM (then SIGKILL) and always reaped.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
@@ -38,7 +38,7 @@ export function startChild(file: string, env: Record<string, string>, nodeArgs: 
     child.once("error", fail);
     child.once("exit", (code, signal) => fail(new Error(`${file} exited before it was ready (code ${code}, signal ${signal})`)));
     createInterface({ input: child.stdout! }).on("line", (line) => {
-      const m = /^ready (\d+)$/.exec(line.trim());
+      const m = /^ready (\d+)(?: \S+)?$/.exec(line.trim());
       if (!m) return process.stdout.write(`  [${file}] ${line}\n`);
       clearTimeout(timer);
       child.removeAllListeners("exit");

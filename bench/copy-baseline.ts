@@ -25,7 +25,7 @@ export async function createCopyTable(pool: pg.Pool, now: number): Promise<void>
   }
   await pool.query("CREATE TABLE bench_copy_keys (LIKE event_keys INCLUDING DEFAULTS INCLUDING INDEXES)");
   const { rows } = await pool.query<{ indexdef: string }>("SELECT indexdef FROM pg_indexes WHERE tablename = 'bench_copy' ORDER BY indexname");
-  if (rows.length !== 2) throw new Error(`bench_copy should carry the PK and index of events, has: ${rows.map((r) => r.indexdef).join("; ")}`);
+  if (rows.length !== 3) throw new Error(`bench_copy should carry the PK and indexes of events, has: ${rows.map((r) => r.indexdef).join("; ")}`);
 }
 
 async function copyStream(pool: pg.Pool, stream: number, deadline: number, batchRows: number, swarmId: number, withKeys: boolean): Promise<number> {

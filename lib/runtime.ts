@@ -6,6 +6,7 @@ import type { IngestKeyVerifier } from "./auth/ingest-keys";
 import type { RollupBuffer } from "./db/rollup-buffer";
 import type { IngestBatcher } from "./db/ingest-batcher";
 import type { Db } from "./db/prisma";
+import type { ClusterNode } from "./cluster/cluster-node";
 import type { CommandSignal } from "./commands/command-signal";
 import type { WebhookBreakers } from "./commands/webhook-breakers";
 import type { Engine } from "./engine/engine";
@@ -36,6 +37,8 @@ export type Runtime = {
   webhookBreakers: WebhookBreakers;
   /** Wakes long-polling coordinators when commands are stored. */
   commandSignal: CommandSignal;
+  /** Engine ownership across instances: which swarms this instance's engine runs, and the way to their owners. */
+  cluster: ClusterNode;
   /** The built-in demo swarm, when it runs. */
   demo?: DemoControl;
   /** Emits a stored change to its swarm's socket room (set once socket.io is attached). */

@@ -68,6 +68,8 @@ export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
       const closing = io.close();
       server.closeAllConnections();
       await closing;
+      await drainEngineOutputs();
+      await rt.cluster.stop();
       await rt.rollups.flush().catch(() => undefined);
       rt.webhookBreakers.shutdown();
       setRuntime(undefined);

@@ -59,7 +59,8 @@ export function readPrismaSchema(file: string): { tables: ExpectedTable[]; enums
       const column = /@map\("([^"]+)"\)/.exec(line)?.[1] ?? field;
       fieldToColumn.set(field, column);
       const native = /@db\.(\w+)(?:\((\d+)\))?/.exec(line);
-      const type = enums.has(base) ? `enum:${base}` : native ? (NATIVE[native[1]!]?.(native[2]) ?? native[1]!.toLowerCase()) : SCALARS[base]!;
+      const unsupported = /^Unsupported\("([^"]+)"\)/.exec(base)?.[1];
+      const type = unsupported ?? (enums.has(base) ? `enum:${base}` : native ? (NATIVE[native[1]!]?.(native[2]) ?? native[1]!.toLowerCase()) : SCALARS[base]!);
       columns.push({ name: column, type, nullable: rawType.endsWith("?") });
       if (/@id\b/.test(line)) primaryKey = [column];
       if (/@unique\b/.test(line)) uniques.push([column]);

@@ -16,8 +16,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** A server child process and a promise of its exit code. */
-export type ServerProcess = { child: ChildProcess; exited: Promise<number | null> };
+/** A server child process, its cluster instance id and a promise of its exit code. */
+export type ServerProcess = { child: ChildProcess; instanceId: string; exited: Promise<number | null> };
 
 /** Starts the server on `databaseUrl` and `port`; resolves once it listens. */
 export async function startServerProcess(databaseUrl: string, port: number): Promise<ServerProcess> {
@@ -28,22 +28,23 @@ export async function startServerProcess(databaseUrl: string, port: number): Pro
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  await new Promise<void>((resolve, reject) => {
+  const instanceId = await new Promise<string>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
-      if (/^ready \d+$/m.test(out)) resolve();
+      const ready = /^ready \d+ (\S+)$/m.exec(out);
+      if (ready) resolve(ready[1]!);
     });
     void exited.then((code) => reject(new Error(`server exited (${code}) before it was ready: ${out}`)));
   });
-  return { child, exited };
+  return { child, instanceId, exited };
 }
 
 /** What the clients saw: acknowledged ids, statuses of every response, and transport errors. */
 export type IngestLog = { acked: Set<string>; statuses: Map<number, number>; transportErrors: number; retryAfterMissing: number };
 
-/** Options of a client run. */
-export type IngestRun = { url: string; key: string; batches: number; batchSize: number; concurrency: number; idPrefix: string; onAck?: (acked: number) => void };
+/** Options of a client run (`urls`: instances tried in turn, one after another on failure, instead of `url`). */
+export type IngestRun = { url: string; urls?: readonly string[]; key: string; batches: number; batchSize: number; concurrency: number; idPrefix: string; onAck?: (acked: number) => void };
 
 /** Sends `batches` batches with `concurrency` clients; each batch is retried with the same ids until it is acknowledged. */
 export async function ingestUntilAcknowledged(run: IngestRun): Promise<IngestLog> {
@@ -54,7 +55,8 @@ export async function ingestUntilAcknowledged(run: IngestRun): Promise<IngestLog
       const ids = Array.from({ length: run.batchSize }, (_, i) => `${run.idPrefix}-${b}-${i}`);
       const body = JSON.stringify(ids.map((id, i) => ({ id, type: "heartbeat", agent_id: `agent-${i % 8}`, timestamp: Date.now() })));
       for (let attempt = 0; ; attempt++) {
-        const status = await fetch(`${run.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${run.key}`, "content-type": "application/json" }, body })
+        const url = run.urls ? run.urls[(b + attempt) % run.urls.length]! : run.url;
+        const status = await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${run.key}`, "content-type": "application/json" }, body })
           .then(async (res) => {
             await res.arrayBuffer();
             if (res.status === 503 && !res.headers.get("retry-after")) log.retryAfterMissing++;

@@ -17,7 +17,7 @@ export async function pollCommands(rt: Runtime, who: IngestIdentity, q: z.output
   const until = Date.now() + q.wait * 1000;
   for (;;) {
     const claimed = await claimCommands(rt.pool, who.swarmId, Date.now(), q.limit);
-    for (const c of claimed) rt.engine.commandResult(who.swarm, c.id, { status: "dispatched", attempts: c.attempts, leaseUntil: Date.parse(c.lease_until) });
+    for (const c of claimed) rt.cluster.commandResult(who.swarm, c.id, { status: "dispatched", attempts: c.attempts, leaseUntil: Date.parse(c.lease_until) });
     const left = until - Date.now();
     if (claimed.length > 0 || left <= 0 || signal?.aborted || !rt.accepting) return claimed.map(({ id, kind, params, issued_at, deadline }) => ({ id, kind, params, issued_at, deadline }));
     await rt.commandSignal.wait(who.swarm, Math.min(left, 1_000), signal);
@@ -29,6 +29,6 @@ export async function reportResult(rt: Runtime, who: IngestIdentity, id: string,
   if (!z.uuid().safeParse(id).success) throw notFound("Command");
   const outcome = await recordCommandResult(rt.pool, who.swarmId, id, body, Date.now());
   if (!outcome) throw notFound("Command");
-  if (outcome.changed) rt.engine.commandResult(who.swarm, id, { status: body.status, detail: body.detail });
+  if (outcome.changed) rt.cluster.commandResult(who.swarm, id, { status: body.status, detail: body.detail });
   return { id: outcome.id, status: outcome.status, detail: outcome.detail };
 }

@@ -1,7 +1,9 @@
 // Persists the engine's outputs (bottlenecks, predictions, failures, healings, commands) and their rollups,
-// in order, off the ingest path; each change is handed to `published` once it is stored.
-import type pg from "pg";
+// in order, off the ingest path; each change is handed to `published` once it is stored. Every write is fenced:
+// it commits only in a transaction that finds the swarm's owner epoch unchanged (SELECT … FOR SHARE conflicts with
+// a takeover's epoch increment), so an owner that was paused and replaced cannot commit stale outputs.
 import type { Logger } from "pino";
+import { mayWrite } from "../cluster/ownership-rules";
 import type { Engine } from "../engine/engine";
 import type { EngineEventMap } from "../engine/types";
 import type { Prisma } from "../generated/prisma/client";
@@ -15,107 +17,120 @@ const d = (t: number | null | undefined) => (t === null || t === undefined ? nul
 /** Stored engine outputs, by event name (what the live channel publishes). */
 export type SinkEvent = Exclude<keyof EngineEventMap, "metrics.tick">;
 
-/** Subscribes to the engine; returns a function that resolves when everything queued so far is stored. */
+/** The swarm and epoch under which this instance writes a swarm's outputs (null: it is not the owner). */
+export type Fence = (swarm: string) => { swarmId: number; epoch: bigint } | null;
+
+/** The sink: `drain` resolves when everything queued so far is stored; `record` stores (and publishes) an output
+ * that did not come from this engine (a healing taken over from a previous owner). */
+export type EngineSink = { drain: () => Promise<void>; record: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void };
+
+/** An output whose writer is no longer the swarm's owner. */
+class FencedOut extends Error {}
+
+type Tx = Prisma.TransactionClient;
+
+/** Subscribes to the engine and stores its outputs under the fence. */
 export function attachEngineSink(
   engine: Engine,
-  deps: { db: Db; pool: pg.Pool; rollups: RollupBuffer; log: Logger; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void },
-): () => Promise<void> {
-  const { db, pool, rollups, log } = deps;
-  const ids = new Map<string, number>();
+  deps: { db: Db; rollups: RollupBuffer; log: Logger; fence: Fence; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void },
+): EngineSink {
+  const { db, rollups, log } = deps;
   let chain: Promise<void> = Promise.resolve();
+  const stores = new Map<SinkEvent, (tx: Tx, swarmId: number, payload: never) => Promise<unknown>>();
+  const afters = new Map<SinkEvent, (swarmId: number, payload: never) => void>();
 
-  const swarmId = async (name: string) => {
-    let id = ids.get(name);
-    if (id === undefined) ids.set(name, (id = (await db.swarm.findUniqueOrThrow({ where: { name }, select: { id: true } })).id));
-    return id;
+  const record = <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => {
+    const owner = deps.fence(payload.swarm);
+    if (!owner) return log.debug({ event: name, swarm: payload.swarm }, "engine output dropped: not the swarm's owner");
+    const store = stores.get(name) as (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>;
+    chain = chain
+      .then(async () => {
+        await db.$transaction(async (tx) => {
+          const rows = await tx.$queryRaw<{ epoch: bigint }[]>`SELECT epoch FROM swarm_owners WHERE swarm_id = ${owner.swarmId} FOR SHARE`;
+          if (!mayWrite(owner.epoch, rows[0]?.epoch ?? null)) throw new FencedOut(`epoch ${owner.epoch} of ${payload.swarm} is stale`);
+          await store(tx, owner.swarmId, payload);
+        });
+        (afters.get(name) as ((swarmId: number, payload: EngineEventMap[K]) => void) | undefined)?.(owner.swarmId, payload);
+        deps.published(name, payload);
+      })
+      .catch((e: Error) => (e instanceof FencedOut ? log.warn({ err: e.message, event: name }, "engine output fenced out") : log.error({ err: e.message, event: name }, "engine output not stored")));
   };
 
-  const on = <K extends SinkEvent>(name: K, store: (swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>) =>
-    engine.on(name, (payload) => {
-      chain = chain
-        .then(async () => {
-          await store(await swarmId(payload.swarm), payload);
-          deps.published(name, payload);
-        })
-        .catch((e: Error) => log.error({ err: e.message, event: name }, "engine output not stored"));
-    });
+  const on = <K extends SinkEvent>(name: K, store: (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>, after?: (swarmId: number, payload: EngineEventMap[K]) => void) => {
+    stores.set(name, store as (tx: Tx, swarmId: number, payload: never) => Promise<unknown>);
+    if (after) afters.set(name, after as (swarmId: number, payload: never) => void);
+    engine.on(name, (payload) => record(name, payload));
+  };
 
-  const saveBottleneck = (sid: number, { bottleneck: b }: EngineEventMap["bottleneck.detected"]) => {
+  const saveBottleneck = (tx: Tx, sid: number, { bottleneck: b }: EngineEventMap["bottleneck.detected"]) => {
     const data = {
       type: b.type, severity: b.severity, impactScore: b.impactScore, affectedResources: b.affectedResources as Json, metrics: b.metrics as Json,
       recommendations: b.recommendations as Json, status: b.status, detectedAt: new Date(b.detectedAt), updatedAt: new Date(b.updatedAt), resolvedAt: d(b.resolvedAt),
     };
-    return db.bottleneck.upsert({ where: { id: b.id }, create: { id: b.id, swarmId: sid, ...data }, update: data });
+    return tx.bottleneck.upsert({ where: { id: b.id }, create: { id: b.id, swarmId: sid, ...data }, update: data });
   };
-  on("bottleneck.detected", async (sid, p) => {
-    await saveBottleneck(sid, p);
-    rollups.add(sid, p.bottleneck.detectedAt, { bottlenecks: 1 });
-  });
+  on("bottleneck.detected", saveBottleneck, (sid, p) => rollups.add(sid, p.bottleneck.detectedAt, { bottlenecks: 1 }));
   on("bottleneck.updated", saveBottleneck);
   on("bottleneck.resolved", saveBottleneck);
 
-  const savePrediction = (sid: number, { prediction: p }: EngineEventMap["prediction.created"]) => {
+  const savePrediction = (tx: Tx, sid: number, { prediction: p }: EngineEventMap["prediction.created"]) => {
     const data = {
       failureType: p.failureType, agentId: p.agentId ?? null, confidence: p.confidence, predictedAt: new Date(p.predictedAt), expectedAt: new Date(p.expectedAt),
       reasoning: p.reasoning, recommendedAction: p.recommendedAction, source: p.source, patternIndicators: p.patternIndicators as Json, status: p.status,
       outcome: p.outcome ?? null,
     };
-    return db.prediction.upsert({ where: { id: p.id }, create: { id: p.id, swarmId: sid, ...data }, update: { status: data.status, outcome: data.outcome } });
+    return tx.prediction.upsert({ where: { id: p.id }, create: { id: p.id, swarmId: sid, ...data }, update: { status: data.status, outcome: data.outcome } });
   };
-  on("prediction.created", async (sid, p) => {
-    await savePrediction(sid, p);
-    rollups.add(sid, p.prediction.predictedAt, { predictions: 1 });
-  });
-  on("prediction.updated", async (sid, p) => {
-    await savePrediction(sid, p);
+  on("prediction.created", savePrediction, (sid, p) => rollups.add(sid, p.prediction.predictedAt, { predictions: 1 }));
+  on("prediction.updated", savePrediction, (sid, p) => {
     const o = p.prediction.outcome;
     if (o === "confirmed" || o === "prevented" || o === "false_positive") {
       rollups.add(sid, p.prediction.predictedAt, { [o === "confirmed" ? "predictions_confirmed" : o === "prevented" ? "predictions_prevented" : "predictions_false"]: 1 });
     }
   });
 
-  on("failure.detected", async (sid, { failure: f }) => {
-    await db.failure.upsert({
-      where: { id: f.id },
-      create: { id: f.id, swarmId: sid, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, detectedAt: new Date(f.detectedAt), resolvedAt: d(f.resolvedAt) },
-      update: { resolvedAt: d(f.resolvedAt) },
-    });
-    rollups.add(sid, f.detectedAt, { failures: 1 });
-  });
+  on(
+    "failure.detected",
+    (tx, sid, { failure: f }) =>
+      tx.failure.upsert({
+        where: { id: f.id },
+        create: { id: f.id, swarmId: sid, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, detectedAt: new Date(f.detectedAt), resolvedAt: d(f.resolvedAt) },
+        update: { resolvedAt: d(f.resolvedAt) },
+      }),
+    (sid, { failure: f }) => rollups.add(sid, f.detectedAt, { failures: 1 }),
+  );
 
-  const saveHealing = (sid: number, { healing: h }: EngineEventMap["healing.started"]) => {
+  const saveHealing = (tx: Tx, sid: number, { healing: h }: EngineEventMap["healing.started"]) => {
     const data = {
       failureId: h.failureId ?? null, predictionId: h.predictionId ?? null, failureType: h.failureType, strategy: h.strategy, status: h.status, trigger: h.trigger,
       actions: h.actions as Json, reason: h.reason ?? null, healMs: h.healMs ?? null, recoveryMs: h.recoveryMs ?? null, startedAt: new Date(h.startedAt), finishedAt: d(h.finishedAt),
     };
-    return db.healing.upsert({ where: { id: h.id }, create: { id: h.id, swarmId: sid, ...data }, update: data });
+    return tx.healing.upsert({ where: { id: h.id }, create: { id: h.id, swarmId: sid, ...data }, update: data });
   };
   on("healing.started", saveHealing);
-  on("healing.finished", async (sid, p) => {
-    await saveHealing(sid, p);
-    const h = p.healing;
+  on("healing.finished", saveHealing, (sid, { healing: h }) =>
     rollups.add(sid, h.finishedAt ?? h.startedAt, {
       healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: h.healMs ?? 0,
       recovery_ms_sum: h.recoveryMs ?? 0, recoveries: h.recoveryMs === null || h.recoveryMs === undefined ? 0 : 1,
-    });
-  });
+    }),
+  );
 
-  on("failure.resolved", (sid, { failureId, resolvedAt }) => db.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } }));
+  on("failure.resolved", (tx, sid, { failureId, resolvedAt }) => tx.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } }));
 
   // Commands move forward only: the coordinator link (claims, results) and the engine both report states,
   // and whichever reports the later state wins; the first final state stands.
-  on("command.updated", (sid, { command: c }) =>
-    pool.query(
+  on("command.updated", (tx, sid, { command: c }) =>
+    tx.$executeRawUnsafe(
       `INSERT INTO commands (id, swarm_id, healing_id, kind, params, status, attempts, detail, issued_at, deadline, lease_until, finished_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+       VALUES ($1::uuid, $2, $3::uuid, $4, $5::jsonb, $6::"CommandStatus", $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz)
        ON CONFLICT (id) DO UPDATE SET
          status = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN excluded.status ELSE commands.status END,
          detail = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN coalesce(excluded.detail, commands.detail) ELSE commands.detail END,
          finished_at = coalesce(commands.finished_at, excluded.finished_at),
          attempts = greatest(commands.attempts, excluded.attempts)`,
-      [c.id, sid, c.healingId ?? null, c.kind, JSON.stringify(c.params), c.status, c.attempts, c.detail ?? null, new Date(c.issuedAt), new Date(c.deadline), d(c.leaseUntil), d(c.finishedAt)],
+      c.id, sid, c.healingId ?? null, c.kind, JSON.stringify(c.params), c.status, c.attempts, c.detail ?? null, new Date(c.issuedAt), new Date(c.deadline), d(c.leaseUntil), d(c.finishedAt),
     ),
   );
 
-  return () => chain;
+  return { drain: () => chain, record };
 }

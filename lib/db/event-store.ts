@@ -34,14 +34,25 @@ WITH input AS (
   FROM input i
   WHERE NOT i.keyed OR EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
 )
--- Only the duplicates come back (usually none): far less to send and parse than every stored row.
-SELECT i.swarm_id, i.event_id FROM input i
-WHERE i.keyed AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)`;
+-- Only the duplicates come back (usually none): far less to send and parse than every stored row; plus one row
+-- with the writing transaction's id (every stored row's \`tx\`), so the engine owner can tell these rows apart.
+SELECT i.swarm_id, i.event_id, NULL AS tx FROM input i
+WHERE i.keyed AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
+UNION ALL SELECT NULL, NULL, pg_current_xact_id()::text`;
 
-/** Inserts rows (no two with the same swarm and id); returns the `${swarm_id}:${event_id}` keys that were already stored. */
-export async function insertEventRows(pool: pg.Pool, rows: EventRow[]): Promise<Set<string>> {
-  if (rows.length === 0) return new Set();
+/** What one insert did: the `${swarm_id}:${event_id}` keys that were already stored, and the transaction id of the rows it stored. */
+export type InsertOutcome = { duplicates: Set<string>; tx: string };
+
+/** Inserts rows (no two with the same swarm and id) in one transaction. */
+export async function insertEventRows(pool: pg.Pool, rows: EventRow[]): Promise<InsertOutcome> {
+  if (rows.length === 0) return { duplicates: new Set(), tx: "0" };
   // Named: parsed and planned once per connection instead of on every flush.
-  const { rows: duplicates } = await pool.query<{ swarm_id: number; event_id: string }>({ name: "insert-events", text: INSERT_SQL, values: [JSON.stringify(rows)] });
-  return new Set(duplicates.map((r) => `${r.swarm_id}:${r.event_id}`));
+  const { rows: out } = await pool.query<{ swarm_id: number | null; event_id: string | null; tx: string | null }>({ name: "insert-events", text: INSERT_SQL, values: [JSON.stringify(rows)] });
+  const duplicates = new Set<string>();
+  let tx = "0";
+  for (const r of out) {
+    if (r.tx !== null) tx = r.tx;
+    else duplicates.add(`${r.swarm_id}:${r.event_id}`);
+  }
+  return { duplicates, tx };
 }

@@ -8,8 +8,8 @@ import { ApiError } from "../api/errors";
 import type { ValidEvent } from "../ingest/validate-batch";
 import { type EventRow, insertEventRows, type StoredEvent } from "./event-store";
 
-/** Result of storing one request's batch. */
-export type StoreResult = { accepted: number; duplicates: number; stored: StoredEvent[] };
+/** Result of storing one request's batch (`tx`: the transaction that stored it, as recorded in events.tx). */
+export type StoreResult = { accepted: number; duplicates: number; stored: StoredEvent[]; tx: string };
 
 type Job = { swarmId: number; events: StoredEvent[]; keyed: boolean[]; received: number; submitted: number; resolve: (r: StoreResult) => void; reject: (e: unknown) => void };
 
@@ -90,15 +90,16 @@ export class IngestBatcher {
       });
     });
     let duplicates: Set<string>;
+    let tx: string;
     try {
-      duplicates = await insertEventRows(this.pool, rows);
+      ({ duplicates, tx } = await insertEventRows(this.pool, rows));
     } catch (err) {
       for (const job of jobs) job.reject(err);
       return;
     }
     jobs.forEach((job, j) => {
       const stored = firsts[j]!.filter((e) => !duplicates.has(`${job.swarmId}:${e.eventId}`));
-      job.resolve({ accepted: stored.length, duplicates: job.submitted - stored.length, stored });
+      job.resolve({ accepted: stored.length, duplicates: job.submitted - stored.length, stored, tx });
     });
   }
 }

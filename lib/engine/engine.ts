@@ -27,6 +27,11 @@ type Listener<K extends keyof EngineEventMap> = (payload: EngineEventMap[K]) => 
 export type Engine = {
   /** Feeds events that were durably stored for `swarm` (never duplicates). */
   ingest(swarm: string, events: EngineEvent[]): void;
+  /** Rebuilds a swarm's windows from events another engine already processed (a takeover): detection, learning and
+   * prediction state only; no failure is detected, no healing starts and nothing is emitted. */
+  warm(swarm: string, events: EngineEvent[]): void;
+  /** Drops everything the engine holds for a swarm (it is now another instance's); its time mode stays. */
+  forget(swarm: string): void;
   /** Adds events stored before this process started to the swarm's total (called once per swarm). */
   seedTotal(swarm: string, total: number): void;
   /** Whether the engine has seen this swarm since boot. */
@@ -53,8 +58,8 @@ export type Engine = {
   /** Wall time (live) or event time (replay, D1): in event time the swarm's clock follows event timestamps and
    * its 1 s ticks run as event time passes them, so a log replayed at full speed gives the real-time result. */
   setTimeMode(swarm: string, mode: "wall" | "event"): void;
-  /** Advances time-driven work for every known swarm: detection, learning, `metrics.tick`. */
-  tick(): void;
+  /** Advances time-driven work for every known swarm (or only those in `only`): detection, learning, `metrics.tick`. */
+  tick(only?: ReadonlySet<string>): void;
   /** Subscribes to an engine event; returns the unsubscribe function. */
   on<K extends keyof EngineEventMap>(name: K, fn: Listener<K>): () => void;
 };
@@ -97,6 +102,14 @@ export function createEngine(deps: EngineDeps): Engine {
       if (t) ingestOnEventTime(swarmOf(swarm), t, events);
       else swarmOf(swarm).ingest(events, deps.clock.now());
     },
+    warm(swarm, events) {
+      const s = swarmOf(swarm);
+      for (const e of events) s.warm(e);
+    },
+    forget(swarm) {
+      swarms.delete(swarm);
+      if (eventTime.has(swarm)) eventTime.set(swarm, { now: 0, nextTick: 0 });
+    },
     setTimeMode(swarm, mode) {
       if (mode === "event") eventTime.set(swarm, eventTime.get(swarm) ?? { now: 0, nextTick: 0 });
       else eventTime.delete(swarm);
@@ -114,9 +127,9 @@ export function createEngine(deps: EngineDeps): Engine {
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     configure: (swarm, config) => swarmOf(swarm).configure(config),
     healingCatalog: (swarm) => swarmOf(swarm).catalog(),
-    tick() {
+    tick(only) {
       const now = deps.clock.now();
-      for (const [name, s] of swarms) if (!eventTime.has(name)) emit("metrics.tick", s.tick(now));
+      for (const [name, s] of swarms) if (!eventTime.has(name) && (!only || only.has(name))) emit("metrics.tick", s.tick(now));
     },
     on(name, fn) {
       let set = listeners.get(name);

@@ -79,6 +79,14 @@ export class SwarmEngine {
     }
   }
 
+  /** Adds an already-processed event to the windows (takeover): detection, agent state, learning, prediction inputs. */
+  warm(e: EngineEvent): void {
+    this.detector.observe([e], e.ts);
+    this.state.observe(e);
+    this.learner.observe(e);
+    this.predictor.observe(e);
+  }
+
   /** Applies an operator's decision on a proposal (already recorded in storage, where the first decision stands). */
   decide(predictionId: string, decision: DecisionInput, now: number): void {
     const r = this.predictor.decide(predictionId, decision, now);

@@ -56,7 +56,7 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt
     const identity = await rt.ingestKeys.verify(bearerToken(req.headers.authorization));
     if (!identity) throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
     const clock = req.headers["x-swarm-medic-clock"];
-    if (clock === "event" || clock === "wall") rt.engine.setTimeMode(identity.swarm, clock);
+    if (clock === "event" || clock === "wall") rt.cluster.setTimeMode(identity.swarm, clock);
     const body = await readBody(req, MAX_BODY_BYTES);
     const parsed = parseBody(body, req.headers["content-type"]);
     if (!parsed.ok) throw new ApiError(PARSE_STATUS[parsed.kind], parsed.kind, parsed.message);

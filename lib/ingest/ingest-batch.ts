@@ -1,5 +1,6 @@
 // The ingest pipeline shared by the HTTP path and in-process producers (the demo swarm): validate all or
-// nothing → durable group-committed insert → rollup counts → engine (after commit, off the caller's path).
+// nothing → durable group-committed insert → rollup counts → the swarm's engine owner (this instance's engine
+// after commit, off the caller's path, or the owner elsewhere through Postgres).
 import { ApiError } from "../api/errors";
 import type { IngestIdentity } from "../auth/ingest-keys";
 import type { StoreResult } from "../db/ingest-batcher";
@@ -18,6 +19,6 @@ export async function ingestBatch(rt: Runtime, identity: Pick<IngestIdentity, "s
   if (!checked.ok) throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
   const result = await rt.ingest.submit(identity.swarmId, checked.events, now);
   rt.rollups.add(identity.swarmId, now, { events: result.accepted });
-  if (result.stored.length > 0) setImmediate(() => rt.engine.ingest(identity.swarm, result.stored.map(toEngineEvent)));
+  if (result.stored.length > 0) rt.cluster.delivered(identity.swarmId, identity.swarm, result.tx, result.stored.map(toEngineEvent));
   return result;
 }

@@ -76,7 +76,7 @@ export async function decideProposal(rt: Runtime, principal: Principal, id: stri
     if (done.count === 0) continue; // the first decision stood; the next pass reports it
     const updated = (await loadProposal(rt, id))!;
     await audit(rt.db, { actor: principal, action, target, result: "ok", swarmId: row.swarmId, detail: { reason, failure_type: row.failureType, agent_id: row.agentId, recommended_action: row.recommendedAction, first_approved_by: row.firstApprovedBy } });
-    rt.engine.decide(row.swarm.name, id, { decision, by: decidedBy, reason });
+    rt.cluster.decide(row.swarm.name, id, { decision, by: decidedBy, reason });
     rt.publish?.("prediction.updated", { swarm: row.swarm.name, prediction: toRecord(updated) });
     return predictionItem(updated);
   }

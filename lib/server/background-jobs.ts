@@ -1,4 +1,4 @@
-// The server's periodic work: the engine's 1 Hz tick, rollup flushes, webhook pushes, overdue sweeps, partition upkeep and retention.
+// The server's periodic work: the engine's 1 Hz tick (of the swarms this instance owns), rollup flushes, webhook pushes, overdue sweeps, partition upkeep and retention.
 import type { Logger } from "pino";
 import { applyRetention, ensurePartitions } from "../db/partitions";
 import { sweepOverdue } from "../db/sweep-overdue";
@@ -8,7 +8,7 @@ import type { Runtime } from "../runtime";
 
 /** Starts the timers; the returned function stops them. */
 export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
-  const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick()), 1_000);
+  const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick(rt.cluster.ownedSwarms())), 1_000);
   const flush = setInterval(() => rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
   const upkeep = setInterval(() => {
     const now = Date.now();

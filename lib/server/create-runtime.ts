@@ -1,5 +1,6 @@
 // Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
 import { randomUUID } from "node:crypto";
+import { ClusterNode } from "../cluster/cluster-node";
 import { CommandSignal } from "../commands/command-signal";
 import { WebhookBreakers } from "../commands/webhook-breakers";
 import { IngestKeyVerifier } from "../auth/ingest-keys";
@@ -23,7 +24,12 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
   await ensurePartitions(database.pool, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
   await seedEngine(database.pool, engine);
-  await applyStoredSettings(database.db, engine, componentLogger("settings"));
+  const settingsLog = componentLogger("settings");
+  await applyStoredSettings(database.db, engine, settingsLog);
+  const prepare = async (swarm: string) => {
+    await seedEngine(database.pool, engine, swarm);
+    await applyStoredSettings(database.db, engine, settingsLog, swarm);
+  };
   return {
     pool: database.pool,
     db: database.db,
@@ -40,5 +46,6 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     limits: new RateLimits({ ...DEFAULT_RATE_LIMITS, ingestEventsPerS: env().INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: env().INGEST_MAX_BYTES_PER_S }),
     commandSignal: new CommandSignal(),
     webhookBreakers: new WebhookBreakers(),
+    cluster: new ClusterNode({ url: database.target.url, pool: database.pool, db: database.db, engine, log: componentLogger("cluster"), prepare }),
   };
 }

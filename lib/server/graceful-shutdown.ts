@@ -35,6 +35,7 @@ export async function shutdownGracefully(s: RunningServer): Promise<void> {
   clearTimeout(cut);
   await s.rt.ingest.drain();
   await s.drainEngineOutputs();
+  await s.rt.cluster.stop();
   await s.rt.rollups.flush().catch((err: Error) => s.log.warn({ err: err.message }, "final rollup flush failed"));
   await s.closeNext?.();
   await s.closeDatabase();

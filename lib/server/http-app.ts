@@ -18,7 +18,8 @@ type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<
 /** Next.js' request and upgrade handlers (absent in integration tests, which run without a build). */
 export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void; dev: boolean };
 
-/** Creates the HTTP server with socket.io attached and the engine's outputs stored and published. */
+/** Creates the HTTP server with socket.io attached, the engine's outputs stored (fenced) and published, and engine
+ * ownership started. */
 export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
   const authHandler = toNodeHandler(rt.auth);
   const server = http.createServer((req, res) => {
@@ -44,16 +45,24 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   rt.metrics.observe({ ingestQueueRows: () => rt.ingest.queued, socketConnections: () => io.engine.clientsCount });
   const publish = createPublisher(io);
   rt.publish = publish;
-  const drainEngineOutputs = attachEngineSink(rt.engine, {
+  const sink = attachEngineSink(rt.engine, {
     db: rt.db,
-    pool: rt.pool,
     rollups: rt.rollups,
     log: componentLogger("engine-sink"),
+    fence: (swarm) => rt.cluster.epochOf(swarm),
     published: (name, payload) => {
       publish(name, payload);
       if (name === "command.updated") rt.commandSignal.notify(payload.swarm);
     },
   });
+  rt.cluster.start((swarm, healing) => {
+    sink.record("healing.finished", { swarm, healing });
+    if (healing.status === "succeeded" && healing.failureId) sink.record("failure.resolved", { swarm, failureId: healing.failureId, resolvedAt: healing.finishedAt ?? Date.now() });
+  });
+  const drainEngineOutputs = async () => {
+    await rt.cluster.idle();
+    await sink.drain();
+  };
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith("/socket.io")) {
       if (nextHandlers) void nextHandlers.upgrade(req, socket, head);

@@ -47,6 +47,7 @@ export async function updateSwarmSettings(rt: Runtime, principal: Principal, swa
   const next = normalizeSettings(body, catalog);
   await saveSettings(rt.db, swarmId, next);
   rt.engine.configure(swarm, toSwarmConfig(next));
+  rt.cluster.settingsChanged(swarm);
   const before = fillSettings(stored, catalog);
   const after = fillSettings(next, catalog);
   await audit(rt.db, { actor: principal, action: "swarm.settings.update", target: `swarm:${swarm}`, result: "ok", swarmId, detail: { before, after } });

@@ -16,9 +16,10 @@ export async function saveSettings(db: Db, swarmId: number, settings: SwarmSetti
   await db.$executeRaw`UPDATE swarms SET settings = settings || jsonb_build_object('healing', ${JSON.stringify(settings)}::jsonb) WHERE id = ${swarmId}`;
 }
 
-/** Applies every swarm's stored settings to the engine (boot); a swarm whose settings no longer apply keeps the defaults. */
-export async function applyStoredSettings(db: Db, engine: Engine, log: pino.Logger): Promise<void> {
-  const swarms = await db.swarm.findMany({ select: { name: true, settings: true } });
+/** Applies every swarm's (or only `swarm`'s) stored settings to the engine (boot, takeover); a swarm whose settings
+ * no longer apply keeps the defaults. */
+export async function applyStoredSettings(db: Db, engine: Engine, log: pino.Logger, swarm?: string): Promise<void> {
+  const swarms = await db.swarm.findMany({ where: swarm === undefined ? {} : { name: swarm }, select: { name: true, settings: true } });
   for (const s of swarms) {
     if ((s.settings as { healing?: unknown } | null)?.healing === undefined) continue;
     try {

@@ -35,6 +35,23 @@ export type DemoControl = {
   stop: () => void;
 };
 
+/** Runs the demo swarm on whichever instance owns its engine: started when this instance takes `demo` over, stopped
+ * when it loses it (so exactly one instance feeds it). */
+export async function runDemoOnOwner(rt: Runtime, clock: Clock, log: Logger): Promise<void> {
+  await rt.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
+  let generation = 0;
+  rt.cluster.onOwnership((swarm, owned) => {
+    if (swarm !== DEMO_SWARM) return;
+    const mine = ++generation;
+    rt.demo?.stop();
+    rt.demo = undefined;
+    if (!owned) return;
+    void startDemoFeed(rt, clock, log)
+      .then((demo) => (mine === generation ? (rt.demo = demo) : demo.stop()))
+      .catch((e: Error) => log.warn({ err: e.message }, "demo swarm: could not start"));
+  });
+}
+
 /** Starts the demo swarm: events every second, its commands executed, a fault every few minutes. */
 export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Promise<DemoControl> {
   const swarm = await rt.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
@@ -55,7 +72,7 @@ export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Pro
     const events = sim.advance(now);
     if (events.length > 0) await ingestBatch(rt, identity, events, now);
     for (const command of await claimCommands(rt.pool, swarm.id, now, 20)) {
-      rt.engine.commandResult(DEMO_SWARM, command.id, { status: "dispatched", attempts: command.attempts });
+      rt.cluster.commandResult(DEMO_SWARM, command.id, { status: "dispatched", attempts: command.attempts });
       const outcome = sim.execute({ id: command.id, kind: command.kind, params: command.params }, now);
       await reportResult(rt, identity, command.id, outcome);
     }
