@@ -43,6 +43,8 @@ export type RunRecord = {
   commands: { succeeded: number; failed: number };
   /** Events that failed ingest validation (never expected). */
   invalid: number;
+  /** Ground truth at the end of the run: queued tasks and the priorities whose dispatch is paused. */
+  queueAtEnd: { pending: number; paused: string[] };
 };
 
 /** Engine event shape of validated events, as the ingest path hands them over after storage. */
@@ -83,6 +85,7 @@ export function runScenario(scenario: ScenarioName, seed: number): RunRecord {
     clearedAt: null,
     commands: { succeeded: 0, failed: 0 },
     invalid: 0,
+    queueAtEnd: { pending: 0, paused: [] },
   };
   let outbox: { id: string; kind: string; params: Record<string, unknown> }[] = [];
   let proposals: string[] = [];
@@ -119,5 +122,7 @@ export function runScenario(scenario: ScenarioName, seed: number): RunRecord {
     engine.ingest(SWARM, events.ok);
     if (rec.fault && rec.clearedAt === null && t < (rec.fault.endsAt ?? Infinity) && cleared(sim, rec.fault)) rec.clearedAt = t;
   }
+  const { pending, paused } = sim.snapshot().queue;
+  rec.queueAtEnd = { pending, paused: [...paused] };
   return rec;
 }

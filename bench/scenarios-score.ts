@@ -52,6 +52,7 @@ export type RunScore = {
   clearedMs: number | null;
   commands: RunRecord["commands"];
   invalid: number;
+  queueAtEnd: RunRecord["queueAtEnd"];
 };
 
 /** The median of `xs`, or null when empty. */
@@ -128,6 +129,7 @@ export function scoreRun(r: RunRecord): RunScore {
     clearedMs: r.clearedAt !== null && r.fault ? r.clearedAt - r.fault.startedAt : null,
     commands: r.commands,
     invalid: r.invalid,
+    queueAtEnd: r.queueAtEnd,
   };
 }
 

@@ -18,6 +18,7 @@ const LEGEND = [
   "healing = automatic healings of the fault's detected failures, ok/failed/refused by the hourly cap/skipped; MTTR = their recovery_ms (D17).",
   "prevent = preventive healings of proposals that matched the fault (all proposals are approved). ✓ / ✗ = proposals that matched the fault / matched none.",
   "fault cleared = ground truth: the cause was removed (restart, drain, memory relieved, quorum back); n/a for a flood (external load) and the control.",
+  "queue at end = ground truth: tasks queued when the run ends, with the priorities still paused.",
 ].join("\n");
 
 /** One progress line for a finished run. */
@@ -29,7 +30,7 @@ function progress(s: RunScore, wallMs: number): string {
 
 /** The per-run table. */
 function runTable(scores: RunScore[]): string {
-  const head = ["scenario", "seed", "target", "detected", "delay", "detected by", "predicted ahead", "lead", "predictions ✓ / ✗", "healing ok/fail/cap/skip", "MTTR (median)", "prevent ok/fail/cap/skip", "fault cleared after"];
+  const head = ["scenario", "seed", "target", "detected", "delay", "detected by", "predicted ahead", "lead", "predictions ✓ / ✗", "healing ok/fail/cap/skip", "MTTR (median)", "prevent ok/fail/cap/skip", "fault cleared after", "queue at end (paused)"];
   const body = scores.map((s) => [
     s.scenario,
     String(s.seed),
@@ -44,6 +45,7 @@ function runTable(scores: RunScore[]): string {
     sec(median(s.healingRecoveryMs)),
     tallyText(s.preventive),
     s.scenario === "queue_flood" || s.scenario === "control" ? "n/a" : sec(s.clearedMs),
+    `${s.queueAtEnd.pending}${s.queueAtEnd.paused.length > 0 ? ` (${s.queueAtEnd.paused.join(",")})` : ""}`,
   ]);
   return markdown(head, body);
 }

@@ -17,6 +17,8 @@ export type SelfHealerOptions = {
   commandTimeoutMs?: number;
   /** Life of a proposal without an explicit expiry (default 10 min). */
   proposalTtlMs?: number;
+  /** Longest a finished healing keeps a setting held while its resource has not stayed recovered (default 5 min). */
+  restoreMaxWaitMs?: number;
   /** Active healings (proposals + running) kept at most (default 200). */
   maxActive?: number;
 };

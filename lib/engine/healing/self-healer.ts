@@ -7,8 +7,9 @@ import { type PolicyConfig, policyFor } from "./policy";
 import type { OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
 import type { CommandResult } from "./ports";
 import { createDefaultRegistry, type StrategyRegistry } from "./registry";
+import { type DueRestore, RestoreLedger } from "./restore-ledger";
 import { targetOf } from "./strategy";
-import type { CommandRecord, Failure, HealerChange, HealingRecord, HealingStatus, Trigger } from "./types";
+import type { CommandRecord, CommandSpec, Failure, HealerChange, HealingRecord, HealingStatus, Trigger } from "./types";
 import { eventEvidence, resolvedByEvent, resolvedInView, verificationVerdict } from "./verification";
 
 type CommandEntry = { record: CommandRecord; healingId: string };
@@ -20,6 +21,7 @@ export class SelfHealer {
   private readonly runs = new Map<string, Run>();
   private readonly byKey = new Map<string, string>();
   private readonly commands = new Map<string, CommandEntry>();
+  private readonly restores: RestoreLedger;
   private policies: PolicyConfig;
   private out: HealerChange[] = [];
 
@@ -27,6 +29,7 @@ export class SelfHealer {
     this.registry = o.registry ?? createDefaultRegistry();
     this.guardrails = new Guardrails({ ...GUARDRAIL_DEFAULTS, ...o.guardrails });
     this.policies = o.policies ?? {};
+    this.restores = new RestoreLedger(o.restoreMaxWaitMs ?? 300_000);
   }
 
   /** Replaces the policies and changes guardrail limits for failures from now on; active healings carry on as they are. */
@@ -113,7 +116,7 @@ export class SelfHealer {
     return this.drain();
   }
 
-  /** Time-driven work: command deadlines, backoff delays, verification windows/timeouts, proposal expiry. */
+  /** Time-driven work: command deadlines, backoff delays, verification windows/timeouts, proposal expiry, restores. */
   tick(now: number): HealerChange[] {
     for (const [id, entry] of [...this.commands]) {
       if (now >= entry.record.deadline) this.applyResult(id, { status: "timed_out", detail: "deadline passed" }, now);
@@ -124,6 +127,7 @@ export class SelfHealer {
       } else if (run.step?.verifyFrom != null) this.verify(run, now);
       else this.advance(run, now);
     }
+    for (const due of this.restores.due(now, this.o.view)) this.issueRestore(due, now);
     this.guardrails.prune(now);
     return this.drain();
   }
@@ -135,7 +139,7 @@ export class SelfHealer {
 
   /** Entries held in memory, for the bounded-memory invariant (D3). */
   memorySize(): number {
-    return this.runs.size + this.byKey.size + this.commands.size + this.guardrails.size() + this.registry.memorySize();
+    return this.runs.size + this.byKey.size + this.commands.size + this.restores.size() + this.guardrails.size() + this.registry.memorySize();
   }
 
   private result(decision: OnFailureResult["decision"], healing: HealingRecord | null, reason: string | null): OnFailureResult {
@@ -228,15 +232,28 @@ export class SelfHealer {
     if (now < step.notBefore) return;
     const resolved = run.firstIssuedAt === null ? this.resolvedReason(run) : null;
     if (resolved) return this.finish(run, "cancelled", `skipped: ${resolved}`, now);
-    const deadline = now + (spec.timeoutMs ?? this.o.commandTimeoutMs ?? 30_000);
-    const id = this.o.port.issue({ healingId: run.record.id, kind: spec.kind, params: spec.params, deadline });
-    const record = newCommandRecord(id, run.record.id, spec, now, deadline);
-    this.commands.set(id, { record, healingId: run.record.id });
-    run.record.actions.push({ kind: spec.kind, params: spec.params, commandId: id, status: "pending" });
+    const effective = this.restores.issue(run.record.id, step.strategy, spec, step.plan.restore);
+    const id = this.issueCommand(run.record.id, effective, now);
+    run.record.actions.push({ kind: effective.kind, params: effective.params, commandId: id, status: "pending" });
     run.firstIssuedAt ??= now;
     step.waiting = id;
     step.issued = true;
+  }
+
+  /** Issues a command through the port, tracks it until its result or deadline, and reports it; returns its id. */
+  private issueCommand(healingId: string, spec: CommandSpec, now: number): string {
+    const deadline = now + (spec.timeoutMs ?? this.o.commandTimeoutMs ?? 30_000);
+    const id = this.o.port.issue({ healingId, kind: spec.kind, params: spec.params, deadline });
+    const record = newCommandRecord(id, healingId, spec, now, deadline);
+    this.commands.set(id, { record, healingId });
     this.out.push({ type: "command.updated", command: { ...record } });
+    return id;
+  }
+
+  /** A restore command fell due: issued in the name of the healing that held the setting; its strategy is told. */
+  private issueRestore(due: DueRestore, now: number): void {
+    this.issueCommand(due.healingId, due.spec, now);
+    due.strategy.restored?.(due.spec, now);
   }
 
   private applyResult(commandId: string, result: CommandResult, now: number): void {
@@ -284,6 +301,7 @@ export class SelfHealer {
   private finish(run: Run, status: HealingStatus, reason: string | null, now: number): void {
     const record = closedRecord(run, status, reason, now);
     run.record = record;
+    this.restores.finished(record.id, status === "succeeded", run.step?.plan ?? null, now);
     this.runs.delete(record.id);
     if (this.byKey.get(run.key) === record.id) this.byKey.delete(run.key);
     if (status === "succeeded" && record.failureId !== null) this.out.push({ type: "failure.resolved", failureId: record.failureId, resolvedAt: now });

@@ -1,7 +1,7 @@
 // The strategy contract (the documented extension point) and small helpers to build plans.
 import type { EngineEvent } from "../types";
 import type { SwarmView } from "./ports";
-import type { CommandSpec, Failure, Plan, Trigger, VerificationSpec } from "./types";
+import type { CommandSpec, Failure, Plan, Trigger, VerificationSpec, ViewCondition } from "./types";
 
 /** What a strategy may read while planning. */
 export type PlanContext = { now: number; view: SwarmView; trigger: Trigger };
@@ -22,6 +22,8 @@ export interface HealingStrategy {
   plan(failure: Failure, ctx: PlanContext): Plan;
   /** Sees every ingested event (e.g. a circuit breaker counting successes). */
   observe?(event: EngineEvent, now: number): void;
+  /** Told when the healer issues one of this strategy's restore commands (e.g. a degradation level stepped back). */
+  restored?(spec: CommandSpec, now: number): void;
   /** Entries held in the strategy's own state (bounded, D3). */
   memorySize?(): number;
 }
@@ -39,8 +41,15 @@ export type CompositeStrategy = {
 /** Anything the registry can route a failure to. */
 export type RoutableStrategy = HealingStrategy | CompositeStrategy;
 
-/** A plan that issues commands and then verifies. */
-export const act = (commands: CommandSpec[], verify: VerificationSpec, notes: string[] = []): Plan => ({ kind: "act", commands, verify, notes });
+/** A plan that issues commands and then verifies; `restore` undoes their settings once the healing lets go (see Plan). */
+export const act = (commands: CommandSpec[], verify: VerificationSpec, notes: string[] = [], restore: CommandSpec[] = [], restoreWhen: ViewCondition | null = null): Plan => ({
+  kind: "act",
+  commands,
+  verify,
+  notes,
+  restore,
+  restoreWhen,
+});
 
 /** A plan that hands the failure to the next strategy in the chain. */
 export const decline = (reason: string): Plan => ({ kind: "decline", reason });

@@ -92,9 +92,14 @@ export type VerificationSpec =
   | { kind: "stable"; windowMs: number; condition?: ViewCondition }
   | { kind: "none" };
 
-/** A strategy's plan: act (commands + verification), decline (let the next strategy try) or halt (stop the chain). */
+/**
+ * A strategy's plan: act (commands + verification), decline (let the next strategy try) or halt (stop the chain).
+ * `restore` undoes the settings the commands change (resume_tasks after pause_tasks, ...): the healer issues it once the
+ * healing has let go (success + `restoreWhen`, else the verification's condition, held for the stability window; or
+ * failure) and no other active healing holds the same setting.
+ */
 export type Plan =
-  | { kind: "act"; commands: CommandSpec[]; verify: VerificationSpec; notes: string[] }
+  | { kind: "act"; commands: CommandSpec[]; verify: VerificationSpec; notes: string[]; restore: CommandSpec[]; restoreWhen: ViewCondition | null }
   | { kind: "decline"; reason: string }
   | { kind: "halt"; reason: string };
 

@@ -43,6 +43,12 @@ export function resolvedByEvent(f: Failure, event: EngineEvent): boolean {
 /** Usage (percent) below which a resource failure counts as gone, and queue depth for a backlog (D5 thresholds). */
 export const RESOLVED_BELOW = { resourcePercent: 80, backlogPending: 50 } as const;
 
+/** Whether a condition holds, or the view cannot tell (an unknown resource or queue): nothing shows a relapse. */
+export function recoveredOrUnknown(c: ViewCondition, view: SwarmView): boolean {
+  if (c.kind === "resource_below" && view.resourcePercent(c.resourceType) === null) return true;
+  return (c.kind === "queue_below" && pendingTotal(view) === null) || conditionHolds(c, view);
+}
+
 /** Whether the swarm view shows a detected failure already gone (quorum back, resource or queue below threshold). */
 export function resolvedInView(f: Failure, view: SwarmView): boolean {
   if (f.failureType === "quorum_loss" || f.failureType === "consensus_failed" || f.failureType === "insufficient_agents") {

@@ -1,7 +1,7 @@
 // Work held in paused lanes: it is left out of the queue source's depth and does not make a backlog predict timeouts.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PREDICTION_CONFIG } from "./config";
-import { openPending, pausedPrioritiesOf } from "./held-work";
+import { openPending, pausedChanged, pausedPrioritiesOf } from "./held-work";
 import type { BottleneckInput } from "./inputs";
 import { Observations } from "./observations";
 import { bottleneckCandidates } from "./sources/bottleneck-source";
@@ -50,10 +50,27 @@ describe("held backlog", () => {
   it("the queue depth series leaves out the lanes the newest snapshot reports as paused", () => {
     const obs = new Observations(DEFAULT_PREDICTION_CONFIG);
     const queue = (ts: number) => ev("queue_metric", ts, { metadata: { queue_depth: 60, by_priority: lanes } });
+    for (const e of [ev("resource_snapshot", T0 - 5000, { metadata: { queue: { paused_priorities: ["LOW", "BACKGROUND"] } } }), queue(T0 - 1000), queue(T0)]) obs.observe(e);
+    expect(obs.view(T0).queueDepth).toEqual([6, 6]);
+  });
+
+  it.each([
+    [[], [], false],
+    [["LOW", "BACKGROUND"], ["BACKGROUND", "LOW"], false],
+    [["LOW", "BACKGROUND"], [], true],
+    [[], ["LOW"], true],
+    [["LOW", "BACKGROUND"], ["MEDIUM", "LOW", "BACKGROUND"], true],
+  ])("paused %j → %j changed: %s", (before, after, changed) => {
+    expect(pausedChanged(before, after)).toBe(changed);
+  });
+
+  it("a change of the paused lanes (a pause, a resume) starts the depth series afresh: the open depth steps, it does not trend", () => {
+    const obs = new Observations(DEFAULT_PREDICTION_CONFIG);
+    const queue = (ts: number) => ev("queue_metric", ts, { metadata: { queue_depth: 60, by_priority: lanes } });
     const snapshot = (ts: number, paused: string[]) => ev("resource_snapshot", ts, { metadata: { queue: { paused_priorities: paused } } });
     for (const e of [queue(T0 - 3000), snapshot(T0 - 2000, ["LOW", "BACKGROUND"]), queue(T0 - 1000), snapshot(T0 - 500, []), queue(T0)]) obs.observe(e);
     const view = obs.view(T0);
-    expect(view.queueDepth).toEqual([60, 6, 60]);
+    expect(view.queueDepth).toEqual([60]);
     expect(view.pausedPriorities).toEqual([]);
   });
 

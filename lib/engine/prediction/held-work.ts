@@ -15,3 +15,8 @@ export function openPending(pending: number, byPriority: unknown, paused: readon
   for (const p of paused) held += num(lanes[p]) ?? 0;
   return Math.max(0, pending - held);
 }
+
+/** Whether two paused sets differ (order aside): the open depth then steps, so earlier depths are no trend to it. */
+export function pausedChanged(before: readonly string[], after: readonly string[]): boolean {
+  return before.length !== after.length || before.some((p) => !after.includes(p));
+}

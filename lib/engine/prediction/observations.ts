@@ -3,7 +3,7 @@ import type { EngineEvent } from "../types";
 import type { PredictionConfig } from "./config";
 import { INDICATOR_FAILURE_TYPES } from "./failure-maps";
 import { HeartbeatHealth, type DegradedAgent } from "./heartbeat-health";
-import { openPending, pausedPrioritiesOf } from "./held-work";
+import { openPending, pausedChanged, pausedPrioritiesOf } from "./held-work";
 import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
 import { TimedSeries } from "./timed-series";
 import { tokenPercentOf } from "./token-reading";
@@ -61,7 +61,10 @@ export class Observations {
       addIfNumber(this.memoryUsage, e.ts, meta.memory_usage_percent);
     } else if (e.type === "resource_snapshot") {
       const priorities = pausedPrioritiesOf(meta);
-      if (priorities && e.ts >= this.paused.ts) this.paused = { ts: e.ts, priorities };
+      if (priorities && e.ts >= this.paused.ts) {
+        if (pausedChanged(this.paused.priorities, priorities)) this.queueDepth.prune(e.ts);
+        this.paused = { ts: e.ts, priorities };
+      }
     } else if (e.type === "queue_metric") {
       const depth = num(meta.queue_depth);
       if (depth !== undefined) this.queueDepth.add(e.ts, openPending(depth, meta.by_priority, this.paused.priorities));

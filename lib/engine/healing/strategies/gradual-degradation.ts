@@ -26,15 +26,28 @@ export function degradationCommands(level: DegradationLevel, resourceType: strin
   ];
 }
 
+const full = (): DegradationLevel => DEGRADATION_LEVELS[0]!;
+
+/** Back up from a level step by step, one level per `stepMs`, to FULL (FULL itself re-asserts FULL) (pure). */
+export function degradationRestore(level: DegradationLevel, resourceType: string, stepMs: number): CommandSpec[] {
+  const targets = level.level === 0 ? [0] : Array.from({ length: level.level }, (_, i) => level.level - 1 - i);
+  return targets.flatMap((l, i) => {
+    const [degrade, ...rest] = degradationCommands(DEGRADATION_LEVELS[l] ?? full(), resourceType);
+    return degrade ? [{ ...degrade, delayMs: i === 0 ? 0 : stepMs }, ...rest] : rest;
+  });
+}
+
 /** The strategy with read access to the level per resource type, and the swarm's most degraded level overall. */
 export type GradualDegradation = HealingStrategy & { levelOf(resourceType: string): DegradationLevel; current(): DegradationLevel };
 
-/** Creates a GradualDegradationStrategy; the level is tracked per resource type and changes only when the target differs. */
+/**
+ * Creates a GradualDegradationStrategy; the level is tracked per resource type and changes only when the target differs.
+ * Its restore steps the level back up to FULL, one level per stability window, once the resource has stayed recovered.
+ */
 export function gradualDegradationStrategy(options: Partial<GradualDegradationOptions> = {}): GradualDegradation {
   const o = { stableWindowMs: 30_000, maxResources: 100, ...options };
   const failureTypes = ["resource_exhaustion", "token_exhaustion", "quota_exceeded", "memory_exhaustion", "memory_pressure", "high_latency"];
   const levels = new Map<string, DegradationLevel>();
-  const full = DEGRADATION_LEVELS[0]!;
   return {
     name: "GradualDegradationStrategy",
     failureTypes,
@@ -43,7 +56,7 @@ export function gradualDegradationStrategy(options: Partial<GradualDegradationOp
       const resourceType = resourceTypeOf(f);
       const usage = usagePercentOf(f) ?? view.resourcePercent(resourceType) ?? 0;
       const target = levelForUsage(usage);
-      const current = levels.get(resourceType) ?? full;
+      const current = levels.get(resourceType) ?? full();
       if (target.level === current.level) return decline(`already at ${current.name} for ${resourceType} (usage ${usage.toFixed(1)}%)`);
       levels.delete(resourceType);
       levels.set(resourceType, target);
@@ -52,10 +65,17 @@ export function gradualDegradationStrategy(options: Partial<GradualDegradationOp
         degradationCommands(target, resourceType),
         { kind: "stable", windowMs: o.stableWindowMs, condition: { kind: "resource_below", resourceType, percent: 90 } },
         [`${resourceType} usage ${usage.toFixed(1)}%: ${current.name} → ${target.name}`],
+        degradationRestore(target, resourceType, o.stableWindowMs),
       );
     },
-    levelOf: (resourceType) => levels.get(resourceType) ?? full,
-    current: () => [...levels.values()].reduce((worst, l) => (l.level > worst.level ? l : worst), full),
+    restored(spec) {
+      const { level, resource_type: resourceType } = spec.params;
+      if (spec.kind !== "set_degradation" || typeof resourceType !== "string" || typeof level !== "number") return;
+      levels.delete(resourceType);
+      if (level > 0) levels.set(resourceType, DEGRADATION_LEVELS[level] ?? full());
+    },
+    levelOf: (resourceType) => levels.get(resourceType) ?? full(),
+    current: () => [...levels.values()].reduce((worst, l) => (l.level > worst.level ? l : worst), full()),
     memorySize: () => levels.size,
   };
 }

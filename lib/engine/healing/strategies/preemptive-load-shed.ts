@@ -1,5 +1,7 @@
 // PreemptiveLoadShedStrategy (D18, §13 #17): heals a predicted task failure on an agent (or a slow agent) by lowering
-// that agent's concurrency, or draining it when its health score is poor.
+// that agent's concurrency (restored to the default once the agent stays clear), or draining it when its health is poor.
+import { undoCommands } from "../restore-rules";
+import type { CommandSpec } from "../types";
 import { act, isPredicted, type HealingStrategy } from "../strategy";
 
 /** Options: drain below this health score; how long the agent must stay clear of the failure. */
@@ -21,7 +23,8 @@ export function preemptiveLoadShedStrategy(opts: PreemptiveLoadShedOptions = { d
         return act([{ kind: "drain_agent", params: { agent_id: agentId, reason: "preemptive" } }], verify, [`drain ${agentId} (health ${score.toFixed(2)})`]);
       }
       const limit = Math.max(1, Math.floor((agent?.currentTasks ?? 1) / 2));
-      return act([{ kind: "set_concurrency", params: { agent_id: agentId, limit } }], verify, [`lower ${agentId} concurrency to ${limit} (health ${score.toFixed(2)})`]);
+      const commands: CommandSpec[] = [{ kind: "set_concurrency", params: { agent_id: agentId, limit } }];
+      return act(commands, verify, [`lower ${agentId} concurrency to ${limit} (health ${score.toFixed(2)})`], undoCommands(commands));
     },
   };
 }

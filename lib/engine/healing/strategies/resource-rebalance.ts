@@ -1,6 +1,9 @@
 // ResourceRebalanceStrategy (reference §8.4, D18): pause low-priority work and rebalance per resource type.
-import { act, type HealingStrategy } from "../strategy";
-import type { CommandSpec, Failure } from "../types";
+import { undoCommands } from "../restore-rules";
+import { act, isPredicted, type HealingStrategy } from "../strategy";
+import type { CommandSpec, Failure, ViewCondition } from "../types";
+
+type ResourceBelow = Extract<ViewCondition, { kind: "resource_below" }>;
 
 /** Options: the usage (percent) below which the resource counts as recovered, and the stability window. */
 export type ResourceRebalanceOptions = { recoveredBelowPercent: number; stableWindowMs: number };
@@ -24,7 +27,18 @@ export function rebalanceCommands(f: Failure, resourceType: string, agentLoad: n
   return commands;
 }
 
-/** Creates a ResourceRebalanceStrategy; recovery = usage below the threshold, or no recurrence within the window. */
+/**
+ * When the paused work may resume: the resource below the recovery threshold; for a predicted exhaustion also below
+ * where it stood when the healing acted (the trend has turned), since it was below the threshold all along (pure).
+ */
+export function restoreWhen(f: Failure, recovered: ResourceBelow, usageNow: number | null): ResourceBelow {
+  return isPredicted(f) && usageNow !== null && usageNow < recovered.percent ? { ...recovered, percent: usageNow } : recovered;
+}
+
+/**
+ * Creates a ResourceRebalanceStrategy; recovery = usage below the threshold, or no recurrence within the window. Its
+ * restore resumes the paused work and lifts the concurrency limit once the resource has stayed recovered.
+ */
 export function resourceRebalanceStrategy(opts: ResourceRebalanceOptions = { recoveredBelowPercent: 80, stableWindowMs: 30_000 }): HealingStrategy {
   const failureTypes = ["resource_exhaustion", "token_exhaustion", "quota_exceeded", "memory_exhaustion"];
   return {
@@ -34,10 +48,14 @@ export function resourceRebalanceStrategy(opts: ResourceRebalanceOptions = { rec
     plan(f, { view }) {
       const resourceType = resourceTypeOf(f);
       const load = f.agentId ? (view.agents().find((a) => a.id === f.agentId)?.currentTasks ?? null) : null;
+      const commands = rebalanceCommands(f, resourceType, load);
+      const recovered = { kind: "resource_below", resourceType, percent: opts.recoveredBelowPercent } as const;
       return act(
-        rebalanceCommands(f, resourceType, load),
-        { kind: "stable", windowMs: opts.stableWindowMs, condition: { kind: "resource_below", resourceType, percent: opts.recoveredBelowPercent } },
+        commands,
+        { kind: "stable", windowMs: opts.stableWindowMs, condition: recovered },
         [`identified ${resourceType} exhaustion`, `reallocate ${resourceType} to critical tasks`],
+        undoCommands(commands),
+        restoreWhen(f, recovered, view.resourcePercent(resourceType)),
       );
     },
   };
