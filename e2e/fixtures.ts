@@ -22,6 +22,12 @@ export type IngestResult = { status: number; body: { accepted?: number; duplicat
 /** Posts events with the swarm's ingest key. */
 export type Ingest = (events: IngestEvent[]) => Promise<IngestResult>;
 
+/** Six failed tasks in a row for `agent`: the engine's health source predicts it going down (an open proposal). */
+export function failingAgent(agent: string): IngestEvent[] {
+  const now = Date.now();
+  return Array.from({ length: 6 }, (_, i) => ({ id: `${agent}-fail-${i}`, type: "task_failed", agent_id: agent, task_id: `${agent}-t${i}`, result: "failure", timestamp: now - 6_000 + i * 1_000 }));
+}
+
 /** A heartbeat stamped now; `id` makes it idempotent. */
 export function heartbeat(id: string, agent = "agent-1"): IngestEvent {
   return { id, type: "heartbeat", agent_id: agent, timestamp: Date.now() };

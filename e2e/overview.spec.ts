@@ -4,13 +4,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { APIRequestContext, TestInfo } from "@playwright/test";
-import { expect, type IngestEvent, seeded, test } from "./fixtures";
-
-/** Six failed tasks in a row: the engine's health source predicts the agent going down (an open proposal). */
-function failingAgent(agent: string): IngestEvent[] {
-  const now = Date.now();
-  return Array.from({ length: 6 }, (_, i) => ({ id: `${agent}-fail-${i}`, type: "task_failed", agent_id: agent, task_id: `${agent}-t${i}`, result: "failure", timestamp: now - 6_000 + i * 1_000 }));
-}
+import { expect, failingAgent, seeded, test } from "./fixtures";
 
 /** Plays the swarm's coordinator: claims commands until one `kind` for `agent` is claimed, reporting every claimed one as succeeded. */
 async function completeCommand(api: APIRequestContext, kind: string, agent: string): Promise<void> {

@@ -1,21 +1,29 @@
-// The predictions screen: a prediction made from a rising queue shows in the list with its source, confidence and
-// status; the quality figures and the 70 % target are shown; filters narrow the list and live in the URL.
-import { expect, seeded, test } from "./fixtures";
+// The predictions screen: a prediction made for a failing agent shows in the list with its source, confidence and
+// status; the quality figures and the 70 % target are shown; filters narrow the list and live in the URL. Each test
+// predicts for an agent of its own, so what other specs did to the shared swarm cannot hide its prediction.
+import { randomUUID } from "node:crypto";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, failingAgent, type Ingest, seeded, test } from "./fixtures";
 
-type Prediction = { id: string; source: string; status: string; confidence: number };
+type Prediction = { id: string; source: string; status: string; confidence: number; agent_id: string | null; failure_type: string };
+
+/** Makes the engine predict a fresh agent going down and returns that prediction (as the API lists it). */
+async function predictFor(ingest: Ingest, request: APIRequestContext): Promise<Prediction> {
+  const { swarm } = seeded();
+  const agent = `e2e-pred-${randomUUID().slice(0, 8)}`;
+  expect((await ingest(failingAgent(agent))).status).toBe(202);
+  let found: Prediction | undefined;
+  await expect(async () => {
+    const list = await request.get(`/api/v1/swarms/${swarm}/predictions?status=all&limit=200`);
+    found = ((await list.json()) as { items: Prediction[] }).items.find((p) => p.agent_id === agent);
+    expect(found).toBeDefined();
+  }).toPass({ timeout: 20_000 });
+  return found!;
+}
 
 test("a prediction shows in the list, beside the quality metrics against the 70% target", async ({ predictionsPage, ingest, page }, testInfo) => {
   const { swarm } = seeded();
-  // A rising queue with more and more high-priority work: the queue source predicts a task timeout (an open proposal).
-  const now = Date.now();
-  const res = await ingest([40, 60, 80].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 10_000, metadata: { queue_depth: depth, high_priority_count: 8 + 3 * i } })));
-  expect(res.status).toBe(202);
-  let queued: Prediction | undefined;
-  await expect(async () => {
-    const list = await page.request.get(`/api/v1/swarms/${swarm}/predictions?status=all`);
-    queued = ((await list.json()) as { items: Prediction[] }).items.find((p) => p.source === "queue");
-    expect(queued).toBeDefined();
-  }).toPass({ timeout: 20_000 });
+  const queued = await predictFor(ingest, page.request);
 
   await predictionsPage.goto(swarm);
   await expect(predictionsPage.metric("total")).toContainText(/[1-9]/);
@@ -28,11 +36,11 @@ test("a prediction shows in the list, beside the quality metrics against the 70%
   expect(overview).toBeTruthy();
   await expect(predictionsPage.rangeButton("7 d")).toHaveAttribute("aria-pressed", "true");
 
-  const row = predictionsPage.list.locator(`[data-id="${queued!.id}"]`);
+  const row = predictionsPage.list.locator(`[data-id="${queued.id}"]`);
   await expect(row).toBeVisible();
-  await expect(row).toContainText("queue");
-  await expect(row).toContainText("task timeout");
-  await expect(row).toContainText(`${Math.round(queued!.confidence * 100)}%`);
+  await expect(row).toContainText(queued.source);
+  await expect(row).toContainText(queued.failure_type.replace(/_/g, " "));
+  await expect(row).toContainText(`${Math.round(queued.confidence * 100)}%`);
   await expect(row.locator("td:nth-of-type(5)")).toHaveText(/^(observed|open|approved|expired)$/); // open until decided or expired
   await expect(predictionsPage.patterns.getByRole("heading", { name: "Learned patterns" })).toBeVisible();
 
@@ -41,20 +49,13 @@ test("a prediction shows in the list, beside the quality metrics against the 70%
 
 test("status and confidence filters narrow the list and survive a reload", async ({ predictionsPage, ingest, page }) => {
   const { swarm } = seeded();
-  const now = Date.now();
-  expect((await ingest([30, 55, 90].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 5_000, metadata: { queue_depth: depth, high_priority_count: 10 + 4 * i } })))).status).toBe(202);
-  let queued: Prediction | undefined;
-  await expect(async () => {
-    const list = await page.request.get(`/api/v1/swarms/${swarm}/predictions?status=all`);
-    queued = ((await list.json()) as { items: Prediction[] }).items.find((p) => p.source === "queue");
-    expect(queued).toBeDefined();
-  }).toPass({ timeout: 20_000 });
-  const ours = predictionsPage.list.locator(`[data-id="${queued!.id}"]`);
+  const queued = await predictFor(ingest, page.request);
+  const ours = predictionsPage.list.locator(`[data-id="${queued.id}"]`);
 
   await predictionsPage.goto(swarm);
   await expect(ours).toBeVisible();
 
-  // Nobody rejects in this suite: the filter hides our prediction, and every row left (if any) is rejected.
+  // Ours is not rejected: the filter hides it, and every row left (if any) is rejected.
   await predictionsPage.filter("Status").selectOption("rejected");
   await expect(page).toHaveURL(/[?&]status=rejected/);
   await expect(ours).toHaveCount(0);
@@ -68,8 +69,8 @@ test("status and confidence filters narrow the list and survive a reload", async
   await expect(ours).toBeVisible();
 
   // Confidence never changes: a minimum above it hides the prediction, one at or below keeps it.
-  const above = ["0.5", "0.7", "0.9"].find((v) => Number(v) > queued!.confidence);
-  const atOrBelow = ["0.9", "0.7", "0.5"].find((v) => Number(v) <= queued!.confidence);
+  const above = ["0.5", "0.7", "0.9"].find((v) => Number(v) > queued.confidence);
+  const atOrBelow = ["0.9", "0.7", "0.5"].find((v) => Number(v) <= queued.confidence);
   if (above) {
     await predictionsPage.filter("Minimum confidence").selectOption(above);
     await expect(page).toHaveURL(new RegExp(`min_confidence=${above.replace(".", "\\.")}`));

@@ -2,13 +2,7 @@
 // While it is offline a proposal is decided elsewhere and another one appears; once back online the socket
 // reconnects, re-subscribes and refetches, so the decided proposal is gone from the open list and the new one shows.
 import { randomUUID } from "node:crypto";
-import { expect, type IngestEvent, seeded, test } from "./fixtures";
-
-/** Six failed tasks in a row for `agent`: the engine predicts it going down (an open proposal). */
-function failingAgent(agent: string): IngestEvent[] {
-  const now = Date.now();
-  return Array.from({ length: 6 }, (_, i) => ({ id: `${agent}-fail-${i}`, type: "task_failed", agent_id: agent, task_id: `${agent}-t${i}`, result: "failure", timestamp: now - 6_000 + i * 1_000 }));
-}
+import { expect, failingAgent, seeded, test } from "./fixtures";
 
 type Prediction = { id: string; agent_id: string | null; status: string };
 
@@ -37,15 +31,17 @@ for (const offlineMs of [5_000, 180_000]) {
     await expect.poll(async () => (await open()).some((p) => p.agent_id === appeared), { timeout: 20_000 }).toBe(true);
     const remaining = offlineMs - (Date.now() - wentOffline);
     if (remaining > 0) await page.waitForTimeout(remaining); // the outage lasts as long as the scenario says
-    await expect(overviewPage.proposalFor(decided).approveButton, "nothing arrives while offline").toBeVisible();
+    await expect(overviewPage.proposalFor(decided).root, "nothing arrives while offline").toHaveAttribute("data-status", "open");
 
     await page.context().setOffline(false);
     await expect(overviewPage.connectionStatus).toHaveAttribute("data-status", "live", { timeout: 30_000 });
-    await expect(overviewPage.proposalFor(appeared).approveButton).toBeVisible({ timeout: 20_000 });
-    await expect(overviewPage.proposalFor(decided).approveButton).toHaveCount(0);
-    // Every open proposal the server has for these agents is on screen, and nothing else of this run.
-    const serverOpen = (await open()).filter((p) => p.agent_id?.includes(run)).map((p) => p.agent_id);
-    expect(serverOpen).toEqual([appeared]);
+    // The open proposals of this run on screen are exactly the server's. After 5 s that is the one that appeared, not
+    // the one decided elsewhere; over 3 min the engine may have expired some and predicted again for either agent.
+    const serverOpen = (await open()).filter((p) => p.agent_id?.includes(run));
+    expect(serverOpen.map((p) => p.id)).not.toContain(shown.id);
+    if (offlineMs < 60_000) expect(serverOpen.map((p) => p.agent_id)).toEqual([appeared]);
+    const cards = page.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: run });
+    await expect.poll(async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort(), { timeout: 20_000 }).toEqual(serverOpen.map((p) => p.id).sort());
     await api.dispose();
   });
 }
