@@ -2,10 +2,14 @@
 import { impactOf, type Grade } from "./severity";
 import type { BottleneckMetrics, BottleneckType, Finding } from "./types";
 
-/** `value` rounded to `digits` decimals (metrics are rounded so stored records stay readable and stable; -0 becomes 0 so JSON round-trips). */
+/**
+ * `value` rounded to `digits` decimals (metrics are rounded so stored records stay readable and stable). -0 becomes 0,
+ * and a value too large to scale is kept as it is (scaling would overflow to Infinity), so records round-trip JSON.
+ */
 export function round(value: number, digits: number): number {
   const f = 10 ** digits;
-  return Math.round(value * f) / f + 0;
+  const scaled = value * f;
+  return (Number.isFinite(scaled) ? Math.round(scaled) / f : value) + 0;
 }
 
 /** `value` rounded, or null. */
