@@ -1,6 +1,6 @@
-// D13 task_complete normalisation and D6 consensus_round reading.
+// D13 task_complete normalisation, D6 consensus_round reading, and non-negative numbers (never -0).
 import { describe, expect, it } from "vitest";
-import { consensusRound, taskOutcome } from "./event-readers";
+import { consensusRound, nonNeg, taskOutcome } from "./event-readers";
 import { ev } from "./test-events";
 
 describe("taskOutcome (D13)", () => {
@@ -27,4 +27,19 @@ describe("consensusRound (D6)", () => {
   ])("reads %j", (data, expected) => expect(consensusRound(ev("consensus_round", 0, data))).toEqual(expected));
 
   it("ignores other types", () => expect(consensusRound(ev("consensus_failed", 0))).toBeNull());
+});
+
+describe("nonNeg", () => {
+  it.each<[unknown, number | undefined]>([
+    [3, 3],
+    [-0, 0],
+    [-1, undefined],
+    [Number.NaN, undefined],
+    ["4", undefined],
+    [1e300, Number.MAX_SAFE_INTEGER],
+  ])("%s → %s (never -0)", (v, expected) => {
+    const n = nonNeg(v);
+    expect(n).toBe(expected);
+    expect(Object.is(n, -0)).toBe(false);
+  });
 });

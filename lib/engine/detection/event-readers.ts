@@ -6,7 +6,7 @@ export const num = (v: unknown): number | undefined => (typeof v === "number" &&
 /** A finite number ≥ 0 capped at MAX_SAFE_INTEGER (so window sums stay finite), or undefined. */
 export const nonNeg = (v: unknown): number | undefined => {
   const n = num(v);
-  return n !== undefined && n >= 0 ? Math.min(n, Number.MAX_SAFE_INTEGER) : undefined;
+  return n !== undefined && n >= 0 ? Math.min(n, Number.MAX_SAFE_INTEGER) + 0 : undefined; // + 0: -0 reads as 0
 };
 /** a / b when finite, or undefined (a tiny divisor can overflow). */
 export const ratioOf = (a: number, b: number): number | undefined => {
