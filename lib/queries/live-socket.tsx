@@ -30,7 +30,10 @@ const Ctx = createContext<{ status: LiveStatus; rooms: Rooms | null }>({ status:
 export function LiveSocketProvider({ children }: { children: ReactNode }) {
   const client = useQueryClient();
   // Created without connecting (no side effect during render); the effect connects and disconnects it.
-  const [socket] = useState<LiveSocket>(() => io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelayMax: 5_000, randomizationFactor: 0.5 }));
+  // WebSocket first (one round trip less to the first live figure), long-polling when a proxy refuses it.
+  const [socket] = useState<LiveSocket>(() =>
+    io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelayMax: 5_000, randomizationFactor: 0.5, transports: ["websocket", "polling"] }),
+  );
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [counts] = useState(() => new Map<string, number>());
 
