@@ -5,8 +5,9 @@ import type { z } from "zod";
 import type { Role } from "../generated/prisma/enums";
 import { bearerToken } from "../auth/credentials";
 import type { IngestIdentity } from "../auth/ingest-keys";
-import { type Principal, requirePrincipal } from "../auth/principal";
+import type { Principal } from "../auth/principal";
 import { getRuntime, type Runtime } from "../runtime";
+import { requireRoleAudited } from "./audit-denial";
 import { ApiError, toProblem } from "./errors";
 
 type Schema = z.ZodType;
@@ -60,7 +61,7 @@ export function apiRoute<PS extends Schema | undefined = undefined, QS extends S
       const principal: Principal =
         opts.role === "public" || opts.role === "ingest"
           ? { kind: "token", id: ingest ? `ingest-key:${ingest.keyId}` : "anonymous", name: ingest?.swarm ?? null, role: "viewer" }
-          : await requirePrincipal(rt, req.headers, opts.role);
+          : await requireRoleAudited(rt, req, opts.role);
       const rawParams = (await segment?.params) ?? {};
       const params = (opts.params ? opts.params.parse(rawParams) : undefined) as Out<PS>;
       const query = (opts.query ? opts.query.parse(Object.fromEntries(new URL(req.url).searchParams)) : undefined) as Out<QS>;
