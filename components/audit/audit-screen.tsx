@@ -1,7 +1,8 @@
 "use client";
 // The audit log page: filters, the table, "Load more" (cursor pages), loading skeleton, empty and error states.
 import { useState } from "react";
-import { primaryButton, secondaryButton } from "@/components/settings/form-controls";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
 import { type AuditFilters, useAuditLog } from "@/lib/queries/audit";
 import { AuditFilterForm, RANGES } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -27,32 +28,12 @@ export function AuditScreen({ swarm, role }: { swarm: string; role: string }) {
 /** The entries matching `filters`. */
 function AuditResults({ filters }: { filters: AuditFilters }) {
   const log = useAuditLog(filters);
-  if (log.isPending) {
-    return (
-      <div className="flex flex-col gap-2" aria-busy="true" aria-label="Loading audit log">
-        {[0, 1, 2, 3, 4].map((i) => (
-          <div key={i} className="h-10 animate-pulse rounded-md bg-slate-200 dark:bg-slate-800" />
-        ))}
-      </div>
-    );
-  }
-  if (log.error) {
-    return (
-      <div role="alert" className="rounded-xl border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40">
-        <p className="font-medium">Could not load the audit log.</p>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{log.error.message}</p>
-        <button type="button" onClick={() => log.refetch()} className={`${secondaryButton} mt-4`}>
-          Retry
-        </button>
-      </div>
-    );
-  }
+  if (log.isPending) return <Skeleton label="Loading audit log" rows={5} className="h-10" />;
+  if (log.error) return <ErrorState title="Could not load the audit log." error={log.error} onRetry={() => log.refetch()} />;
   const items = log.data.pages.flatMap((p) => p.items);
   if (items.length === 0) {
     return (
-      <div role="region" aria-label="No audit entries" className="rounded-xl border border-dashed border-slate-300 p-8 text-center text-sm text-slate-500 dark:border-slate-700 dark:text-slate-400">
-        No audit entries match these filters.
-      </div>
+      <EmptyState title="No audit entries">No audit entries match these filters.</EmptyState>
     );
   }
   return (
@@ -60,9 +41,7 @@ function AuditResults({ filters }: { filters: AuditFilters }) {
       <AuditTable items={items} />
       <div className="flex items-center gap-3">
         {log.hasNextPage ? (
-          <button type="button" className={primaryButton} onClick={() => log.fetchNextPage()} disabled={log.isFetchingNextPage}>
-            {log.isFetchingNextPage ? "Loading…" : "Load more"}
-          </button>
+          <LoadMoreButton onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} />
         ) : (
           <span className="text-sm text-slate-500 dark:text-slate-400">End of the log for these filters.</span>
         )}

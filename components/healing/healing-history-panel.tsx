@@ -8,6 +8,7 @@ import { useHealings, useStrategies } from "@/lib/queries/healing";
 import { type HealingFilters, parseHealingFilters, withHealingFilters } from "@/lib/queries/healing-filters";
 import { HealingFilterBar } from "./healing-filter-bar";
 import { HealingTable } from "./healing-table";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 
 /** The history panel. */
 export function HealingHistoryPanel({ swarm }: { swarm: string }) {
@@ -51,14 +52,7 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
           <HealingTable items={items} />
           {hasNextPage && (
             <div className="mt-4 flex justify-center">
-              <button
-                type="button"
-                onClick={() => fetchNextPage()}
-                disabled={isFetchingNextPage}
-                className="rounded-md border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
-              >
-                {isFetchingNextPage ? "Loading…" : "Load more"}
-              </button>
+              <LoadMoreButton onClick={() => fetchNextPage()} loading={isFetchingNextPage} />
             </div>
           )}
         </div>

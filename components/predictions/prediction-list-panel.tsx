@@ -8,6 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/queries/prediction-filters";
 import { usePredictions } from "@/lib/queries/predictions";
 import { PredictionTable } from "./prediction-table";
+import { LoadMoreButton } from "@/components/ui/load-more-button";
 
 const STATUS_OPTIONS = PREDICTION_STATUSES.filter((s) => s !== "all").map((s) => [s, s === "open" ? "open (proposal)" : s] as const);
 const CONFIDENCE_OPTIONS = [["0.5", "≥ 50%"], ["0.7", "≥ 70% (proposals)"], ["0.9", "≥ 90%"]] as const;
@@ -53,14 +54,7 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
           <PredictionTable items={items} />
           {hasNextPage && (
             <div className="mt-4 flex justify-center">
-              <button
-                type="button"
-                onClick={() => fetchNextPage()}
-                disabled={isFetchingNextPage}
-                className="rounded-md border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-slate-700 dark:hover:bg-slate-800"
-              >
-                {isFetchingNextPage ? "Loading…" : "Load more"}
-              </button>
+              <LoadMoreButton onClick={() => fetchNextPage()} loading={isFetchingNextPage} />
             </div>
           )}
         </div>
