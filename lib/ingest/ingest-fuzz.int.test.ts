@@ -1,6 +1,8 @@
 // Scenarios I1–I4 against the real server and Postgres: 10,000 generated bad requests (wrong types, NaN/Infinity as
 // raw JSON text, huge numbers, deep nesting, unicode, oversized strings, malformed JSON, wrong content types, an
 // invalid event hidden among valid ones) → never a 5xx, never a 2xx, nothing stored, memory bounded.
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/app";
@@ -94,6 +96,13 @@ async function send(r: RawRequest): Promise<number> {
   return res.status;
 }
 
+/** Heap still in use after a full collection: what the process holds on to, not garbage it has yet to collect. */
+function retainedHeap(): number {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+  return process.memoryUsage().heapUsed;
+}
+
 async function storedEvents(): Promise<number> {
   const { rows } = await app.rt.pool.query<{ n: string }>("SELECT count(*) AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = $1", [SWARM]);
   return Number(rows[0]!.n);
@@ -108,21 +117,20 @@ afterAll(() => app.close());
 describe("ingest fuzzing (I1–I4)", () => {
   it(`${RUNS.toLocaleString("en-US")} generated bad requests: only 4xx, nothing stored, memory bounded`, async () => {
     const statuses = new Map<number, number>();
-    const rssBefore = process.memoryUsage().rss;
-    let rssPeak = rssBefore;
+    const heapBefore = retainedHeap();
     await fc.assert(
       fc.asyncProperty(badRequest, async (r) => {
         const status = await send(r);
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
-        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
         expect([400, 413, 415], `status for ${r.contentType}: ${r.body.slice(0, 200)}`).toContain(status);
       }),
       { numRuns: RUNS },
     );
     expect(await storedEvents()).toBe(0);
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(RUNS);
-    // Server and test client share this process: 10,000 requests must not leave it holding on to their bodies.
-    expect(rssPeak - rssBefore).toBeLessThan(512 * 1024 * 1024);
+    // Server and test client share this process: 10,000 requests (tens of MB of bodies) must not leave it holding on to
+    // them. Peak RSS is not the measure: it depends on when V8 chooses to collect, which varies with machine load.
+    expect(retainedHeap() - heapBefore).toBeLessThan(32 * 1024 * 1024);
     // The same server still takes a valid batch afterwards.
     const ok = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify([{ type: "heartbeat", agent_id: "a", timestamp: Date.now() }]) });
     expect(ok.status).toBe(202);
