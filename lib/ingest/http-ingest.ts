@@ -18,7 +18,7 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 /** Writes any error as problem+json. */
 export function sendProblem(res: ServerResponse, err: unknown): void {
-  const p = toProblem(err);
+  const p = toProblem(err, res.req?.headers["x-request-id"] as string | undefined);
   sendJson(res, p.status, p.body, p.headers);
 }
 

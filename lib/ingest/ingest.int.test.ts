@@ -163,6 +163,13 @@ describe("authentication", () => {
     expect(await count("ingest-revoked")).toBe(0);
   });
 
+  it("names the request in the problem body and header, reusing the caller's x-request-id", async () => {
+    const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "retry-7f3a" }, body: "[]" });
+    expect(res.status).toBe(401);
+    expect(res.headers.get("x-request-id")).toBe("retry-7f3a");
+    expect(await res.json()).toMatchObject({ status: 401, request_id: "retry-7f3a" });
+  });
+
   it("stores keys only as peppered hashes with a display prefix", async () => {
     const k = await app.ingestKey("ingest-hash");
     const { rows } = await app.rt.pool.query("SELECT prefix, hash FROM ingest_keys k JOIN swarms s ON s.id = k.swarm_id WHERE s.name = 'ingest-hash'");

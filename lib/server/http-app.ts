@@ -11,6 +11,7 @@ import { createPublisher } from "../realtime/publisher";
 import { attachRealtime, type RealtimeServer } from "../realtime/server";
 import { applyContentSecurityPolicy } from "./content-security-policy";
 import { handleMetrics } from "./metrics-endpoint";
+import { requestLogger } from "./request-log";
 import type { Runtime } from "../runtime";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
@@ -22,7 +23,9 @@ export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessa
  * ownership started. */
 export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
   const authHandler = toNodeHandler(rt.auth);
+  const logRequest = requestLogger(componentLogger("http"));
   const server = http.createServer((req, res) => {
+    logRequest(req, res);
     const path = (req.url ?? "/").split("?", 1)[0]!;
     // Shutting down: answer, then close the connection, so keep-alive clients move on and the server can close.
     if (!rt.accepting) res.setHeader("connection", "close");

@@ -1,0 +1,38 @@
+// One structured log line per HTTP request (pino-http), tagged with a request id that the handlers reuse: the id
+// comes from a well-formed `x-request-id` header or is generated, and is echoed in the response header and in every
+// problem+json body. Successes log at debug (the hot ingest path stays quiet), 4xx at warn, 5xx at error. Only the
+// method, path (never the query string), status and timing are logged: no headers, bodies or credentials.
+import { randomUUID } from "node:crypto";
+import type http from "node:http";
+import type pino from "pino";
+import { pinoHttp } from "pino-http";
+
+const CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The request's id: the client's `x-request-id` when well formed, else a new UUID; written back onto the request. */
+export function assignRequestId(req: http.IncomingMessage, res: http.ServerResponse): string {
+  const sent = req.headers["x-request-id"];
+  const id = typeof sent === "string" && CLIENT_ID.test(sent) ? sent : randomUUID();
+  req.headers["x-request-id"] = id;
+  res.setHeader("x-request-id", id);
+  return id;
+}
+
+/** The level a finished request logs at. */
+export function requestLogLevel(status: number, err?: Error): pino.Level {
+  if (err || status >= 500) return "error";
+  return status >= 400 ? "warn" : "debug";
+}
+
+/** Middleware that assigns the request id and logs the request when its response finishes. */
+export function requestLogger(logger: pino.Logger): (req: http.IncomingMessage, res: http.ServerResponse) => void {
+  return pinoHttp({
+    logger,
+    genReqId: assignRequestId,
+    customLogLevel: (_req, res, err) => requestLogLevel(res.statusCode, err),
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?", 1)[0] }),
+      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+    },
+  });
+}
