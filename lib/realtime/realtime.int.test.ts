@@ -35,6 +35,17 @@ describe("socket.io authentication", () => {
     await expect(connected(connect({ token: "smt_bad" }))).rejects.toThrow("unauthorized");
   });
 
+  it("rejects an ingest key: it writes one swarm's events and reads nothing, live or over HTTP", async () => {
+    await expect(connected(connect({ token: await app.ingestKey("socket-ingest-only") }))).rejects.toThrow("unauthorized");
+  });
+
+  it.each(["viewer", "operator", "admin"] as const)("a %s may connect and subscribe to any swarm (roles are global, contract §3)", async (role) => {
+    const s = connect({ token: await app.token(role) });
+    await connected(s);
+    await app.ingestKey(`socket-${role}`);
+    expect(await subscribe(s, `socket-${role}`)).toMatchObject({ ok: true });
+  });
+
   it("accepts a session cookie and a personal access token", async () => {
     const { cookie } = await app.signIn("viewer");
     await expect(connected(connect({ cookie }))).resolves.toBeUndefined();
