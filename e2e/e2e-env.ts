@@ -25,4 +25,7 @@ export type E2EFixtures = {
   viewer: { email: string; password: string };
   swarm: string;
   ingestKey: string;
+  /** A second swarm (for tests that change its settings) and its ingest key. */
+  spareSwarm: string;
+  spareIngestKey: string;
 };

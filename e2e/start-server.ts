@@ -58,9 +58,10 @@ async function main(): Promise<void> {
     const operator = await createUser(opened.auth, { email: "e2e-operator@swarm-medic.local", role: "operator", password, name: "E2E Operator" });
     const viewer = await createUser(opened.auth, { email: "e2e-viewer@swarm-medic.local", role: "viewer", password, name: "E2E Viewer" });
     const { key } = await createIngestKey(opened.db, opened.pepper, E2E_SWARM, "e2e");
+    const spare = await createIngestKey(opened.db, opened.pepper, `${E2E_SWARM}-spare`, "e2e");
     fixtures = {
       baseURL: E2E_BASE_URL, database, admin: { email: admin.email, password }, operator: { email: operator.email, password }, viewer: { email: viewer.email, password },
-      swarm: E2E_SWARM, ingestKey: key,
+      swarm: E2E_SWARM, ingestKey: key, spareSwarm: `${E2E_SWARM}-spare`, spareIngestKey: spare.key,
     };
   } finally {
     await opened.close(false);

@@ -16,6 +16,8 @@ const MATRIX: Record<string, Partial<Record<Method, Min>>> = {
   "audit": { GET: "admin" },
   "demo": { GET: "viewer" },
   "demo/faults": { POST: "admin" },
+  "healings/[id]/approve": { POST: "operator" },
+  "healings/[id]/reject": { POST: "operator" },
   "predictions/[id]/approve": { POST: "operator" },
   "predictions/[id]/reject": { POST: "operator" },
   "swarms": { GET: "viewer" },

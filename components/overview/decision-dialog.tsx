@@ -3,7 +3,19 @@
 import { type FormEvent, useEffect, useRef } from "react";
 
 /** The decision dialog; open while `decision` is set. */
-export function DecisionDialog({ decision, subject, onConfirm, onClose }: { decision: "approve" | "reject" | null; subject: string; onConfirm: (reason: string) => void; onClose: () => void }) {
+export function DecisionDialog({
+  decision,
+  subject,
+  noun = "proposal",
+  onConfirm,
+  onClose,
+}: {
+  decision: "approve" | "reject" | null;
+  subject: string;
+  noun?: "proposal" | "healing";
+  onConfirm: (reason: string) => void;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;
@@ -27,7 +39,7 @@ export function DecisionDialog({ decision, subject, onConfirm, onClose }: { deci
       {decision && (
         <form onSubmit={submit} className="space-y-4 p-5">
           <h3 id="decision-title" className="text-lg font-semibold">
-            {reject ? "Reject proposal" : "Approve proposal"}
+            {reject ? `Reject ${noun}` : `Approve ${noun}`}
           </h3>
           <p className="text-sm text-slate-600 dark:text-slate-300">{subject}</p>
           <label className="block text-sm font-medium">

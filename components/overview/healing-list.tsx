@@ -25,7 +25,7 @@ export function HealingList({ swarm }: { swarm: string }) {
       ) : (
         <ul className="max-h-[32rem] space-y-2 overflow-y-auto pr-1">
           {items.map((h) => (
-            <HealingRow key={h.id} h={h} now={now} />
+            <HealingRow key={h.id} h={h} now={now} swarm={swarm} />
           ))}
         </ul>
       )}

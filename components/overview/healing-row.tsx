@@ -3,6 +3,7 @@
 import { humanize } from "@/lib/format/labels";
 import { ageSince, formatDuration } from "@/lib/format/time";
 import type { CommandItem, HealingItem } from "@/lib/queries/types";
+import { HealingDecision } from "./healing-decision";
 
 const STATUS: Record<string, { label: string; style: string }> = {
   pending: { label: "awaiting approval", style: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200" },
@@ -21,8 +22,8 @@ function target(c: CommandItem): string {
   return t === undefined || t === null ? "" : String(t);
 }
 
-/** A healing row. */
-export function HealingRow({ h, now }: { h: HealingItem; now: number }) {
+/** A healing row; with `swarm`, a healing waiting for approval offers Approve / Reject. */
+export function HealingRow({ h, now, swarm }: { h: HealingItem; now: number; swarm?: string }) {
   const done = h.commands.filter((c) => CMD_DONE.has(c.status)).length;
   const verifying = h.status === "running" && h.commands.length > 0 && done === h.commands.length;
   const s = verifying ? { label: "verifying", style: STATUS.running!.style } : (STATUS[h.status] ?? { label: h.status, style: "" });
@@ -65,6 +66,7 @@ export function HealingRow({ h, now }: { h: HealingItem; now: number }) {
         </div>
       )}
       {h.reason && h.status !== "running" && <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">{h.reason}</p>}
+      {swarm && <HealingDecision swarm={swarm} h={h} />}
     </li>
   );
 }

@@ -25,6 +25,7 @@ const WARM_MAX_EVENTS = 200_000;
 type EngineNotice =
   | { op: "command"; swarm: string; id: string; result: CommandResult }
   | { op: "decide"; swarm: string; predictionId: string; decision: DecisionInput }
+  | { op: "decideHealing"; swarm: string; healingId: string; decision: DecisionInput }
   | { op: "settings"; swarm: string }
   | { op: "time"; swarm: string; mode: "wall" | "event" };
 
@@ -104,6 +105,12 @@ export class ClusterNode {
     else this.relay({ op: "decide", swarm, predictionId, decision });
   }
 
+  /** An operator's decision on a healing waiting for approval: to the owner's engine. */
+  decideHealing(swarm: string, healingId: string, decision: DecisionInput): void {
+    if (this.epochOf(swarm)) this.deps.engine.decideHealing(swarm, healingId, decision);
+    else this.relay({ op: "decideHealing", swarm, healingId, decision });
+  }
+
   /** A swarm's settings changed (already applied here): the owner elsewhere reloads them. */
   settingsChanged(swarm: string): void {
     if (!this.epochOf(swarm)) this.relay({ op: "settings", swarm });
@@ -170,6 +177,7 @@ export class ClusterNode {
     if (!this.epochOf(n.swarm)) return;
     if (n.op === "command") this.applyCommand(n.swarm, n.id, n.result);
     else if (n.op === "decide") this.deps.engine.decide(n.swarm, n.predictionId, n.decision);
+    else if (n.op === "decideHealing") this.deps.engine.decideHealing(n.swarm, n.healingId, n.decision);
     else this.track(this.deps.prepare(n.swarm));
   }
 

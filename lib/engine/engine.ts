@@ -48,6 +48,8 @@ export type Engine = {
   performance(swarm: string, rangeMs?: number): PerformanceReport;
   /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first). */
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
+  /** Tells the swarm's engine about an operator's decision on a healing waiting for approval (recorded in storage first). */
+  decideHealing(swarm: string, healingId: string, decision: DecisionInput): void;
   /** Tells the swarm's engine the result of a command it issued. */
   commandResult(swarm: string, commandId: string, result: CommandResult): void;
   /** Applies a swarm's settings live (policies, strategy chains, threshold, guardrails, target MTTR), keeping its state.
@@ -124,6 +126,7 @@ export function createEngine(deps: EngineDeps): Engine {
     agents: (swarm) => swarms.get(swarm)?.agents() ?? { agents: [], degradation: null },
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
+    decideHealing: (swarm, healingId, decision) => swarms.get(swarm)?.decideHealing(healingId, decision, nowOf(swarm)),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     configure: (swarm, config) => swarmOf(swarm).configure(config),
     healingCatalog: (swarm) => swarmOf(swarm).catalog(),

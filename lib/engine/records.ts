@@ -61,6 +61,11 @@ export type HealingRecord = {
   recoveryMs?: number | null;
   startedAt: number;
   finishedAt?: number | null;
+  /** An operator's decision on a healing waiting for approval (stored by the decision route, never by the engine). */
+  decidedBy?: string | null;
+  decidedAt?: number | null;
+  decisionReason?: string | null;
+  firstApprovedBy?: string | null;
 };
 
 /** A command to the swarm's coordinator (commands table). */

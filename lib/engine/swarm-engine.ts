@@ -97,6 +97,14 @@ export class SwarmEngine {
     this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, decision.reason ?? undefined));
   }
 
+  /** Applies an operator's decision on a healing waiting for approval; a preventive healing is decided through its
+   * prediction instead, so it is left alone here. */
+  decideHealing(healingId: string, decision: DecisionInput, now: number): void {
+    for (const id of this.proposals.values()) if (id === healingId) return;
+    const reason = `rejected by ${decision.by}${decision.reason ? `: ${decision.reason}` : ""}`;
+    this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, reason));
+  }
+
   /** Tells the healer a command's result (from the coordinator link). */
   commandResult(commandId: string, result: Parameters<SelfHealer["commandResult"]>[1], now: number): void {
     this.apply(this.healer.commandResult(commandId, result, now));

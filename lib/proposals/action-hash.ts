@@ -8,3 +8,8 @@ export type ProposedAction = { id: string; failureType: string; agentId?: string
 export function actionHash(p: ProposedAction): string {
   return createHash("sha256").update(JSON.stringify([p.id, p.failureType, p.agentId ?? null, p.recommendedAction])).digest("hex");
 }
+
+/** The action of a healing waiting for approval: its strategy for its failure type. */
+export function healingActionHash(h: { id: string; failureType: string; strategy: string }): string {
+  return actionHash({ id: h.id, failureType: h.failureType, recommendedAction: h.strategy });
+}

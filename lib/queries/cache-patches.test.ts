@@ -16,6 +16,7 @@ const c = (id: string, healing: string | null, status = "pending", issued = "202
 const h = (id: string, status = "running", commands: CommandItem[] = []): HealingItem => ({
   id, failure_id: null, prediction_id: null, failure_type: "agent_down", strategy: "AgentRestartStrategy", status, trigger: "preventive", actions: [], reason: null,
   heal_ms: null, recovery_ms: null, started_at: "2026-01-01T00:00:00.000Z", finished_at: null, commands,
+  decided_by: null, decided_at: null, decision_reason: null, first_approved_by: null, action_hash: "0".repeat(64),
 });
 
 describe("patchBottlenecks", () => {
@@ -52,6 +53,12 @@ describe("patchHealings / patchCommand", () => {
     expect(list![0]).toMatchObject({ status: "running", commands: [expect.objectContaining({ id: "c1" })] });
     for (let i = 2; i <= 20; i++) list = patchHealings(list, h(String(i)), 5);
     expect(list!.map((x) => x.id)).toEqual(["20", "19", "18", "17", "16"]);
+  });
+  it("keeps who decided on a healing when the engine's next update (which does not carry it) arrives", () => {
+    let list = patchHealings([], h("1", "pending"));
+    list = patchHealings(list, { ...h("1", "pending"), decided_by: "ops@x", decided_at: "2026-01-01T00:00:05.000Z", decision_reason: "go" });
+    list = patchHealings(list, h("1", "running"));
+    expect(list![0]).toMatchObject({ status: "running", decided_by: "ops@x", decided_at: "2026-01-01T00:00:05.000Z", decision_reason: "go", first_approved_by: null });
   });
   it("updates a command in its healing, in issue order, and ignores commands of unknown healings", () => {
     let list = patchHealings([], h("1"));

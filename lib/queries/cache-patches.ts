@@ -29,14 +29,21 @@ export function patchProposals(list: PredictionItem[] | undefined, p: Prediction
   return next;
 }
 
-/** healing.started / finished: upserts the healing (keeping the commands already known), newest first, bounded. */
+/** healing.started / finished: upserts the healing (keeping the commands already known, and who decided on it: the
+ * engine's own updates do not carry the decision), newest first, bounded. */
 export function patchHealings(list: HealingItem[] | undefined, h: HealingItem, max = RECENT_HEALINGS): HealingItem[] | undefined {
   if (!list) return list;
   const i = list.findIndex((x) => x.id === h.id);
   if (i === -1) return [h, ...list].slice(0, max);
   const prev = list[i]!;
   const next = list.slice();
-  next[i] = { ...h, commands: mergeCommands(prev.commands, h.commands) };
+  const decision = {
+    decided_by: h.decided_by ?? prev.decided_by,
+    decided_at: h.decided_at ?? prev.decided_at,
+    decision_reason: h.decision_reason ?? prev.decision_reason,
+    first_approved_by: h.first_approved_by ?? prev.first_approved_by,
+  };
+  next[i] = { ...h, ...decision, commands: mergeCommands(prev.commands, h.commands) };
   return next;
 }
 

@@ -1,6 +1,6 @@
 // The contract's snake_case item shapes (§4.2, §5), built from either stored rows (Date fields) or engine
 // records (epoch ms) so the API and the live channel always show the same thing.
-import { actionHash } from "../proposals/action-hash";
+import { actionHash, healingActionHash } from "../proposals/action-hash";
 
 type Time = Date | number;
 const iso = (t: Time | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
@@ -45,12 +45,18 @@ export function commandItem(c: { id: string; healingId?: string | null; kind: st
 
 /** A healing item (with its commands when known). */
 export function healingItem(
-  h: { id: string; failureId?: string | null; predictionId?: string | null; failureType: string; strategy: string; status: string; trigger: string; actions: unknown; reason?: string | null; healMs?: number | null; recoveryMs?: number | null; startedAt: Time; finishedAt?: Time | null },
+  h: {
+    id: string; failureId?: string | null; predictionId?: string | null; failureType: string; strategy: string; status: string; trigger: string; actions: unknown; reason?: string | null;
+    healMs?: number | null; recoveryMs?: number | null; startedAt: Time; finishedAt?: Time | null;
+    decidedBy?: string | null; decidedAt?: Time | null; decisionReason?: string | null; firstApprovedBy?: string | null;
+  },
   commands: Parameters<typeof commandItem>[0][] = [],
 ) {
   return {
     id: h.id, failure_id: h.failureId ?? null, prediction_id: h.predictionId ?? null, failure_type: h.failureType, strategy: h.strategy, status: h.status,
     trigger: h.trigger, actions: h.actions, reason: h.reason ?? null, heal_ms: h.healMs ?? null, recovery_ms: h.recoveryMs ?? null,
     started_at: iso(h.startedAt), finished_at: iso(h.finishedAt), commands: commands.map(commandItem),
+    decided_by: h.decidedBy ?? null, decided_at: iso(h.decidedAt ?? null), decision_reason: h.decisionReason ?? null, first_approved_by: h.firstApprovedBy ?? null,
+    action_hash: healingActionHash(h),
   };
 }

@@ -1,0 +1,12 @@
+// POST /api/v1/healings/{id}/approve — approve a healing waiting for approval (operator+); 409 when no longer open.
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { decideHealing } from "@/lib/healings/decide-healing";
+import { approveBody } from "@/lib/proposals/decide-proposal";
+
+export const dynamic = "force-dynamic";
+
+/** Approves the healing: the engine re-checks it and runs it. */
+export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: approveBody }, ({ rt, principal, params, body }) =>
+  decideHealing(rt, principal, params.id, { decision: "approve", reason: body.reason, actionHash: body.action_hash }, Date.now()),
+);

@@ -1,0 +1,12 @@
+// POST /api/v1/healings/{id}/reject — reject a healing waiting for approval, with a reason (operator+); 409 when no longer open.
+import { z } from "zod";
+import { apiRoute } from "@/lib/api/route";
+import { decideHealing } from "@/lib/healings/decide-healing";
+import { rejectBody } from "@/lib/proposals/decide-proposal";
+
+export const dynamic = "force-dynamic";
+
+/** Rejects the healing: it is cancelled with the reason. */
+export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: rejectBody }, ({ rt, principal, params, body }) =>
+  decideHealing(rt, principal, params.id, { decision: "reject", reason: body.reason }, Date.now()),
+);
