@@ -110,6 +110,6 @@ describe("swarm-medic simulate --record, then replay", () => {
       const swarm = await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "recorded" } });
       const failures = await app.rt.db.failure.findMany({ where: { swarmId: swarm.id, failureType: "agent_down" } });
       expect(failures.length).toBeGreaterThan(0);
-    });
+    }, { timeout: 15_000 }); // the engine works through the replayed backlog; on a loaded machine that takes seconds
   });
 });
