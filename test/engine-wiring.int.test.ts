@@ -41,12 +41,12 @@ describe("engine wiring", () => {
   it("a queue backlog becomes a persisted, published bottleneck", async () => {
     const now = Date.now();
     await post([{ type: "resource_snapshot", timestamp: now, metadata: { queue: { pending_tasks: 250, by_priority: { CRITICAL: 5, HIGH: 10, MEDIUM: 100, LOW: 100, BACKGROUND: 35 } } } }]);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired").queue_depth).toBe(250));
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired").queue_depth).toBe(250), { timeout: 10_000 });
     app.rt.engine.tick();
     await app.drainEngineOutputs();
     const page = await get(listBottlenecks, "status=active");
     expect(page.items).toEqual([expect.objectContaining({ type: "task_queue_backlog", severity: "critical", status: "active", affected_resources: expect.any(Array), recommendations: expect.any(Array) })]);
-    await vi.waitFor(() => expect(received.some((r) => r.name === "bottleneck.detected" && r.payload.id === page.items[0].id && r.payload.swarm === "wired")).toBe(true));
+    await vi.waitFor(() => expect(received.some((r) => r.name === "bottleneck.detected" && r.payload.id === page.items[0].id && r.payload.swarm === "wired")).toBe(true), { timeout: 10_000 });
   });
 
   it("a rising queue trend becomes a stored prediction (an open proposal above the threshold), published live", async () => {
@@ -54,21 +54,21 @@ describe("engine wiring", () => {
     const k2 = await app.ingestKey("wired-2");
     expect(await socket.emitWithAck("subscribe", { swarm: "wired-2" })).toMatchObject({ ok: true });
     await post([40, 60, 80].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 10_000, metadata: { queue_depth: depth, high_priority_count: 8 + 3 * i } })), k2);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-2").queue_depth).toBe(80));
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-2").queue_depth).toBe(80), { timeout: 10_000 });
     app.rt.engine.tick();
     await app.drainEngineOutputs();
     const page = await get(listPredictions, "status=all", "wired-2");
     expect(page.items.length).toBeGreaterThan(0);
     const queue = page.items.find((p: { source: string }) => p.source === "queue");
     expect(queue).toMatchObject({ failure_type: "task_timeout", status: "open", confidence: expect.any(Number) });
-    await vi.waitFor(() => expect(received.some((r) => r.name === "prediction.created" && r.payload.id === queue.id)).toBe(true));
+    await vi.waitFor(() => expect(received.some((r) => r.name === "prediction.created" && r.payload.id === queue.id)).toBe(true), { timeout: 10_000 });
   });
 
   it("a failed heartbeat is healed: failure, running healing with a restart command, then success on result + recovery", async () => {
     const k3 = await app.ingestKey("wired-3");
     expect(await socket.emitWithAck("subscribe", { swarm: "wired-3" })).toMatchObject({ ok: true });
     await post([{ type: "heartbeat", agent_id: "agent-3", timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: "agent-3", timestamp: Date.now() }], k3);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-3").events_total).toBe(2));
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-3").events_total).toBe(2), { timeout: 10_000 });
     await app.drainEngineOutputs();
     const failures = await get(listFailures, "", "wired-3");
     expect(failures.items).toEqual([expect.objectContaining({ failure_type: "agent_down", agent_id: "agent-3" })]);
@@ -76,7 +76,7 @@ describe("engine wiring", () => {
     expect(running).toEqual([expect.objectContaining({ strategy: "AgentRestartStrategy", status: "running", trigger: "detected", failure_id: failures.items[0].id })]);
     const command = running[0].commands[0];
     expect(command).toMatchObject({ kind: "restart_agent", params: expect.objectContaining({ agent_id: "agent-3" }), status: "pending" });
-    await vi.waitFor(() => expect(received.some((r) => r.name === "healing.started" && r.payload.swarm === "wired-3")).toBe(true));
+    await vi.waitFor(() => expect(received.some((r) => r.name === "healing.started" && r.payload.swarm === "wired-3")).toBe(true), { timeout: 10_000 });
     expect(received.some((r) => r.name === "command.updated" && r.payload.id === command.id)).toBe(true);
 
     app.rt.engine.commandResult("wired-3", command.id, { status: "succeeded" });
@@ -87,8 +87,8 @@ describe("engine wiring", () => {
       const done = (await get(listHealings, "", "wired-3")).items[0];
       expect(done).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded" })] });
       expect(done.recovery_ms).toBeGreaterThanOrEqual(0);
-    });
-    await vi.waitFor(() => expect(received.some((r) => r.name === "healing.finished" && r.payload.swarm === "wired-3" && r.payload.status === "succeeded")).toBe(true));
+    }, { timeout: 10_000 });
+    await vi.waitFor(() => expect(received.some((r) => r.name === "healing.finished" && r.payload.swarm === "wired-3" && r.payload.status === "succeeded")).toBe(true), { timeout: 10_000 });
   });
 
   it("performance summary and learned patterns are readable per swarm", async () => {
@@ -96,7 +96,7 @@ describe("engine wiring", () => {
     const now = Date.now();
     const tasks = Array.from({ length: 40 }, (_, i) => ({ type: "task_complete", agent_id: `a${i % 4}`, task_id: `t${i}`, timestamp: now - (40 - i) * 1000, duration_ms: 100 + i * 10, result: "success", tokens_used: 50 }));
     await post(tasks, k4);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-4").events_total).toBe(40));
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-4").events_total).toBe(40), { timeout: 10_000 });
     app.rt.engine.tick();
     const perf = await get(performance, "", "wired-4");
     expect(perf.summary).toMatchObject({ task_count: 40, success_rate: 1, avg_tokens_per_task: 50 });

@@ -23,7 +23,7 @@ describe("cluster node", () => {
   it("health reports the owned swarm, this instance's id and no lag", async () => {
     expect((await ingest([{ type: "heartbeat", agent_id: "a", timestamp: Date.now() }])).status).toBe(202);
     await app.drainEngineOutputs();
-    await vi.waitFor(async () => expect((await checkHealth(app.rt)).cluster).toEqual({ instance_id: app.rt.cluster.instanceId, owned_swarms: ["owned"], lag_ms: 0 }));
+    await vi.waitFor(async () => expect((await checkHealth(app.rt)).cluster).toEqual({ instance_id: app.rt.cluster.instanceId, owned_swarms: ["owned"], lag_ms: 0 }), { timeout: 10_000 });
   });
 
   it("fenced: with the epoch moved on, the stale owner's outputs are not stored; it steps down and takes over anew", async () => {

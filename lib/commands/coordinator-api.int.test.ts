@@ -50,7 +50,7 @@ describe("pull delivery", () => {
       await app.drainEngineOutputs();
       const healing = await app.rt.db.healing.findFirstOrThrow({ where: { swarmId }, include: { commands: true } });
       expect(healing).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded", detail: "restarted" })] });
-    });
+    }, { timeout: 10_000 });
   });
 
   it("re-delivers a command whose lease expired without a result (attempt 2), never while the lease holds", async () => {

@@ -189,7 +189,7 @@ describe("after commit", () => {
     const k = await app.ingestKey("ingest-engine");
     await post([ev({ id: "eng-1" }), ev({ id: "eng-2", agent_id: "agent-2" })], { key: k });
     await post([ev({ id: "eng-1" })], { key: k });
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }));
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }), { timeout: 10_000 });
   });
 });
 
@@ -202,7 +202,7 @@ describe("replay clock", () => {
     const events = [0, 1500, 2500, 4200].map((dt, i) => ({ id: `rp-${i}`, type: "heartbeat", agent_id: "a", timestamp: t0 + dt }));
     const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "event" }, body: JSON.stringify(events) });
     expect(res.status).toBe(202);
-    await vi.waitFor(() => expect(ticks).toEqual([t0 + 1000, t0 + 2000, t0 + 3000, t0 + 4000]));
+    await vi.waitFor(() => expect(ticks).toEqual([t0 + 1000, t0 + 2000, t0 + 3000, t0 + 4000]), { timeout: 10_000 });
     app.rt.engine.tick();
     expect(ticks).toHaveLength(4);
     await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "wall" }, body: "[]" });

@@ -78,7 +78,7 @@ describe("subscribe and ticks", () => {
       body: JSON.stringify(Array.from({ length: 10 }, (_, i) => ({ type: "heartbeat", agent_id: `a${i % 3}`, timestamp: Date.now() }))),
     });
     expect(res.status).toBe(202);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("rt-live").events_total).toBe(10));
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("rt-live").events_total).toBe(10), { timeout: 10_000 });
     const tick = await new Promise<MetricsTick>((resolve) => {
       s.on("metrics.tick", (t: MetricsTick) => t.events_total === 10 && resolve(t));
       app.rt.engine.tick();
