@@ -12,7 +12,7 @@ const chain = z
   .max(10, "at most 10 strategies in a chain")
   .refine((names) => new Set(names).size === names.length, "a strategy may appear once in a chain");
 
-const retentionDays = z.number().int().min(1, "must be between 1 and 3650 days").max(3650, "must be between 1 and 3650 days");
+const retentionDays = z.number().int("a whole number of days").min(1, "must be between 1 and 3650 days").max(3650, "must be between 1 and 3650 days");
 
 /** PUT /swarms/{swarm}/settings body and the stored form; omitted fields take the engine's defaults. */
 export const swarmSettingsSchema = z.strictObject({
