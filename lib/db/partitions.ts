@@ -8,7 +8,7 @@ import { expiredPartitions, LATE_WINDOW_MS, type PeriodPartition, type Retention
 
 const LOCK_KEY = 72_707_370;
 /** Partition DDL waits at most this long for the parent's lock rather than queue the writes behind it. */
-const LOCK_TIMEOUT = "5s";
+const LOCK_TIMEOUT = "2s";
 /** Rows for the range already in the default partition (they stay there), created meanwhile, lock not granted. */
 const SKIPPABLE = new Set(["23514", "42P07", "55P03"]);
 
