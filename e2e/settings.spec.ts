@@ -1,5 +1,6 @@
 // Settings: an admin switches a policy from approve to auto and the next matching failure heals automatically
-// (the test acts as the swarm's coordinator); ingest keys are created (shown once) and revoked in the UI.
+// (the test acts as the swarm's coordinator); ingest keys are created (shown once) and revoked in the UI; the swarm's
+// retention is validated inline and saved.
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { expect, seeded, test } from "./fixtures";
@@ -63,4 +64,23 @@ test("an ingest key created in the UI works until it is revoked there, then is r
   await settingsPage.revokeKey(name);
   expect((await post()).status()).toBe(401);
   await api.dispose();
+});
+
+test("retention: an invalid pair is refused on its field, a valid one is saved and shown after a reload", async ({ settingsPage }) => {
+  const { swarm } = seeded();
+  await settingsPage.goto(swarm);
+  const events = settingsPage.retentionSection.getByLabel("Raw events (days)");
+  const history = settingsPage.retentionSection.getByLabel("Rollups: charts and analytics (days)");
+  await expect(events).toHaveValue("30");
+  await expect(history).toHaveValue("400");
+
+  await expect(await settingsPage.saveRetention("90", "60")).toContainText("Not saved");
+  await expect(settingsPage.retentionSection.getByText("must be at least the events retention (90 days)")).toBeVisible();
+  await expect(history).toHaveAttribute("aria-invalid", "true");
+
+  await expect(await settingsPage.saveRetention("14", "500")).toHaveText("Saved");
+  await settingsPage.page.reload();
+  await expect(events).toHaveValue("14");
+  await expect(history).toHaveValue("500");
+  await expect(await settingsPage.saveRetention("30", "400")).toHaveText("Saved");
 });

@@ -15,9 +15,10 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   INGEST_MAX_EVENTS_PER_S: z.coerce.number().int().min(1).default(50_000),
   INGEST_MAX_BYTES_PER_S: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
-});
+}).refine((e) => e.HISTORY_RETENTION_DAYS >= e.RETENTION_DAYS, { path: ["HISTORY_RETENTION_DAYS"], message: "must be at least RETENTION_DAYS" });
 
 /** Validated configuration. */
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@
 import { useSwarmSettings } from "@/lib/queries/settings";
 import { IngestKeysSection } from "./ingest-keys-section";
 import { PolicySection } from "./policy-section";
+import { RetentionSection } from "./retention-section";
 import { secondaryButton } from "./form-controls";
 import { TuningSection } from "./tuning-section";
 import { UsersSection } from "./users-section";
@@ -37,6 +38,7 @@ export function SettingsScreen({ swarm, role, me }: { swarm: string; role: strin
         <>
           <PolicySection swarm={swarm} view={settings.data} readOnly={!admin} />
           <TuningSection swarm={swarm} view={settings.data} readOnly={!admin} />
+          <RetentionSection swarm={swarm} view={settings.data} readOnly={!admin} />
         </>
       )}
       {admin && (

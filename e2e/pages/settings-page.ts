@@ -1,16 +1,18 @@
-// Page object of /swarms/{swarm}/settings: policy table, thresholds, ingest keys.
+// Page object of /swarms/{swarm}/settings: policy table, thresholds, retention, ingest keys.
 import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The settings screen of one swarm. */
 export class SettingsPage {
   readonly heading: Locator;
   readonly policySection: Locator;
+  readonly retentionSection: Locator;
   readonly keysSection: Locator;
   readonly newKey: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { level: 1, name: /^Settings/ });
     this.policySection = page.getByTestId("section-policy");
+    this.retentionSection = page.getByTestId("section-retention");
     this.keysSection = page.getByTestId("section-keys");
     this.newKey = page.getByTestId("new-key");
   }
@@ -32,6 +34,14 @@ export class SettingsPage {
     await this.policy(failureType, trigger).selectOption(value);
     await this.policySection.getByRole("button", { name: "Save policies" }).click();
     await expect(this.page.getByTestId("save-policy-status")).toHaveText("Saved");
+  }
+
+  /** Fills the retention fields (days) and saves the section; returns its status line. */
+  async saveRetention(events: string, history: string): Promise<Locator> {
+    await this.retentionSection.getByLabel("Raw events (days)").fill(events);
+    await this.retentionSection.getByLabel("Rollups: charts and analytics (days)").fill(history);
+    await this.retentionSection.getByRole("button", { name: "Save retention" }).click();
+    return this.page.getByTestId("save-retention-status");
   }
 
   /** Creates an ingest key named `name` and returns the key shown once. */

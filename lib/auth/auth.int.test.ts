@@ -18,7 +18,7 @@ describe("API authentication", () => {
   it("health needs no credentials", async () => {
     const res = await call(health);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", engine: "ok" });
+    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", engine: "ok", retention: { events_retention_days: 30, history_retention_days: 400 } });
   });
 
   it("401 problem+json without credentials, with a bad token, or a bad cookie (also with x-middleware-subrequest)", async () => {

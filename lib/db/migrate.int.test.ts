@@ -5,15 +5,16 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cloneDatabase } from "../../test/db";
-import { ensureDatabase, withDatabase } from "./connection";
+import { ensureDatabase, withClient, withDatabase } from "./connection";
 import { migrate, readMigrations } from "./migrate";
 
+let base: string;
 let url: string;
 let client: pg.Client;
 
 beforeAll(async () => {
   // An empty database: clone the template, then start from a blank one beside it.
-  const base = await cloneDatabase(inject("testServerUrl"), inject("templateDb"));
+  base = await cloneDatabase(inject("testServerUrl"), inject("templateDb"));
   url = withDatabase(base, `${new URL(base).pathname.slice(1)}_blank`);
   await ensureDatabase(base, new URL(url).pathname.slice(1));
   client = new pg.Client({ connectionString: url });
@@ -48,5 +49,35 @@ describe("migrate", () => {
     await expect(migrate(url, dir)).rejects.toThrow(/29990101000000_broken failed/);
     const { rows } = await client.query("SELECT to_regclass('half_done') AS t, (SELECT count(*) FROM _prisma_migrations WHERE migration_name = '29990101000000_broken') AS n");
     expect(rows[0]).toEqual({ t: null, n: "0" });
+  });
+
+  it("partitions the rollups by month on a database that already holds rollup rows, keeping every row", async () => {
+    const name = `${new URL(base).pathname.slice(1)}_rollups`;
+    await ensureDatabase(base, name);
+    const rollupsUrl = withDatabase(base, name);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
+    fs.cpSync("prisma/migrations", dir, { recursive: true });
+    fs.rmSync(path.join(dir, "20261202090000_rollup_partitions"), { recursive: true });
+    await migrate(rollupsUrl, dir);
+    const old = new Date(Date.UTC(2024, 1, 29, 13, 7));
+    const recent = new Date(Date.now() - 3_600_000);
+    await withClient(rollupsUrl, async (c) => {
+      for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
+        await c.query(`INSERT INTO ${table} (swarm_id, bucket_start, events, heal_ms_sum) VALUES (1, $1, 5, 120), (2, $2, 7, 0)`, [old, recent]);
+      }
+    });
+    expect(await migrate(rollupsUrl)).toEqual(["20261202090000_rollup_partitions"]);
+    const month = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
+    await withClient(rollupsUrl, async (c) => {
+      for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
+        const { rows } = await c.query(`SELECT tableoid::regclass::text AS part, swarm_id, bucket_start, events, heal_ms_sum FROM ${table} ORDER BY swarm_id`);
+        expect(rows).toEqual([
+          { part: `${table}_p${month(old)}_default`, swarm_id: 1, bucket_start: old, events: 5, heal_ms_sum: "120" },
+          { part: `${table}_p${month(recent)}_default`, swarm_id: 2, bucket_start: recent, events: 7, heal_ms_sum: "0" },
+        ]);
+        const { rows: kind } = await c.query("SELECT relkind FROM pg_class WHERE relname = $1", [table]);
+        expect(kind).toEqual([{ relkind: "p" }]);
+      }
+    });
   });
 });

@@ -1,57 +1,113 @@
-// Daily partitions of `events`: created ahead of the ingest window, dropped after the retention period,
-// and the idempotency keys pruned once no retry could still arrive (ingest accepts timestamps ≤ 7 days old).
+// Partitions of `events` (by UTC day) and of the rollups (by UTC month): created ahead of the writes, dropped once
+// expired, and the idempotency keys pruned once no retry could still arrive (ingest accepts timestamps ≤ 7 days old).
+// Each new period is LIST-partitioned by swarm: `<period>_s<id>` for every swarm whose retention differs from the
+// server default, `<period>_default` for the others, so that a swarm's rows can be dropped on its own schedule.
 import type pg from "pg";
+import { type PeriodUnit, parsePeriodName, periodName, periodStart } from "./partition-periods";
+import { expiredPartitions, LATE_WINDOW_MS, type PeriodPartition, type RetentionRule } from "./retention-plan";
 
-const DAY = 86_400_000;
 const LOCK_KEY = 72_707_370;
+/** Partition DDL waits at most this long for the parent's lock rather than queue the writes behind it. */
+const LOCK_TIMEOUT = "2s";
+/** Rows for the range already in the default partition (they stay there), created meanwhile, lock not granted. */
+const SKIPPABLE = new Set(["23514", "42P07", "55P03"]);
 
-/** `events_pYYYYMMDD` for the UTC day containing `t`. */
-export function partitionName(t: number): string {
-  return `events_p${new Date(t).toISOString().slice(0, 10).replaceAll("-", "")}`;
+/** The retention rules of raw events and of history (the rollups). */
+export type RetentionRules = { events: RetentionRule; history: RetentionRule };
+
+/** A partitioned table: its period, which retention it follows, and how many periods to create before/after now. */
+type PartitionedTable = { table: string; unit: PeriodUnit; retention: keyof RetentionRules; back: number; ahead: number };
+
+/** The tables partitioned by time. */
+export const PARTITIONED_TABLES: readonly PartitionedTable[] = [
+  { table: "events", unit: "day", retention: "events", back: 8, ahead: 3 },
+  { table: "rollup_minute", unit: "month", retention: "history", back: 1, ahead: 1 },
+  { table: "rollup_hour", unit: "month", retention: "history", back: 1, ahead: 1 },
+  { table: "rollup_day", unit: "month", retention: "history", back: 1, ahead: 1 },
+];
+
+type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
+
+/** The period partitions of `table` (by name) with their sub-partitions. */
+async function periods(db: Queryable, t: PartitionedTable): Promise<Map<string, PeriodPartition>> {
+  const { rows } = await db.query<{ name: string; parent: string; isleaf: boolean; level: number }>(
+    "SELECT relid::regclass::text AS name, parentrelid::regclass::text AS parent, isleaf, level FROM pg_partition_tree($1::regclass) WHERE level > 0",
+    [t.table],
+  );
+  const leaves = new Map<string, string[]>();
+  for (const r of rows) if (r.level === 2) leaves.set(r.parent, [...(leaves.get(r.parent) ?? []), r.name]);
+  const out = new Map<string, PeriodPartition>();
+  for (const r of rows) {
+    const start = r.level === 1 ? parsePeriodName(t.table, t.unit, r.name) : null;
+    if (start !== null) out.set(r.name, { name: r.name, end: periodStart(t.unit, start, 1), partitioned: !r.isleaf, leaves: leaves.get(r.name) ?? [] });
+  }
+  return out;
 }
 
-/** Start of the UTC day containing `t`. */
-export function dayStart(t: number): number {
-  return Math.floor(t / DAY) * DAY;
+/** Runs `statements` in one transaction; false when skipped for a reason the next upkeep resolves (see SKIPPABLE). */
+async function ddl(pool: pg.Pool, statements: string[]): Promise<boolean> {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+    for (const s of statements) await client.query(s);
+    await client.query("COMMIT");
+    return true;
+  } catch (e) {
+    await client.query("ROLLBACK");
+    if (SKIPPABLE.has((e as { code?: string }).code ?? "")) return false;
+    throw e;
+  } finally {
+    client.release();
+  }
 }
 
-/** Creates the partitions covering [now − back days, now + ahead days]; returns the names created. */
-export async function ensurePartitions(pool: pg.Pool, now: number, back = 8, ahead = 3): Promise<string[]> {
+const leaf = (period: string, swarm: number) => `CREATE TABLE "${period}_s${swarm}" PARTITION OF "${period}" FOR VALUES IN (${swarm})`;
+
+/** Creates every partitioned table's periods around `now` (with a sub-partition per swarm on its own retention), and
+ * adds missing swarm sub-partitions to periods that start after the current one; returns the tables created. */
+export async function ensurePartitions(pool: pg.Pool, now: number, rules: RetentionRules): Promise<string[]> {
   const created: string[] = [];
-  for (let d = -back; d <= ahead; d++) {
-    const from = dayStart(now) + d * DAY;
-    const name = partitionName(from);
-    const exists = await pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [name]);
-    if (exists.rowCount) continue;
-    try {
-      await pool.query(
-        `CREATE TABLE IF NOT EXISTS "${name}" PARTITION OF events FOR VALUES FROM ('${new Date(from).toISOString()}') TO ('${new Date(from + DAY).toISOString()}')`,
-      );
-      created.push(name);
-    } catch (e) {
-      // Rows for that day already sit in the default partition: they stay there (still queryable).
-      if ((e as { code?: string }).code !== "23514" && (e as { code?: string }).code !== "42P07") throw e;
+  for (const t of PARTITIONED_TABLES) {
+    const swarms = [...rules[t.retention].swarmDays.keys()].sort((a, b) => a - b);
+    const existing = await periods(pool, t);
+    for (let d = -t.back; d <= t.ahead; d++) {
+      const from = periodStart(t.unit, now, d);
+      const name = periodName(t.table, t.unit, from);
+      const p = existing.get(name);
+      if (!p) {
+        const bounds = `FROM ('${new Date(from).toISOString()}') TO ('${new Date(periodStart(t.unit, from, 1)).toISOString()}')`;
+        const statements = [
+          `CREATE TABLE "${name}" PARTITION OF "${t.table}" FOR VALUES ${bounds} PARTITION BY LIST (swarm_id)`,
+          `CREATE TABLE "${name}_default" PARTITION OF "${name}" DEFAULT`,
+          ...swarms.map((s) => leaf(name, s)),
+        ];
+        if (await ddl(pool, statements)) created.push(name);
+      } else if (d >= 1 && p.partitioned) {
+        // Only future periods: adding a list value scans the shared sub-partition, empty there.
+        for (const s of swarms) if (!p.leaves.includes(`${name}_s${s}`) && (await ddl(pool, [leaf(name, s)]))) created.push(`${name}_s${s}`);
+      }
     }
   }
   return created;
 }
 
-/** Drops daily partitions entirely older than the retention period and prunes old idempotency keys. */
-export async function applyRetention(pool: pg.Pool, now: number, retentionDays: number): Promise<string[]> {
+/** Drops the partitions whose rows have all expired (see expiredPartitions) and prunes old idempotency keys; returns
+ * the tables dropped. One instance at a time. */
+export async function applyRetention(pool: pg.Pool, now: number, rules: RetentionRules): Promise<string[]> {
   const client = await pool.connect();
   try {
     const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock($1) AS ok", [LOCK_KEY]);
     if (!lock[0]?.ok) return [];
     try {
-      const cutoff = partitionName(dayStart(now) - retentionDays * DAY);
-      const { rows } = await client.query<{ relname: string }>(
-        `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_class p ON p.oid = i.inhparent
-         WHERE p.relname = 'events' AND c.relname ~ '^events_p[0-9]{8}$' AND c.relname < $1 ORDER BY c.relname`,
-        [cutoff],
-      );
-      for (const r of rows) await client.query(`DROP TABLE "${r.relname}"`);
-      await client.query("DELETE FROM event_keys WHERE created_at < $1", [new Date(now - 8 * DAY)]);
-      return rows.map((r) => r.relname);
+      const dropped: string[] = [];
+      for (const t of PARTITIONED_TABLES) {
+        for (const p of (await periods(client, t)).values()) {
+          for (const name of expiredPartitions(p, rules[t.retention], now)) if (await ddl(pool, [`DROP TABLE "${name}"`])) dropped.push(name);
+        }
+      }
+      await client.query("DELETE FROM event_keys WHERE created_at < $1", [new Date(now - LATE_WINDOW_MS)]);
+      return dropped;
     } finally {
       await client.query("SELECT pg_advisory_unlock($1)", [LOCK_KEY]);
     }

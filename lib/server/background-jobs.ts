@@ -1,20 +1,17 @@
 // The server's periodic work: the engine's 1 Hz tick (of the swarms this instance owns), rollup flushes, webhook pushes, overdue sweeps, partition upkeep and retention.
 import type { Logger } from "pino";
-import { applyRetention, ensurePartitions } from "../db/partitions";
 import { sweepOverdue } from "../db/sweep-overdue";
 import { dispatchWebhooks } from "../commands/webhook-dispatcher";
-import { env } from "../env";
 import type { Runtime } from "../runtime";
+import { upkeepPartitions } from "./partition-upkeep";
 
 /** Starts the timers; the returned function stops them. */
 export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
   const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick(rt.cluster.ownedSwarms())), 1_000);
   const flush = setInterval(() => rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
   const upkeep = setInterval(() => {
-    const now = Date.now();
-    ensurePartitions(rt.pool, now)
-      .then(() => applyRetention(rt.pool, now, env().RETENTION_DAYS))
-      .then((dropped) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
+    upkeepPartitions(rt, Date.now())
+      .then(({ dropped }) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
       .catch((e: Error) => log.warn({ err: e.message }, "partition upkeep failed"));
   }, 3_600_000);
   const sweep = setInterval(() => {

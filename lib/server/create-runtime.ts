@@ -7,13 +7,13 @@ import { IngestKeyVerifier } from "../auth/ingest-keys";
 import { RollupBuffer } from "../db/rollup-buffer";
 import { IngestBatcher } from "../db/ingest-batcher";
 import type { OpenDatabase } from "../db/open-database";
-import { ensurePartitions } from "../db/partitions";
 import { type Clock, systemClock } from "../engine/clock";
 import { createEngine } from "../engine/engine";
 import { env, publicUrl } from "../env";
 import { componentLogger } from "../logger";
 import type { Runtime } from "../runtime";
 import { applyStoredSettings } from "../settings/settings-store";
+import { preparePartitions } from "./partition-upkeep";
 import { DEFAULT_RATE_LIMITS, RateLimits } from "./rate-limits";
 import { seedEngine } from "./seed-engine";
 import { ServerMetrics } from "./server-metrics";
@@ -21,7 +21,7 @@ import pkg from "../../package.json" with { type: "json" };
 
 /** Creates the runtime (does not install it globally; see setRuntime). */
 export async function createRuntime(database: OpenDatabase, clock: Clock = systemClock): Promise<Runtime> {
-  await ensurePartitions(database.pool, clock.now());
+  await preparePartitions(database, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
   await seedEngine(database.pool, engine);
   const settingsLog = componentLogger("settings");

@@ -1,7 +1,8 @@
 // GET/PUT /swarms/{swarm}/settings against real Postgres: roles, per-field 400 with nothing stored, audit with
-// before/after, applied live to the engine, and re-applied at boot.
+// before/after, applied live to the engine, re-applied at boot, and retention (effective days, own sub-partitions).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET, PUT } from "@/app/api/v1/swarms/[swarm]/settings/route";
+import { periodName, periodStart } from "../db/partition-periods";
 import { startTestApp, startTestAppOn, type TestApp } from "../../test/app";
 import { callRoute, type Caller } from "../../test/call-route";
 
@@ -119,5 +120,52 @@ describe("PUT settings", () => {
     await app.drainEngineOutputs();
     const failure = await app.rt.db.failure.findFirst({ where: { agentId: "agent-d" }, include: { healings: true } });
     expect(failure?.healings ?? []).toEqual([]);
+  });
+});
+
+describe("retention settings", () => {
+  const audits = () => app.rt.db.auditLog.findMany({ where: { action: "swarm.settings.update" }, orderBy: { id: "asc" } });
+
+  it("shows the effective retention: the server defaults while the swarm has none of its own", async () => {
+    const res = await get(admin);
+    expect(res.body.settings).toMatchObject({ events_retention_days: 30, history_retention_days: 400 });
+    expect(res.body.defaults).toMatchObject({ events_retention_days: 30, history_retention_days: 400 });
+  });
+
+  it.each([
+    { body: { events_retention_days: 0 }, errors: [{ path: "events_retention_days", message: "must be between 1 and 3650 days" }] },
+    { body: { history_retention_days: 3651, events_retention_days: 2.5 }, errors: [{ path: "events_retention_days", message: "a whole number of days" }, { path: "history_retention_days", message: "must be between 1 and 3650 days" }] },
+    { body: { events_retention_days: 90, history_retention_days: 60 }, errors: [{ path: "history_retention_days", message: "must be at least the events retention (90 days)" }] },
+    { body: { events_retention_days: 500 }, errors: [{ path: "history_retention_days", message: "must be at least the events retention (500 days)" }] },
+  ])("400 problem+json for $body, nothing stored or audited", async ({ body, errors }) => {
+    const before = { settings: await storedSettings(), audits: (await audits()).length };
+    const current = (await get(admin)).body.settings;
+    const res = await put(admin, { ...current, ...body });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toBe("application/problem+json");
+    expect(res.body.errors).toEqual(errors.map((e) => expect.objectContaining(e)));
+    expect(await storedSettings()).toEqual(before.settings);
+    expect((await audits()).length).toBe(before.audits);
+  });
+
+  it("stores only a retention that differs from the default, audits it, and gives the swarm its own sub-partitions from the next period", async () => {
+    const { id } = await app.rt.db.swarm.findUniqueOrThrow({ where: { name: SWARM } });
+    const current = (await get(admin)).body.settings;
+    const res = await put(admin, { ...current, events_retention_days: 7, history_retention_days: 500 });
+    expect(res.status).toBe(200);
+    expect(res.body.settings).toMatchObject({ events_retention_days: 7, history_retention_days: 500 });
+    expect(await storedSettings()).toMatchObject({ healing: { events_retention_days: 7, history_retention_days: 500 } });
+    const log = (await audits()).at(-1);
+    expect(log?.detail).toMatchObject({ before: { events_retention_days: 30, history_retention_days: 400 }, after: { events_retention_days: 7, history_retention_days: 500 } });
+
+    const tomorrow = periodName("events", "day", Date.now() + 86_400_000);
+    const nextMonth = periodName("rollup_hour", "month", periodStart("month", Date.now(), 1));
+    const { rows } = await app.rt.pool.query("SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [[`${tomorrow}_s${id}`, `${nextMonth}_s${id}`]]);
+    expect(rows.map((r) => r.relname)).toEqual([`${tomorrow}_s${id}`, `${nextMonth}_s${id}`].sort());
+
+    expect((await put(admin, { ...res.body.settings, events_retention_days: 30 })).status).toBe(200);
+    const stored = (await storedSettings()) as { healing: Record<string, unknown> };
+    expect(stored.healing).not.toHaveProperty("events_retention_days");
+    expect(stored.healing.history_retention_days).toBe(500);
   });
 });

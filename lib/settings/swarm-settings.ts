@@ -12,6 +12,8 @@ const chain = z
   .max(10, "at most 10 strategies in a chain")
   .refine((names) => new Set(names).size === names.length, "a strategy may appear once in a chain");
 
+const retentionDays = z.number().int("a whole number of days").min(1, "must be between 1 and 3650 days").max(3650, "must be between 1 and 3650 days");
+
 /** PUT /swarms/{swarm}/settings body and the stored form; omitted fields take the engine's defaults. */
 export const swarmSettingsSchema = z.strictObject({
   policy: z
@@ -32,6 +34,10 @@ export const swarmSettingsSchema = z.strictObject({
     .max(100)
     .refine((types) => new Set(types).size === types.length, "a failure type may appear once")
     .default([]),
+  /** Days raw events are kept; omitted: the server's RETENTION_DAYS (lib/settings/retention-settings.ts). */
+  events_retention_days: retentionDays.optional(),
+  /** Days rollups (the healing history's charts and analytics) are kept; omitted: HISTORY_RETENTION_DAYS. */
+  history_retention_days: retentionDays.optional(),
 });
 
 /** A swarm's settings. */

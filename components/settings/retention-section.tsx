@@ -1,0 +1,62 @@
+"use client";
+// How long the swarm's raw events and its rollups (charts, analytics) are kept; enforced by dropping partitions.
+import { type FormEvent, useState } from "react";
+import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
+import { Field, fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
+
+type Draft = { events: string; history: string };
+
+const draftOf = (s: SettingsView["settings"]): Draft => ({ events: String(s.events_retention_days), history: String(s.history_retention_days) });
+
+/** A number from a text field; an empty field is sent as null so the server reports it on the field. */
+const num = (s: string) => (s.trim() === "" ? null : Number(s));
+
+/** The swarm's retention of raw events and of history, in days (the server default unless set here). */
+export function RetentionSection({ swarm, view, readOnly }: { swarm: string; view: SettingsView; readOnly: boolean }) {
+  const [draft, setDraft] = useState(() => draftOf(view.settings));
+  const save = useSaveSettings(swarm);
+  const set = (k: keyof Draft) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = { ...view.settings, events_retention_days: num(draft.events), history_retention_days: num(draft.history) } as unknown as SettingsView["settings"];
+    save.mutate(body, { onSuccess: (v) => setDraft(draftOf(v.settings)) });
+  };
+  const field = (id: string, label: string, key: keyof Draft, path: "events_retention_days" | "history_retention_days", hint: string) => {
+    const errors = fieldErrors(save.error, path);
+    return (
+      <Field id={id} label={label} hint={`${hint}; default ${view.defaults[path]}`} errors={errors}>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          className={inputClass}
+          value={draft[key]}
+          onChange={set(key)}
+          aria-invalid={errors.length > 0}
+          aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ""}`}
+          min={1}
+          max={3650}
+          step={1}
+        />
+      </Field>
+    );
+  };
+
+  return (
+    <SectionCard
+      id="retention"
+      title="Data retention"
+      description="Older data is removed a whole day (raw events) or month (rollups) at a time. A change applies to data stored from the next day and month on; data stored before stays until neither this swarm nor any other sharing its storage still needs it. Healing, failure and prediction records are not removed."
+    >
+      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+        <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
+          <legend className="sr-only">Data retention</legend>
+          {field("events-retention", "Raw events (days)", "events", "events_retention_days", "1 to 3650")}
+          {field("history-retention", "Rollups: charts and analytics (days)", "history", "history_retention_days", "at least the events retention")}
+        </fieldset>
+        {!readOnly && <SaveBar label="Save retention" state={save} testId="save-retention" />}
+      </form>
+    </SectionCard>
+  );
+}
