@@ -57,7 +57,7 @@ describe("migrate", () => {
     const rollupsUrl = withDatabase(base, name);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
     fs.cpSync("prisma/migrations", dir, { recursive: true });
-    fs.rmSync(path.join(dir, "20261202090000_rollup_partitions"), { recursive: true });
+    fs.rmSync(path.join(dir, "20261202100000_rollup_partitions"), { recursive: true });
     await migrate(rollupsUrl, dir);
     const old = new Date(Date.UTC(2024, 1, 29, 13, 7));
     const recent = new Date(Date.now() - 3_600_000);
@@ -66,7 +66,7 @@ describe("migrate", () => {
         await c.query(`INSERT INTO ${table} (swarm_id, bucket_start, events, heal_ms_sum) VALUES (1, $1, 5, 120), (2, $2, 7, 0)`, [old, recent]);
       }
     });
-    expect(await migrate(rollupsUrl)).toEqual(["20261202090000_rollup_partitions"]);
+    expect(await migrate(rollupsUrl)).toEqual(["20261202100000_rollup_partitions"]);
     const month = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
     await withClient(rollupsUrl, async (c) => {
       for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
