@@ -3,12 +3,12 @@
 import type { EngineEvent } from "../types";
 import { consensusRound, taskOutcome } from "./event-readers";
 import { CONSENSUS_FIELDS, consensusRule, slowAgentRule } from "./fleet-rules";
-import { stepLifecycle, type LifecycleState } from "./lifecycle";
+import { BottleneckLifecycle, type FindingSink } from "./lifecycle";
 import { performanceReport, TaskRows, type PerformanceReport } from "./performance-report";
 import { ResourceGauges } from "./resource-gauges";
 import { queueRule, quotaRule, tokenRule } from "./resource-rules";
 import { firstBucketIndex, SumWindow } from "./sum-window";
-import { AgentWindows, newTaskWindow, taskSample, type TaskField } from "./task-window";
+import { AgentWindows, newTaskWindow, taskSample, type AgentEntry, type TaskField } from "./task-window";
 import { DEFAULT_DETECTOR_CONFIG, type Bottleneck, type BottleneckChanges, type DetectorConfig, type Finding } from "./types";
 
 const SIGNAL_FIELDS = ["quotaExceeded", "resourceExhaustion"] as const;
@@ -29,7 +29,9 @@ export class BottleneckDetector {
   private readonly agents: AgentWindows;
   private readonly gauges: ResourceGauges;
   private readonly rows: TaskRows;
-  private lifecycle: LifecycleState = new Map();
+  private readonly lifecycle: BottleneckLifecycle;
+  /** Scratch list of the slow agents of a pass (reused so a pass allocates nothing per agent). */
+  private readonly flagged: AgentEntry[] = [];
 
   constructor(
     private readonly newId: () => string,
@@ -44,6 +46,8 @@ export class BottleneckDetector {
     this.agents = new AgentWindows(bucketMs, this.config.maxAgents);
     this.gauges = new ResourceGauges(bucketMs);
     this.rows = new TaskRows(this.config.maxRows);
+    const { holdDownMs, updateImpactDelta, maxAgents } = this.config;
+    this.lifecycle = new BottleneckLifecycle({ holdDownMs, updateImpactDelta, maxTracked: maxAgents + FIXED_IDENTITIES, newId });
   }
 
   /** Folds stored events in (call on every ingested batch); events outside the window or too far ahead are ignored. */
@@ -58,42 +62,21 @@ export class BottleneckDetector {
 
   /** The rule findings at `now` in detection order (token, quota, slow agents, queue, consensus), no lifecycle. */
   evaluate(now: number): Finding[] {
-    const { bucketMs, minSamples } = this.config;
-    const firstIdx = this.firstIdx(now);
-    this.expireShared(firstIdx);
-    this.agents.sweep(firstIdx);
-    const reading = this.gauges.read(firstIdx * bucketMs);
-    const fleet = this.fleet.totals;
-    const ctx = {
-      avgTokensPerTask: fleet.tokenTasks > 0 ? fleet.tokenSum / fleet.tokenTasks : 0,
-      quotaExceededEvents: this.signals.totals.quotaExceeded,
-      resourceExhaustionEvents: this.signals.totals.resourceExhaustion,
-    };
     const out: Finding[] = [];
-    const token = tokenRule(reading, ctx);
-    if (token) out.push(token);
-    const quota = quotaRule(reading, ctx);
-    if (quota) out.push(quota);
-    out.push(...slowAgentRule(this.agents.totals(), fleet, minSamples));
-    const queue = queueRule(reading);
-    if (queue) out.push(queue);
-    const consensus = consensusRule(this.consensus.totals, minSamples);
-    if (consensus) out.push(consensus);
+    this.assess(now, { holds: () => false, report: (f) => void out.push(f) });
     return out;
   }
 
   /** One detection pass at `now` (call about once a second): what was detected, updated or resolved. */
   detect(now: number): BottleneckChanges {
-    const { holdDownMs, updateImpactDelta, maxAgents } = this.config;
-    const opts = { holdDownMs, updateImpactDelta, maxTracked: maxAgents + FIXED_IDENTITIES, newId: this.newId };
-    const { state, changes } = stepLifecycle(this.lifecycle, this.evaluate(now), now, opts);
-    this.lifecycle = state;
-    return changes;
+    this.lifecycle.begin(now);
+    this.assess(now, this.lifecycle);
+    return this.lifecycle.end();
   }
 
   /** The bottlenecks currently active (including those inside their hold-down), as last emitted. */
   active(): Bottleneck[] {
-    return [...this.lifecycle.values()].map((t) => t.record);
+    return [...this.lifecycle.state.values()].map((t) => t.record);
   }
 
   /** Performance report over the last `rangeMs` (capped at the window; longer ranges come from storage, D27). */
@@ -112,8 +95,32 @@ export class BottleneckDetector {
       signalBuckets: this.signals.size,
       tokenTrail: this.gauges.size,
       rows: this.rows.size,
-      tracked: this.lifecycle.size,
+      tracked: this.lifecycle.state.size,
     };
+  }
+
+  /** Runs the rules at `now` in detection order (token, quota, slow agents, queue, consensus), reporting to `sink`. */
+  private assess(now: number, sink: FindingSink): void {
+    const { bucketMs, minSamples } = this.config;
+    const firstIdx = this.firstIdx(now);
+    this.expireShared(firstIdx);
+    this.agents.sweep(firstIdx);
+    const reading = this.gauges.read(firstIdx * bucketMs);
+    const fleet = this.fleet.totals;
+    const ctx = {
+      avgTokensPerTask: fleet.tokenTasks > 0 ? fleet.tokenSum / fleet.tokenTasks : 0,
+      quotaExceededEvents: this.signals.totals.quotaExceeded,
+      resourceExhaustionEvents: this.signals.totals.resourceExhaustion,
+    };
+    const token = tokenRule(reading, ctx);
+    if (token) sink.report(token);
+    const quota = quotaRule(reading, ctx);
+    if (quota) sink.report(quota);
+    slowAgentRule(this.agents, fleet, minSamples, sink, this.flagged);
+    const queue = queueRule(reading);
+    if (queue) sink.report(queue);
+    const consensus = consensusRule(this.consensus.totals, minSamples);
+    if (consensus) sink.report(consensus);
   }
 
   private firstIdx(now: number): number {

@@ -1,8 +1,9 @@
 // Rules on the task and consensus windows: slow_agent (one per agent) and consensus_timeout (D5, D6).
-import { ratioOf } from "./event-readers";
 import { findingOf, round, roundOrNull } from "./finding";
-import { gradeConsensus, gradeSlowAgent, THRESHOLDS } from "./severity-table";
-import { meanDuration, type TaskTotals } from "./task-window";
+import type { FindingSink } from "./lifecycle";
+import { impactOf } from "./severity";
+import { gradeConsensus, gradeSlowAgent, slowAgentFires, THRESHOLDS } from "./severity-table";
+import { meanDuration, type AgentEntry, type AgentWindows, type TaskTotals } from "./task-window";
 import type { Finding } from "./types";
 
 /** Fields summed per consensus window. */
@@ -11,21 +12,50 @@ export const CONSENSUS_FIELDS = ["rounds", "timeouts", "failures", "timedRounds"
 /** Running consensus sums over a window. */
 export type ConsensusTotals = Readonly<Record<(typeof CONSENSUS_FIELDS)[number], number>>;
 
-/** slow_agent findings, one per flagged agent (sorted by agent id), judged against the task-weighted fleet mean. */
-export function slowAgentRule(agents: Iterable<[string, TaskTotals]>, fleet: TaskTotals, minSamples: number): Finding[] {
+/**
+ * An agent's mean task duration over the fleet's, or -1 (unknown: a real ratio is never negative, and -1 fails every
+ * slow-agent threshold, like null) when either mean is unknown, the fleet mean is 0 or the ratio overflows. It is a
+ * plain double, and -1 a literal: null, NaN or a module constant there make V8 box every ratio on the heap.
+ */
+function durationRatio(t: TaskTotals, fleetMean: number): number {
+  const ratio = t.durationSum / t.timedTasks / fleetMean;
+  return t.timedTasks > 0 && fleetMean > 0 && Number.isFinite(ratio) ? ratio : -1;
+}
+
+const byId = (a: AgentEntry, b: AgentEntry) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Fills `flagged` with the agents the slow-agent rule fires on, in agent-id order, without building grades. */
+function screenSlowAgents(agents: AgentWindows, fleetMean: number, minSamples: number, flagged: AgentEntry[]): void {
+  let n = 0;
+  agents.forEach((a) => {
+    const t = a.window.totals;
+    if (t.tasks >= minSamples && t.tasks > 0 && slowAgentFires(durationRatio(t, fleetMean), t.successes / t.tasks)) flagged[n++] = a;
+  });
+  flagged.length = n; // written in place and cut, not emptied first: an emptied array drops its storage
+  flagged.sort(byId);
+}
+
+/**
+ * slow_agent findings, one per flagged agent in agent-id order, judged against the task-weighted fleet mean and
+ * reported to `sink`. Agents are screened without building grades; a finding is only built when the sink does not
+ * already hold it. `flagged` is scratch space (reused so a pass allocates nothing per agent).
+ */
+export function slowAgentRule(agents: AgentWindows, fleet: TaskTotals, minSamples: number, sink: FindingSink, flagged: AgentEntry[] = []): void {
   const fleetMean = meanDuration(fleet);
-  const out: Finding[] = [];
-  for (const [agentId, t] of agents) {
-    if (t.tasks < minSamples || t.tasks === 0) continue;
-    const mean = meanDuration(t);
-    const ratio = mean !== null && fleetMean !== null && fleetMean > 0 ? (ratioOf(mean, fleetMean) ?? null) : null;
+  const knownFleetMean = fleetMean ?? -1;
+  screenSlowAgents(agents, knownFleetMean, minSamples, flagged);
+  for (let i = 0; i < flagged.length; i++) {
+    const a = flagged[i]!;
+    const t = a.window.totals;
+    const measured = durationRatio(t, knownFleetMean);
+    const ratio = measured === -1 ? null : measured;
     const successRate = t.successes / t.tasks;
     const grade = gradeSlowAgent(ratio, successRate);
-    if (!grade) continue;
-    out.push(
-      findingOf("slow_agent", agentId, grade, [agentId], {
-        agent_id: agentId,
-        avg_duration_ms: roundOrNull(mean, 1),
+    if (grade === null || sink.holds(a.identity, grade.severity, impactOf(grade), a.resources)) continue;
+    sink.report(
+      findingOf("slow_agent", a.id, grade, [a.id], {
+        agent_id: a.id,
+        avg_duration_ms: roundOrNull(meanDuration(t), 1),
         fleet_avg_duration_ms: roundOrNull(fleetMean, 1),
         duration_ratio: roundOrNull(ratio, 3),
         success_rate: round(successRate, 4),
@@ -34,7 +64,6 @@ export function slowAgentRule(agents: Iterable<[string, TaskTotals]>, fleet: Tas
       }),
     );
   }
-  return out.sort((a, b) => (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
 }
 
 /** consensus_timeout on ["consensus"] when > 10% of rounds timed out, or rounds average more than 10 s. */

@@ -27,9 +27,16 @@ export function gradeQuotaUsage(ratio: number): Grade | null {
   return { severity: "high", depth: depthIn(ratio, t.fires, t.critical) };
 }
 
+/** Whether the slow-agent rule fires (mean > 2× fleet mean or success < 0.70), without building a grade. */
+export function slowAgentFires(durationRatio: number | null, successRate: number | null): boolean {
+  const t = THRESHOLDS.slowAgent;
+  return (durationRatio !== null && durationRatio > t.multiplier) || (successRate !== null && successRate < t.successRate);
+}
+
 /** Slow agent: mean > 2× fleet mean or success < 0.70 fires; > 3× or success < 0.50 is high, else medium. */
 export function gradeSlowAgent(durationRatio: number | null, successRate: number | null): Grade | null {
   const t = THRESHOLDS.slowAgent;
+  if (!slowAgentFires(durationRatio, successRate)) return null;
   let byDuration: Grade | null = null;
   if (durationRatio !== null && durationRatio > t.highMultiplier) byDuration = { severity: "high", depth: depthIn(durationRatio, t.highMultiplier, 6) };
   else if (durationRatio !== null && durationRatio > t.multiplier) byDuration = { severity: "medium", depth: depthIn(durationRatio, t.multiplier, t.highMultiplier) };

@@ -37,7 +37,9 @@ export function depthIn(value: number, from: number, to: number): number {
 
 /** The impact score of a grade: inside the severity's band, rounded to 3 decimals and kept below the next band. */
 export function impactOf(grade: Grade): number {
-  const [lo, hi] = BANDS[grade.severity];
+  const band = BANDS[grade.severity];
+  const lo = band[0];
+  const hi = band[1];
   const value = Math.round((lo + (hi - lo) * depthIn(grade.depth, 0, 1)) * 1000) / 1000;
   return grade.severity === "critical" ? value : Math.min(value, hi - 0.001);
 }

@@ -1,4 +1,5 @@
 // A time-bucketed sliding window of running sums (D8): O(1) amortised add and expiry, totals always ready to read.
+// Expired buckets are kept (a few) and reused, so a steady window allocates nothing as it slides.
 
 type Bucket<K extends string> = { idx: number; sums: Record<K, number> };
 
@@ -13,9 +14,15 @@ export function firstBucketIndex(now: number, windowMs: number, bucketMs: number
   return Math.floor((now - windowMs) / bucketMs);
 }
 
+/** Expired buckets a window keeps for reuse (bounded, D3). */
+export const SPARE_BUCKETS = 4;
+
 /** Sums of named fields over time buckets; buckets are kept in index order, late samples land in their own bucket. */
 export class SumWindow<K extends string> {
-  private buckets: Bucket<K>[] = [];
+  private readonly buckets: Bucket<K>[] = [];
+  /** Expired buckets kept for reuse: the first `spares` (slots are overwritten, never emptied, so never reallocated). */
+  private readonly spare: Bucket<K>[] = [];
+  private spares = 0;
   /** Current sums over every live bucket (read-only for callers). */
   readonly totals: Record<K, number>;
 
@@ -33,8 +40,9 @@ export class SumWindow<K extends string> {
     while (i >= 0 && (this.buckets[i] as Bucket<K>).idx > idx) i--;
     let bucket = this.buckets[i];
     if (!bucket || bucket.idx !== idx) {
-      bucket = { idx, sums: zeros(this.fields) };
-      this.buckets.splice(i + 1, 0, bucket);
+      bucket = this.freshBucket(idx);
+      if (i === this.buckets.length - 1) this.buckets.push(bucket);
+      else this.buckets.splice(i + 1, 0, bucket);
     }
     for (const f of this.fields) {
       const v = sample[f];
@@ -46,15 +54,23 @@ export class SumWindow<K extends string> {
 
   /** Drops the buckets older than `firstIdx`, subtracting them from the totals (exact zeros once empty). */
   expire(firstIdx: number): void {
-    let n = 0;
-    while (n < this.buckets.length && (this.buckets[n] as Bucket<K>).idx < firstIdx) {
-      const { sums } = this.buckets[n] as Bucket<K>;
-      for (const f of this.fields) this.totals[f] -= sums[f];
-      n++;
+    const buckets = this.buckets;
+    if (buckets.length === 0 || (buckets[0] as Bucket<K>).idx >= firstIdx) return;
+    while (buckets.length > 0 && (buckets[0] as Bucket<K>).idx < firstIdx) {
+      const bucket = buckets.shift() as Bucket<K>; // in place (V8 moves or trims the front); splice allocates
+      for (const f of this.fields) this.totals[f] -= bucket.sums[f];
+      if (this.spares < SPARE_BUCKETS) this.spare[this.spares++] = bucket;
     }
-    if (n === 0) return;
-    this.buckets.splice(0, n);
-    if (this.buckets.length === 0) for (const f of this.fields) this.totals[f] = 0;
+    if (buckets.length === 0) for (const f of this.fields) this.totals[f] = 0;
+  }
+
+  /** A zeroed bucket for `idx`: a spare one when there is one. */
+  private freshBucket(idx: number): Bucket<K> {
+    if (this.spares === 0) return { idx, sums: zeros(this.fields) };
+    const bucket = this.spare[--this.spares] as Bucket<K>;
+    bucket.idx = idx;
+    for (const f of this.fields) bucket.sums[f] = 0;
+    return bucket;
   }
 
   /** Number of live buckets (for memory bounds). */

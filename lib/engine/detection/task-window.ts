@@ -1,5 +1,6 @@
 // Task aggregates over the window (per agent and fleet-wide), and the bounded per-agent map (D3, D8).
 import type { TaskOutcome } from "./event-readers";
+import { identityOf } from "./lifecycle";
 import { SumWindow } from "./sum-window";
 
 /** Fields summed per task window. */
@@ -33,9 +34,12 @@ export function newTaskWindow(bucketMs: number): SumWindow<TaskField> {
   return new SumWindow(TASK_FIELDS, bucketMs);
 }
 
+/** One tracked agent: its task window, plus its slow_agent identity and affected resources, built once. */
+export type AgentEntry = { readonly id: string; readonly window: SumWindow<TaskField>; readonly identity: string; readonly resources: readonly string[] };
+
 /** Per-agent task windows, at most `maxAgents` (least recently heard evicted first), silent agents dropped on sweep. */
 export class AgentWindows {
-  private readonly agents = new Map<string, SumWindow<TaskField>>();
+  private readonly agents = new Map<string, AgentEntry>();
 
   constructor(
     private readonly bucketMs: number,
@@ -44,31 +48,31 @@ export class AgentWindows {
 
   /** Adds one task outcome of `agentId` stamped `ts`, first expiring that agent's buckets older than `firstIdx`. */
   add(agentId: string, ts: number, sample: Partial<Record<TaskField, number>>, firstIdx: number): void {
-    let window = this.agents.get(agentId);
-    if (window) this.agents.delete(agentId);
+    let entry = this.agents.get(agentId);
+    if (entry) this.agents.delete(agentId);
     else {
-      window = newTaskWindow(this.bucketMs);
+      entry = { id: agentId, window: newTaskWindow(this.bucketMs), identity: identityOf({ type: "slow_agent", resource: agentId }), resources: [agentId] };
       if (this.agents.size >= this.maxAgents) {
         const oldest = this.agents.keys().next();
         if (!oldest.done) this.agents.delete(oldest.value);
       }
     }
-    this.agents.set(agentId, window);
-    window.expire(firstIdx);
-    window.add(ts, sample);
+    this.agents.set(agentId, entry);
+    entry.window.expire(firstIdx);
+    entry.window.add(ts, sample);
   }
 
   /** Expires every agent's buckets older than `firstIdx` and forgets agents with nothing left in the window. O(agents). */
   sweep(firstIdx: number): void {
-    for (const [id, window] of this.agents) {
-      window.expire(firstIdx);
-      if (window.size === 0) this.agents.delete(id);
+    for (const entry of this.agents.values()) {
+      entry.window.expire(firstIdx);
+      if (entry.window.size === 0) this.agents.delete(entry.id);
     }
   }
 
-  /** The tracked agents and their totals (insertion = least recently heard first). */
-  *totals(): IterableIterator<[string, TaskTotals]> {
-    for (const [id, window] of this.agents) yield [id, window.totals];
+  /** Calls `fn` on every tracked agent, least recently heard first (no iterator objects: a pass stays allocation-free). */
+  forEach(fn: (entry: AgentEntry) => void): void {
+    this.agents.forEach(fn);
   }
 
   /** Number of agents tracked. */
@@ -79,7 +83,7 @@ export class AgentWindows {
   /** Total buckets held across agents (for memory bounds). */
   get buckets(): number {
     let n = 0;
-    for (const w of this.agents.values()) n += w.size;
+    for (const entry of this.agents.values()) n += entry.window.size;
     return n;
   }
 }
