@@ -79,8 +79,8 @@ describe("F6: crash during a healing", () => {
     expect(others).toEqual([]);
     expect(again!.id).toBe(command!.id);
     expect(reclaimedAt).toBeGreaterThanOrEqual(leased!.lease_until.getTime());
-    const [owner] = await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]);
-    expect(owner).toEqual({ owner_id: second.instanceId, epoch: "2" });
+    const owner = async () => (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0];
+    await vi.waitFor(async () => expect(await owner()).toEqual({ owner_id: second.instanceId, epoch: "2" }), { timeout: 15_000, interval: 50 });
 
     // The coordinator dedups by id: no second execution, the stored result is reported.
     expect(receiver.execute(again!)).toBe(result);
