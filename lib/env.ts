@@ -18,6 +18,8 @@ const schema = z.object({
   HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(400),
   INGEST_MAX_EVENTS_PER_S: z.coerce.number().int().min(1).default(50_000),
   INGEST_MAX_BYTES_PER_S: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  OWNER_LEASE_S: z.coerce.number().int().min(2).max(300).default(8),
+  COMMAND_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
 }).refine((e) => e.HISTORY_RETENTION_DAYS >= e.RETENTION_DAYS, { path: ["HISTORY_RETENTION_DAYS"], message: "must be at least RETENTION_DAYS" });
 
 /** Validated configuration. */

@@ -106,8 +106,10 @@ describe("cluster: one engine owner per swarm", () => {
     expect(survivors.map((s) => s.proc.instanceId)).toContain(next.ownerId);
     const tickAfterTakeover = new Promise<{ swarm: string }>((resolve) => socket!.on("metrics.tick", (t: { swarm: string }) => t.swarm === SWARM && resolve(t)));
 
-    // The adopted healing finishes on the new owner once its command's result arrives (on another instance).
+    // The adopted healing finishes on the new owner once its command's result arrives (on another instance) and the
+    // restarted agent heartbeats (verification).
     await execute(survivors[1]!.url, cmd1!.id);
+    await post(survivors[0]!.url, [{ type: "heartbeat", agent_id: "crash-1", timestamp: Date.now() }]);
     await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId } })).map((h) => h.status)).toEqual(["succeeded"]), { timeout: 10_000, interval: 100 });
 
     // Detection and healing continue on the new owner.

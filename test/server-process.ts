@@ -19,12 +19,12 @@ export function freePort(): Promise<number> {
 /** A server child process, its cluster instance id and a promise of its exit code. */
 export type ServerProcess = { child: ChildProcess; instanceId: string; exited: Promise<number | null> };
 
-/** Starts the server on `databaseUrl` and `port`; resolves once it listens. */
-export async function startServerProcess(databaseUrl: string, port: number): Promise<ServerProcess> {
+/** Starts the server on `databaseUrl` and `port` (`env`: extra settings, e.g. a short COMMAND_LEASE_MS); resolves once it listens. */
+export async function startServerProcess(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<ServerProcess> {
   const root = path.resolve(import.meta.dirname, "..");
   const child = spawn(process.execPath, ["--import", "tsx", "bench/bench-server.ts", String(port)], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", NODE_ENV: "production", DEMO: "off" },
+    env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: "silent", NODE_ENV: "production", DEMO: "off", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

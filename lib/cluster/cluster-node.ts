@@ -231,8 +231,12 @@ export class ClusterNode {
     engine.warm(name, await readProcessedWindow(pool, swarmId, t.cursor, Date.now() - WARM_WINDOW_MS, WARM_MAX_EVENTS));
     const feed = new SwarmFeed(swarmId, name, t.epoch, t.cursor, { pool, engine });
     this.feeds.set(swarmId, feed);
+    // Adopted before the catch-up read: it replays events the previous owner fed after its last recorded cursor, and a
+    // failure they show again must join the healing already running, not start a second one.
+    const running = await runningHealings(db, swarmId);
+    for (const h of running) engine.adoptHealing(name, h.id, h.failure);
+    feed.adopted = new Set(running.map((h) => h.id));
     await feed.pull();
-    feed.adopted = new Set(await runningHealings(db, swarmId));
     feed.ready = true;
     this.track(feed.pull());
     log.info({ swarm: name, epoch: t.epoch.toString(), adopted: feed.adopted.size }, "cluster: engine owner of the swarm");
@@ -261,7 +265,10 @@ export class ClusterNode {
     try {
       const s = await settleAdopted(this.deps.db, feed.swarmId, [...feed.adopted], Date.now());
       if (this.feeds.get(feed.swarmId) !== feed) return;
-      for (const id of s.gone) feed.adopted.delete(id);
+      for (const id of s.gone) {
+        feed.adopted.delete(id);
+        this.deps.engine.adoptedFinished(feed.name, id);
+      }
       for (const h of s.finished) this.finishAdopted(feed.name, h);
     } finally {
       feed.settling = false;

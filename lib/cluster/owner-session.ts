@@ -1,14 +1,14 @@
 // The ownership connection: a dedicated, non-pooled pg.Client (session advisory locks must not move between pooled
 // connections) with TCP keepalive. It holds one advisory lock per owned swarm, takes ownership by incrementing the
 // swarm's epoch, heartbeats the owner's cursor (fenced by that epoch) and LISTENs for ingest and engine notices.
-// Postgres ends the session after LEASE_S idle seconds, so a paused process (GC pause, SIGSTOP) loses its locks.
+// Postgres ends the session after OWNER_LEASE_S idle seconds, so a paused process (GC pause, SIGSTOP) loses its locks
+// and another instance takes over within that plus one beat (8 s + about 1 s by default: F5's 10 s).
 import pg from "pg";
+import { env } from "../env";
 import type { Cursor } from "./feed-ledger";
 
 /** The advisory-lock class of engine ownership (two-int keys: class, swarm id). */
 export const LOCK_CLASS = 0x534d;
-/** Seconds without a heartbeat after which Postgres ends the session and its locks go to another instance. */
-export const LEASE_S = 10;
 /** Channel on which instances announce stored events (payload: swarm id). */
 export const EVENTS_CHANNEL = "swarm_medic_events";
 /** Channel on which instances relay engine inputs to a swarm's owner (payload: JSON). */
@@ -36,7 +36,7 @@ export class OwnerSession {
     try {
       await client.connect();
       await client.query(
-        `SET idle_session_timeout = '${LEASE_S}s'; SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 2;` +
+        `SET idle_session_timeout = '${env().OWNER_LEASE_S}s'; SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 2;` +
           `LISTEN ${EVENTS_CHANNEL}; LISTEN ${ENGINE_CHANNEL}`,
       );
     } catch (err) {

@@ -1,6 +1,6 @@
 // Ownership decisions: losing a swarm, the epoch fence, adopted healings' ends, lag.
 import { describe, expect, it } from "vitest";
-import { adoptedOutcome, lagMs, lostSwarms, mayWrite } from "./ownership-rules";
+import { ADOPTED_VERIFICATION as V, adoptedOutcome, adoptedVerdict, lagMs, lostSwarms, mayWrite } from "./ownership-rules";
 
 describe("lostSwarms", () => {
   it.each([
@@ -33,6 +33,20 @@ describe("adoptedOutcome", () => {
     { statuses: ["succeeded", "timed_out"], out: { status: "failed", reason: "command timed_out (finished after an ownership change)" } },
     { statuses: ["failed"], out: { status: "failed", reason: "command failed (finished after an ownership change)" } },
   ])("$statuses → $out", ({ statuses, out }) => expect(adoptedOutcome(statuses)).toEqual(out));
+});
+
+describe("adoptedVerdict", () => {
+  const timedOut = { status: "failed", reason: "verification timed out (verified after an ownership change)" };
+  it.each([
+    { byEvent: true, evidence: null, elapsed: 0, out: null },
+    { byEvent: true, evidence: "pass", elapsed: 0, out: { status: "succeeded", reason: null } },
+    { byEvent: true, evidence: "fail", elapsed: 0, out: { status: "failed", reason: "verification failed: the task failed again (verified after an ownership change)" } },
+    { byEvent: true, evidence: null, elapsed: V.timeoutMs - 1, out: null },
+    { byEvent: true, evidence: null, elapsed: V.timeoutMs, out: timedOut },
+    { byEvent: false, evidence: null, elapsed: V.stableWindowMs - 1, out: null },
+    { byEvent: false, evidence: null, elapsed: V.stableWindowMs, out: { status: "succeeded", reason: null } },
+    { byEvent: false, evidence: "fail", elapsed: 0, out: { status: "failed", reason: "verification failed: the failure recurred (verified after an ownership change)" } },
+  ] as const)("by event $byEvent, evidence $evidence after $elapsed ms → $out", ({ byEvent, evidence, elapsed, out }) => expect(adoptedVerdict(byEvent, evidence, elapsed)).toEqual(out));
 });
 
 describe("lagMs", () => {

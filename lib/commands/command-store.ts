@@ -1,6 +1,7 @@
 // The persisted command lifecycle (D19): pending → dispatched (leased) → acknowledged → succeeded | failed |
 // timed_out. Claims use FOR UPDATE SKIP LOCKED so concurrent pollers (or instances) never get the same command,
-// and a command whose lease expired without a result is claimed again (the receiver dedupes by command id).
+// and a command whose lease expired without a result is claimed again (the receiver dedupes by command id). Every
+// claim is a dispatch attempt and is audit-logged in the same statement (command.dispatched, with its attempt number).
 import type pg from "pg";
 
 /** Default lease: how long a claimed command stays with one receiver before it may be re-delivered. */
@@ -11,8 +12,11 @@ export type DeliveredCommand = { id: string; kind: string; params: Record<string
 
 type Row = { id: string; kind: string; params: Record<string, unknown>; issued_at: Date; deadline: Date; attempts: number; lease_until: Date };
 
-/** Claims up to `limit` due commands of a swarm (pending, or leased out and expired) for `leaseMs`. */
-export async function claimCommands(pool: pg.Pool, swarmId: number, now: number, limit = 50, leaseMs = LEASE_MS): Promise<DeliveredCommand[]> {
+/** Who receives claimed commands (recorded in the audit entry of each dispatch attempt). */
+export type Receiver = "pull" | "webhook" | "simulator";
+
+/** Claims up to `limit` due commands of a swarm (pending, or leased out and expired) for `leaseMs`, auditing each attempt. */
+export async function claimCommands(pool: pg.Pool, swarmId: number, now: number, limit = 50, leaseMs = LEASE_MS, via: Receiver = "pull"): Promise<DeliveredCommand[]> {
   const { rows } = await pool.query<Row>(
     `WITH due AS (
        SELECT id FROM commands
@@ -20,11 +24,20 @@ export async function claimCommands(pool: pg.Pool, swarmId: number, now: number,
          AND (status = 'pending' OR (status IN ('dispatched', 'acknowledged') AND lease_until < $2))
        ORDER BY issued_at LIMIT $3
        FOR UPDATE SKIP LOCKED
+     ),
+     claimed AS (
+       UPDATE commands c SET status = 'dispatched', lease_until = $4, attempts = c.attempts + 1
+       FROM due WHERE c.id = due.id
+       RETURNING c.id, c.kind, c.params, c.issued_at, c.deadline, c.attempts, c.lease_until, c.healing_id
+     ),
+     audited AS (
+       INSERT INTO audit_log (actor_type, actor_id, action, target, result, swarm_id, detail)
+       SELECT 'system', 'coordinator-link', 'command.dispatched', 'command:' || id, 'ok', $1,
+              jsonb_build_object('attempt', attempts, 'kind', kind, 'healing_id', healing_id, 'lease_until', lease_until, 'via', $5::text)
+       FROM claimed
      )
-     UPDATE commands c SET status = 'dispatched', lease_until = $4, attempts = c.attempts + 1
-     FROM due WHERE c.id = due.id
-     RETURNING c.id, c.kind, c.params, c.issued_at, c.deadline, c.attempts, c.lease_until`,
-    [swarmId, new Date(now), limit, new Date(now + leaseMs)],
+     SELECT id, kind, params, issued_at, deadline, attempts, lease_until FROM claimed`,
+    [swarmId, new Date(now), limit, new Date(now + leaseMs), via],
   );
   return rows
     .sort((a, b) => a.issued_at.getTime() - b.issued_at.getTime())

@@ -53,13 +53,15 @@ describe("pull delivery", () => {
     }, { timeout: 10_000 });
   });
 
-  it("re-delivers a command whose lease expired without a result (attempt 2), never while the lease holds", async () => {
+  it("re-delivers a command whose lease expired without a result (attempt 2), never while the lease holds; each attempt audited", async () => {
     const healing = await app.rt.db.healing.create({ data: { swarmId, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "running", trigger: "manual", startedAt: new Date() } });
     const cmd = await app.rt.db.command.create({ data: { swarmId, healingId: healing.id, kind: "drain_agent", params: { agent_id: "x" }, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
     const now = Date.now();
     expect((await claimCommands(app.rt.pool, swarmId, now, 10, 5_000)).map((c) => [c.id, c.attempts])).toEqual([[cmd.id, 1]]);
     expect(await claimCommands(app.rt.pool, swarmId, now + 4_000, 10, 5_000)).toEqual([]);
     expect((await claimCommands(app.rt.pool, swarmId, now + 6_000, 10, 5_000)).map((c) => [c.id, c.attempts])).toEqual([[cmd.id, 2]]);
+    const audited = await app.rt.db.auditLog.findMany({ where: { action: "command.dispatched", target: `command:${cmd.id}` }, orderBy: { id: "asc" } });
+    expect(audited.map((a) => [a.actorId, a.swarmId, a.detail])).toEqual([1, 2].map((attempt) => ["coordinator-link", swarmId, expect.objectContaining({ attempt, kind: "drain_agent", healing_id: healing.id, via: "pull" })]));
   });
 
   it("never delivers a command past its deadline", async () => {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { notFound } from "../api/errors";
 import type { IngestIdentity } from "../auth/ingest-keys";
+import { env } from "../env";
 import type { Runtime } from "../runtime";
 import { claimCommands, type DeliveredCommand, recordCommandResult } from "./command-store";
 
@@ -12,11 +13,11 @@ export const pollQuery = z.object({ wait: z.coerce.number().min(0).max(25).defau
 /** Body of POST /api/v1/commands/{id}/result. */
 export const resultBody = z.object({ status: z.enum(["succeeded", "failed"]), detail: z.string().max(2000).optional() });
 
-/** Claims the swarm's due commands, waiting up to `waitS` for one to appear. */
+/** Claims the swarm's due commands for COMMAND_LEASE_MS, waiting up to `q.wait` seconds for one to appear. */
 export async function pollCommands(rt: Runtime, who: IngestIdentity, q: z.output<typeof pollQuery>, signal?: AbortSignal): Promise<Omit<DeliveredCommand, "attempts" | "lease_until">[]> {
   const until = Date.now() + q.wait * 1000;
   for (;;) {
-    const claimed = await claimCommands(rt.pool, who.swarmId, Date.now(), q.limit);
+    const claimed = await claimCommands(rt.pool, who.swarmId, Date.now(), q.limit, env().COMMAND_LEASE_MS);
     for (const c of claimed) rt.cluster.commandResult(who.swarm, c.id, { status: "dispatched", attempts: c.attempts, leaseUntil: Date.parse(c.lease_until) });
     const left = until - Date.now();
     if (claimed.length > 0 || left <= 0 || signal?.aborted || !rt.accepting) return claimed.map(({ id, kind, params, issued_at, deadline }) => ({ id, kind, params, issued_at, deadline }));

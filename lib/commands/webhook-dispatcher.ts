@@ -49,7 +49,7 @@ export async function dispatchWebhooks(rt: Runtime, log: Logger, now = Date.now(
   for (const swarm of await swarmsWithWebhooks(rt.db)) {
     const circuit = rt.webhookBreakers.state(swarm.webhook.url);
     if (circuit === "open") continue;
-    const claimed = await claimCommands(rt.pool, swarm.id, now, circuit === "half_open" ? 1 : 20, 15_000);
+    const claimed = await claimCommands(rt.pool, swarm.id, now, circuit === "half_open" ? 1 : 20, 15_000, "webhook");
     await Promise.all(
       claimed.map(async (c) => {
         let result: Awaited<ReturnType<typeof deliver>> = null;

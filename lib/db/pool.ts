@@ -1,5 +1,8 @@
 // The shared node-postgres pool: raw SQL on the hot paths and Prisma (through adapter-pg) use the same one.
+// Postgres ends a transaction left idle for the ownership lease: a paused process (GC pause, SIGSTOP) in the middle of
+// a fenced engine write would otherwise hold its row lock on swarm_owners and block the takeover for as long as it sleeps.
 import pg from "pg";
+import { env } from "../env";
 
 /** Creates the process-wide pool for `url`. */
 export function createPool(url: string, max = 20): pg.Pool {
@@ -9,6 +12,7 @@ export function createPool(url: string, max = 20): pg.Pool {
     idleTimeoutMillis: 30_000,
     connectionTimeoutMillis: 5_000,
     keepAlive: true,
+    idle_in_transaction_session_timeout: env().OWNER_LEASE_S * 1000,
     application_name: "swarm-medic",
   });
   // A dropped connection must not crash the process; the next query reconnects.

@@ -3,7 +3,7 @@
 // deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { AgentRoster } from "./agent-roster";
 import type { Clock } from "./clock";
-import type { CommandResult, CoordinatorPort, HealingCatalog, StrategyRegistry } from "./healing";
+import type { CommandResult, CoordinatorPort, Failure, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
 import type { Pattern } from "./patterns";
 import type { DecisionInput } from "./prediction";
@@ -50,6 +50,11 @@ export type Engine = {
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
   /** Tells the swarm's engine about an operator's decision on a healing waiting for approval (recorded in storage first). */
   decideHealing(swarm: string, healingId: string, decision: DecisionInput): void;
+  /** A running healing another engine started, taken over with the swarm: a failure it heals (e.g. re-detected from
+   * events replayed after the previous owner's last recorded cursor) joins it instead of starting a second healing. */
+  adoptHealing(swarm: string, healingId: string, failure: Failure): void;
+  /** A taken-over healing ended: its failure may be healed again. */
+  adoptedFinished(swarm: string, healingId: string): void;
   /** Tells the swarm's engine the result of a command it issued. */
   commandResult(swarm: string, commandId: string, result: CommandResult): void;
   /** Applies a swarm's settings live (policies, strategy chains, threshold, guardrails, target MTTR), keeping its state.
@@ -127,6 +132,8 @@ export function createEngine(deps: EngineDeps): Engine {
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
     decideHealing: (swarm, healingId, decision) => swarms.get(swarm)?.decideHealing(healingId, decision, nowOf(swarm)),
+    adoptHealing: (swarm, healingId, failure) => swarmOf(swarm).adoptHealing(healingId, failure),
+    adoptedFinished: (swarm, healingId) => swarms.get(swarm)?.adoptedFinished(healingId),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     configure: (swarm, config) => swarmOf(swarm).configure(config),
     healingCatalog: (swarm) => swarmOf(swarm).catalog(),

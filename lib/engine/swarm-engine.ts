@@ -105,6 +105,16 @@ export class SwarmEngine {
     this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, reason));
   }
 
+  /** A running healing taken over from the previous owner: failures it heals join it until it ends (see SelfHealer.adopt). */
+  adoptHealing(healingId: string, failure: Failure): void {
+    this.healer.adopt(healingId, failure);
+  }
+
+  /** A taken-over healing ended. */
+  adoptedFinished(healingId: string): void {
+    this.healer.release(healingId);
+  }
+
   /** Tells the healer a command's result (from the coordinator link). */
   commandResult(commandId: string, result: Parameters<SelfHealer["commandResult"]>[1], now: number): void {
     this.apply(this.healer.commandResult(commandId, result, now));

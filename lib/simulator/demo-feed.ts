@@ -3,7 +3,7 @@
 // which is a coordinator: it claims its healing commands like any other and executes them, so healing visibly
 // changes the world (a restarted agent heartbeats again, a paused LOW tier lets the queue drain).
 import type { Logger } from "pino";
-import { claimCommands } from "../commands/command-store";
+import { claimCommands, LEASE_MS } from "../commands/command-store";
 import { reportResult } from "../commands/coordinator-api";
 import type { Db } from "../db/prisma";
 import type { Clock } from "../engine/clock";
@@ -71,7 +71,7 @@ export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Pro
     }
     const events = sim.advance(now);
     if (events.length > 0) await ingestBatch(rt, identity, events, now);
-    for (const command of await claimCommands(rt.pool, swarm.id, now, 20)) {
+    for (const command of await claimCommands(rt.pool, swarm.id, now, 20, LEASE_MS, "simulator")) {
       rt.cluster.commandResult(DEMO_SWARM, command.id, { status: "dispatched", attempts: command.attempts });
       const outcome = sim.execute({ id: command.id, kind: command.kind, params: command.params }, now);
       await reportResult(rt, identity, command.id, outcome);

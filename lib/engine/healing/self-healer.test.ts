@@ -26,6 +26,16 @@ describe("SelfHealer core loop", () => {
     expect(port.issued).toEqual([{ healingId: "h-1", kind: "restart_agent", params: { agent_id: "a1", restore_metadata: true }, deadline: 31_000 }]);
   });
 
+  it("a failure that a healing taken over from another owner heals joins it (no second healing) until it is released", () => {
+    const { healer, port } = harness();
+    healer.adopt("h-old", down);
+    expect(healer.onFailure({ ...down, id: "f-2" }, "detected", 1000)).toMatchObject({ decision: "coalesced", healing: null, reason: "healing h-old in progress (taken over from the previous engine owner)", changes: [] });
+    expect(port.issued).toEqual([]);
+    healer.release("h-old");
+    expect(healer.memorySize()).toBe(0);
+    expect(healer.onFailure({ ...down, id: "f-3" }, "detected", 2000).decision).toBe("started");
+  });
+
   it("the finished record carries its real failure type, trigger, actions and timings (D17)", () => {
     const { healer } = harness();
     healer.onFailure(down, "detected", 1000);

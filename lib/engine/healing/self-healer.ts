@@ -21,6 +21,7 @@ export class SelfHealer {
   private readonly runs = new Map<string, Run>();
   private readonly byKey = new Map<string, string>();
   private readonly commands = new Map<string, CommandEntry>();
+  private readonly adopted = new Map<string, string>();
   private readonly restores: RestoreLedger;
   private policies: PolicyConfig;
   private out: HealerChange[] = [];
@@ -45,6 +46,8 @@ export class SelfHealer {
     const policy = opts.approved ? "auto" : policyFor(this.policies, failure.failureType, trigger);
     if (policy === "off") return this.result("ignored", null, `policy off for ${failure.failureType}`);
     const key = `${route.strategy.name}|${targetOf(failure)}`;
+    const adoptedId = this.adopted.get(key);
+    if (adoptedId !== undefined) return this.result("coalesced", null, `healing ${adoptedId} in progress (taken over from the previous engine owner)`);
     const joined = this.join(key, policy === "auto", now);
     if (joined) return this.result("coalesced", snapshot(joined.record), `healing ${joined.record.id} in progress`);
     const run = newRun(newHealingRecord(this.o.newId(), failure, route.strategy.name, trigger, opts.predictionId ?? null, now), failure, route.strategy, key);
@@ -63,6 +66,17 @@ export class SelfHealer {
     }
     this.begin(run, automatic, now);
     return this.result("started", snapshot(run.record), null);
+  }
+
+  /** A running healing another engine started (taken over with the swarm): failures it heals join it until `release`. */
+  adopt(healingId: string, failure: Failure): void {
+    const route = this.registry.resolve(failure);
+    if (route.kind !== "none") this.adopted.set(`${route.strategy.name}|${targetOf(failure)}`, healingId);
+  }
+
+  /** A taken-over healing ended: its (strategy, target) may be healed again. */
+  release(healingId: string): void {
+    for (const [key, id] of [...this.adopted]) if (id === healingId) this.adopted.delete(key);
   }
 
   /** An operator approves a proposal: re-check (D22), then it runs. */
@@ -139,7 +153,7 @@ export class SelfHealer {
 
   /** Entries held in memory, for the bounded-memory invariant (D3). */
   memorySize(): number {
-    return this.runs.size + this.byKey.size + this.commands.size + this.restores.size() + this.guardrails.size() + this.registry.memorySize();
+    return this.runs.size + this.byKey.size + this.commands.size + this.adopted.size + this.restores.size() + this.guardrails.size() + this.registry.memorySize();
   }
 
   private result(decision: OnFailureResult["decision"], healing: HealingRecord | null, reason: string | null): OnFailureResult {

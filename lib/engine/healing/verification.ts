@@ -32,12 +32,17 @@ export function conditionHolds(c: ViewCondition, view: SwarmView): boolean {
   return percent !== null && percent < c.percent;
 }
 
+/** The event that shows a failure recovered: a heartbeat from the failed agent, the failed task completing; null when no event can. */
+export function recoveryEvidenceOf(f: Pick<Failure, "failureType" | "agentId" | "taskId" | "context">): { kind: "agent_heartbeat"; agentId: string } | { kind: "task_completed"; taskId: string } | null {
+  if (AGENT_FAILURES.has(f.failureType) && f.agentId) return { kind: "agent_heartbeat", agentId: f.agentId };
+  const taskId = f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
+  return TASK_FAILURES.has(f.failureType) && taskId ? { kind: "task_completed", taskId } : null;
+}
+
 /** Whether an event shows a detected failure already recovered (the agent heartbeats; the task completed). */
 export function resolvedByEvent(f: Failure, event: EngineEvent): boolean {
-  if (AGENT_FAILURES.has(f.failureType) && f.agentId) return eventEvidence({ kind: "agent_heartbeat", agentId: f.agentId, timeoutMs: 0 }, event) === "pass";
-  const taskId = f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
-  if (TASK_FAILURES.has(f.failureType) && taskId) return eventEvidence({ kind: "task_completed", taskId, timeoutMs: 0 }, event) === "pass";
-  return false;
+  const evidence = recoveryEvidenceOf(f);
+  return evidence !== null && eventEvidence({ ...evidence, timeoutMs: 0 }, event) === "pass";
 }
 
 /** Usage (percent) below which a resource failure counts as gone, and queue depth for a backlog (D5 thresholds). */
