@@ -27,7 +27,7 @@ export class FeedLedger {
     return true;
   }
 
-  /** Local transactions the reader should not return bodies for. */
+  /** Local transactions the reader steps over (their rows were fed from memory). */
   localTxs(): bigint[] {
     return [...this.local];
   }

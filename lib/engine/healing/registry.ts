@@ -26,6 +26,8 @@ export type Route = { kind: "route"; strategy: RoutableStrategy } | { kind: "non
 export class StrategyRegistry {
   private readonly routes = new Map<string, RoutableStrategy[]>();
   private readonly all = new Set<RoutableStrategy>();
+  /** `leaves()` of the current `all`, rebuilt only when it changes: `observe` runs for every ingested event. */
+  private leafSet: Set<HealingStrategy> | null = null;
 
   /**
    * The extension point: registers a strategy for its failure types (or the given ones). For each type the newest
@@ -33,6 +35,7 @@ export class StrategyRegistry {
    */
   registerStrategy(strategy: RoutableStrategy, failureTypes: readonly string[] = strategy.failureTypes): void {
     this.all.add(strategy);
+    this.leafSet = null;
     for (const type of failureTypes) {
       const list = (this.routes.get(type) ?? []).filter((s) => s.name !== strategy.name);
       this.routes.set(type, [strategy, ...list]);
@@ -62,6 +65,7 @@ export class StrategyRegistry {
     const unknown = names.find((n) => !known.has(n));
     if (unknown !== undefined) throw new Error(`unknown strategy ${unknown}`);
     for (const s of this.all) if (s.name === chainName(failureType)) this.all.delete(s);
+    this.leafSet = null;
     const rest = (this.routes.get(failureType) ?? []).filter((s) => s.name !== chainName(failureType));
     if (rest.length > 0) this.routes.set(failureType, rest);
     else this.routes.delete(failureType);
@@ -109,8 +113,9 @@ export class StrategyRegistry {
     return [...new Set([...this.routes.values()].flat().flatMap((s) => ("children" in s ? s.children : [s])))];
   }
 
-  private leaves() {
-    return new Set([...this.all].flatMap((s) => ("children" in s ? s.children : [s])));
+  private leaves(): Set<HealingStrategy> {
+    this.leafSet ??= new Set([...this.all].flatMap((s) => ("children" in s ? s.children : [s])));
+    return this.leafSet;
   }
 }
 

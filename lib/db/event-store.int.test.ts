@@ -1,0 +1,62 @@
+// The ingest write on real Postgres, both ways (one statement, COPY): values come back exactly as sent, duplicates
+// (already stored, or claimed by a concurrent flush) are reported and stored once, and a failing flush stores nothing.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { cloneDatabase } from "../../test/db";
+import { type EventRow, insertEventRows as insertWith } from "./event-store";
+import { createPool } from "./pool";
+
+let pool: pg.Pool;
+let swarmId: number;
+
+beforeAll(async () => {
+  pool = createPool(await cloneDatabase(inject("testServerUrl"), inject("templateDb")), 4);
+  swarmId = (await pool.query<{ id: number }>("INSERT INTO swarms (name) VALUES ('store') RETURNING id")).rows[0]!.id;
+});
+afterAll(() => pool.end());
+
+const at = new Date().toISOString();
+const row = (id: string, extra: Partial<EventRow> = {}): EventRow => ({
+  swarm_id: swarmId, event_id: id, type: "task_complete", ts: at, agent_id: "a", task_id: null, received_at: at, body: { id }, keyed: true, ...extra,
+});
+const stored = async (like: string) =>
+  (await pool.query<{ event_id: string; agent_id: string | null; task_id: string | null; body: unknown; tx: string }>(
+    "SELECT event_id, agent_id, task_id, body, tx::text FROM events WHERE swarm_id = $1 AND event_id LIKE $2 ORDER BY seq", [swarmId, like],
+  )).rows;
+
+describe.each([
+  { way: "statement", copyMinRows: Infinity },
+  { way: "copy", copyMinRows: 0 },
+])("$way", ({ way, copyMinRows }) => {
+  const insertEventRows = (p: pg.Pool, rows: EventRow[]) => insertWith(p, rows, copyMinRows);
+
+  it("stores tabs, newlines, backslashes, \\N and unicode in text and JSON exactly, in the transaction it reports", async () => {
+    const odd = "t\tn\nr\rb\\N🦀";
+    const body = { id: "odd", text: odd, quote: '"', nested: { list: [1, "\\"] } };
+    const out = await insertEventRows(pool, [row(`${way}-odd-${odd}`, { agent_id: odd, task_id: "\\N", body })]);
+    expect(out.duplicates.size).toBe(0);
+    expect(await stored(`${way}-odd-%`)).toEqual([{ event_id: `${way}-odd-${odd}`, agent_id: odd, task_id: "\\N", body, tx: out.tx }]);
+  });
+
+  it("reports already stored keys as duplicates and stores only the fresh rows; unkeyed rows are always stored", async () => {
+    await insertEventRows(pool, [row(`${way}-dup-1`)]);
+    const out = await insertEventRows(pool, [row(`${way}-dup-1`), row(`${way}-dup-2`), row(`${way}-dup-gen`, { keyed: false })]);
+    expect([...out.duplicates]).toEqual([`${swarmId}:${way}-dup-1`]);
+    expect((await stored(`${way}-dup-%`)).map((r) => r.event_id)).toEqual([`${way}-dup-1`, `${way}-dup-2`, `${way}-dup-gen`]);
+  });
+
+  it("concurrent flushes with the same key: exactly one stores it, the other reports it as a duplicate", async () => {
+    const [a, b] = await Promise.all([insertEventRows(pool, [row(`${way}-race-1`), row(`${way}-race-a`)]), insertEventRows(pool, [row(`${way}-race-1`), row(`${way}-race-b`)])]);
+    expect(a.duplicates.size + b.duplicates.size).toBe(1);
+    expect((await stored(`${way}-race-%`)).map((r) => r.event_id).sort()).toEqual([`${way}-race-1`, `${way}-race-a`, `${way}-race-b`]);
+  });
+
+  it("a flush that fails stores nothing, not even its keys", async () => {
+    await expect(insertEventRows(pool, [row(`${way}-bad-1`), row(`${way}-bad-\uD800`)])).rejects.toThrow();
+    await expect(insertEventRows(pool, [row(`${way}-bad-2`), row(`${way}-bad-3`, { ts: "not a time" })])).rejects.toThrow();
+    expect(await stored(`${way}-bad-%`)).toEqual([]);
+    const keys = await pool.query("SELECT event_id FROM event_keys WHERE swarm_id = $1 AND event_id LIKE $2", [swarmId, `${way}-bad-%`]);
+    expect(keys.rows).toEqual([]);
+    expect((await insertEventRows(pool, [row(`${way}-bad-1`)])).duplicates.size).toBe(0);
+  });
+});
