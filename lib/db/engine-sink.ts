@@ -27,6 +27,10 @@ export type EngineSink = { drain: () => Promise<void>; record: <K extends SinkEv
 /** An output whose writer is no longer the swarm's owner. */
 class FencedOut extends Error {}
 
+/** An output already stored under another id (a failure re-detected from a replayed event): not stored, counted or
+ * published again. */
+class AlreadyStored extends Error {}
+
 type Tx = Prisma.TransactionClient;
 
 /** Subscribes to the engine and stores its outputs under the fence. */
@@ -53,7 +57,11 @@ export function attachEngineSink(
         (afters.get(name) as ((swarmId: number, payload: EngineEventMap[K]) => void) | undefined)?.(owner.swarmId, payload);
         deps.published(name, payload);
       })
-      .catch((e: Error) => (e instanceof FencedOut ? log.warn({ err: e.message, event: name }, "engine output fenced out") : log.error({ err: e.message, event: name }, "engine output not stored")));
+      .catch((e: Error) => {
+        if (e instanceof AlreadyStored) log.debug({ err: e.message, event: name }, "engine output already stored");
+        else if (e instanceof FencedOut) log.warn({ err: e.message, event: name }, "engine output fenced out");
+        else log.error({ err: e.message, event: name }, "engine output not stored");
+      });
   };
 
   const on = <K extends SinkEvent>(name: K, store: (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>, after?: (swarmId: number, payload: EngineEventMap[K]) => void) => {
@@ -91,12 +99,16 @@ export function attachEngineSink(
 
   on(
     "failure.detected",
-    (tx, sid, { failure: f }) =>
-      tx.failure.upsert({
-        where: { id: f.id },
-        create: { id: f.id, swarmId: sid, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, detectedAt: new Date(f.detectedAt), resolvedAt: d(f.resolvedAt) },
-        update: { resolvedAt: d(f.resolvedAt) },
-      }),
+    async (tx, sid, { failure: f }) => {
+      if (await tx.failure.findUnique({ where: { id: f.id }, select: { id: true } })) return tx.failure.update({ where: { id: f.id }, data: { resolvedAt: d(f.resolvedAt) } });
+      const event = (f.context as { event_id?: unknown }).event_id;
+      const sourceEventId = typeof event === "string" ? event : null;
+      const created = await tx.failure.createMany({
+        data: [{ id: f.id, swarmId: sid, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, detectedAt: new Date(f.detectedAt), resolvedAt: d(f.resolvedAt), sourceEventId }],
+        skipDuplicates: true,
+      });
+      if (created.count === 0) throw new AlreadyStored(`failure from event ${sourceEventId} is already stored`);
+    },
     (sid, { failure: f }) => rollups.add(sid, f.detectedAt, { failures: 1 }),
   );
 
