@@ -1,6 +1,6 @@
 // Scenarios I1–I4 against the real server and Postgres: 10,000 generated bad requests (wrong types, NaN/Infinity as
-// raw JSON text, huge numbers, deep nesting, unicode, oversized strings, malformed JSON, wrong content types, an
-// invalid event hidden among valid ones) → never a 5xx, never a 2xx, nothing stored, memory bounded.
+// raw JSON text, huge numbers, deep nesting, unicode, NUL and lone surrogates, oversized strings, malformed JSON, wrong
+// content types, an invalid event hidden among valid ones) → never a 5xx, never a 2xx, nothing stored, memory bounded.
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import fc from "fast-check";
@@ -45,6 +45,10 @@ const brokenEvent = fc.oneof(
   fc.tuple(validEvent, fc.oneof(fc.constant(null), fc.constant([1]), fc.string({ maxLength: 5 }), fc.integer())).map(([e, metadata]) => ({ ...e, metadata })),
   fc.tuple(validEvent, fc.constantFrom("task_failed", "task_start", "heartbeat")).map(([e, type]) => ({ ...e, type, agent_id: undefined, task_id: undefined })),
   validEvent.map(({ type: _t, ...rest }) => rest),
+  // Text JSON can carry but Postgres cannot store: NUL and unpaired surrogates, as values or keys, anywhere.
+  fc.tuple(validEvent, fc.constantFrom("a\u0000b", "\ud800", "x\udc00y", "\u0000"), fc.constantFrom("metadata", "agent_id", "custom_field", "key")).map(([e, text, where]) =>
+    where === "key" ? { ...e, metadata: { [text]: 1 } } : where === "metadata" ? { ...e, metadata: { note: text } } : { ...e, [where]: text },
+  ),
 );
 
 /** A JSON batch with at least one broken event among valid ones, in one of the three accepted shapes. */

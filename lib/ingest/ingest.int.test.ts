@@ -123,6 +123,21 @@ describe("all or nothing on invalid input", () => {
     expect(await count("ingest-test", "event_id LIKE $2", [`${marker}%`])).toBe(0);
   });
 
+  it("400 for text Postgres cannot store (NUL, a lone surrogate) sent as JSON escapes; requests committed beside it are unaffected", async () => {
+    const swarm = "ingest-text";
+    const k = await app.ingestKey(swarm);
+    const raw = (extra: string) => `[{"type":"heartbeat","agent_id":"a","timestamp":${now()}},{"type":"heartbeat","agent_id":"b","timestamp":${now()}${extra}}]`;
+    const bad = ['"metadata":{"x":"a\\u0000b"}', '"agent_id":"b\\ud800"', '"metadata":{"k\\u0000":1}'].map((f) => post(null, { key: k, raw: raw(`,${f}`) }));
+    const good = Array.from({ length: 5 }, (_, i) => post([ev({ id: `beside-${i}` })], { key: k }));
+    const [badResults, goodResults] = await Promise.all([Promise.all(bad), Promise.all(good)]);
+    for (const r of badResults) {
+      expect(r.status).toBe(400);
+      expect(r.body.errors).toEqual([{ index: 1, path: expect.any(String), message: expect.stringContaining("cannot be stored") }]);
+    }
+    expect(goodResults.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
+    expect(await count(swarm)).toBe(5);
+  });
+
   it("400 on malformed JSON and 415 on an unsupported content type, storing nothing", async () => {
     expect((await post(null, { raw: '[{"type": "heartbeat",' })).status).toBe(400);
     expect((await post([ev()], { contentType: "application/xml" })).status).toBe(415);

@@ -116,3 +116,14 @@ describe("validateBatch with invalid events", () => {
     expect(validateBatch(items, NOW)).toMatchObject({ ok: false, errors: [{ index: 4321, path: "tokens_used" }] });
   });
 });
+
+describe("validateBatch with text Postgres cannot store", () => {
+  it.each([
+    [{ metadata: { note: "a\u0000b" } }, "metadata.note"],
+    [{ agent_id: "agent-\ud800" }, "agent_id"],
+    [{ custom: ["fine", "\udc00"] }, "custom.1"],
+  ])("refuses %j at %s, with the rest of the batch", (fields, path) => {
+    const result = validateBatch([event(), event(fields)], NOW);
+    expect(result).toEqual({ ok: false, errors: [{ index: 1, path, message: expect.stringContaining("cannot be stored") }] });
+  });
+});

@@ -1,4 +1,5 @@
 import { eventSchemaFor, timestampToEpochMs, timestampWindowError } from "./event-schema";
+import { unstorableTextPath } from "./storable-text";
 
 /** Most errors reported for one batch, so a batch full of bad events still yields a small response. */
 export const MAX_REPORTED_ERRORS = 100;
@@ -54,6 +55,8 @@ function validateEvent(item: unknown, now: number): ValidEvent | Problem[] {
   const windowError = timestampWindowError(ts, now);
   if (windowError !== undefined) problems.push({ path: "timestamp", message: windowError });
   if (!parsed.success || problems.length > 0) return problems;
+  const unstorable = unstorableTextPath(raw);
+  if (unstorable !== null) return [{ path: unstorable, message: "text must not contain NUL (\\u0000) or an unpaired UTF-16 surrogate: it cannot be stored" }];
 
   const { id, type, agent_id: agentId, task_id: taskId } = parsed.data;
   return { raw, id, type, ts, agentId, taskId };
