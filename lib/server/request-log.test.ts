@@ -17,11 +17,14 @@ const sink = new Writable({
 const log = createLogger("debug", sink);
 const logRequest = requestLogger(log);
 let server: http.Server;
+/** Resolves when the server has received the request that it will never answer. */
+let hungArrived: () => void = () => undefined;
 let base: string;
 
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     logRequest(req, res);
+    if (req.url?.startsWith("/hang")) return hungArrived(); // never answers: the client gives up
     const status = Number(new URL(req.url!, "http://x").searchParams.get("status") ?? 200);
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify({ seen: req.headers["x-request-id"] }));
@@ -61,6 +64,18 @@ describe("request log", () => {
     const replaced = await call("/", { "x-request-id": "x".repeat(129) });
     expect(replaced.body.seen).toMatch(/^[0-9a-f-]{36}$/);
     expect(replaced.line.req.id).toBe(replaced.body.seen);
+  });
+
+  it("logs a request the client abandoned before the response at warn", async () => {
+    const before = lines.length;
+    const hung = new Promise<void>((resolve) => (hungArrived = resolve));
+    const aborted = new AbortController();
+    const call = fetch(`${base}/hang?token=smk_hidden`, { signal: aborted.signal }).catch((e: Error) => e.name);
+    await hung; // the server has the request
+    aborted.abort();
+    expect(await call).toBe("AbortError");
+    await expect.poll(() => lines.slice(before).find((l) => l.msg === "request aborted")).toMatchObject({ level: 40, req: { path: "/hang" } });
+    expect(JSON.stringify(lines.slice(before))).not.toContain("smk_hidden");
   });
 
   it("censors credential fields anywhere a component logs them", () => {

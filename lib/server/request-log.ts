@@ -1,11 +1,13 @@
-// One structured log line per HTTP request (pino-http), tagged with a request id that the handlers reuse: the id
-// comes from a well-formed `x-request-id` header or is generated, and is echoed in the response header and in every
-// problem+json body. Successes log at debug (the hot ingest path stays quiet), 4xx at warn, 5xx at error. Only the
-// method, path (never the query string), status and timing are logged: no headers, bodies or credentials.
+// One structured log line per HTTP request, tagged with a request id that the handlers reuse: the id comes from a
+// well-formed `x-request-id` header or is generated, and is echoed in the response header and in every problem+json
+// body. Successes log at debug (the hot ingest path stays quiet), 4xx at warn, 5xx at error; a client that goes away
+// before the response logs at warn. Only method, path (never the query string), status and duration are logged.
+// Hand-written rather than pino-http: that creates a child logger per request (bindings serialised and redacted), which
+// cost ~3 % of the server's CPU under single-event ingest even when nothing was logged; this costs nothing at a
+// disabled level.
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
 import type pino from "pino";
-import { pinoHttp } from "pino-http";
 
 const CLIENT_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -24,15 +26,19 @@ export function requestLogLevel(status: number, err?: Error): pino.Level {
   return status >= 400 ? "warn" : "debug";
 }
 
-/** Middleware that assigns the request id and logs the request when its response finishes. */
+/** Middleware that assigns the request id and logs the request when its response finishes (or is abandoned). */
 export function requestLogger(logger: pino.Logger): (req: http.IncomingMessage, res: http.ServerResponse) => void {
-  return pinoHttp({
-    logger,
-    genReqId: assignRequestId,
-    customLogLevel: (_req, res, err) => requestLogLevel(res.statusCode, err),
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split("?", 1)[0] }),
-      res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-    },
-  });
+  return (req, res) => {
+    const id = assignRequestId(req, res);
+    const started = performance.now();
+    const line = () => ({ req: { id, method: req.method, path: (req.url ?? "/").split("?", 1)[0] }, res: { status: res.statusCode }, responseTime: Math.round(performance.now() - started) });
+    res.once("close", () => {
+      if (!res.writableFinished) {
+        if (logger.isLevelEnabled("warn")) logger.warn(line(), "request aborted");
+        return;
+      }
+      const level = requestLogLevel(res.statusCode);
+      if (logger.isLevelEnabled(level)) logger[level](line(), "request completed");
+    });
+  };
 }
