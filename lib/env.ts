@@ -27,15 +27,20 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
-/** Reads and validates the environment once; throws with every problem listed when it is invalid. */
-export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+/** Validates variables; an empty one counts as unset (`DATABASE_URL= npm start` uses the embedded Postgres). Throws
+ * with every problem listed when they are invalid. */
+export function parseEnv(vars: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(vars).filter(([, v]) => v !== "")));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
   }
-  cached = parsed.data;
+  return parsed.data;
+}
+
+/** Reads and validates the environment once. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
   return cached;
 }
 
