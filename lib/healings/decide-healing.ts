@@ -20,7 +20,7 @@ function loadHealing(rt: Runtime, id: string) {
 function closedAs(row: Row): string | null {
   if (row.trigger === "preventive") return "decided through its prediction";
   if (row.status !== "pending") return row.status;
-  return row.decidedBy === null ? null : "already decided";
+  return row.decidedBy === null ? null : "being acted on";
 }
 
 function toRecord(row: Row): HealingRecord {
