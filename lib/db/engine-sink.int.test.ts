@@ -21,12 +21,16 @@ beforeAll(async () => {
 afterAll(() => database.close(false));
 
 /** A sink on a stand-in engine whose outputs the test emits; returns emit, what was published, and drain. */
-function sink() {
+function sink(onPublished: (name: string) => void = () => undefined) {
   const handlers = new Map<string, (payload: unknown) => void>();
   const engine = { on: (name: string, fn: (payload: unknown) => void) => handlers.set(name, fn) } as unknown as Engine;
   const published: string[] = [];
   const rollups = new RollupBuffer(database.pool);
-  const s = attachEngineSink(engine, { db: database.db, rollups, log: pino({ level: "silent" }), fence: () => ({ swarmId, epoch: 1n }), published: (name) => published.push(name) });
+  const publish = (name: string) => {
+    published.push(name);
+    onPublished(name);
+  };
+  const s = attachEngineSink(engine, { db: database.db, rollups, log: pino({ level: "silent" }), fence: () => ({ swarmId, epoch: 1n }), published: publish });
   const emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => handlers.get(name)!(payload);
   return { emit, published, drain: s.drain, rollups };
 }
@@ -60,5 +64,19 @@ describe("engine sink: failures", () => {
     await drain();
     const row = await database.db.failure.findUniqueOrThrow({ where: { id: f.id } });
     expect(row.resolvedAt?.getTime()).toBe(f.detectedAt + 500);
+  });
+});
+
+describe("engine sink: healings", () => {
+  it("a finished healing's rollups are stored before it is published (the charts refetch on that event)", async () => {
+    const seen: Promise<string>[] = [];
+    const { emit, drain } = sink((name) => {
+      if (name === "healing.finished") seen.push(database.pool.query<{ n: string }>("SELECT coalesce(sum(healings), 0)::text AS n FROM rollup_minute WHERE swarm_id = $1", [swarmId]).then((r) => r.rows[0]!.n));
+    });
+    const t = Date.now();
+    const healing = { id: randomUUID(), failureId: null, predictionId: null, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "succeeded" as const, trigger: "detected" as const, actions: [], reason: null, healMs: 900, recoveryMs: 2_000, startedAt: t - 2_000, finishedAt: t };
+    emit("healing.finished", { swarm: "sink", healing });
+    await drain();
+    expect(await Promise.all(seen)).toEqual(["1"]);
   });
 });

@@ -41,7 +41,7 @@ export function attachEngineSink(
   const { db, rollups, log } = deps;
   let chain: Promise<void> = Promise.resolve();
   const stores = new Map<SinkEvent, (tx: Tx, swarmId: number, payload: never) => Promise<unknown>>();
-  const afters = new Map<SinkEvent, (swarmId: number, payload: never) => void>();
+  const afters = new Map<SinkEvent, (swarmId: number, payload: never) => Promise<void> | void>();
 
   const record = <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => {
     const owner = deps.fence(payload.swarm);
@@ -54,7 +54,7 @@ export function attachEngineSink(
           if (!mayWrite(owner.epoch, rows[0]?.epoch ?? null)) throw new FencedOut(`epoch ${owner.epoch} of ${payload.swarm} is stale`);
           await store(tx, owner.swarmId, payload);
         });
-        (afters.get(name) as ((swarmId: number, payload: EngineEventMap[K]) => void) | undefined)?.(owner.swarmId, payload);
+        await (afters.get(name) as ((swarmId: number, payload: EngineEventMap[K]) => Promise<void> | void) | undefined)?.(owner.swarmId, payload);
         deps.published(name, payload);
       })
       .catch((e: Error) => {
@@ -64,9 +64,9 @@ export function attachEngineSink(
       });
   };
 
-  const on = <K extends SinkEvent>(name: K, store: (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>, after?: (swarmId: number, payload: EngineEventMap[K]) => void) => {
+  const on = <K extends SinkEvent>(name: K, store: (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>, after?: (swarmId: number, payload: EngineEventMap[K]) => Promise<void> | void) => {
     stores.set(name, store as (tx: Tx, swarmId: number, payload: never) => Promise<unknown>);
-    if (after) afters.set(name, after as (swarmId: number, payload: never) => void);
+    if (after) afters.set(name, after as (swarmId: number, payload: never) => Promise<void> | void);
     engine.on(name, (payload) => record(name, payload));
   };
 
@@ -120,12 +120,16 @@ export function attachEngineSink(
     return tx.healing.upsert({ where: { id: h.id }, create: { id: h.id, swarmId: sid, ...data }, update: data });
   };
   on("healing.started", saveHealing);
-  on("healing.finished", saveHealing, (sid, { healing: h }) =>
+  // A finished healing's rollups are written before it is published: the MTTR and strategy charts refetch on that
+  // event and must find it (the once-a-second flush would leave them a beat behind until the next event). A failed
+  // flush keeps the increments for the next one.
+  on("healing.finished", saveHealing, (sid, { healing: h }) => {
     rollups.add(sid, h.finishedAt ?? h.startedAt, {
       healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: h.healMs ?? 0,
       recovery_ms_sum: h.recoveryMs ?? 0, recoveries: h.recoveryMs === null || h.recoveryMs === undefined ? 0 : 1,
-    }),
-  );
+    });
+    return rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush after a healing failed; will retry"));
+  });
 
   on("failure.resolved", (tx, sid, { failureId, resolvedAt }) => tx.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } }));
 
