@@ -65,7 +65,7 @@ describe("F6: crash during a healing", () => {
     const result = receiver.execute(command!);
     const [leased] = await q<{ status: string; attempts: number; lease_until: Date }>("SELECT status, attempts, lease_until FROM commands WHERE id = $1", [command!.id]);
     expect(leased).toMatchObject({ status: "dispatched", attempts: 1 });
-    await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId } })).map((h) => h.status)).toEqual(["running"]), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual(["running"]), { timeout: 10_000, interval: 50 });
 
     const killedAt = Date.now();
     first.child.kill("SIGKILL");
@@ -89,12 +89,12 @@ describe("F6: crash during a healing", () => {
     // The command succeeded, but the healing is verified before it counts: without a heartbeat from the restarted
     // agent it stays running (two owner beats, each of which settles adopted healings, change nothing).
     await ownerBeats(swarmId, 2);
-    expect((await database.db.healing.findMany({ where: { swarmId } })).map((h) => h.status)).toEqual(["running"]);
+    expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual(["running"]);
 
     // The agent heartbeats: verification passes and the healing succeeds, its failure resolved.
     await post([{ type: "heartbeat", agent_id: AGENT, timestamp: Date.now() }]);
-    await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId } })).map((h) => h.status)).toEqual(["succeeded"]), { timeout: 15_000, interval: 100 });
-    const healing = await database.db.healing.findFirstOrThrow({ where: { swarmId }, include: { commands: true, failure: true } });
+    await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual(["succeeded"]), { timeout: 15_000, interval: 100 });
+    const healing = await database.db.healing.findFirstOrThrow({ where: { swarmId, trigger: "detected" }, include: { commands: true, failure: true } });
     expect(healing).toMatchObject({ reason: null, commands: [expect.objectContaining({ id: command!.id, status: "succeeded", attempts: 2 })] });
     expect(healing.actions).toContainEqual(expect.objectContaining({ kind: "restart_agent", commandId: command!.id, status: "succeeded" }));
     expect(healing.actions).toContainEqual("verified by the new engine owner on stored evidence: passed");
