@@ -7,6 +7,7 @@ import { humanize } from "@/lib/format/labels";
 import { useDecideHealing } from "@/lib/queries/healing-decisions";
 import { decisionError } from "@/lib/queries/proposals";
 import type { HealingItem } from "@/lib/queries/types";
+import { DecisionButtons } from "./decision-buttons";
 import { DecisionDialog } from "./decision-dialog";
 
 /** Whether the healing is one an operator decides here. */
@@ -37,24 +38,7 @@ export function HealingDecision({ swarm, h }: { swarm: string; h: HealingItem })
         </p>
       )}
       {canDecide ? (
-        <>
-          <button
-            type="button"
-            disabled={decide.isPending}
-            onClick={() => setAsking("approve")}
-            className="rounded-md bg-emerald-600 px-2.5 py-1 text-xs font-medium text-white hover:bg-emerald-500 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60"
-          >
-            Approve
-          </button>
-          <button
-            type="button"
-            disabled={decide.isPending}
-            onClick={() => setAsking("reject")}
-            className="rounded-md border border-rose-300 px-2.5 py-1 text-xs font-medium text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950/40"
-          >
-            Reject
-          </button>
-        </>
+        <DecisionButtons size="xs" disabled={decide.isPending} onAsk={setAsking} />
       ) : (
         <p className="text-xs text-slate-500 dark:text-slate-400">Waiting for an operator&apos;s decision.</p>
       )}

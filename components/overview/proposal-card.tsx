@@ -7,6 +7,7 @@ import { humanize } from "@/lib/format/labels";
 import { formatUntil } from "@/lib/format/time";
 import { decisionError, useDecideProposal } from "@/lib/queries/proposals";
 import type { PredictionItem } from "@/lib/queries/types";
+import { DecisionButtons } from "./decision-buttons";
 import { DecisionDialog } from "./decision-dialog";
 
 const OUTCOME: Record<string, { text: string; style: string }> = {
@@ -83,24 +84,7 @@ export function ProposalCard({ swarm, p, now }: { swarm: string; p: PredictionIt
             Expired: its expected time has passed.
           </p>
         ) : canDecide ? (
-          <>
-            <button
-              type="button"
-              disabled={decide.isPending}
-              onClick={() => setAsking("approve")}
-              className="rounded-md bg-emerald-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-500 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60"
-            >
-              Approve
-            </button>
-            <button
-              type="button"
-              disabled={decide.isPending}
-              onClick={() => setAsking("reject")}
-              className="rounded-md border border-rose-300 px-3 py-1.5 text-sm font-medium text-rose-700 hover:bg-rose-50 focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950/40"
-            >
-              Reject
-            </button>
-          </>
+          <DecisionButtons size="sm" disabled={decide.isPending} onAsk={setAsking} />
         ) : (
           <p className="text-sm text-slate-500 dark:text-slate-400">Waiting for an operator&apos;s decision.</p>
         )}
