@@ -2,18 +2,11 @@
 // pass: the same changes and the same order, and `holds` skips only what would change nothing.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { sequentialIds } from "./load-fixture";
+import { sequentialIds, slowAgentFinding } from "./load-fixture";
 import { BottleneckLifecycle, stepLifecycle, type LifecycleOptions, type LifecycleState } from "./lifecycle";
 import type { Finding } from "./types";
 
-const f = (resource: string, severity: Finding["severity"], impactScore: number): Finding => ({
-  type: "slow_agent",
-  resource,
-  severity,
-  impactScore,
-  affectedResources: [resource],
-  metrics: { agent_id: resource },
-});
+const f = slowAgentFinding;
 const opts = (over: Partial<LifecycleOptions> = {}): LifecycleOptions => ({ holdDownMs: 3000, updateImpactDelta: 0.05, maxTracked: 4, newId: sequentialIds("b"), ...over });
 const names = (changes: ReturnType<BottleneckLifecycle["end"]>) =>
   (["detected", "updated", "resolved"] as const).flatMap((kind) => changes[kind].map((b) => `${kind}:${b.affectedResources[0]}:${b.id}:${b.severity}:${b.resolvedAt}`));

@@ -1,18 +1,11 @@
 // D8 lifecycle as a pure step: detected → updated → resolved with hold-down, one identity per (type, resource).
 import { describe, expect, it } from "vitest";
-import { sequentialIds } from "./load-fixture";
+import { sequentialIds, slowAgentFinding } from "./load-fixture";
 import { stepLifecycle, type LifecycleOptions, type LifecycleState } from "./lifecycle";
 import { RECOMMENDATIONS } from "./recommendations";
 import type { Finding } from "./types";
 
-const f = (resource: string, severity: Finding["severity"], impactScore: number): Finding => ({
-  type: "slow_agent",
-  resource,
-  severity,
-  impactScore,
-  affectedResources: [resource],
-  metrics: { agent_id: resource },
-});
+const f = slowAgentFinding;
 const opts = (over: Partial<LifecycleOptions> = {}): LifecycleOptions => ({ holdDownMs: 30_000, updateImpactDelta: 0.05, maxTracked: 100, newId: sequentialIds("b"), ...over });
 
 /** Runs the step over a script of (time, findings) and lists the changes as "at:kind:resource". */

@@ -1,7 +1,7 @@
 // Deterministic workloads for tests and benchmarks: a fleet of agents with known slow and unreliable members.
 import type { EngineEvent } from "../types";
 import { BottleneckDetector } from "./bottleneck-detector";
-import type { DetectorConfig } from "./types";
+import type { DetectorConfig, Finding } from "./types";
 
 /** Shape of a generated fleet workload. */
 export type FleetOptions = { agents: number; eventsPerAgent: number; start: number; spacingMs: number; slowEvery: number; unreliableEvery: number };
@@ -17,6 +17,16 @@ export function sequentialIds(prefix = "id"): () => string {
   let n = 0;
   return () => `${prefix}-${++n}`;
 }
+
+/** A slow_agent finding on `resource`, for lifecycle tests. */
+export const slowAgentFinding = (resource: string, severity: Finding["severity"], impactScore: number): Finding => ({
+  type: "slow_agent",
+  resource,
+  severity,
+  impactScore,
+  affectedResources: [resource],
+  metrics: { agent_id: resource },
+});
 
 /** Agent id with a zero-padded index, so ids sort like their indexes. */
 export const fleetAgentId = (i: number): string => `agent-${String(i).padStart(5, "0")}`;
