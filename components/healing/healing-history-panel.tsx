@@ -8,7 +8,7 @@ import { useHealings, useStrategies } from "@/lib/queries/healing";
 import { type HealingFilters, parseHealingFilters, withHealingFilters } from "@/lib/queries/healing-filters";
 import { HealingFilterBar } from "./healing-filter-bar";
 import { HealingTable } from "./healing-table";
-import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { PagedList } from "@/components/ui/paged-list";
 
 /** The history panel. */
 export function HealingHistoryPanel({ swarm }: { swarm: string }) {
@@ -48,14 +48,9 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
           </EmptyState>
         )
       ) : (
-        <div className={`transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
+        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
           <HealingTable items={items} />
-          {hasNextPage && (
-            <div className="mt-4 flex justify-center">
-              <LoadMoreButton onClick={() => fetchNextPage()} loading={isFetchingNextPage} />
-            </div>
-          )}
-        </div>
+        </PagedList>
       )}
     </Panel>
   );

@@ -8,7 +8,7 @@ import { SelectField } from "@/components/ui/select-field";
 import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/queries/prediction-filters";
 import { usePredictions } from "@/lib/queries/predictions";
 import { PredictionTable } from "./prediction-table";
-import { LoadMoreButton } from "@/components/ui/load-more-button";
+import { PagedList } from "@/components/ui/paged-list";
 
 const STATUS_OPTIONS = PREDICTION_STATUSES.filter((s) => s !== "all").map((s) => [s, s === "open" ? "open (proposal)" : s] as const);
 const CONFIDENCE_OPTIONS = [["0.5", "≥ 50%"], ["0.7", "≥ 70% (proposals)"], ["0.9", "≥ 90%"]] as const;
@@ -50,14 +50,9 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
             : "Predictions appear when the engine sees a failure coming: a learned pattern recurring, a rising queue or token trend, an unhealthy agent. Keep sending events; each prediction is listed here whatever its confidence."}
         </EmptyState>
       ) : (
-        <div className={`transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
+        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
           <PredictionTable items={items} />
-          {hasNextPage && (
-            <div className="mt-4 flex justify-center">
-              <LoadMoreButton onClick={() => fetchNextPage()} loading={isFetchingNextPage} />
-            </div>
-          )}
-        </div>
+        </PagedList>
       )}
     </Panel>
   );
