@@ -47,6 +47,44 @@ export function Field({ id, label, hint, errors, children }: { id: string; label
   );
 }
 
+/** A number from a text field; an empty field is sent as null so the server reports it on the field. */
+export const numberOrNull = (s: string): number | null => (s.trim() === "" ? null : Number(s));
+
+/** A labelled number input with its hint and the server's errors for it. */
+export function NumberField({
+  id,
+  label,
+  hint,
+  errors,
+  value,
+  onChange,
+  bounds,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  errors: string[];
+  value: string;
+  onChange: (e: { target: { value: string } }) => void;
+  bounds: { min: number; max: number; step: number };
+}) {
+  return (
+    <Field id={id} label={label} hint={hint} errors={errors}>
+      <input
+        id={id}
+        type="number"
+        inputMode={Number.isInteger(bounds.step) ? "numeric" : "decimal"}
+        className={inputClass}
+        value={value}
+        onChange={onChange}
+        aria-invalid={errors.length > 0}
+        aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ""}`}
+        {...bounds}
+      />
+    </Field>
+  );
+}
+
 /** What a save is doing. */
 export type SaveState = { isPending: boolean; isSuccess: boolean; error: Error | null };
 

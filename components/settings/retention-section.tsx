@@ -2,14 +2,12 @@
 // How long the swarm's raw events and its rollups (charts, analytics) are kept; enforced by dropping partitions.
 import { type FormEvent, useState } from "react";
 import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
-import { Field, fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
+import { fieldErrors, NumberField, numberOrNull, SaveBar, SectionCard } from "./form-controls";
 
 type Draft = { events: string; history: string };
 
 const draftOf = (s: SettingsView["settings"]): Draft => ({ events: String(s.events_retention_days), history: String(s.history_retention_days) });
 
-/** A number from a text field; an empty field is sent as null so the server reports it on the field. */
-const num = (s: string) => (s.trim() === "" ? null : Number(s));
 
 /** The swarm's retention of raw events and of history, in days (the server default unless set here). */
 export function RetentionSection({ swarm, view, readOnly }: { swarm: string; view: SettingsView; readOnly: boolean }) {
@@ -19,29 +17,20 @@ export function RetentionSection({ swarm, view, readOnly }: { swarm: string; vie
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const body = { ...view.settings, events_retention_days: num(draft.events), history_retention_days: num(draft.history) } as unknown as SettingsView["settings"];
+    const body = { ...view.settings, events_retention_days: numberOrNull(draft.events), history_retention_days: numberOrNull(draft.history) } as unknown as SettingsView["settings"];
     save.mutate(body, { onSuccess: (v) => setDraft(draftOf(v.settings)) });
   };
-  const field = (id: string, label: string, key: keyof Draft, path: "events_retention_days" | "history_retention_days", hint: string) => {
-    const errors = fieldErrors(save.error, path);
-    return (
-      <Field id={id} label={label} hint={`${hint}; default ${view.defaults[path]}`} errors={errors}>
-        <input
-          id={id}
-          type="number"
-          inputMode="numeric"
-          className={inputClass}
-          value={draft[key]}
-          onChange={set(key)}
-          aria-invalid={errors.length > 0}
-          aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ""}`}
-          min={1}
-          max={3650}
-          step={1}
-        />
-      </Field>
-    );
-  };
+  const field = (id: string, label: string, key: keyof Draft, path: "events_retention_days" | "history_retention_days", hint: string) => (
+    <NumberField
+      id={id}
+      label={label}
+      hint={`${hint}; default ${view.defaults[path]}`}
+      errors={fieldErrors(save.error, path)}
+      value={draft[key]}
+      onChange={set(key)}
+      bounds={{ min: 1, max: 3650, step: 1 }}
+    />
+  );
 
   return (
     <SectionCard

@@ -2,7 +2,7 @@
 // Proposal confidence threshold, guardrails (automatic healings per hour, cooldown per target) and target MTTR.
 import { type FormEvent, useState } from "react";
 import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
-import { Field, fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
+import { fieldErrors, NumberField, numberOrNull, SaveBar, SectionCard } from "./form-controls";
 
 type Draft = { threshold: string; perHour: string; cooldown: string; mttr: string };
 
@@ -13,8 +13,6 @@ const draftOf = (s: SettingsView["settings"]): Draft => ({
   mttr: String(s.target_mttr_ms),
 });
 
-/** A number from a text field; an empty field is sent as null so the server reports it on the field. */
-const num = (s: string) => (s.trim() === "" ? null : Number(s));
 
 /** The thresholds and limits of a swarm's healing. */
 export function TuningSection({ swarm, view, readOnly }: { swarm: string; view: SettingsView; readOnly: boolean }) {
@@ -26,30 +24,15 @@ export function TuningSection({ swarm, view, readOnly }: { swarm: string; view: 
     e.preventDefault();
     const body = {
       ...view.settings,
-      confidence_threshold: num(draft.threshold),
-      guardrails: { max_heals_per_hour: num(draft.perHour), cooldown_ms: num(draft.cooldown) },
-      target_mttr_ms: num(draft.mttr),
+      confidence_threshold: numberOrNull(draft.threshold),
+      guardrails: { max_heals_per_hour: numberOrNull(draft.perHour), cooldown_ms: numberOrNull(draft.cooldown) },
+      target_mttr_ms: numberOrNull(draft.mttr),
     } as unknown as SettingsView["settings"];
     save.mutate(body, { onSuccess: (v) => setDraft(draftOf(v.settings)) });
   };
-  const field = (id: string, label: string, key: keyof Draft, path: string, hint: string, attrs: { min: number; max: number; step: number }) => {
-    const errors = fieldErrors(save.error, path);
-    return (
-      <Field id={id} label={label} hint={hint} errors={errors}>
-        <input
-          id={id}
-          type="number"
-          inputMode="decimal"
-          className={inputClass}
-          value={draft[key]}
-          onChange={set(key)}
-          aria-invalid={errors.length > 0}
-          aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ""}`}
-          {...attrs}
-        />
-      </Field>
-    );
-  };
+  const field = (id: string, label: string, key: keyof Draft, path: string, hint: string, bounds: { min: number; max: number; step: number }) => (
+    <NumberField id={id} label={label} hint={hint} errors={fieldErrors(save.error, path)} value={draft[key]} onChange={set(key)} bounds={bounds} />
+  );
 
   return (
     <SectionCard id="tuning" title="Thresholds and guardrails" description="When predictions become proposals, how much automatic healing is allowed, and the recovery time the health score aims for.">
