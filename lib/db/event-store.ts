@@ -1,7 +1,7 @@
 // The hot ingest write, one transaction per flush, atomic, idempotent by (swarm, event id), through the shared pool:
 // a small flush is one statement (one round trip: jsonb_to_recordset → event_keys dedup → events insert); a large one
-// claims its keys and COPYs the fresh events (Postgres' bulk-load path: about a quarter less Postgres CPU per event,
-// for three more round trips).
+// COPYs its keys and its events (Postgres' bulk-load path), and only when a key was already stored claims the keys
+// with ON CONFLICT in a second transaction and COPYs the fresh events.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
@@ -46,8 +46,8 @@ SELECT i.swarm_id, i.event_id, NULL AS tx FROM input i
 WHERE i.keyed AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
 UNION ALL SELECT NULL, NULL, pg_current_xact_id()::text`;
 
-// The idempotency keys first, in the flush's transaction: ON CONFLICT leaves out keys already stored (waiting for a
-// concurrent flush holding the same key to finish), so only fresh events are then COPYed. Only the duplicates come
+// After a key conflict, the idempotency keys first, in the flush's transaction: ON CONFLICT leaves out keys already
+// stored (waiting for a concurrent flush holding the same key to finish), so only fresh events are then COPYed. Only the duplicates come
 // back (none, without the anti-join, when every key was fresh), plus one row with the transaction id that every
 // stored row carries in `tx`, so the engine owner can tell these rows apart.
 const KEYS_SQL = `
@@ -91,21 +91,52 @@ function copyText(rows: readonly EventRow[]): string {
   return text;
 }
 
-async function copyInTransaction(client: pg.PoolClient, rows: readonly EventRow[]): Promise<InsertOutcome> {
+const COPY_KEYS_SQL = "COPY event_keys (swarm_id, event_id) FROM STDIN";
+
+async function copyIn(client: pg.PoolClient, sql: string, text: string): Promise<void> {
+  await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(sql)));
+}
+
+/** The usual case, no key already stored: the keys and the events are both COPYed (Postgres' cheapest write). A key
+ * stored before, or by a concurrent flush that commits first, fails the COPY with a unique violation. */
+async function copyAllFresh(client: pg.PoolClient, rows: readonly EventRow[]): Promise<InsertOutcome> {
+  const { rows: out } = await client.query<{ tx: string }>("SELECT pg_current_xact_id()::text AS tx");
+  let keys = "";
+  for (const r of rows) if (r.keyed) keys += `${r.swarm_id}\t${copyField(r.event_id)}\n`;
+  if (keys !== "") await copyIn(client, COPY_KEYS_SQL, keys);
+  await copyIn(client, COPY_SQL, copyText(rows));
+  return { duplicates: new Set(), tx: out[0]!.tx };
+}
+
+/** After a key conflict: the keys are claimed with ON CONFLICT, which reports the duplicates, and only the fresh
+ * events are COPYed. */
+async function copyClaimed(client: pg.PoolClient, rows: readonly EventRow[]): Promise<InsertOutcome> {
   const keyed = rows.filter((r) => r.keyed);
   // Named: parsed and planned once per connection instead of on every flush.
   const { rows: out } = await client.query<OutcomeRow>({ name: "claim-event-keys", text: KEYS_SQL, values: [keyed.map((r) => r.swarm_id), keyed.map((r) => r.event_id)] });
   const { duplicates, tx } = outcomeOf(out);
   const fresh = duplicates.size === 0 ? rows : rows.filter((r) => !r.keyed || !duplicates.has(`${r.swarm_id}:${r.event_id}`));
-  if (fresh.length > 0) {
-    const text = copyText(fresh);
-    await pipeline(Readable.from([Buffer.from(text)]), client.query(copyFrom(COPY_SQL)));
-  }
+  if (fresh.length > 0) await copyIn(client, COPY_SQL, copyText(fresh));
   return { duplicates, tx };
 }
 
-/** Inserts rows (no two with the same swarm and id) in one transaction: one statement below `copyMinRows` rows,
- * else keys claimed and fresh events COPYed. */
+const isKeyConflict = (err: unknown) => (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "event_keys_pkey";
+
+/** Runs `write` in a transaction on `client`; a failed rollback marks the connection broken for release. */
+async function inTransaction<T>(client: pg.PoolClient, write: () => Promise<T>, broken: { err?: Error }): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const out = await write();
+    await client.query("COMMIT");
+    return out;
+  } catch (err) {
+    await client.query("ROLLBACK").catch((e: Error) => (broken.err = e));
+    throw err;
+  }
+}
+
+/** Stores rows (no two with the same swarm and id) in one transaction: one statement below `copyMinRows` rows, else
+ * keys and events COPYed, retried once with the keys claimed (duplicates reported) if a key was already stored. */
 export async function insertEventRows(pool: pg.Pool, rows: EventRow[], copyMinRows = COPY_MIN_ROWS): Promise<InsertOutcome> {
   if (rows.length === 0) return { duplicates: new Set(), tx: "0" };
   if (rows.length < copyMinRows) {
@@ -113,16 +144,15 @@ export async function insertEventRows(pool: pg.Pool, rows: EventRow[], copyMinRo
     return outcomeOf(out);
   }
   const client = await pool.connect();
-  let broken: Error | undefined;
+  const broken: { err?: Error } = {};
   try {
-    await client.query("BEGIN");
-    const outcome = await copyInTransaction(client, rows);
-    await client.query("COMMIT");
-    return outcome;
-  } catch (err) {
-    await client.query("ROLLBACK").catch((e: Error) => (broken = e));
-    throw err;
+    try {
+      return await inTransaction(client, () => copyAllFresh(client, rows), broken);
+    } catch (err) {
+      if (!isKeyConflict(err) || broken.err) throw err;
+    }
+    return await inTransaction(client, () => copyClaimed(client, rows), broken);
   } finally {
-    client.release(broken);
+    client.release(broken.err);
   }
 }
