@@ -70,7 +70,7 @@ test("retention: an invalid pair is refused on its field, a valid one is saved a
   const { swarm } = seeded();
   await settingsPage.goto(swarm);
   const events = settingsPage.retentionSection.getByLabel("Raw events (days)");
-  const history = settingsPage.retentionSection.getByLabel("Rollups: charts and analytics (days)");
+  const history = settingsPage.retentionSection.getByLabel("History: charts, analytics and healings (days)");
   await expect(events).toHaveValue("30");
   await expect(history).toHaveValue("400");
 

@@ -1,5 +1,6 @@
 "use client";
-// How long the swarm's raw events and its rollups (charts, analytics) are kept; enforced by dropping partitions.
+// How long the swarm's raw events and its history (rollups for charts and analytics, and the bottleneck, prediction,
+// failure, healing and command records) are kept; enforced by dropping partitions.
 import { type FormEvent, useState } from "react";
 import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
 import { fieldErrors, NumberField, numberOrNull, SaveBar, SectionCard } from "./form-controls";
@@ -36,13 +37,13 @@ export function RetentionSection({ swarm, view, readOnly }: { swarm: string; vie
     <SectionCard
       id="retention"
       title="Data retention"
-      description="Older data is removed a whole day (raw events) or month (rollups) at a time. A change applies to data stored from the next day and month on; data stored before stays until neither this swarm nor any other sharing its storage still needs it. Healing, failure and prediction records are not removed."
+      description="Older data is removed a whole day (raw events) or month (history: charts, analytics and the bottleneck, prediction, failure, healing and command records) at a time. A change applies to data stored from the next day and month on; data stored before stays until neither this swarm nor any other sharing its storage still needs it."
     >
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
           <legend className="sr-only">Data retention</legend>
           {field("events-retention", "Raw events (days)", "events", "events_retention_days", "1 to 3650")}
-          {field("history-retention", "Rollups: charts and analytics (days)", "history", "history_retention_days", "at least the events retention")}
+          {field("history-retention", "History: charts, analytics and healings (days)", "history", "history_retention_days", "at least the events retention")}
         </fieldset>
         {!readOnly && <SaveBar label="Save retention" state={save} testId="save-retention" />}
       </form>

@@ -39,7 +39,7 @@ export class SettingsPage {
   /** Fills the retention fields (days) and saves the section; returns its status line. */
   async saveRetention(events: string, history: string): Promise<Locator> {
     await this.retentionSection.getByLabel("Raw events (days)").fill(events);
-    await this.retentionSection.getByLabel("Rollups: charts and analytics (days)").fill(history);
+    await this.retentionSection.getByLabel("History: charts, analytics and healings (days)").fill(history);
     await this.retentionSection.getByRole("button", { name: "Save retention" }).click();
     return this.page.getByTestId("save-retention-status");
   }

@@ -5,18 +5,23 @@
 import type { Db } from "../db/prisma";
 import type { CommandKind, CommandStatus, Failure, HealingAction, HealingRecord, HealingStatus, Severity, Trigger } from "../engine/healing/types";
 import { recoveryEvidenceOf } from "../engine/healing/verification";
+import { commandsOf, failuresById } from "../read/history-links";
 import { type AdoptedEvidence, adoptedOutcome, adoptedVerdict } from "./ownership-rules";
 
 /** A swarm's running healings (taken over at a change of owner), each with the failure it heals. */
 export async function runningHealings(db: Db, swarmId: number): Promise<{ id: string; failure: Failure }[]> {
-  const rows = await db.healing.findMany({ where: { swarmId, status: "running" }, include: { failure: true } });
-  return rows.map((h) => ({
-    id: h.id,
-    failure: {
-      id: h.failureId ?? h.id, failureType: h.failureType, agentId: h.failure?.agentId ?? null, taskId: h.failure?.taskId ?? null, severity: (h.failure?.severity ?? null) as Severity | null,
-      context: (h.failure?.context ?? {}) as Record<string, unknown>, detectedAt: (h.failure?.detectedAt ?? h.startedAt).getTime(), resolvedAt: null,
-    },
-  }));
+  const rows = await db.healing.findMany({ where: { swarmId, status: "running" } });
+  const failures = await failuresById(db, swarmId, rows.map((h) => h.failureId));
+  return rows.map((h) => {
+    const f = h.failureId === null ? undefined : failures.get(h.failureId);
+    return {
+      id: h.id,
+      failure: {
+        id: h.failureId ?? h.id, failureType: h.failureType, agentId: f?.agentId ?? null, taskId: f?.taskId ?? null, severity: (f?.severity ?? null) as Severity | null,
+        context: (f?.context ?? {}) as Record<string, unknown>, detectedAt: (f?.detectedAt ?? h.startedAt).getTime(), resolvedAt: null,
+      },
+    };
+  });
 }
 
 /** Adopted healings that have ended (to store and publish) and those no longer running (to stop watching). */
@@ -44,20 +49,19 @@ async function evidenceSince(db: Db, swarmId: number, t: Target, since: Date): P
 
 /** Checks adopted healings against their commands and, once those succeeded, their verification at `now`. */
 export async function settleAdopted(db: Db, swarmId: number, ids: readonly string[], now: number): Promise<Settled> {
-  const rows = await db.healing.findMany({
-    where: { swarmId, id: { in: [...ids] } },
-    include: { commands: { select: { id: true, kind: true, params: true, status: true, issuedAt: true, finishedAt: true } }, failure: true },
-  });
+  const rows = await db.healing.findMany({ where: { swarmId, id: { in: [...ids] } } });
   const out: Settled = { finished: [], gone: ids.filter((id) => !rows.some((r) => r.id === id && r.status === "running")) };
-  for (const h of rows) {
-    if (h.status !== "running") continue;
-    let outcome = adoptedOutcome(h.commands.map((c) => c.status));
+  const running = rows.filter((h) => h.status === "running");
+  const [commandsByHealing, failures] = await Promise.all([commandsOf(db, swarmId, running.map((h) => h.id)), failuresById(db, swarmId, running.map((h) => h.failureId))]);
+  for (const h of running) {
+    const commands = commandsByHealing.get(h.id) ?? [];
+    const f = h.failureId === null ? undefined : failures.get(h.failureId);
+    let outcome = adoptedOutcome(commands.map((c) => c.status));
     if (!outcome) continue;
-    const first = Math.min(...h.commands.map((c) => c.issuedAt.getTime()));
-    const last = Math.max(...h.commands.map((c) => c.finishedAt?.getTime() ?? now));
+    const first = Math.min(...commands.map((c) => c.issuedAt.getTime()));
+    const last = Math.max(...commands.map((c) => c.finishedAt?.getTime() ?? now));
     const notes = ["finished by the new engine owner from its commands' results"];
     if (outcome.status === "succeeded") {
-      const f = h.failure;
       const target = { failureId: h.failureId, failureType: h.failureType, agentId: f?.agentId ?? null, taskId: f?.taskId ?? null, context: (f?.context ?? {}) as Record<string, unknown> };
       const { byEvent, evidence } = await evidenceSince(db, swarmId, target, new Date(last));
       outcome = adoptedVerdict(byEvent, evidence, now - last);
@@ -66,12 +70,12 @@ export async function settleAdopted(db: Db, swarmId: number, ids: readonly strin
     }
     // The stored actions are those of the last write by the previous owner (healing.started: often none yet); the
     // commands it issued since are rebuilt from the commands table.
-    const status = new Map(h.commands.map((c) => [c.id, c.status as CommandStatus]));
+    const status = new Map(commands.map((c) => [c.id, c.status as CommandStatus]));
     const stored = (h.actions as HealingAction[]).map((a) => (typeof a === "string" ? a : { ...a, status: status.get(a.commandId) ?? a.status }));
     const listed = new Set(stored.flatMap((a) => (typeof a === "string" ? [] : [a.commandId])));
-    const issued = [...h.commands].sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime()).filter((c) => !listed.has(c.id));
+    const issued = commands.filter((c) => !listed.has(c.id));
     const actions = [...stored, ...issued.map((c): HealingAction => ({ kind: c.kind as CommandKind, params: c.params as Record<string, unknown>, commandId: c.id, status: c.status as CommandStatus }))];
-    const recoveryMs = outcome.status === "succeeded" && h.failure ? Math.max(0, now - h.failure.detectedAt.getTime()) : null;
+    const recoveryMs = outcome.status === "succeeded" && f ? Math.max(0, now - f.detectedAt.getTime()) : null;
     out.finished.push({
       id: h.id, failureId: h.failureId, predictionId: h.predictionId, failureType: h.failureType, strategy: h.strategy, status: outcome.status as HealingStatus,
       trigger: h.trigger as Trigger, actions: [...actions, ...notes], reason: outcome.reason, healMs: last - first, recoveryMs, startedAt: h.startedAt.getTime(), finishedAt: now,

@@ -19,7 +19,7 @@ export type Receiver = "pull" | "webhook" | "simulator";
 export async function claimCommands(pool: pg.Pool, swarmId: number, now: number, limit = 50, leaseMs = LEASE_MS, via: Receiver = "pull"): Promise<DeliveredCommand[]> {
   const { rows } = await pool.query<Row>(
     `WITH due AS (
-       SELECT id FROM commands
+       SELECT id, issued_at FROM commands
        WHERE swarm_id = $1 AND deadline > $2
          AND (status = 'pending' OR (status IN ('dispatched', 'acknowledged') AND lease_until < $2))
        ORDER BY issued_at LIMIT $3
@@ -27,7 +27,7 @@ export async function claimCommands(pool: pg.Pool, swarmId: number, now: number,
      ),
      claimed AS (
        UPDATE commands c SET status = 'dispatched', lease_until = $4, attempts = c.attempts + 1
-       FROM due WHERE c.id = due.id
+       FROM due WHERE c.id = due.id AND c.swarm_id = $1 AND c.issued_at = due.issued_at
        RETURNING c.id, c.kind, c.params, c.issued_at, c.deadline, c.attempts, c.lease_until, c.healing_id
      ),
      audited AS (

@@ -39,7 +39,7 @@ describe("pull delivery", () => {
     const [a, b] = await Promise.all([first, second]);
     const delivered = [...a.body, ...b.body];
     expect(delivered).toEqual([{ id: expect.any(String), kind: "restart_agent", params: expect.objectContaining({ agent_id: "agent-1" }), issued_at: expect.any(String), deadline: expect.any(String) }]);
-    const row = await app.rt.db.command.findUniqueOrThrow({ where: { id: delivered[0].id } });
+    const row = await app.rt.db.command.findFirstOrThrow({ where: { id: delivered[0].id } });
     expect(row).toMatchObject({ status: "dispatched", attempts: 1 });
     expect((await pull(0)).body).toEqual([]);
 
@@ -48,8 +48,9 @@ describe("pull delivery", () => {
     await ingest([{ type: "heartbeat", agent_id: "agent-1", timestamp: Date.now() }]);
     await vi.waitFor(async () => {
       await app.drainEngineOutputs();
-      const healing = await app.rt.db.healing.findFirstOrThrow({ where: { swarmId }, include: { commands: true } });
-      expect(healing).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded", detail: "restarted" })] });
+      const healing = await app.rt.db.healing.findFirstOrThrow({ where: { swarmId } });
+      const commands = await app.rt.db.command.findMany({ where: { swarmId, healingId: healing.id } });
+      expect({ ...healing, commands }).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded", detail: "restarted" })] });
     }, { timeout: 10_000 });
   });
 
@@ -82,6 +83,6 @@ describe("pull delivery", () => {
     const cmd = await app.rt.db.command.create({ data: { swarmId, kind: "resume_tasks", params: {}, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
     expect((await pull(0, other)).body).toEqual([]);
     expect((await report(cmd.id, { status: "succeeded" }, other)).status).toBe(404);
-    expect((await app.rt.db.command.findUniqueOrThrow({ where: { id: cmd.id } })).status).toBe("pending");
+    expect((await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).status).toBe("pending");
   });
 });

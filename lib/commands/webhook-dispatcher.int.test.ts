@@ -68,7 +68,7 @@ describe("webhook push", () => {
     const expected = `sha256=${createHmac("sha256", SECRET).update(seen[0]!.body).digest("hex")}`;
     expect(seen[0]!.signature).toBe(expected);
     expect(JSON.parse(seen[0]!.body)).toEqual({ id: cmd.id, kind: "drain_agent", params: { agent_id: "a-1" }, issued_at: cmd.issuedAt.toISOString(), deadline: cmd.deadline.toISOString() });
-    expect(await app.rt.db.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", detail: "did drain_agent", attempts: 1 });
+    expect(await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", detail: "did drain_agent", attempts: 1 });
   });
 
   it("retries a failing receiver with backoff until it answers, then stops", async () => {
@@ -77,17 +77,17 @@ describe("webhook push", () => {
     failuresLeft = 2;
     let now = Date.now();
     expect(await dispatchWebhooks(app.rt, log, now)).toBe(0);
-    const lease1 = (await app.rt.db.command.findUniqueOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
+    const lease1 = (await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
     expect(lease1 - now).toBeGreaterThanOrEqual(250);
     expect(await dispatchWebhooks(app.rt, log, lease1 - 1)).toBe(0);
     expect(seen).toHaveLength(1);
     now = lease1 + 1;
     expect(await dispatchWebhooks(app.rt, log, now)).toBe(0);
-    const lease2 = (await app.rt.db.command.findUniqueOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
+    const lease2 = (await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
     expect(lease2 - now).toBeGreaterThanOrEqual(500);
     expect(await dispatchWebhooks(app.rt, log, lease2 + 1)).toBe(1);
     expect(seen).toHaveLength(3);
-    expect(await app.rt.db.command.findUniqueOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", attempts: 3 });
+    expect(await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", attempts: 3 });
     expect(await dispatchWebhooks(app.rt, log, lease2 + 60_000)).toBe(0);
     expect(seen).toHaveLength(3);
   });

@@ -63,7 +63,7 @@ export async function dispatchWebhooks(rt: Runtime, log: Logger, now = Date.now(
           return;
         }
         const retryAt = Math.min(Date.parse(c.deadline), now + retryDelayMs(c.attempts));
-        await rt.pool.query("UPDATE commands SET lease_until = $2 WHERE id = $1 AND status = 'dispatched'", [c.id, new Date(retryAt)]);
+        await rt.pool.query("UPDATE commands SET lease_until = $3 WHERE id = $1 AND swarm_id = $2 AND issued_at = $4 AND status = 'dispatched'", [c.id, swarm.id, new Date(retryAt), new Date(c.issued_at)]);
         log.warn({ command: c.id, swarm: swarm.name, attempt: c.attempts }, "webhook delivery failed; will retry");
       }),
     );

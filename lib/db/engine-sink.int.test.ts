@@ -1,5 +1,6 @@
 // The engine sink against real Postgres: a failure re-detected from an event already turned into a stored failure
-// (an engine replaying events after a takeover or restart) is neither stored, counted nor published a second time.
+// (an engine replaying events after a takeover or restart) is neither stored, counted nor published a second time,
+// whichever month partition its detection time falls in (the failure_sources key table holds the guarantee).
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -41,11 +42,12 @@ const failure = (eventId: string) => ({
 });
 
 describe("engine sink: failures", () => {
-  it("stores a failure once per source event; the re-detection is not stored, counted or published", async () => {
+  it("stores a failure once per source event; the re-detection (even in another month's partition) is not stored, counted or published", async () => {
     const { emit, published, drain, rollups } = sink();
     const first = failure("ev-1");
     emit("failure.detected", { swarm: "sink", failure: first });
     emit("failure.detected", { swarm: "sink", failure: failure("ev-1") });
+    emit("failure.detected", { swarm: "sink", failure: { ...failure("ev-1"), detectedAt: first.detectedAt - 40 * 86_400_000 } });
     emit("failure.detected", { swarm: "sink", failure: failure("ev-2") });
     await drain();
     await rollups.flush();
@@ -62,7 +64,7 @@ describe("engine sink: failures", () => {
     emit("failure.detected", { swarm: "sink", failure: f });
     emit("failure.detected", { swarm: "sink", failure: { ...f, resolvedAt: f.detectedAt + 500 } });
     await drain();
-    const row = await database.db.failure.findUniqueOrThrow({ where: { id: f.id } });
+    const row = await database.db.failure.findFirstOrThrow({ where: { id: f.id } });
     expect(row.resolvedAt?.getTime()).toBe(f.detectedAt + 500);
   });
 });

@@ -75,7 +75,8 @@ export function attachEngineSink(
       type: b.type, severity: b.severity, impactScore: b.impactScore, affectedResources: b.affectedResources as Json, metrics: b.metrics as Json,
       recommendations: b.recommendations as Json, status: b.status, detectedAt: new Date(b.detectedAt), updatedAt: new Date(b.updatedAt), resolvedAt: d(b.resolvedAt),
     };
-    return tx.bottleneck.upsert({ where: { id: b.id }, create: { id: b.id, swarmId: sid, ...data }, update: data });
+    const key = { id: b.id, swarmId: sid, detectedAt: data.detectedAt };
+    return tx.bottleneck.upsert({ where: { id_swarmId_detectedAt: key }, create: { ...key, ...data }, update: data });
   };
   on("bottleneck.detected", saveBottleneck, (sid, p) => rollups.add(sid, p.bottleneck.detectedAt, { bottlenecks: 1 }));
   on("bottleneck.updated", saveBottleneck);
@@ -87,7 +88,8 @@ export function attachEngineSink(
       reasoning: p.reasoning, recommendedAction: p.recommendedAction, source: p.source, patternIndicators: p.patternIndicators as Json, status: p.status,
       outcome: p.outcome ?? null,
     };
-    return tx.prediction.upsert({ where: { id: p.id }, create: { id: p.id, swarmId: sid, ...data }, update: { status: data.status, outcome: data.outcome } });
+    const key = { id: p.id, swarmId: sid, predictedAt: data.predictedAt };
+    return tx.prediction.upsert({ where: { id_swarmId_predictedAt: key }, create: { ...key, ...data }, update: { status: data.status, outcome: data.outcome } });
   };
   on("prediction.created", savePrediction, (sid, p) => rollups.add(sid, p.prediction.predictedAt, { predictions: 1 }));
   on("prediction.updated", savePrediction, (sid, p) => {
@@ -100,14 +102,17 @@ export function attachEngineSink(
   on(
     "failure.detected",
     async (tx, sid, { failure: f }) => {
-      if (await tx.failure.findUnique({ where: { id: f.id }, select: { id: true } })) return tx.failure.update({ where: { id: f.id }, data: { resolvedAt: d(f.resolvedAt) } });
+      const key = { id: f.id, swarmId: sid, detectedAt: new Date(f.detectedAt) };
+      if ((await tx.failure.updateMany({ where: key, data: { resolvedAt: d(f.resolvedAt) } })).count > 0) return;
       const event = (f.context as { event_id?: unknown }).event_id;
       const sourceEventId = typeof event === "string" ? event : null;
-      const created = await tx.failure.createMany({
-        data: [{ id: f.id, swarmId: sid, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, detectedAt: new Date(f.detectedAt), resolvedAt: d(f.resolvedAt), sourceEventId }],
-        skipDuplicates: true,
+      // The source event's key first: it is what keeps one failure per event across the partitions.
+      if (sourceEventId !== null && (await tx.failureSource.createMany({ data: [{ swarmId: sid, sourceEventId, failureId: f.id }], skipDuplicates: true })).count === 0) {
+        throw new AlreadyStored(`failure from event ${sourceEventId} is already stored`);
+      }
+      await tx.failure.create({
+        data: { ...key, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, resolvedAt: d(f.resolvedAt), sourceEventId },
       });
-      if (created.count === 0) throw new AlreadyStored(`failure from event ${sourceEventId} is already stored`);
     },
     (sid, { failure: f }) => rollups.add(sid, f.detectedAt, { failures: 1 }),
   );
@@ -117,7 +122,8 @@ export function attachEngineSink(
       failureId: h.failureId ?? null, predictionId: h.predictionId ?? null, failureType: h.failureType, strategy: h.strategy, status: h.status, trigger: h.trigger,
       actions: h.actions as Json, reason: h.reason ?? null, healMs: h.healMs ?? null, recoveryMs: h.recoveryMs ?? null, startedAt: new Date(h.startedAt), finishedAt: d(h.finishedAt),
     };
-    return tx.healing.upsert({ where: { id: h.id }, create: { id: h.id, swarmId: sid, ...data }, update: data });
+    const key = { id: h.id, swarmId: sid, startedAt: data.startedAt };
+    return tx.healing.upsert({ where: { id_swarmId_startedAt: key }, create: { ...key, ...data }, update: data });
   };
   on("healing.started", saveHealing);
   // A finished healing's rollups are written before it is published: the MTTR and strategy charts refetch on that
@@ -139,7 +145,7 @@ export function attachEngineSink(
     tx.$executeRawUnsafe(
       `INSERT INTO commands (id, swarm_id, healing_id, kind, params, status, attempts, detail, issued_at, deadline, lease_until, finished_at)
        VALUES ($1::uuid, $2, $3::uuid, $4, $5::jsonb, $6::"CommandStatus", $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz)
-       ON CONFLICT (id) DO UPDATE SET
+       ON CONFLICT (id, swarm_id, issued_at) DO UPDATE SET
          status = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN excluded.status ELSE commands.status END,
          detail = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN coalesce(excluded.detail, commands.detail) ELSE commands.detail END,
          finished_at = coalesce(commands.finished_at, excluded.finished_at),

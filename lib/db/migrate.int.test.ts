@@ -1,4 +1,5 @@
 // The migration runner: applies once, records Prisma-compatible rows, refuses edited migrations, serialises instances.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -78,6 +79,40 @@ describe("migrate", () => {
         const { rows: kind } = await c.query("SELECT relkind FROM pg_class WHERE relname = $1", [table]);
         expect(kind).toEqual([{ relkind: "p" }]);
       }
+    });
+  });
+
+  it("partitions the healing history by month on a database that already holds it, keeping every row and source-event key", async () => {
+    const name = `${new URL(base).pathname.slice(1)}_history`;
+    await ensureDatabase(base, name);
+    const historyUrl = withDatabase(base, name);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
+    fs.cpSync("prisma/migrations", dir, { recursive: true });
+    fs.rmSync(path.join(dir, "20261203090000_history_partitions"), { recursive: true });
+    await migrate(historyUrl, dir);
+    const old = new Date(Date.UTC(2024, 1, 29, 13, 7));
+    const recent = new Date(Date.now() - 3_600_000);
+    const ids = { failure: randomUUID(), healing: randomUUID(), command: randomUUID(), bottleneck: randomUUID(), prediction: randomUUID() };
+    await withClient(historyUrl, async (c) => {
+      await c.query("INSERT INTO swarms (id, name) VALUES (1, 'a'), (2, 'b')");
+      await c.query("INSERT INTO failures (id, swarm_id, failure_type, detected_at, source_event_id) VALUES ($1, 1, 'agent_down', $2, 'ev-1'), (gen_random_uuid(), 2, 'agent_down', $3, NULL)", [ids.failure, old, recent]);
+      await c.query("INSERT INTO healings (id, swarm_id, failure_id, failure_type, strategy, trigger, started_at) VALUES ($1, 1, $2, 'agent_down', 'AgentRestartStrategy', 'detected', $3)", [ids.healing, ids.failure, old]);
+      await c.query("INSERT INTO commands (id, swarm_id, healing_id, kind, issued_at, deadline) VALUES ($1, 1, $2, 'restart_agent', $3, $3)", [ids.command, ids.healing, old]);
+      await c.query("INSERT INTO bottlenecks (id, swarm_id, type, severity, impact_score, detected_at, updated_at) VALUES ($1, 2, 'queue_backlog', 'high', 1, $2, $2)", [ids.bottleneck, recent]);
+      await c.query("INSERT INTO predictions (id, swarm_id, failure_type, confidence, predicted_at, expected_at, reasoning, recommended_action, source) VALUES ($1, 2, 'agent_down', 0.9, $2, $2, 'r', 'a', 'pattern')", [ids.prediction, recent]);
+    });
+    expect(await migrate(historyUrl)).toEqual(["20261203090000_history_partitions"]);
+    const month = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
+    await withClient(historyUrl, async (c) => {
+      const part = async (table: string, where: string) => (await c.query(`SELECT tableoid::regclass::text AS part FROM ${table} WHERE ${where}`)).rows.map((r) => r.part);
+      expect(await part("failures", "true ORDER BY swarm_id")).toEqual([`failures_p${month(old)}_default`, `failures_p${month(recent)}_default`]);
+      expect(await part("healings", `failure_id = '${ids.failure}'`)).toEqual([`healings_p${month(old)}_default`]);
+      expect(await part("commands", `healing_id = '${ids.healing}'`)).toEqual([`commands_p${month(old)}_default`]);
+      expect(await part("bottlenecks", `id = '${ids.bottleneck}'`)).toEqual([`bottlenecks_p${month(recent)}_default`]);
+      expect(await part("predictions", `id = '${ids.prediction}'`)).toEqual([`predictions_p${month(recent)}_default`]);
+      expect((await c.query("SELECT swarm_id, source_event_id, failure_id FROM failure_sources")).rows).toEqual([{ swarm_id: 1, source_event_id: "ev-1", failure_id: ids.failure }]);
+      const { rows: kinds } = await c.query("SELECT relname, relkind FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [["bottlenecks", "commands", "failures", "healings", "predictions"]]);
+      expect(kinds.map((k) => k.relkind)).toEqual(["p", "p", "p", "p", "p"]);
     });
   });
 });

@@ -1,5 +1,6 @@
-// Partitions of `events` (by UTC day) and of the rollups (by UTC month): created ahead of the writes, dropped once
-// expired, and the idempotency keys pruned once no retry could still arrive (ingest accepts timestamps ≤ 7 days old).
+// Partitions of `events` (by UTC day), of the rollups and of the healing history (by UTC month): created ahead of the
+// writes, dropped once expired, and the idempotency keys pruned once no retry could still arrive (ingest accepts
+// timestamps ≤ 7 days old).
 // Each new period is LIST-partitioned by swarm: `<period>_s<id>` for every swarm whose retention differs from the
 // server default, `<period>_default` for the others, so that a swarm's rows can be dropped on its own schedule.
 import type pg from "pg";
@@ -12,18 +13,31 @@ const LOCK_TIMEOUT = "2s";
 /** Rows for the range already in the default partition (they stay there), created meanwhile, lock not granted. */
 const SKIPPABLE = new Set(["23514", "42P07", "55P03"]);
 
-/** The retention rules of raw events and of history (the rollups). */
+/** The retention rules of raw events and of history (the rollups and the healing history). */
 export type RetentionRules = { events: RetentionRule; history: RetentionRule };
 
-/** A partitioned table: its period, which retention it follows, and how many periods to create before/after now. */
-type PartitionedTable = { table: string; unit: PeriodUnit; retention: keyof RetentionRules; back: number; ahead: number };
+/** A partitioned table: its period, which retention it follows, how many periods to create before/after now, and
+ * what to run before dropping one of its partitions (in the same transaction). */
+type PartitionedTable = { table: string; unit: PeriodUnit; retention: keyof RetentionRules; back: number; ahead: number; beforeDrop?: (partition: string) => string };
+
+/** A history table, partitioned by month and kept for the history retention. */
+const history = (table: string): PartitionedTable => ({ table, unit: "month", retention: "history", back: 1, ahead: 1 });
 
 /** The tables partitioned by time. */
 export const PARTITIONED_TABLES: readonly PartitionedTable[] = [
   { table: "events", unit: "day", retention: "events", back: 8, ahead: 3 },
-  { table: "rollup_minute", unit: "month", retention: "history", back: 1, ahead: 1 },
-  { table: "rollup_hour", unit: "month", retention: "history", back: 1, ahead: 1 },
-  { table: "rollup_day", unit: "month", retention: "history", back: 1, ahead: 1 },
+  history("rollup_minute"),
+  history("rollup_hour"),
+  history("rollup_day"),
+  history("bottlenecks"),
+  history("predictions"),
+  {
+    ...history("failures"),
+    // The dropped failures' source-event keys go with them (the key table is not partitioned).
+    beforeDrop: (p) => `DELETE FROM failure_sources k USING "${p}" f WHERE k.swarm_id = f.swarm_id AND k.source_event_id = f.source_event_id AND k.failure_id = f.id`,
+  },
+  history("healings"),
+  history("commands"),
 ];
 
 type Queryable = Pick<pg.Pool | pg.PoolClient, "query">;
@@ -103,7 +117,9 @@ export async function applyRetention(pool: pg.Pool, now: number, rules: Retentio
       const dropped: string[] = [];
       for (const t of PARTITIONED_TABLES) {
         for (const p of (await periods(client, t)).values()) {
-          for (const name of expiredPartitions(p, rules[t.retention], now)) if (await ddl(pool, [`DROP TABLE "${name}"`])) dropped.push(name);
+          for (const name of expiredPartitions(p, rules[t.retention], now)) {
+            if (await ddl(pool, [...(t.beforeDrop ? [t.beforeDrop(name)] : []), `DROP TABLE "${name}"`])) dropped.push(name);
+          }
         }
       }
       await client.query("DELETE FROM event_keys WHERE created_at < $1", [new Date(now - LATE_WINDOW_MS)]);

@@ -31,11 +31,11 @@ it("times out commands nobody picked up, fails their healing with the reason, ex
 
   const r = await sweepOverdue(app.rt.pool, app.rt.rollups, now);
   expect(r).toEqual({ commands: 1, healings: [{ id: overdue.healing, swarm: "sweep-swarm" }], proposals: 1 });
-  expect(await app.rt.db.command.findUniqueOrThrow({ where: { id: overdue.command } })).toMatchObject({ status: "timed_out", detail: "no result before the deadline" });
-  expect(await app.rt.db.healing.findUniqueOrThrow({ where: { id: overdue.healing } })).toMatchObject({ status: "failed", reason: expect.stringContaining("timed out") });
-  expect((await app.rt.db.command.findUniqueOrThrow({ where: { id: live.command } })).status).toBe("pending");
-  expect((await app.rt.db.healing.findUniqueOrThrow({ where: { id: live.healing } })).status).toBe("running");
-  expect(await app.rt.db.prediction.findUniqueOrThrow({ where: { id: old.id } })).toMatchObject({ status: "expired", decidedBy: "system" });
-  expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id: fresh.id } })).status).toBe("open");
+  expect(await app.rt.db.command.findFirstOrThrow({ where: { id: overdue.command } })).toMatchObject({ status: "timed_out", detail: "no result before the deadline" });
+  expect(await app.rt.db.healing.findFirstOrThrow({ where: { id: overdue.healing } })).toMatchObject({ status: "failed", reason: expect.stringContaining("timed out") });
+  expect((await app.rt.db.command.findFirstOrThrow({ where: { id: live.command } })).status).toBe("pending");
+  expect((await app.rt.db.healing.findFirstOrThrow({ where: { id: live.healing } })).status).toBe("running");
+  expect(await app.rt.db.prediction.findFirstOrThrow({ where: { id: old.id } })).toMatchObject({ status: "expired", decidedBy: "system" });
+  expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id: fresh.id } })).status).toBe("open");
   expect(await sweepOverdue(app.rt.pool, app.rt.rollups, now)).toEqual({ commands: 0, healings: [], proposals: 0 });
 });

@@ -7,6 +7,7 @@ import { POST as reject } from "@/app/api/v1/healings/[id]/reject/route";
 import { startTestApp, type TestApp } from "../../test/app";
 import { componentLogger } from "../logger";
 import { healingActionHash } from "../proposals/action-hash";
+import { commandsOf } from "../read/history-links";
 import { applyStoredSettings, saveSettings } from "../settings/settings-store";
 import { SETTINGS_DEFAULTS } from "../settings/swarm-settings";
 
@@ -29,6 +30,9 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
+/** A stored healing with its commands (oldest first). */
+const withCommands = async <H extends { id: string; swarmId: number }>(h: H) => ({ ...h, commands: (await commandsOf(app.rt.db, h.swarmId, [h.id])).get(h.id)! });
+
 /** A failed heartbeat of a fresh agent → a detected agent_down whose healing waits for approval; returns the healing. */
 async function pendingHealing() {
   const agent = `agent-${++agents}`;
@@ -41,9 +45,10 @@ async function pendingHealing() {
   return vi.waitFor(
     async () => {
       await app.drainEngineOutputs();
-      const rows = await app.rt.db.healing.findMany({ where: { swarmId, status: "pending", failure: { agentId: agent } }, include: { commands: true } });
+      const failures = await app.rt.db.failure.findMany({ where: { swarmId, agentId: agent }, select: { id: true } });
+      const rows = await app.rt.db.healing.findMany({ where: { swarmId, status: "pending", failureId: { in: failures.map((f) => f.id) } } });
       expect(rows).toHaveLength(1);
-      return rows[0]!;
+      return withCommands(rows[0]!);
     },
     { timeout: 10_000 },
   );
@@ -57,9 +62,9 @@ const settled = (id: string, status: string) =>
   vi.waitFor(
     async () => {
       await app.drainEngineOutputs();
-      const h = await app.rt.db.healing.findUniqueOrThrow({ where: { id }, include: { commands: true } });
+      const h = await app.rt.db.healing.findFirstOrThrow({ where: { id } });
       expect(h.status).toBe(status);
-      return h;
+      return withCommands(h);
     },
     { timeout: 10_000 },
   );
@@ -108,8 +113,8 @@ describe("healings waiting for approval", () => {
     const stale = await call(approve, h.id, token, { action_hash: "0".repeat(64) });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ type: expect.stringContaining("action_changed") });
-    expect((await app.rt.db.healing.findUniqueOrThrow({ where: { id: h.id } })).decidedBy).toBeNull();
-    const listed = await app.rt.db.healing.findUniqueOrThrow({ where: { id: h.id } });
+    expect((await app.rt.db.healing.findFirstOrThrow({ where: { id: h.id } })).decidedBy).toBeNull();
+    const listed = await app.rt.db.healing.findFirstOrThrow({ where: { id: h.id } });
     expect((await call(approve, h.id, token, { action_hash: healingActionHash(listed) })).status).toBe(200);
     expect((await call(approve, "00000000-0000-4000-8000-000000000000", token)).status).toBe(404);
     expect((await call(approve, "not-a-uuid", token)).status).toBe(404);
@@ -124,7 +129,7 @@ describe("healings waiting for approval", () => {
       expect(first.status).toBe(200);
       expect(await first.json()).toMatchObject({ status: "pending", decided_by: null, first_approved_by: expect.any(String) });
       expect((await call(approve, h.id, a)).status).toBe(403);
-      expect((await app.rt.db.healing.findUniqueOrThrow({ where: { id: h.id } })).status).toBe("pending");
+      expect((await app.rt.db.healing.findFirstOrThrow({ where: { id: h.id } })).status).toBe("pending");
       expect((await call(approve, h.id, b)).status).toBe(200);
       await settled(h.id, "running");
     } finally {

@@ -6,14 +6,16 @@ import { notFound } from "../api/errors";
 import type { Principal } from "../auth/principal";
 import { decideOpenItem, type DecisionRequest, type DecisionStore } from "../decisions/decide-open-item";
 import { healingActionHash } from "../proposals/action-hash";
+import { commandsOf } from "../read/history-links";
 import { healingItem } from "../read/items";
 import type { HealingRecord } from "../engine/records";
 import type { Runtime } from "../runtime";
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadHealing>>>;
 
-function loadHealing(rt: Runtime, id: string) {
-  return rt.db.healing.findUnique({ where: { id }, include: { swarm: { select: { name: true, settings: true } }, commands: { orderBy: { issuedAt: "asc" } } } });
+async function loadHealing(rt: Runtime, id: string) {
+  const row = await rt.db.healing.findFirst({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
+  return row && { ...row, commands: (await commandsOf(rt.db, row.swarmId, [row.id])).get(row.id) ?? [] };
 }
 
 /** Null while open: pending, not preventive, and not yet decided (a decided one may wait a moment for its engine). */

@@ -78,18 +78,18 @@ describe("approve / reject", () => {
       const res = await call(approve, id, { cookie, origin, host: new URL(app.url).host });
       expect(res.status).toBe(403);
     }
-    expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+    expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
   });
 
   it("S3: an approval carrying the hash of what was shown is accepted; a different hash is refused and audited", async () => {
     const token = await app.token("operator");
     const id = await openProposal();
-    const listed = await app.rt.db.prediction.findUniqueOrThrow({ where: { id } });
+    const listed = await app.rt.db.prediction.findFirstOrThrow({ where: { id } });
     const stale = actionHash({ ...listed, recommendedAction: "drain_agent" });
     const refused = await call(approve, id, { authorization: `Bearer ${token}` }, { action_hash: stale });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ type: expect.stringContaining("action_changed") });
-    expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+    expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
     const ok = await call(approve, id, { authorization: `Bearer ${token}` }, { action_hash: actionHash(listed) });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: "approved", action_hash: actionHash(listed) });
@@ -110,7 +110,7 @@ describe("approve / reject", () => {
       expect(await first.json()).toMatchObject({ status: "open", first_approved_by: a.email, decided_by: null });
       const again = await call(approve, id, as(a));
       expect(again.status).toBe(403);
-      expect((await app.rt.db.prediction.findUniqueOrThrow({ where: { id } })).status).toBe("open");
+      expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
       const second = await call(approve, id, as(b), { reason: "agreed" });
       expect(second.status).toBe(200);
       expect(await second.json()).toMatchObject({ status: "approved", first_approved_by: a.email, decided_by: b.email });
@@ -123,7 +123,7 @@ describe("approve / reject", () => {
       const id = await openProposal();
       const results = await Promise.all([t1, t2].map((t) => call(approve, id, { authorization: `Bearer ${t}` })));
       expect(results.map((r) => r.status)).toEqual([200, 200]);
-      const row = await app.rt.db.prediction.findUniqueOrThrow({ where: { id } });
+      const row = await app.rt.db.prediction.findFirstOrThrow({ where: { id } });
       expect(row.status).toBe("approved");
       expect(row.firstApprovedBy).not.toBe(row.decidedBy);
     });

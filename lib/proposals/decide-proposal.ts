@@ -18,7 +18,7 @@ export const rejectBody = z.object({ reason: z.string().trim().min(1, "a reason 
 type Row = NonNullable<Awaited<ReturnType<typeof loadProposal>>>;
 
 function loadProposal(rt: Runtime, id: string) {
-  return rt.db.prediction.findUnique({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
+  return rt.db.prediction.findFirst({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
 }
 
 function toRecord(row: Row): PredictionRecord {

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { notFound } from "../api/errors";
 import type { AgentSummary } from "../engine/agent-roster";
 import type { Runtime } from "../runtime";
+import { commandsOf } from "./history-links";
 import { failureItem, healingItem } from "./items";
 import { requireSwarm } from "./swarm-lists";
 
@@ -39,17 +40,23 @@ export async function agentDetail(rt: Runtime, swarm: string, agentId: string, n
     rt.db.failure.findMany({ where: { swarmId, agentId, detectedAt: { gte: since } }, orderBy: [{ detectedAt: "desc" }, { id: "desc" }], take: 20 }),
     rt.db.prediction.findMany({ where: { swarmId, agentId, predictedAt: { gte: since } }, orderBy: { predictedAt: "desc" }, take: 50, select: { id: true } }),
   ]);
+  // Aimed at the agent: healing one of its failures (of any age) or acting on one of its predictions.
+  const aimed = await rt.db.$queryRaw<{ id: string }[]>`
+    SELECT h.id FROM healings h
+    WHERE h.swarm_id = ${swarmId} AND h.started_at >= ${since}
+      AND (h.prediction_id = ANY(${predictions.map((p) => p.id)}::uuid[])
+           OR h.failure_id IN (SELECT f.id FROM failures f WHERE f.swarm_id = ${swarmId} AND f.agent_id = ${agentId}))
+    ORDER BY h.started_at DESC, h.id DESC LIMIT 20`;
   const healings = await rt.db.healing.findMany({
-    where: { swarmId, startedAt: { gte: since }, OR: [{ failure: { agentId } }, { predictionId: { in: predictions.map((p) => p.id) } }] },
+    where: { swarmId, startedAt: { gte: since }, id: { in: aimed.map((h) => h.id) } },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-    take: 20,
-    include: { commands: { orderBy: { issuedAt: "asc" } } },
   });
+  const commands = await commandsOf(rt.db, swarmId, healings.map((h) => h.id));
   if (!live && failures.length === 0 && healings.length === 0) throw notFound(`Agent "${agentId}"`);
   return {
     agent: live ? agentItem(live, now) : null,
     degradation: roster.degradation,
     failures: failures.map(failureItem),
-    healings: healings.map((h) => healingItem(h, h.commands)),
+    healings: healings.map((h) => healingItem(h, commands.get(h.id))),
   };
 }

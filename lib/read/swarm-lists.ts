@@ -4,6 +4,7 @@ import { z } from "zod";
 import { decodeCursor, pageQuery, timeWindow, toPage } from "../api/cursor";
 import { notFound } from "../api/errors";
 import type { Db } from "../db/prisma";
+import { commandsOf } from "./history-links";
 import { bottleneckItem, failureItem, healingItem, predictionItem } from "./items";
 
 /** The id of a swarm by name, or 404. */
@@ -84,8 +85,8 @@ export async function listHealings(db: Db, swarmId: number, q: z.output<typeof h
       ...(q.strategy ? { strategy: q.strategy } : {}), ...(q.failure_type ? { failureType: q.failure_type } : {}),
       ...(q.trigger ? { trigger: q.trigger } : {}), ...(q.status ? { status: q.status } : {}),
     },
-    include: { commands: { orderBy: { issuedAt: "asc" } } },
   });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.startedAt, key: r.id }));
-  return { items: page.map((h) => healingItem(h, h.commands)), next_cursor };
+  const commands = await commandsOf(db, swarmId, page.map((h) => h.id));
+  return { items: page.map((h) => healingItem(h, commands.get(h.id))), next_cursor };
 }

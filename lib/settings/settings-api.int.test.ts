@@ -31,8 +31,8 @@ async function agentDown(agent: string) {
   });
   expect(res.status).toBe(202);
   await app.drainEngineOutputs();
-  const failure = await app.rt.db.failure.findFirstOrThrow({ where: { agentId: agent }, include: { healings: true } });
-  return failure.healings[0];
+  const failure = await app.rt.db.failure.findFirstOrThrow({ where: { agentId: agent } });
+  return app.rt.db.healing.findFirst({ where: { swarmId: failure.swarmId, failureId: failure.id } });
 }
 
 describe("GET settings", () => {
@@ -118,8 +118,8 @@ describe("PUT settings", () => {
     });
     expect(res.status).toBe(202);
     await app.drainEngineOutputs();
-    const failure = await app.rt.db.failure.findFirst({ where: { agentId: "agent-d" }, include: { healings: true } });
-    expect(failure?.healings ?? []).toEqual([]);
+    const failure = await app.rt.db.failure.findFirst({ where: { agentId: "agent-d" } });
+    expect(failure ? await app.rt.db.healing.findMany({ where: { swarmId: failure.swarmId, failureId: failure.id } }) : []).toEqual([]);
   });
 });
 

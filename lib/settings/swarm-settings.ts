@@ -36,7 +36,7 @@ export const swarmSettingsSchema = z.strictObject({
     .default([]),
   /** Days raw events are kept; omitted: the server's RETENTION_DAYS (lib/settings/retention-settings.ts). */
   events_retention_days: retentionDays.optional(),
-  /** Days rollups (the healing history's charts and analytics) are kept; omitted: HISTORY_RETENTION_DAYS. */
+  /** Days the history (rollups, and bottlenecks, predictions, failures, healings, commands) is kept; omitted: HISTORY_RETENTION_DAYS. */
   history_retention_days: retentionDays.optional(),
 });
 
