@@ -7,6 +7,7 @@ import type pg from "pg";
 import { ApiError } from "../api/errors";
 import type { ValidEvent } from "../ingest/validate-batch";
 import { type EventRow, insertEventRows, type StoredEvent } from "./event-store";
+import { isoUtc } from "./iso-utc";
 
 /** Result of storing one request's batch (`tx`: the transaction that stored it, as recorded in events.tx). */
 export type StoreResult = { accepted: number; duplicates: number; stored: StoredEvent[]; tx: string };
@@ -37,7 +38,9 @@ export class IngestBatcher {
     if (this.queuedRows + events.length > this.maxQueued) {
       return Promise.reject(new ApiError(503, "overloaded", "Ingest is saturated; retry shortly.", { retryAfterS: 1 }));
     }
-    const stored = events.map((e) => ({ ...e, eventId: e.id ?? randomUUID() }));
+    // A literal, not a spread: one object shape for every event (the spread of events whose optional fields differ
+    // cost about 1 µs per event in bench:ingest's profile).
+    const stored = events.map((e): StoredEvent => ({ raw: e.raw, id: e.id, type: e.type, ts: e.ts, agentId: e.agentId, taskId: e.taskId, eventId: e.id ?? randomUUID() }));
     return new Promise((resolve, reject) => {
       this.queue.push({ swarmId, events: stored, keyed: events.map((e) => e.id !== undefined), received: receivedAt, submitted: events.length, resolve, reject });
       this.queuedRows += events.length;
@@ -80,13 +83,13 @@ export class IngestBatcher {
     const rows: EventRow[] = [];
     const firsts: StoredEvent[][] = jobs.map(() => []);
     jobs.forEach((job, j) => {
-      const received = new Date(job.received).toISOString();
+      const received = isoUtc(job.received);
       job.events.forEach((e, k) => {
         const key = `${job.swarmId}:${e.eventId}`;
         if (seen.has(key)) return;
         seen.add(key);
         firsts[j]!.push(e);
-        rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: new Date(e.ts).toISOString(), agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: received, body: e.raw, keyed: job.keyed[k]! });
+        rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: isoUtc(e.ts), agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: received, body: e.raw, keyed: job.keyed[k]! });
       });
     });
     let duplicates: Set<string>;
@@ -98,7 +101,7 @@ export class IngestBatcher {
       return;
     }
     jobs.forEach((job, j) => {
-      const stored = firsts[j]!.filter((e) => !duplicates.has(`${job.swarmId}:${e.eventId}`));
+      const stored = duplicates.size === 0 ? firsts[j]! : firsts[j]!.filter((e) => !duplicates.has(`${job.swarmId}:${e.eventId}`));
       job.resolve({ accepted: stored.length, duplicates: job.submitted - stored.length, stored, tx });
     });
   }
