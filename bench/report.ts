@@ -57,7 +57,8 @@ export type Cost = { phase: string; perS: number; unit: string; cpu: CpuUsage | 
 
 /** Who used the cores in each phase, and CPU µs per unit of work (steadier than rates on a shared machine). */
 export function cpuTable(costs: Cost[]): string {
-  const head = ["phase", "rate", "cores: machine = app + Postgres + load gen + other", "CPU µs/unit: app, Postgres, load gen"];
+  const head = ["phase", "rate", "cores: machine = app + Postgres + load gen + other",
+    "stolen by the host", "CPU µs/unit: app, Postgres, load gen"];
   const body = costs.map(({ phase, perS, unit, cpu }) => {
     const per = cpuPerUnit(cpu, perS);
     const us = (cores: number, v: number) => (cores < 0.05 ? "—" : String(v));
@@ -65,6 +66,7 @@ export function cpuTable(costs: Cost[]): string {
       phase,
       `${int(perS)} ${unit}`,
       cpu ? `${cpu.machine} = ${cpu.app} + ${cpu.postgres} + ${cpu.loadgen} + ${cpu.other}` : "n/a",
+      cpu ? String(cpu.steal) : "n/a",
       cpu && per ? `${us(cpu.app, per.app)}, ${us(cpu.postgres, per.postgres)}, ${us(cpu.loadgen, per.loadgen)}` : "n/a",
     ];
   });
