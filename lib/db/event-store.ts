@@ -47,9 +47,8 @@ WHERE i.keyed AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_i
 UNION ALL SELECT NULL, NULL, pg_current_xact_id()::text`;
 
 // After a key conflict, the idempotency keys first, in the flush's transaction: ON CONFLICT leaves out keys already
-// stored (waiting for a concurrent flush holding the same key to finish), so only fresh events are then COPYed. Only the duplicates come
-// back (none, without the anti-join, when every key was fresh), plus one row with the transaction id that every
-// stored row carries in `tx`, so the engine owner can tell these rows apart.
+// stored (waiting for a concurrent flush holding the same key to finish), so only fresh events are then COPYed.
+// Only the duplicates come back (none, without the anti-join, when every key was fresh).
 const KEYS_SQL = `
 WITH input AS (
   SELECT * FROM unnest($1::int[], $2::text[]) AS t(swarm_id, event_id)
@@ -58,10 +57,13 @@ WITH input AS (
   ON CONFLICT DO NOTHING
   RETURNING swarm_id, event_id
 )
-SELECT i.swarm_id, i.event_id, NULL AS tx FROM input i
+SELECT i.swarm_id, i.event_id FROM input i
 WHERE (SELECT count(*) FROM fresh) < cardinality($2::text[])
-  AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
-UNION ALL SELECT NULL, NULL, pg_current_xact_id()::text`;
+  AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)`;
+
+// Opens a COPY flush's transaction and reads its id (every stored row's `tx`, so the engine owner can tell these
+// rows apart) in one round trip: on a busy event loop each round trip waits its turn, so a flush is timed in them.
+const BEGIN_SQL = "BEGIN; SELECT pg_current_xact_id()::text AS tx";
 
 const COPY_SQL = "COPY events (swarm_id, event_id, type, ts, agent_id, task_id, received_at, body) FROM STDIN";
 
@@ -99,36 +101,36 @@ async function copyIn(client: pg.PoolClient, sql: string, text: string): Promise
 
 /** The usual case, no key already stored: the keys and the events are both COPYed (Postgres' cheapest write). A key
  * stored before, or by a concurrent flush that commits first, fails the COPY with a unique violation. */
-async function copyAllFresh(client: pg.PoolClient, rows: readonly EventRow[]): Promise<InsertOutcome> {
-  const { rows: out } = await client.query<{ tx: string }>("SELECT pg_current_xact_id()::text AS tx");
+async function copyAllFresh(client: pg.PoolClient, rows: readonly EventRow[]): Promise<Set<string>> {
   let keys = "";
   for (const r of rows) if (r.keyed) keys += `${r.swarm_id}\t${copyField(r.event_id)}\n`;
   if (keys !== "") await copyIn(client, COPY_KEYS_SQL, keys);
   await copyIn(client, COPY_SQL, copyText(rows));
-  return { duplicates: new Set(), tx: out[0]!.tx };
+  return new Set();
 }
 
 /** After a key conflict: the keys are claimed with ON CONFLICT, which reports the duplicates, and only the fresh
  * events are COPYed. */
-async function copyClaimed(client: pg.PoolClient, rows: readonly EventRow[]): Promise<InsertOutcome> {
+async function copyClaimed(client: pg.PoolClient, rows: readonly EventRow[]): Promise<Set<string>> {
   const keyed = rows.filter((r) => r.keyed);
   // Named: parsed and planned once per connection instead of on every flush.
-  const { rows: out } = await client.query<OutcomeRow>({ name: "claim-event-keys", text: KEYS_SQL, values: [keyed.map((r) => r.swarm_id), keyed.map((r) => r.event_id)] });
-  const { duplicates, tx } = outcomeOf(out);
+  const { rows: out } = await client.query<{ swarm_id: number; event_id: string }>({ name: "claim-event-keys", text: KEYS_SQL, values: [keyed.map((r) => r.swarm_id), keyed.map((r) => r.event_id)] });
+  const duplicates = new Set(out.map((r) => `${r.swarm_id}:${r.event_id}`));
   const fresh = duplicates.size === 0 ? rows : rows.filter((r) => !r.keyed || !duplicates.has(`${r.swarm_id}:${r.event_id}`));
   if (fresh.length > 0) await copyIn(client, COPY_SQL, copyText(fresh));
-  return { duplicates, tx };
+  return duplicates;
 }
 
 const isKeyConflict = (err: unknown) => (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "event_keys_pkey";
 
-/** Runs `write` in a transaction on `client`; a failed rollback marks the connection broken for release. */
-async function inTransaction<T>(client: pg.PoolClient, write: () => Promise<T>, broken: { err?: Error }): Promise<T> {
-  await client.query("BEGIN");
+/** Runs `write` in a transaction on `client` and returns what it found duplicated with the transaction's id; a failed
+ * rollback marks the connection broken for release. */
+async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<string>>, broken: { err?: Error }): Promise<InsertOutcome> {
   try {
-    const out = await write();
+    const opened = (await client.query(BEGIN_SQL)) as unknown as pg.QueryResult<{ tx: string }>[];
+    const duplicates = await write();
     await client.query("COMMIT");
-    return out;
+    return { duplicates, tx: opened[1]!.rows[0]!.tx };
   } catch (err) {
     await client.query("ROLLBACK").catch((e: Error) => (broken.err = e));
     throw err;
