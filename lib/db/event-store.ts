@@ -67,7 +67,10 @@ const BEGIN_SQL = "BEGIN; SELECT pg_current_xact_id()::text AS tx";
 
 const COPY_SQL = "COPY events (swarm_id, event_id, type, ts, agent_id, task_id, received_at, body) FROM STDIN";
 
-/** What one insert did: the `${swarm_id}:${event_id}` keys that were already stored, and the transaction id of the rows it stored. */
+/** The key of an event in an insert's duplicates: its swarm and its id. */
+export const eventKey = (swarmId: number, eventId: string): string => `${swarmId}:${eventId}`;
+
+/** What one insert did: the eventKey()s that were already stored, and the transaction id of the rows it stored. */
 export type InsertOutcome = { duplicates: Set<string>; tx: string };
 
 /** Flushes of at least this many rows are COPYed; smaller ones are one statement. */
@@ -80,7 +83,7 @@ function outcomeOf(out: readonly OutcomeRow[]): InsertOutcome {
   let tx = "0";
   for (const r of out) {
     if (r.tx !== null) tx = r.tx;
-    else duplicates.add(`${r.swarm_id}:${r.event_id}`);
+    else duplicates.add(eventKey(r.swarm_id!, r.event_id!));
   }
   return { duplicates, tx };
 }
@@ -115,13 +118,16 @@ async function copyClaimed(client: pg.PoolClient, rows: readonly EventRow[]): Pr
   const keyed = rows.filter((r) => r.keyed);
   // Named: parsed and planned once per connection instead of on every flush.
   const { rows: out } = await client.query<{ swarm_id: number; event_id: string }>({ name: "claim-event-keys", text: KEYS_SQL, values: [keyed.map((r) => r.swarm_id), keyed.map((r) => r.event_id)] });
-  const duplicates = new Set(out.map((r) => `${r.swarm_id}:${r.event_id}`));
-  const fresh = duplicates.size === 0 ? rows : rows.filter((r) => !r.keyed || !duplicates.has(`${r.swarm_id}:${r.event_id}`));
+  const duplicates = new Set(out.map((r) => eventKey(r.swarm_id, r.event_id)));
+  const fresh = duplicates.size === 0 ? rows : rows.filter((r) => !r.keyed || !duplicates.has(eventKey(r.swarm_id, r.event_id)));
   if (fresh.length > 0) await copyIn(client, COPY_SQL, copyText(fresh));
   return duplicates;
 }
 
-const isKeyConflict = (err: unknown) => (err as { code?: string; constraint?: string }).code === "23505" && (err as { constraint?: string }).constraint === "event_keys_pkey";
+const isKeyConflict = (err: unknown) => {
+  const e = err as { code?: string; constraint?: string };
+  return e.code === "23505" && e.constraint === "event_keys_pkey";
+};
 
 /** Runs `write` in a transaction on `client` and returns what it found duplicated with the transaction's id; a failed
  * rollback marks the connection broken for release. */
