@@ -13,6 +13,7 @@ import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { testServerUrl } from "../test/db";
 import { type ChildServer, startChild, stopAllChildren } from "./child";
 import { createCopyTable, runCopy } from "./copy-baseline";
+import { quiesce } from "./quiesce";
 import { cpuLine, cpuPerUnit, cpuSnapshot, type CpuUsage, cpuUsage } from "./cpu";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
 import { type Cost, cpuTable, ratio, type Row, table, writeResults } from "./report";
@@ -44,6 +45,7 @@ type Target = { spec: Omit<LoadSpec, "durationS" | "key" | "tag">; keys: { warm?
 async function measure(what: string, t: Target): Promise<Phase> {
   log(`› ${what}: warm-up ${WARMUP_S} s, then ${DURATION_S} s, ${t.spec.connections} connections, ${t.spec.batch} event(s)/request`);
   await runLoad({ ...t.spec, key: t.keys.warm, durationS: WARMUP_S, tag: `w${t.tag}` });
+  await quiesce(t.pool);
   const before = await cpuSnapshot(t.pool, t.pid);
   const r = await runLoad({ ...t.spec, key: t.keys.run, durationS: DURATION_S, tag: t.tag });
   const cpu = cpuUsage(before, await cpuSnapshot(t.pool, t.pid));
@@ -72,6 +74,7 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
   await createCopyTable(pool, Date.now());
   const copyPhase = async (withKeys: boolean) => {
     log(`› raw Postgres COPY${withKeys ? " of events + their idempotency keys" : " of events"}: ${DURATION_S} s, batches of ${int(COPY_BATCH_ROWS)} rows, ${COPY_STREAMS} connections`);
+    await quiesce(pool);
     const before = await cpuSnapshot(pool);
     const r = await runCopy(pool, { durationS: DURATION_S, batchRows: COPY_BATCH_ROWS, streams: COPY_STREAMS, swarmId: swarmId("bench-batch"), withKeys });
     const measured = { ...r, cpu: cpuUsage(before, await cpuSnapshot(pool)) };

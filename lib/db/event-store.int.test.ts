@@ -1,5 +1,6 @@
-// The ingest write on real Postgres, both ways (one statement, COPY): values come back exactly as sent, duplicates
-// (already stored, or claimed by a concurrent flush) are reported and stored once, and a failing flush stores nothing.
+// The ingest write on real Postgres, every way (one statement or COPY; optimistic or claiming the keys at once): values
+// come back exactly as sent, duplicates (already stored, or claimed by a concurrent flush) are reported and stored once,
+// and a failing flush stores nothing.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { cloneDatabase } from "../../test/db";
@@ -25,15 +26,18 @@ const stored = async (like: string) =>
   )).rows;
 
 describe.each([
-  { way: "statement", copyMinRows: Infinity },
-  { way: "copy", copyMinRows: 0 },
-])("$way", ({ way, copyMinRows }) => {
-  const insertEventRows = (p: pg.Pool, rows: EventRow[]) => insertWith(p, rows, copyMinRows);
+  { way: "statement", copyMinRows: Infinity, optimistic: true },
+  { way: "copy", copyMinRows: 0, optimistic: true },
+  { way: "claiming-statement", copyMinRows: Infinity, optimistic: false },
+  { way: "claiming-copy", copyMinRows: 0, optimistic: false },
+])("$way", ({ way, copyMinRows, optimistic }) => {
+  const insertEventRows = (p: pg.Pool, rows: EventRow[]) => insertWith(p, rows, { copyMinRows, optimistic });
 
   it("stores tabs, newlines, backslashes, \\N and unicode in text and JSON exactly, in the transaction it reports", async () => {
     const odd = "t\tn\nr\rb\\N🦀";
     const body = { id: "odd", text: odd, quote: '"', nested: { list: [1, "\\"] } };
     const out = await insertEventRows(pool, [row(`${way}-odd-${odd}`, { agent_id: odd, task_id: "\\N", body })]);
+    expect(out).toMatchObject({ conflicted: false });
     expect(out.duplicates.size).toBe(0);
     expect(await stored(`${way}-odd-%`)).toEqual([{ event_id: `${way}-odd-${odd}`, agent_id: odd, task_id: "\\N", body, tx: out.tx }]);
   });
@@ -42,6 +46,8 @@ describe.each([
     await insertEventRows(pool, [row(`${way}-dup-1`)]);
     const out = await insertEventRows(pool, [row(`${way}-dup-1`), row(`${way}-dup-2`), row(`${way}-dup-gen`, { keyed: false })]);
     expect([...out.duplicates]).toEqual([`${swarmId}:${way}-dup-1`]);
+    // Optimistically the write failed on the stored key and was redone claiming the keys; claiming, it never failed.
+    expect(out.conflicted).toBe(optimistic);
     expect((await stored(`${way}-dup-%`)).map((r) => r.event_id)).toEqual([`${way}-dup-1`, `${way}-dup-2`, `${way}-dup-gen`]);
   });
 

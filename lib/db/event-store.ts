@@ -1,7 +1,8 @@
-// The hot ingest write, one transaction per flush, atomic, idempotent by (swarm, event id), through the shared pool:
-// a small flush is one statement (one round trip: jsonb_to_recordset → event_keys dedup → events insert); a large one
-// COPYs its keys and its events (Postgres' bulk-load path), and only when a key was already stored claims the keys
-// with ON CONFLICT in a second transaction and COPYs the fresh events.
+// The hot ingest write, one transaction per flush, atomic, idempotent by (swarm, event id), through the shared pool.
+// Optimistically, no key is stored yet: a small flush is one statement inserting its keys and events (no ON CONFLICT,
+// no join), a large one COPYs its keys and its events (Postgres' bulk-load path). A key already stored fails that
+// write with a unique violation, and the flush is redone claiming its keys with ON CONFLICT, which reports the
+// duplicates: one statement for a small flush, the claim then COPY of the fresh events for a large one.
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type pg from "pg";
@@ -46,6 +47,20 @@ SELECT i.swarm_id, i.event_id, NULL AS tx FROM input i
 WHERE i.keyed AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.swarm_id = i.swarm_id AND f.event_id = i.event_id)
 UNION ALL SELECT NULL, NULL, pg_current_xact_id()::text`;
 
+// The usual small flush, no key stored before: keys and events inserted with no ON CONFLICT and no join (a key stored
+// before fails the statement with a unique violation, and the flush is redone with INSERT_SQL).
+const FRESH_SQL = `
+WITH input AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(swarm_id int, event_id text, type text, ts timestamptz,
+    agent_id text, task_id text, received_at timestamptz, body jsonb, keyed boolean)
+), keys AS (
+  INSERT INTO event_keys (swarm_id, event_id) SELECT swarm_id, event_id FROM input WHERE keyed
+), stored AS (
+  INSERT INTO events (swarm_id, event_id, type, ts, agent_id, task_id, received_at, body)
+  SELECT swarm_id, event_id, type, ts, agent_id, task_id, received_at, body FROM input
+)
+SELECT pg_current_xact_id()::text AS tx`;
+
 // After a key conflict, the idempotency keys first, in the flush's transaction: ON CONFLICT leaves out keys already
 // stored (waiting for a concurrent flush holding the same key to finish), so only fresh events are then COPYed.
 // Only the duplicates come back (none, without the anti-join, when every key was fresh).
@@ -70,22 +85,27 @@ const COPY_SQL = "COPY events (swarm_id, event_id, type, ts, agent_id, task_id, 
 /** The key of an event in an insert's duplicates: its swarm and its id. */
 export const eventKey = (swarmId: number, eventId: string): string => `${swarmId}:${eventId}`;
 
-/** What one insert did: the eventKey()s that were already stored, and the transaction id of the rows it stored. */
-export type InsertOutcome = { duplicates: Set<string>; tx: string };
+/** What one insert did: the eventKey()s that were already stored, the transaction id of the rows it stored, and
+ * whether an optimistic write failed on a stored key before the keys were claimed. */
+export type InsertOutcome = { duplicates: Set<string>; tx: string; conflicted: boolean };
+
+/** How a flush is written: below `copyMinRows` rows as one statement, else COPYed; `optimistic` first tries the write
+ * that assumes no key is stored yet (false: claim the keys at once, when duplicates are expected). */
+export type InsertOptions = { copyMinRows?: number; optimistic?: boolean };
 
 /** Flushes of at least this many rows are COPYed; smaller ones are one statement. */
 export const COPY_MIN_ROWS = 200;
 
 type OutcomeRow = { swarm_id: number | null; event_id: string | null; tx: string | null };
 
-function outcomeOf(out: readonly OutcomeRow[]): InsertOutcome {
+function outcomeOf(out: readonly OutcomeRow[], conflicted: boolean): InsertOutcome {
   const duplicates = new Set<string>();
   let tx = "0";
   for (const r of out) {
     if (r.tx !== null) tx = r.tx;
     else duplicates.add(eventKey(r.swarm_id!, r.event_id!));
   }
-  return { duplicates, tx };
+  return { duplicates, tx, conflicted };
 }
 
 function copyText(rows: readonly EventRow[]): string {
@@ -131,12 +151,12 @@ const isKeyConflict = (err: unknown) => {
 
 /** Runs `write` in a transaction on `client` and returns what it found duplicated with the transaction's id; a failed
  * rollback marks the connection broken for release. */
-async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<string>>, broken: { err?: Error }): Promise<InsertOutcome> {
+async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<string>>, broken: { err?: Error }, conflicted: boolean): Promise<InsertOutcome> {
   try {
     const opened = (await client.query(BEGIN_SQL)) as unknown as pg.QueryResult<{ tx: string }>[];
     const duplicates = await write();
     await client.query("COMMIT");
-    return { duplicates, tx: opened[1]!.rows[0]!.tx };
+    return { duplicates, tx: opened[1]!.rows[0]!.tx, conflicted };
   } catch (err) {
     await client.query("ROLLBACK").catch((e: Error) => (broken.err = e));
     throw err;
@@ -144,22 +164,37 @@ async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<str
 }
 
 /** Stores rows (no two with the same swarm and id) in one transaction: one statement below `copyMinRows` rows, else
- * keys and events COPYed, retried once with the keys claimed (duplicates reported) if a key was already stored. */
-export async function insertEventRows(pool: pg.Pool, rows: EventRow[], copyMinRows = COPY_MIN_ROWS): Promise<InsertOutcome> {
-  if (rows.length === 0) return { duplicates: new Set(), tx: "0" };
+ * keys and events COPYed; an optimistic write that meets a stored key is redone with the keys claimed (duplicates
+ * reported). */
+export async function insertEventRows(pool: pg.Pool, rows: EventRow[], { copyMinRows = COPY_MIN_ROWS, optimistic = true }: InsertOptions = {}): Promise<InsertOutcome> {
+  if (rows.length === 0) return { duplicates: new Set(), tx: "0", conflicted: false };
+  let conflicted = false;
   if (rows.length < copyMinRows) {
-    const { rows: out } = await pool.query<OutcomeRow>({ name: "insert-events", text: INSERT_SQL, values: [JSON.stringify(rows)] });
-    return outcomeOf(out);
+    const json = JSON.stringify(rows);
+    if (optimistic) {
+      try {
+        const { rows: out } = await pool.query<{ tx: string }>({ name: "insert-fresh-events", text: FRESH_SQL, values: [json] });
+        return { duplicates: new Set(), tx: out[0]!.tx, conflicted };
+      } catch (err) {
+        if (!isKeyConflict(err)) throw err;
+        conflicted = true;
+      }
+    }
+    const { rows: out } = await pool.query<OutcomeRow>({ name: "insert-events", text: INSERT_SQL, values: [json] });
+    return outcomeOf(out, conflicted);
   }
   const client = await pool.connect();
   const broken: { err?: Error } = {};
   try {
-    try {
-      return await inTransaction(client, () => copyAllFresh(client, rows), broken);
-    } catch (err) {
-      if (!isKeyConflict(err) || broken.err) throw err;
+    if (optimistic) {
+      try {
+        return await inTransaction(client, () => copyAllFresh(client, rows), broken, conflicted);
+      } catch (err) {
+        if (!isKeyConflict(err) || broken.err) throw err;
+        conflicted = true;
+      }
     }
-    return await inTransaction(client, () => copyClaimed(client, rows), broken);
+    return await inTransaction(client, () => copyClaimed(client, rows), broken, conflicted);
   } finally {
     client.release(broken.err);
   }

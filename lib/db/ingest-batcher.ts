@@ -12,6 +12,9 @@ import { isoUtc } from "./iso-utc";
 /** Result of storing one request's batch (`tx`: the transaction that stored it, as recorded in events.tx). */
 export type StoreResult = { accepted: number; duplicates: number; stored: StoredEvent[]; tx: string };
 
+/** How long flushes claim their keys at once after one met a duplicate. */
+const CLAIM_AFTER_DUPLICATE_MS = 1_000;
+
 type Job = { swarmId: number; events: StoredEvent[]; received: number; resolve: (r: StoreResult) => void; reject: (e: unknown) => void };
 
 /** Limits of the batcher. */
@@ -26,6 +29,9 @@ export class IngestBatcher {
   private readonly maxRows: number;
   private readonly maxInFlight: number;
   private readonly maxQueued: number;
+  /** Until when flushes claim their keys at once: set after an optimistic write met a stored key, since duplicates
+   * come in bursts (clients re-sending after an outage) and each failed optimistic write is work thrown away. */
+  private claimUntil = 0;
 
   constructor(private pool: pg.Pool, opts: BatcherOptions = {}) {
     this.maxRows = opts.maxRowsPerFlush ?? 5_000;
@@ -95,7 +101,10 @@ export class IngestBatcher {
     let duplicates: Set<string>;
     let tx: string;
     try {
-      ({ duplicates, tx } = await insertEventRows(this.pool, rows));
+      const optimistic = Date.now() >= this.claimUntil;
+      let conflicted: boolean;
+      ({ duplicates, tx, conflicted } = await insertEventRows(this.pool, rows, { optimistic }));
+      if (conflicted || duplicates.size > 0) this.claimUntil = Date.now() + CLAIM_AFTER_DUPLICATE_MS;
     } catch (err) {
       for (const job of jobs) job.reject(err);
       return;

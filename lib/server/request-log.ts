@@ -26,19 +26,24 @@ export function requestLogLevel(status: number, err?: Error): pino.Level {
   return status >= 400 ? "warn" : "debug";
 }
 
+type Line = { req: { id: string; method: string | undefined; path: string }; res: { status: number }; responseTime: number };
+
+function lineOf(id: string, req: http.IncomingMessage, res: http.ServerResponse, started: number): Line {
+  return { req: { id, method: req.method, path: (req.url ?? "/").split("?", 1)[0]! }, res: { status: res.statusCode }, responseTime: Math.round(performance.now() - started) };
+}
+
 /** Middleware that assigns the request id and logs the request when its response finishes (or is abandoned). */
 export function requestLogger(logger: pino.Logger): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   return (req, res) => {
     const id = assignRequestId(req, res);
     const started = performance.now();
-    const line = () => ({ req: { id, method: req.method, path: (req.url ?? "/").split("?", 1)[0] }, res: { status: res.statusCode }, responseTime: Math.round(performance.now() - started) });
     res.once("close", () => {
       if (!res.writableFinished) {
-        if (logger.isLevelEnabled("warn")) logger.warn(line(), "request aborted");
+        if (logger.isLevelEnabled("warn")) logger.warn(lineOf(id, req, res, started), "request aborted");
         return;
       }
       const level = requestLogLevel(res.statusCode);
-      if (logger.isLevelEnabled(level)) logger[level](line(), "request completed");
+      if (logger.isLevelEnabled(level)) logger[level](lineOf(id, req, res, started), "request completed");
     });
   };
 }

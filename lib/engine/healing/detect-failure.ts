@@ -5,12 +5,15 @@ import type { Failure, Severity } from "./types";
 
 const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 const severityOf = (v: unknown): Severity | undefined => SEVERITIES.find((s) => s === v);
+/** The event types that can report a failure (the cases below): any other event returns null before any work. */
+const REPORTING = new Set(["heartbeat_failed", "agent_failed", "agent_down", "task_timeout", "task_failed", "resource_exhaustion", "quota_exceeded", "quorum_loss", "consensus_failed"]);
 
 /**
  * The failure an event reports, detected at `now`, or null. D16: `health_state` is matched case-insensitively,
  * `agent_down` events map to agent_down and `task_failed` events (with a task id) to task_failed.
  */
 export function detectFailure(event: EngineEvent, now: number, newId: () => string): Failure | null {
+  if (!REPORTING.has(event.type)) return null;
   const agentId = agentOf(event) ?? null;
   const taskId = taskOf(event) ?? null;
   const make = (failureType: string, severity: Severity, context: Record<string, unknown>, agent = agentId): Failure => ({
