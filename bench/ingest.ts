@@ -44,8 +44,8 @@ type Target = { spec: Omit<LoadSpec, "durationS" | "key" | "tag">; keys: { warm?
 /** Runs a warm-up (not measured, on its own swarm) and then the measured phase. */
 async function measure(what: string, t: Target): Promise<Phase> {
   log(`› ${what}: warm-up ${WARMUP_S} s, then ${DURATION_S} s, ${t.spec.connections} connections, ${t.spec.batch} event(s)/request`);
-  await runLoad({ ...t.spec, key: t.keys.warm, durationS: WARMUP_S, tag: `w${t.tag}` });
   await quiesce(t.pool);
+  await runLoad({ ...t.spec, key: t.keys.warm, durationS: WARMUP_S, tag: `w${t.tag}` });
   const before = await cpuSnapshot(t.pool, t.pid);
   const r = await runLoad({ ...t.spec, key: t.keys.run, durationS: DURATION_S, tag: t.tag });
   const cpu = cpuUsage(before, await cpuSnapshot(t.pool, t.pid));
