@@ -1,4 +1,4 @@
-// `npm run bench:ingest [-- --duration S | --quick] [--profile]`: ingest throughput against same-run baselines —
+// `npm run bench:ingest [-- --duration S] [--rounds N] [--quick] [--profile]`: ingest throughput against same-run baselines —
 // API batches of 100 vs raw Postgres COPY, single-event POSTs vs a bare node:http server — with correctness checks
 // (stored = acknowledged, atomic batches, no non-2xx, dedup). Fresh database per run, dropped at the end.
 import { randomBytes } from "node:crypto";
@@ -16,12 +16,15 @@ import { createCopyTable, runCopy } from "./copy-baseline";
 import { quiesce } from "./quiesce";
 import { cpuLine, cpuPerUnit, cpuSnapshot, type CpuUsage, cpuUsage } from "./cpu";
 import { type LoadResult, type LoadSpec, runLoad } from "./load";
-import { type Cost, cpuTable, ratio, type Row, table, writeResults } from "./report";
+import { type Cost, cpuTable, meanCpu, ratio, roundsTable, type Row, table, writeResults } from "./report";
+import { mean, median } from "./stats";
 import { checkDedup, checkStorage, settle, type StorageCheck } from "./verify";
 
-const { values: args } = parseArgs({ options: { duration: { type: "string" }, quick: { type: "boolean" }, profile: { type: "boolean" } } });
-const DURATION_S = args.quick ? 3 : Number(args.duration ?? 10);
+const { values: args } = parseArgs({ options: { duration: { type: "string" }, rounds: { type: "string" }, quick: { type: "boolean" }, profile: { type: "boolean" } } });
+const DURATION_S = args.quick ? 3 : Number(args.duration ?? 8);
 if (!(DURATION_S > 0)) throw new Error(`--duration must be a positive number of seconds, got ${args.duration}`);
+const ROUNDS = args.quick ? 1 : Number(args.rounds ?? 3);
+if (!(Number.isInteger(ROUNDS) && ROUNDS > 0)) throw new Error(`--rounds must be a positive whole number, got ${args.rounds}`);
 const WARMUP_S = Math.max(1, Math.round(DURATION_S / 5));
 const BATCH = 100;
 const BATCH_CONNECTIONS = 32;
@@ -59,6 +62,10 @@ function reportCheck(what: string, c: StorageCheck): void {
   for (const p of c.problems) log(`       ${p}`);
 }
 
+/** The phases of one round, measured back to back so each ratio compares figures taken minutes apart at most. */
+type Round = { copy: CopyPhase; copyKeyed: CopyPhase; batch: Phase; single: Phase; rawSingle: Phase; checks: StorageCheck[] };
+type CopyPhase = Awaited<ReturnType<typeof runCopy>> & { cpu: CpuUsage | null };
+
 async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
   const pool = database.pool;
   const pgInfo = await pool.query<{ v: string; sc: string; sb: string }>(
@@ -66,24 +73,27 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
   );
   const postgres = pgInfo.rows[0]!;
   const key = async (swarm: string) => (await createIngestKey(database.db, database.pepper, swarm)).key;
-  const keys = { warm: await key("bench-warmup"), batch: await key("bench-batch"), single: await key("bench-single") };
+  const keys = { warm: await key("bench-warmup"), batch: [] as string[], single: [] as string[] };
+  for (let r = 1; r <= ROUNDS; r++) {
+    keys.batch.push(await key(`bench-batch-${r}`));
+    keys.single.push(await key(`bench-single-${r}`));
+  }
   const swarmIds = new Map((await pool.query<{ id: number; name: string }>("SELECT id, name FROM swarms")).rows.map((r) => [r.name, r.id]));
   const swarmId = (name: string) => swarmIds.get(name)!;
   log(`Postgres ${postgres.v} (synchronous_commit=${postgres.sc}, shared_buffers=${postgres.sb}); ${os.cpus().length} CPUs; node ${process.version}`);
+  log(`${ROUNDS} round(s) of every phase, interleaved: a ratio compares figures measured minutes apart at most, and the result is the median round`);
 
   await createCopyTable(pool, Date.now());
-  const copyPhase = async (withKeys: boolean) => {
+  const copyPhase = async (withKeys: boolean): Promise<CopyPhase> => {
     log(`› raw Postgres COPY${withKeys ? " of events + their idempotency keys" : " of events"}: ${DURATION_S} s, batches of ${int(COPY_BATCH_ROWS)} rows, ${COPY_STREAMS} connections`);
     await quiesce(pool);
     const before = await cpuSnapshot(pool);
-    const r = await runCopy(pool, { durationS: DURATION_S, batchRows: COPY_BATCH_ROWS, streams: COPY_STREAMS, swarmId: swarmId("bench-batch"), withKeys });
+    const r = await runCopy(pool, { durationS: DURATION_S, batchRows: COPY_BATCH_ROWS, streams: COPY_STREAMS, swarmId: swarmId("bench-warmup"), withKeys });
     const measured = { ...r, cpu: cpuUsage(before, await cpuSnapshot(pool)) };
     log(`  ${int(measured.rowsPerS)} events/s (${int(measured.rows)} in ${measured.durationS.toFixed(1)} s)`);
     log(`  ${cpuLine(measured.cpu)}`);
     return measured;
   };
-  const copy = await copyPhase(false);
-  const copyKeyed = await copyPhase(true);
 
   const profileDir = args.profile ? fs.mkdtempSync(path.join(os.tmpdir(), "swarm-medic-bench-prof-")) : undefined;
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
@@ -91,84 +101,88 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
   // on its own; here it is lifted so the bench measures the ingest path.
   const app: ChildServer = await startChild(path.join(HERE, "bench-server.ts"), { DATABASE_URL: dbUrl, LOG_LEVEL: "silent", NODE_ENV: "production", INGEST_MAX_EVENTS_PER_S: "10000000", INGEST_MAX_BYTES_PER_S: "10000000000" }, nodeArgs);
   log(`  app server ready on ${app.url} (pid ${app.pid})`);
-  const onApp = { pool, pid: app.pid };
-  const batch = await measure("API ingest, batches of 100", { ...onApp, spec: { url: app.url, connections: BATCH_CONNECTIONS, batch: BATCH }, keys: { warm: keys.warm, run: keys.batch }, tag: "b" });
-  await settle(pool, swarmId("bench-batch"));
-  const batchCheck = await checkStorage(pool, swarmId("bench-batch"), batch, BATCH);
-  reportCheck("batch storage", batchCheck);
-  const dedup = batch.firstBody ? await checkDedup(app.url, keys.batch, batch.firstBody, BATCH) : { ok: false, status: 0, answer: "no batch was answered" };
-  log(`  ${dedup.ok ? "OK  " : "FAIL"} dedup re-send of a stored batch: ${dedup.status} ${dedup.answer}`);
-
-  const single = await measure("single-event POST, app", { ...onApp, spec: { url: app.url, connections: SINGLE_CONNECTIONS, batch: 1 }, keys: { warm: keys.warm, run: keys.single }, tag: "s" });
-  await settle(pool, swarmId("bench-single"));
-  const singleCheck = await checkStorage(pool, swarmId("bench-single"), single, 1);
-  reportCheck("single-event storage", singleCheck);
-  await app.stop();
-  if (profileDir) log(`  CPU profile of the app server written to ${profileDir}`);
-
   const raw = await startChild(path.join(HERE, "raw-http-server.ts"), {});
-  const rawSingle = await measure("single-event POST, raw node:http", { pool, pid: raw.pid, spec: { url: raw.url, connections: SINGLE_CONNECTIONS, batch: 1 }, keys: {}, tag: "x" });
+  log(`  raw node:http server ready on ${raw.url} (pid ${raw.pid})`);
+  const onApp = { pool, pid: app.pid };
+
+  const rounds: Round[] = [];
+  let dedup: Awaited<ReturnType<typeof checkDedup>> | undefined;
+  for (let r = 0; r < ROUNDS; r++) {
+    log(`\n— round ${r + 1} of ${ROUNDS}`);
+    const copy = await copyPhase(false);
+    const copyKeyed = await copyPhase(true);
+    const batchSwarm = swarmId(`bench-batch-${r + 1}`);
+    const batch = await measure("API ingest, batches of 100", { ...onApp, spec: { url: app.url, connections: BATCH_CONNECTIONS, batch: BATCH }, keys: { warm: keys.warm, run: keys.batch[r] }, tag: `b${r}` });
+    await settle(pool, batchSwarm);
+    const batchCheck = await checkStorage(pool, batchSwarm, batch, BATCH);
+    reportCheck("batch storage", batchCheck);
+    if (!dedup) {
+      dedup = batch.firstBody ? await checkDedup(app.url, keys.batch[r]!, batch.firstBody, BATCH) : { ok: false, status: 0, answer: "no batch was answered" };
+      log(`  ${dedup.ok ? "OK  " : "FAIL"} dedup re-send of a stored batch: ${dedup.status} ${dedup.answer}`);
+    }
+    const singleSwarm = swarmId(`bench-single-${r + 1}`);
+    const single = await measure("single-event POST, app", { ...onApp, spec: { url: app.url, connections: SINGLE_CONNECTIONS, batch: 1 }, keys: { warm: keys.warm, run: keys.single[r] }, tag: `s${r}` });
+    await settle(pool, singleSwarm);
+    const singleCheck = await checkStorage(pool, singleSwarm, single, 1);
+    reportCheck("single-event storage", singleCheck);
+    const rawSingle = await measure("single-event POST, raw node:http", { pool, pid: raw.pid, spec: { url: raw.url, connections: SINGLE_CONNECTIONS, batch: 1 }, keys: {}, tag: `x${r}` });
+    rounds.push({ copy, copyKeyed, batch, single, rawSingle, checks: [batchCheck, singleCheck] });
+  }
+  await app.stop();
   await raw.stop();
+  if (profileDir) log(`  CPU profile of the app server written to ${profileDir}`);
 
   // The API stores each event durably as two rows (the event and its idempotency key): the raw lower bound for
   // those same writes is COPY of both. COPY of the event rows alone is shown beside it for context.
+  const perRound = rounds.map((x, i) => ({
+    round: i + 1,
+    batch: x.batch.eventsPerS,
+    copyKeyed: x.copyKeyed.rowsPerS,
+    copy: x.copy.rowsPerS,
+    single: x.single.reqPerS,
+    rawSingle: x.rawSingle.reqPerS,
+    batchRatio: x.batch.eventsPerS / x.copyKeyed.rowsPerS,
+    batchRatioEventsOnly: x.batch.eventsPerS / x.copy.rowsPerS,
+    singleRatio: x.single.reqPerS / x.rawSingle.reqPerS,
+  }));
+  const mid = (pick: (x: (typeof perRound)[number]) => number) => median(perRound.map(pick))!;
+  const midLatency = (pick: (x: Round) => Phase) => ({ p50: mid((x) => pick(rounds[x.round - 1]!).latencyMs.p50), p99: mid((x) => pick(rounds[x.round - 1]!).latencyMs.p99) });
   const rows: Row[] = [
-    {
-      measure: "API ingest, batches of 100",
-      value: batch.eventsPerS,
-      unit: "ev/s",
-      latency: batch.latencyMs,
-      baselineLabel: "raw COPY events+keys",
-      baseline: copyKeyed.rowsPerS,
-      baselineUnit: "ev/s",
-      target: 0.5,
-    },
-    {
-      measure: "API ingest, batches of 100",
-      value: batch.eventsPerS,
-      unit: "ev/s",
-      latency: batch.latencyMs,
-      baselineLabel: "raw COPY events only",
-      baseline: copy.rowsPerS,
-      baselineUnit: "ev/s",
-    },
-    {
-      measure: "single-event POST",
-      value: single.reqPerS,
-      unit: "req/s",
-      latency: single.latencyMs,
-      baselineLabel: "raw node:http",
-      baseline: rawSingle.reqPerS,
-      baselineUnit: "req/s",
-      baselineLatency: rawSingle.latencyMs,
-      target: 0.3,
-    },
+    { measure: "API ingest, batches of 100", value: mid((x) => x.batch), unit: "ev/s", latency: midLatency((x) => x.batch), baselineLabel: "raw COPY events+keys", baseline: mid((x) => x.copyKeyed), baselineUnit: "ev/s", ratio: mid((x) => x.batchRatio), target: 0.5 },
+    { measure: "API ingest, batches of 100", value: mid((x) => x.batch), unit: "ev/s", latency: midLatency((x) => x.batch), baselineLabel: "raw COPY events only", baseline: mid((x) => x.copy), baselineUnit: "ev/s", ratio: mid((x) => x.batchRatioEventsOnly) },
+    { measure: "single-event POST", value: mid((x) => x.single), unit: "req/s", latency: midLatency((x) => x.single), baselineLabel: "raw node:http", baseline: mid((x) => x.rawSingle), baselineUnit: "req/s", baselineLatency: midLatency((x) => x.rawSingle), ratio: mid((x) => x.singleRatio), target: 0.3 },
   ];
-  const correct = batchCheck.ok && singleCheck.ok && dedup.ok;
+  const correct = rounds.every((x) => x.checks.every((c) => c.ok)) && dedup!.ok;
   log("");
+  log(`Medians of ${ROUNDS} round(s); ratio = the median of the rounds' ratios.`);
   log(table(rows));
   log("");
+  log(roundsTable(perRound));
+  log("");
+  const meanOf = (pick: (x: Round) => { cpu: CpuUsage | null }) => meanCpu(rounds.map((x) => pick(x).cpu));
   const costs: Cost[] = [
-    { phase: "raw COPY, events only", perS: copy.rowsPerS, unit: "ev/s", cpu: copy.cpu },
-    { phase: "raw COPY, events + keys", perS: copyKeyed.rowsPerS, unit: "ev/s", cpu: copyKeyed.cpu },
-    { phase: "API ingest, batches of 100", perS: batch.eventsPerS, unit: "ev/s", cpu: batch.cpu },
-    { phase: "single-event POST, app", perS: single.reqPerS, unit: "req/s", cpu: single.cpu },
-    { phase: "single-event POST, raw node:http", perS: rawSingle.reqPerS, unit: "req/s", cpu: rawSingle.cpu },
+    { phase: "raw COPY, events only", perS: mean(perRound.map((x) => x.copy)), unit: "ev/s", cpu: meanOf((x) => x.copy) },
+    { phase: "raw COPY, events + keys", perS: mean(perRound.map((x) => x.copyKeyed)), unit: "ev/s", cpu: meanOf((x) => x.copyKeyed) },
+    { phase: "API ingest, batches of 100", perS: mean(perRound.map((x) => x.batch)), unit: "ev/s", cpu: meanOf((x) => x.batch) },
+    { phase: "single-event POST, app", perS: mean(perRound.map((x) => x.single)), unit: "req/s", cpu: meanOf((x) => x.single) },
+    { phase: "single-event POST, raw node:http", perS: mean(perRound.map((x) => x.rawSingle)), unit: "req/s", cpu: meanOf((x) => x.rawSingle) },
   ];
+  log(`CPU, mean of the rounds:`);
   log(cpuTable(costs));
   log("");
-  log(`correctness: ${correct ? "PASS" : "FAIL"} (batch storage ${batchCheck.ok ? "ok" : "FAILED"}, single-event storage ${singleCheck.ok ? "ok" : "FAILED"}, dedup ${dedup.ok ? "ok" : "FAILED"})`);
+  log(`correctness: ${correct ? "PASS" : "FAIL"} (storage of every phase ${rounds.every((x) => x.checks.every((c) => c.ok)) ? "ok" : "FAILED"}, dedup ${dedup!.ok ? "ok" : "FAILED"})`);
   const at = new Date();
   const file = writeResults(
     {
       at: at.toISOString(),
-      settings: { durationS: DURATION_S, warmupS: WARMUP_S, batch: BATCH, batchConnections: BATCH_CONNECTIONS, singleConnections: SINGLE_CONNECTIONS, copyBatchRows: COPY_BATCH_ROWS, copyStreams: COPY_STREAMS },
+      settings: { rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, batch: BATCH, batchConnections: BATCH_CONNECTIONS, singleConnections: SINGLE_CONNECTIONS, copyBatchRows: COPY_BATCH_ROWS, copyStreams: COPY_STREAMS },
       machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: os.loadavg() },
       postgres: { version: postgres.v, synchronousCommit: postgres.sc, sharedBuffers: postgres.sb },
       results: rows.map((r) => ({ ...r, ...ratio(r) })),
-      phases: { copy, copyKeyed, apiBatch: summary(batch), apiSingle: summary(single), rawSingle: summary(rawSingle) },
+      rounds: perRound,
+      phases: rounds.map((x) => ({ copy: x.copy, copyKeyed: x.copyKeyed, apiBatch: summary(x.batch), apiSingle: summary(x.single), rawSingle: summary(x.rawSingle) })),
       cpu: costs.map((c) => ({ ...c, usPerUnit: cpuPerUnit(c.cpu, c.perS) })),
-      checks: { correct, batchStorage: batchCheck, singleStorage: singleCheck, dedup },
+      checks: { correct, storage: rounds.map((x) => x.checks), dedup },
     },
     at,
   );

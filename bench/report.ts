@@ -2,6 +2,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { cpuPerUnit, type CpuUsage } from "./cpu";
+import { mean } from "./stats";
+
 
 /** One compared measure: our figure against a baseline from the same run. */
 export type Row = {
@@ -15,6 +17,8 @@ export type Row = {
   baselineLatency?: { p50: number; p99: number };
   /** Required ratio; absent for rows shown for context only. */
   target?: number;
+  /** The ratio when it is not value / baseline (e.g. the median of several rounds' ratios). */
+  ratio?: number;
 };
 
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -22,7 +26,7 @@ const ms = (l?: { p50: number; p99: number }) => (l ? `${l.p50} / ${l.p99} ms` :
 
 /** value / baseline, and whether it meets the target ratio. */
 export function ratio(r: Row): { ratio: number; pass: boolean } {
-  const x = r.baseline > 0 ? r.value / r.baseline : 0;
+  const x = r.ratio ?? (r.baseline > 0 ? r.value / r.baseline : 0);
   return { ratio: x, pass: r.target === undefined || x >= r.target };
 }
 
@@ -71,6 +75,23 @@ export function cpuTable(costs: Cost[]): string {
     ];
   });
   return markdown(head, body);
+}
+
+/** One round's figures and ratios (see bench/ingest.ts). */
+export type RoundFigures = { round: number; batch: number; copyKeyed: number; copy: number; single: number; rawSingle: number; batchRatio: number; batchRatioEventsOnly: number; singleRatio: number };
+
+/** Every round's figures and ratios, so the spread behind the medians shows. */
+export function roundsTable(rounds: RoundFigures[]): string {
+  const head = ["round", "API batches ev/s", "COPY events+keys ev/s", "ratio", "single req/s", "raw node:http req/s", "ratio"];
+  return markdown(head, rounds.map((r) => [String(r.round), int(r.batch), int(r.copyKeyed), `${r.batchRatio.toFixed(2)}×`, int(r.single), int(r.rawSingle), `${r.singleRatio.toFixed(2)}×`]));
+}
+
+/** The mean CPU use of several phases (null when any is unknown). */
+export function meanCpu(us: (CpuUsage | null)[]): CpuUsage | null {
+  if (us.length === 0 || us.some((u) => u === null)) return null;
+  const all = us as CpuUsage[];
+  const avg = (pick: (u: CpuUsage) => number) => Math.round(100 * mean(all.map(pick))) / 100;
+  return { cores: all[0]!.cores, machine: avg((u) => u.machine), app: avg((u) => u.app), loadgen: avg((u) => u.loadgen), postgres: avg((u) => u.postgres), other: avg((u) => u.other), steal: avg((u) => u.steal) };
 }
 
 /** Writes `data` to bench/results/ingest-<ISO timestamp>.json; returns the path. */

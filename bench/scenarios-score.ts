@@ -3,6 +3,7 @@
 import type { HealingRecord } from "../lib/engine/records";
 import type { ScenarioName } from "../lib/simulator/model";
 import type { Detection, OpenPrediction, RunRecord } from "./scenarios-run";
+import { median } from "./stats";
 
 /** How a scenario shows in the engine: the failure/bottleneck types that detect it, the predicted types that anticipate it. */
 export const SIGNS: Readonly<Record<Exclude<ScenarioName, "control">, { detects: readonly string[]; predicts: readonly string[] }>> = {
@@ -54,14 +55,6 @@ export type RunScore = {
   invalid: number;
   queueAtEnd: RunRecord["queueAtEnd"];
 };
-
-/** The median of `xs`, or null when empty. */
-export function median(xs: readonly number[]): number | null {
-  if (xs.length === 0) return null;
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-}
 
 /** Whether an agent-scoped signal concerns the fault: no agent, a flood (no targets), or one of the targets. */
 const onTarget = (agentId: string | null, targets: readonly string[]) => agentId === null || targets.length === 0 || targets.includes(agentId);

@@ -6,7 +6,8 @@ import path from "node:path";
 import { SCENARIO_NAMES } from "../lib/simulator/model";
 import { markdown } from "./report";
 import { runScenario, TIMING } from "./scenarios-run";
-import { median, type RunScore, scoreRun, totals, type Total } from "./scenarios-score";
+import { type RunScore, scoreRun, totals, type Total } from "./scenarios-score";
+import { median } from "./stats";
 
 const quick = process.argv.includes("--quick");
 const SEEDS = quick ? [1] : [1, 2, 3, 4, 5];
