@@ -6,7 +6,7 @@ import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import { ApiError } from "../api/errors";
 import type { ValidEvent } from "../ingest/validate-batch";
-import { COPY_MIN_ROWS, type EventRow, eventKey, insertEventRows, type StoredEvent } from "./event-store";
+import { type EventRow, eventKey, insertEventRows, type StoredEvent } from "./event-store";
 import { isoUtc } from "./iso-utc";
 
 /** Result of storing one request's batch (`tx`: the transaction that stored it, as recorded in events.tx). */
@@ -15,13 +15,16 @@ export type StoreResult = { accepted: number; duplicates: number; stored: Stored
 /** How long flushes claim their keys at once after one met a duplicate. */
 const CLAIM_AFTER_DUPLICATE_MS = 1_000;
 
+/** Rows that make a flush large enough to run beside another (two such flushes pipeline; small ones coalesce). */
+export const PARALLEL_FLUSH_MIN_ROWS = 200;
+
 /** Whether another flush may start with `queuedRows` waiting and `inFlight` flushes running: always when none runs;
- * beside a running one only for a large flush (at least COPY_MIN_ROWS rows), which pipelines with it. Small flushes
+ * beside a running one only for a large flush (at least PARALLEL_FLUSH_MIN_ROWS rows), which pipelines with it. Small flushes
  * wait and coalesce instead: each commit costs Postgres a fixed ~0.3 ms whatever its size, and under single-event
  * load two small flushes in flight cost about a third more Postgres CPU per event than one twice their size. */
 export function mayStartFlush(inFlight: number, maxInFlight: number, queuedRows: number): boolean {
   if (inFlight === 0) return true;
-  return inFlight < maxInFlight && queuedRows >= COPY_MIN_ROWS;
+  return inFlight < maxInFlight && queuedRows >= PARALLEL_FLUSH_MIN_ROWS;
 }
 
 type Job = { swarmId: number; events: StoredEvent[]; received: number; resolve: (r: StoreResult) => void; reject: (e: unknown) => void };
