@@ -155,7 +155,7 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
     singleRatio: x.single.reqPerS / x.rawSingle.reqPerS,
   }));
   const mid = (pick: (x: (typeof perRound)[number]) => number) => median(perRound.map(pick))!;
-  const midLatency = (pick: (x: Round) => Phase) => ({ p50: mid((x) => pick(rounds[x.round - 1]!).latencyMs.p50), p99: mid((x) => pick(rounds[x.round - 1]!).latencyMs.p99) });
+  const midLatency = (pick: (x: Round) => Phase) => ({ p50: median(rounds.map((x) => pick(x).latencyMs.p50))!, p99: median(rounds.map((x) => pick(x).latencyMs.p99))! });
   const rows: Row[] = [
     { measure: "API ingest, batches of 100", value: mid((x) => x.batch), unit: "ev/s", latency: midLatency((x) => x.batch), baselineLabel: "raw COPY events+keys", baseline: mid((x) => x.copyKeyed), baselineUnit: "ev/s", ratio: mid((x) => x.batchRatio), target: 0.5 },
     { measure: "API ingest, batches of 100", value: mid((x) => x.batch), unit: "ev/s", latency: midLatency((x) => x.batch), baselineLabel: "raw COPY events only", baseline: mid((x) => x.copy), baselineUnit: "ev/s", ratio: mid((x) => x.batchRatioEventsOnly) },

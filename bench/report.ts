@@ -4,7 +4,6 @@ import path from "node:path";
 import { cpuPerUnit, type CpuUsage } from "./cpu";
 import { mean } from "./stats";
 
-
 /** One compared measure: our figure against a baseline from the same run. */
 export type Row = {
   measure: string;

@@ -153,12 +153,12 @@ const isKeyConflict = (err: unknown) => {
 
 /** Runs `write` in a transaction on `client` and returns what it found duplicated with the transaction's id; a failed
  * rollback marks the connection broken for release. */
-async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<string>>, broken: { err?: Error }, conflicted: boolean): Promise<InsertOutcome> {
+async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<string>>, broken: { err?: Error }): Promise<Omit<InsertOutcome, "conflicted">> {
   try {
     const opened = (await client.query(BEGIN_SQL)) as unknown as pg.QueryResult<{ tx: string }>[];
     const duplicates = await write();
     await client.query("COMMIT");
-    return { duplicates, tx: opened[1]!.rows[0]!.tx, conflicted };
+    return { duplicates, tx: opened[1]!.rows[0]!.tx };
   } catch (err) {
     await client.query("ROLLBACK").catch((e: Error) => (broken.err = e));
     throw err;
@@ -190,13 +190,13 @@ export async function insertEventRows(pool: pg.Pool, rows: EventRow[], { copyMin
   try {
     if (optimistic) {
       try {
-        return await inTransaction(client, () => copyAllFresh(client, rows), broken, conflicted);
+        return { ...(await inTransaction(client, () => copyAllFresh(client, rows), broken)), conflicted };
       } catch (err) {
         if (!isKeyConflict(err) || broken.err) throw err;
         conflicted = true;
       }
     }
-    return await inTransaction(client, () => copyClaimed(client, rows), broken, conflicted);
+    return { ...(await inTransaction(client, () => copyClaimed(client, rows), broken)), conflicted };
   } finally {
     client.release(broken.err);
   }
