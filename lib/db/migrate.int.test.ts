@@ -23,6 +23,24 @@ beforeAll(async () => {
 });
 afterAll(() => client.end());
 
+/** A fresh database (named after the test database plus `suffix`) with every migration applied but `skipped`. */
+async function migratedWithout(suffix: string, skipped: string): Promise<string> {
+  const name = `${new URL(base).pathname.slice(1)}_${suffix}`;
+  await ensureDatabase(base, name);
+  const dbUrl = withDatabase(base, name);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
+  fs.cpSync("prisma/migrations", dir, { recursive: true });
+  fs.rmSync(path.join(dir, skipped), { recursive: true });
+  await migrate(dbUrl, dir);
+  return dbUrl;
+}
+
+/** Two row times in different months: a leap day in 2024, and an hour ago. */
+const old = new Date(Date.UTC(2024, 1, 29, 13, 7));
+const recent = new Date(Date.now() - 3_600_000);
+/** The partition suffix of a row's month. */
+const month = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
+
 describe("migrate", () => {
   it("applies every migration once and records it like Prisma Migrate", async () => {
     const files = readMigrations("prisma/migrations");
@@ -53,22 +71,13 @@ describe("migrate", () => {
   });
 
   it("partitions the rollups by month on a database that already holds rollup rows, keeping every row", async () => {
-    const name = `${new URL(base).pathname.slice(1)}_rollups`;
-    await ensureDatabase(base, name);
-    const rollupsUrl = withDatabase(base, name);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
-    fs.cpSync("prisma/migrations", dir, { recursive: true });
-    fs.rmSync(path.join(dir, "20261202100000_rollup_partitions"), { recursive: true });
-    await migrate(rollupsUrl, dir);
-    const old = new Date(Date.UTC(2024, 1, 29, 13, 7));
-    const recent = new Date(Date.now() - 3_600_000);
+    const rollupsUrl = await migratedWithout("rollups", "20261202100000_rollup_partitions");
     await withClient(rollupsUrl, async (c) => {
       for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
         await c.query(`INSERT INTO ${table} (swarm_id, bucket_start, events, heal_ms_sum) VALUES (1, $1, 5, 120), (2, $2, 7, 0)`, [old, recent]);
       }
     });
     expect(await migrate(rollupsUrl)).toEqual(["20261202100000_rollup_partitions"]);
-    const month = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
     await withClient(rollupsUrl, async (c) => {
       for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
         const { rows } = await c.query(`SELECT tableoid::regclass::text AS part, swarm_id, bucket_start, events, heal_ms_sum FROM ${table} ORDER BY swarm_id`);
@@ -83,15 +92,7 @@ describe("migrate", () => {
   });
 
   it("partitions the healing history by month on a database that already holds it, keeping every row and source-event key", async () => {
-    const name = `${new URL(base).pathname.slice(1)}_history`;
-    await ensureDatabase(base, name);
-    const historyUrl = withDatabase(base, name);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
-    fs.cpSync("prisma/migrations", dir, { recursive: true });
-    fs.rmSync(path.join(dir, "20261203090000_history_partitions"), { recursive: true });
-    await migrate(historyUrl, dir);
-    const old = new Date(Date.UTC(2024, 1, 29, 13, 7));
-    const recent = new Date(Date.now() - 3_600_000);
+    const historyUrl = await migratedWithout("history", "20261203090000_history_partitions");
     const ids = { failure: randomUUID(), healing: randomUUID(), command: randomUUID(), bottleneck: randomUUID(), prediction: randomUUID() };
     await withClient(historyUrl, async (c) => {
       await c.query("INSERT INTO swarms (id, name) VALUES (1, 'a'), (2, 'b')");
@@ -102,7 +103,6 @@ describe("migrate", () => {
       await c.query("INSERT INTO predictions (id, swarm_id, failure_type, confidence, predicted_at, expected_at, reasoning, recommended_action, source) VALUES ($1, 2, 'agent_down', 0.9, $2, $2, 'r', 'a', 'pattern')", [ids.prediction, recent]);
     });
     expect(await migrate(historyUrl)).toEqual(["20261203090000_history_partitions"]);
-    const month = (d: Date) => d.toISOString().slice(0, 7).replace("-", "");
     await withClient(historyUrl, async (c) => {
       const part = async (table: string, where: string) => (await c.query(`SELECT tableoid::regclass::text AS part FROM ${table} WHERE ${where}`)).rows.map((r) => r.part);
       expect(await part("failures", "true ORDER BY swarm_id")).toEqual([`failures_p${month(old)}_default`, `failures_p${month(recent)}_default`]);
