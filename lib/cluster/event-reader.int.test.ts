@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => pool.end());
 
 const row = (id: string): EventRow => {
-  const at = new Date().toISOString();
+  const at = Date.now();
   return { swarm_id: swarmId, event_id: id, type: "heartbeat", ts: at, agent_id: "a", task_id: null, received_at: at, body: { id }, keyed: true };
 };
 const store = async (...ids: string[]) => BigInt((await insertEventRows(pool, ids.map(row))).tx);

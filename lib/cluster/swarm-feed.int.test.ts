@@ -21,7 +21,7 @@ afterAll(() => pool.end());
 
 const now = Date.now();
 const row = (id: string): EventRow => ({
-  swarm_id: swarmId, event_id: id, type: "heartbeat", ts: new Date(now).toISOString(), agent_id: "a", task_id: null, received_at: new Date(now).toISOString(), body: { id, type: "heartbeat" }, keyed: true,
+  swarm_id: swarmId, event_id: id, type: "heartbeat", ts: now, agent_id: "a", task_id: null, received_at: now, body: { id, type: "heartbeat" }, keyed: true,
 });
 const event = (id: string): EngineEvent => ({ id, type: "heartbeat", ts: now, agentId: "a", data: { id, type: "heartbeat" } });
 const store = async (...ids: string[]) => BigInt((await insertEventRows(pool, ids.map(row))).tx);

@@ -9,27 +9,58 @@ import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import type { ValidEvent } from "../ingest/validate-batch";
 import { copyField, copyJson } from "./copy-text";
+import { isoUtc } from "./iso-utc";
 
 /** A validated event with its final id (`keyed` is false when the server generated the id). */
 export type StoredEvent = ValidEvent & { eventId: string };
 
-/** One row handed to the insert statement. */
+/** One row to store (`ts`, `received_at`: epoch milliseconds; `keyed`: false when the server generated the id). */
 export type EventRow = {
   swarm_id: number;
   event_id: string;
   type: string;
-  ts: string;
+  ts: number;
   agent_id: string | null;
   task_id: string | null;
-  received_at: string;
+  received_at: number;
   body: Record<string, unknown>;
   keyed: boolean;
 };
 
+// The statements' input: $1 is statementJson()'s groups of rows, each row its body plus only the columns that differ
+// from the body's own fields (usually none): the event JSON is sent and parsed once, not again beside its columns.
+const INPUT_SQL = `
+  SELECT (g->>'s')::int AS swarm_id, coalesce(e->>'i', e#>>'{b,id}') AS event_id, coalesce(e->>'y', e#>>'{b,type}') AS type,
+    to_timestamp(coalesce(e->>'t', e#>>'{b,timestamp}')::float8 / 1000) AS ts,
+    CASE WHEN e ? 'a' THEN e->>'a' ELSE e#>>'{b,agent_id}' END AS agent_id,
+    CASE WHEN e ? 'k' THEN e->>'k' ELSE e#>>'{b,task_id}' END AS task_id,
+    to_timestamp((g->>'r')::float8 / 1000) AS received_at, e->'b' AS body, NOT e ? 'n' AS keyed
+  FROM jsonb_array_elements($1::jsonb) g, jsonb_array_elements(g->'e') e`;
+
+type StatementRow = { b: Record<string, unknown>; i?: string; y?: string; t?: number; a?: string | null; k?: string | null; n?: 1 };
+
+/** Rows as INPUT_SQL reads them: runs of rows with the same swarm and receive time grouped, each row its body plus the
+ * columns that differ from the body's fields (event id, type, epoch-ms timestamp, agent, task) and `n` when unkeyed. */
+export function statementJson(rows: readonly EventRow[]): string {
+  const groups: { s: number; r: number; e: StatementRow[] }[] = [];
+  let group: (typeof groups)[number] | undefined;
+  for (const row of rows) {
+    if (group?.s !== row.swarm_id || group.r !== row.received_at) groups.push((group = { s: row.swarm_id, r: row.received_at, e: [] }));
+    const b = row.body;
+    const e: StatementRow = { b };
+    if (b.id !== row.event_id) e.i = row.event_id;
+    if (b.type !== row.type) e.y = row.type;
+    if (b.timestamp !== row.ts) e.t = row.ts;
+    if ((b.agent_id ?? null) !== row.agent_id) e.a = row.agent_id;
+    if ((b.task_id ?? null) !== row.task_id) e.k = row.task_id;
+    if (!row.keyed) e.n = 1;
+    group.e.push(e);
+  }
+  return JSON.stringify(groups);
+}
+
 const INSERT_SQL = `
-WITH input AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(swarm_id int, event_id text, type text, ts timestamptz,
-    agent_id text, task_id text, received_at timestamptz, body jsonb, keyed boolean)
+WITH input AS MATERIALIZED (${INPUT_SQL}
 ), fresh AS (
   INSERT INTO event_keys (swarm_id, event_id)
   SELECT swarm_id, event_id FROM input WHERE keyed
@@ -50,9 +81,7 @@ UNION ALL SELECT NULL, NULL, pg_current_xact_id()::text`;
 // The usual small flush, no key stored before: keys and events inserted with no ON CONFLICT and no join (a key stored
 // before fails the statement with a unique violation, and the flush is redone with INSERT_SQL).
 const FRESH_SQL = `
-WITH input AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS t(swarm_id int, event_id text, type text, ts timestamptz,
-    agent_id text, task_id text, received_at timestamptz, body jsonb, keyed boolean)
+WITH input AS MATERIALIZED (${INPUT_SQL}
 ), keys AS (
   INSERT INTO event_keys (swarm_id, event_id) SELECT swarm_id, event_id FROM input WHERE keyed
 ), stored AS (
@@ -113,7 +142,7 @@ function outcomeOf(out: readonly OutcomeRow[], conflicted: boolean): InsertOutco
 function copyText(rows: readonly EventRow[]): string {
   let text = "";
   for (const r of rows) {
-    text += `${r.swarm_id}\t${copyField(r.event_id)}\t${copyField(r.type)}\t${r.ts}\t${copyField(r.agent_id)}\t${copyField(r.task_id)}\t${r.received_at}\t${copyJson(r.body)}\n`;
+    text += `${r.swarm_id}\t${copyField(r.event_id)}\t${copyField(r.type)}\t${isoUtc(r.ts)}\t${copyField(r.agent_id)}\t${copyField(r.task_id)}\t${isoUtc(r.received_at)}\t${copyJson(r.body)}\n`;
   }
   return text;
 }
@@ -172,7 +201,7 @@ export async function insertEventRows(pool: pg.Pool, rows: EventRow[], { copyMin
   if (rows.length === 0) return { duplicates: new Set(), tx: "0", conflicted: false };
   let conflicted = false;
   if (rows.length < copyMinRows) {
-    const json = JSON.stringify(rows);
+    const json = statementJson(rows);
     if (optimistic) {
       try {
         const { rows: out } = await pool.query<{ tx: string }>({ name: "insert-fresh-events", text: FRESH_SQL, values: [json] });

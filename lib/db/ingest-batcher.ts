@@ -7,7 +7,6 @@ import type pg from "pg";
 import { ApiError } from "../api/errors";
 import type { ValidEvent } from "../ingest/validate-batch";
 import { type EventRow, eventKey, insertEventRows, type StoredEvent } from "./event-store";
-import { isoUtc } from "./iso-utc";
 
 /** Result of storing one request's batch (`tx`: the transaction that stored it, as recorded in events.tx). */
 export type StoreResult = { accepted: number; duplicates: number; stored: StoredEvent[]; tx: string };
@@ -101,13 +100,12 @@ export class IngestBatcher {
     const rows: EventRow[] = [];
     const firsts: StoredEvent[][] = jobs.map(() => []);
     jobs.forEach((job, j) => {
-      const received = isoUtc(job.received);
       for (const e of job.events) {
         const key = eventKey(job.swarmId, e.eventId);
         if (seen.has(key)) continue;
         seen.add(key);
         firsts[j]!.push(e);
-        rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: isoUtc(e.ts), agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: received, body: e.raw, keyed: e.id !== undefined });
+        rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: e.ts, agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: job.received, body: e.raw, keyed: e.id !== undefined });
       }
     });
     let duplicates: Set<string>;
