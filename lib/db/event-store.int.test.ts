@@ -26,6 +26,10 @@ const stored = async (like: string) =>
      FROM events WHERE swarm_id = $1 AND event_id LIKE $2 ORDER BY seq`, [swarmId, like],
   )).rows;
 
+it("runs on connections without JIT, which compiled the key-claiming statement for ~400 ms on every execution", async () => {
+  expect((await pool.query<{ jit: string }>("SHOW jit")).rows[0]!.jit).toBe("off");
+});
+
 describe.each([
   { way: "statement", copyMinRows: Infinity, optimistic: true },
   { way: "copy", copyMinRows: 0, optimistic: true },
