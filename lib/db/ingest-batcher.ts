@@ -87,12 +87,17 @@ export class IngestBatcher {
       }
       this.queuedRows -= rows;
       this.inFlight++;
-      void this.flush(jobs).finally(() => {
-        this.inFlight--;
-        this.pump();
-        if (this.inFlight === 0 && this.queue.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
-      });
+      void this.flush(jobs);
     }
+  }
+
+  /** A flush's write has ended: the next flush starts before its requests are answered, so Postgres is not left idle
+   * while they are; `answer` then settles them, and drain() resolves once all is quiet. */
+  private written(answer: () => void): void {
+    this.inFlight--;
+    this.pump();
+    answer();
+    if (this.inFlight === 0 && this.queue.length === 0) this.idleWaiters.splice(0).forEach((w) => w());
   }
 
   private async flush(jobs: Job[]): Promise<void> {
@@ -116,12 +121,14 @@ export class IngestBatcher {
       ({ duplicates, tx, conflicted } = await insertEventRows(this.pool, rows, { optimistic }));
       if (conflicted || duplicates.size > 0) this.claimUntil = Date.now() + CLAIM_AFTER_DUPLICATE_MS;
     } catch (err) {
-      for (const job of jobs) job.reject(err);
+      this.written(() => jobs.forEach((job) => job.reject(err)));
       return;
     }
-    jobs.forEach((job, j) => {
-      const stored = duplicates.size === 0 ? firsts[j]! : firsts[j]!.filter((e) => !duplicates.has(eventKey(job.swarmId, e.eventId)));
-      job.resolve({ accepted: stored.length, duplicates: job.events.length - stored.length, stored, tx });
-    });
+    this.written(() =>
+      jobs.forEach((job, j) => {
+        const stored = duplicates.size === 0 ? firsts[j]! : firsts[j]!.filter((e) => !duplicates.has(eventKey(job.swarmId, e.eventId)));
+        job.resolve({ accepted: stored.length, duplicates: job.events.length - stored.length, stored, tx });
+      }),
+    );
   }
 }
