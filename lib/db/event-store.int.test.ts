@@ -83,7 +83,7 @@ describe.each([
 
   it("a flush that fails stores nothing, not even its keys", async () => {
     await expect(insertEventRows(pool, [row(`${way}-bad-1`), row(`${way}-bad-\uD800`)])).rejects.toThrow();
-    await expect(insertEventRows(pool, [row(`${way}-bad-2`), row(`${way}-bad-3`, { ts: Number.NaN })])).rejects.toThrow();
+    await expect(insertEventRows(pool, [row(`${way}-bad-2`), row(`${way}-bad-3`, { ts: Number.NaN, body: { id: `${way}-bad-3`, timestamp: at } })])).rejects.toThrow();
     expect(await stored(`${way}-bad-%`)).toEqual([]);
     const keys = await pool.query("SELECT event_id FROM event_keys WHERE swarm_id = $1 AND event_id LIKE $2", [swarmId, `${way}-bad-%`]);
     expect(keys.rows).toEqual([]);

@@ -31,7 +31,7 @@ export type EventRow = {
 // from the body's own fields (usually none): the event JSON is sent and parsed once, not again beside its columns.
 const INPUT_SQL = `
   SELECT (g->>'s')::int AS swarm_id, coalesce(e->>'i', e#>>'{b,id}') AS event_id, coalesce(e->>'y', e#>>'{b,type}') AS type,
-    to_timestamp(coalesce(e->>'t', e#>>'{b,timestamp}')::float8 / 1000) AS ts,
+    to_timestamp((CASE WHEN e ? 't' THEN e->>'t' ELSE e#>>'{b,timestamp}' END)::float8 / 1000) AS ts,
     CASE WHEN e ? 'a' THEN e->>'a' ELSE e#>>'{b,agent_id}' END AS agent_id,
     CASE WHEN e ? 'k' THEN e->>'k' ELSE e#>>'{b,task_id}' END AS task_id,
     to_timestamp((g->>'r')::float8 / 1000) AS received_at, e->'b' AS body, NOT e ? 'n' AS keyed
