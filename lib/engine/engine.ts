@@ -46,7 +46,8 @@ export type Engine = {
   agents(swarm: string): AgentRoster;
   /** The swarm's performance summary over the last `rangeMs` (p95/p99, trends, active bottlenecks). */
   performance(swarm: string, rangeMs?: number): PerformanceReport;
-  /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first). */
+  /** Tells the swarm's engine about an operator's decision on a proposal (recorded in storage first; `decision.proposal`
+   * carries the stored proposal for an engine that no longer holds it). */
   decide(swarm: string, predictionId: string, decision: DecisionInput): void;
   /** Tells the swarm's engine about an operator's decision on a healing waiting for approval (recorded in storage first). */
   decideHealing(swarm: string, healingId: string, decision: DecisionInput): void;
@@ -89,7 +90,8 @@ export function createEngine(deps: EngineDeps): Engine {
 
   const nowOf = (swarm: string) => eventTime.get(swarm)?.now || deps.clock.now();
 
-  /** Feeds events on event time: ticks every second of event time that passes, then the event at its own time. */
+  /** Feeds events on event time: ticks every second of event time that passes, then the event at its own time and a
+   * detection pass (as a live swarm detects on each ingest). */
   const ingestOnEventTime = (s: SwarmEngine, t: { now: number; nextTick: number }, events: EngineEvent[]) => {
     for (const e of events) {
       if (t.nextTick === 0) t.nextTick = Math.floor(e.ts / 1000) * 1000 + 1000;
@@ -99,6 +101,7 @@ export function createEngine(deps: EngineDeps): Engine {
       }
       t.now = Math.max(t.now, e.ts);
       s.ingest([e], t.now);
+      s.detect(t.now);
     }
   };
 
@@ -106,8 +109,12 @@ export function createEngine(deps: EngineDeps): Engine {
     ingest(swarm, events) {
       if (events.length === 0) return;
       const t = eventTime.get(swarm);
-      if (t) ingestOnEventTime(swarmOf(swarm), t, events);
-      else swarmOf(swarm).ingest(events, deps.clock.now());
+      if (t) return ingestOnEventTime(swarmOf(swarm), t, events);
+      // Wall time: detection runs on the events at once rather than at the next tick (a pass takes well under 1 ms).
+      const s = swarmOf(swarm);
+      const now = deps.clock.now();
+      s.ingest(events, now);
+      s.detect(now);
     },
     warm(swarm, events) {
       const s = swarmOf(swarm);
@@ -130,7 +137,7 @@ export function createEngine(deps: EngineDeps): Engine {
     patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
     agents: (swarm) => swarms.get(swarm)?.agents() ?? { agents: [], degradation: null },
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
-    decide: (swarm, predictionId, decision) => swarms.get(swarm)?.decide(predictionId, decision, nowOf(swarm)),
+    decide: (swarm, predictionId, decision) => swarmOf(swarm).decide(predictionId, decision, nowOf(swarm)),
     decideHealing: (swarm, healingId, decision) => swarms.get(swarm)?.decideHealing(healingId, decision, nowOf(swarm)),
     adoptHealing: (swarm, healingId, failure) => swarmOf(swarm).adoptHealing(healingId, failure),
     adoptedFinished: (swarm, healingId) => swarms.get(swarm)?.adoptedFinished(healingId),

@@ -26,8 +26,8 @@ describe("engine prediction tunables", () => {
     ["one degraded heartbeat is only observed", [beat(100, "healthy"), beat(105, "degraded"), beat(110, "healthy")], []],
     ["after 4 flat minutes, a token budget the last minute's rate exhausts within 10 min, at 40 %", [...Array(24).fill(20), 25, 30, 35, 40].map((p, i) => tokens(100 + 10 * i, p)), ["trend token_exhaustion -"]],
     ["the baseline spend", [20, 20.1, 20.2, 20.3, 20.4].map((p, i) => tokens(100 + 10 * i, p)), []],
-    ["after 2 empty minutes, a queue at 32 from nothing within 5 s", [...Array(24).fill(0), 32].map((d, i) => queue(100 + 5 * i, d)), ["queue task_timeout -"]],
-    ["a backlog held for 8 minutes predicts once", Array.from({ length: 97 }, (_, i) => queue(100 + 5 * i, 60)), ["bottleneck task_timeout -"]],
+    ["after 2 empty minutes, a queue at 32 from nothing within 5 s", [...Array(24).fill(0), 32].map((d, i) => queue(100 + 5 * i, d)), ["queue task_queue_backlog -"]],
+    ["a backlog held for 8 minutes is a detected fault, not a prediction", Array.from({ length: 97 }, (_, i) => queue(100 + 5 * i, 60)), []],
     ["an exhausted budget is no longer predicted", [100.5, 100.6, 100.7].map((p, i) => tokens(100 + 10 * i, p)), []],
     ["a normal queue", [0, 3, 7, 2].map((d, i) => queue(100 + 5 * i, d)), []],
   ])("%s", (_name, log, expected) => {

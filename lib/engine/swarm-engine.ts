@@ -4,10 +4,11 @@
 import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
-import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, SelfHealer, type StrategyRegistry } from "./healing";
+import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
-import { type DecisionInput, type Prediction, type PredictionConfig, PredictiveHealing } from "./prediction";
+import { type Candidate, type DecisionInput, type GateVerdict, type Prediction, type PredictionConfig, PredictiveHealing, type ProposalSnapshot } from "./prediction";
+import { OpenFaults } from "./open-faults";
 import type { HealingRecord } from "./records";
 import type { SwarmConfig } from "./swarm-config";
 import { SwarmState } from "./swarm-state";
@@ -42,8 +43,12 @@ export class SwarmEngine {
   readonly healer: SelfHealer;
   readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
-  /** Open proposal → the pending healing that carries it. */
-  private proposals = new Map<string, string>();
+  /** Failures and active bottlenecks present now: what prediction must not "predict" (D29). */
+  private readonly faults = new OpenFaults();
+  /** Active bottleneck → the failure it stands for (re-offered to the healer while the bottleneck holds). */
+  private readonly bottleneckFailures = new Map<string, Failure>();
+  /** The swarm's healing policies (the healer holds its own copy; the gate asks about preventive ones). */
+  private policies: PolicyConfig = {};
   /** Failure types with a configured strategy chain. */
   private chained = new Set<string>();
 
@@ -87,20 +92,28 @@ export class SwarmEngine {
     this.predictor.observe(e);
   }
 
-  /** Applies an operator's decision on a proposal (already recorded in storage, where the first decision stands). */
+  /**
+   * Applies an operator's decision on a proposal (already recorded in storage, where the first decision stands). An
+   * approval always ends in a healing record (D28): one that runs, or one cancelled with the reason it could not
+   * (no strategy, policy off, a healing already running, the failure already gone). `decision.proposal` is the stored
+   * proposal, used when this engine no longer holds it (after a restart or takeover).
+   */
   decide(predictionId: string, decision: DecisionInput, now: number): void {
     const r = this.predictor.decide(predictionId, decision, now);
-    if (!r.ok && r.reason === "expired") this.emit("prediction.updated", { prediction: r.prediction });
-    const healingId = this.proposals.get(predictionId);
-    if (healingId === undefined) return;
-    this.proposals.delete(predictionId);
-    this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, decision.reason ?? undefined));
+    if (!r.ok && r.reason === "expired") return this.emit("prediction.updated", { prediction: r.prediction });
+    if (!r.ok && r.reason === "not_open") return;
+    const proposal: ProposalSnapshot | undefined = r.ok ? r.prediction : decision.proposal;
+    if (decision.decision !== "approve" || !proposal) return;
+    const failure = failureFromPrediction(proposal);
+    const started = this.healer.onFailure(failure, "preventive", now, { predictionId: proposal.id, approved: true });
+    this.apply(started.changes);
+    if (started.decision === "unhandled" || started.decision === "ignored" || started.decision === "coalesced") {
+      this.apply(this.healer.refuse(failure, "preventive", proposal.id, started.reason ?? started.decision, now));
+    }
   }
 
-  /** Applies an operator's decision on a healing waiting for approval; a preventive healing is decided through its
-   * prediction instead, so it is left alone here. */
+  /** Applies an operator's decision on a healing waiting for approval (a detected failure under an "approve" policy). */
   decideHealing(healingId: string, decision: DecisionInput, now: number): void {
-    for (const id of this.proposals.values()) if (id === healingId) return;
     const reason = `rejected by ${decision.by}${decision.reason ? `: ${decision.reason}` : ""}`;
     this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, reason));
   }
@@ -132,6 +145,7 @@ export class SwarmEngine {
     for (const type of new Set([...this.chained, ...Object.keys(config.chains)])) this.registry.setChain(type, config.chains[type] ?? []);
     this.chained = new Set(Object.keys(config.chains).filter((type) => (config.chains[type] ?? []).length > 0));
     this.healer.configure({ policies: config.policies, guardrails: config.guardrails });
+    this.policies = config.policies;
     this.predictor.setConfidenceThreshold(config.confidenceThreshold);
     this.analytics.targetMttrMs = config.targetMttrMs;
   }
@@ -143,21 +157,31 @@ export class SwarmEngine {
 
   /** Time-driven work at `now`: detection, learning, prediction, healing deadlines; returns the live figures. */
   tick(now: number): MetricsTick {
+    this.detect(now);
+    this.reofferBottlenecks(now);
+    this.learner.learnIfDue(now);
+    for (const prediction of this.predictor.expire(now)) this.emit("prediction.updated", { prediction });
+    for (const prediction of this.predictor.settleOutcomes(now)) this.emit("prediction.updated", { prediction });
+    const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active(), gate: (c) => this.gate(c, now) });
+    for (const p of predicted) this.onPrediction(p, now);
+    for (const prediction of this.predictor.takeRefreshed()) this.emit("prediction.updated", { prediction });
+    this.apply(this.healer.tick(now));
+    this.state.prune(now);
+    this.faults.prune(now, (id) => this.bottleneckFailures.has(id));
+    return this.snapshot(now);
+  }
+
+  /** A detection pass at `now` (on ingest as well as on the tick, so a fault reaches the screen on its event). */
+  detect(now: number): void {
     const changes = this.detector.detect(now);
     for (const b of changes.detected) this.onBottleneck(b, now);
     for (const bottleneck of changes.updated) this.emit("bottleneck.updated", { bottleneck });
     for (const bottleneck of changes.resolved) {
       this.emit("bottleneck.resolved", { bottleneck });
+      this.faults.close(bottleneck.id);
+      this.bottleneckFailures.delete(bottleneck.id);
       this.apply(this.healer.markResolved({ bottleneckId: bottleneck.id }, now));
     }
-    this.learner.learnIfDue(now);
-    for (const prediction of this.predictor.expire(now)) this.emit("prediction.updated", { prediction });
-    for (const prediction of this.predictor.settleOutcomes(now)) this.emit("prediction.updated", { prediction });
-    const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active() });
-    for (const p of predicted) this.onPrediction(p, now);
-    this.apply(this.healer.tick(now));
-    this.state.prune(now);
-    return this.snapshot(now);
   }
 
   /** The live figures at `now`, with the health score and its terms (D26). */
@@ -177,6 +201,7 @@ export class SwarmEngine {
 
   private onFailure(failure: Failure, now: number): void {
     this.emit("failure.detected", { failure });
+    this.faults.open(failure.id, { failureType: failure.failureType, agentId: failure.agentId, since: failure.detectedAt });
     this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId ?? undefined, ts: failure.detectedAt });
     this.learner.observeInternal({ type: "failure_detected", ts: failure.detectedAt, agentId: failure.agentId ?? undefined, failureType: failure.failureType });
     this.analytics.recordFailure({ detectedAt: failure.detectedAt });
@@ -186,6 +211,9 @@ export class SwarmEngine {
   private onBottleneck(bottleneck: Bottleneck, now: number): void {
     this.emit("bottleneck.detected", { bottleneck });
     const failure = failureFromBottleneck(bottleneck, this.deps.newId);
+    this.faults.open(bottleneck.id, { failureType: bottleneck.type, agentId: failure.agentId, since: bottleneck.detectedAt });
+    this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId ?? undefined, ts: bottleneck.detectedAt });
+    this.bottleneckFailures.set(bottleneck.id, failure);
     const routed = this.healer.onFailure(failure, "detected", now);
     if (routed.decision === "unhandled" || routed.decision === "ignored") return;
     this.emit("failure.detected", { failure });
@@ -193,11 +221,36 @@ export class SwarmEngine {
     this.apply(routed.changes);
   }
 
+  /** An active bottleneck whose healing ended without clearing it (failed, skipped, declined) is offered to the
+   * healer again once nothing heals its target; guardrails (cooldown, hourly cap) still apply. */
+  private reofferBottlenecks(now: number): void {
+    for (const [id, failure] of this.bottleneckFailures) {
+      if (this.healer.healingOn(targetOf(failure))) continue;
+      const again = this.healer.onFailure(failure, "detected", now);
+      if (again.decision === "started" || again.decision === "proposed") this.apply(again.changes);
+      else if (again.decision === "unhandled" || again.decision === "ignored") this.bottleneckFailures.delete(id);
+    }
+  }
+
+  /**
+   * What a candidate prediction becomes (D28, and "predictions only before the fact"): dropped when its fault is
+   * already detected or a healing is active on its target; an observation when no healing could run on approval;
+   * otherwise a proposal.
+   */
+  private gate(c: Candidate, now: number): GateVerdict {
+    if (this.faults.covers(c.failureType, c.agentId)) return { verdict: "skip" };
+    const failure = failureFromPrediction({ id: "candidate", ...c, predictedAt: now, expectedAt: now + c.etaMs });
+    const preview = this.healer.preview(failure, "preventive");
+    if (preview.kind === "active") return { verdict: "skip" };
+    if (preview.kind === "none") return { verdict: "observe", why: `no healing can run (${preview.reason})` };
+    return { verdict: "propose" };
+  }
+
+  /** A new prediction: published; an open one under an "auto" preventive policy heals at once (no decision needed). */
   private onPrediction(prediction: Prediction, now: number): void {
     this.emit("prediction.created", { prediction });
-    if (prediction.status !== "open") return;
-    const r = this.healer.onFailure(failureFromPrediction(prediction), "preventive", now, { predictionId: prediction.id, expiresAt: prediction.expectedAt });
-    if (r.decision === "proposed" && r.healing) this.proposals.set(prediction.id, r.healing.id);
+    if (prediction.status !== "open" || policyFor(this.policies, prediction.failureType, "preventive") !== "auto") return;
+    const r = this.healer.onFailure(failureFromPrediction(prediction), "preventive", now, { predictionId: prediction.id });
     this.apply(r.changes);
   }
 
@@ -219,10 +272,8 @@ export class SwarmEngine {
 
   private onHealingFinished(h: HealingRecord): void {
     this.learner.observeInternal({ type: "healing_attempted", ts: h.finishedAt ?? h.startedAt, failureType: h.failureType, strategy: h.strategy, success: h.status === "succeeded" });
-    if (h.predictionId) {
-      this.predictor.recordHealing({ predictionId: h.predictionId, succeeded: h.status === "succeeded", ts: h.finishedAt ?? h.startedAt });
-      this.proposals.delete(h.predictionId);
-    }
+    if (h.predictionId) this.predictor.recordHealing({ predictionId: h.predictionId, succeeded: h.status === "succeeded", ts: h.finishedAt ?? h.startedAt });
+    if (h.failureId && h.status === "succeeded") this.faults.close(h.failureId);
   }
 }
 

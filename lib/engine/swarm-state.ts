@@ -48,6 +48,7 @@ export class SwarmState implements SwarmView {
   observe(e: EngineEvent): void {
     const meta = obj(e.data.metadata);
     if (e.type === "resource_snapshot" && meta) this.observeSnapshot(meta);
+    if (e.type === "queue_metric" && meta) this.observeQueue(meta);
     if (e.type === "resource_metric" && meta) {
       for (const [k, type] of [["token_usage_percent", "tokens"], ["memory_usage_percent", "memory"]] as const) {
         const v = num(meta[k]);
@@ -71,6 +72,15 @@ export class SwarmState implements SwarmView {
     if (quotas && active !== null) this.percent.set("agents", (active / quotas) * 100);
     const byPriority = obj(obj(meta.queue)?.by_priority);
     if (byPriority) this.queue = Object.fromEntries(PRIORITIES.map((p) => [p, num(byPriority[p]) ?? 0])) as Record<Priority, number>;
+  }
+
+  /** A queue_metric: the current queue, by priority when it says, else its whole depth as MEDIUM work (the healer's
+   * re-checks must see the queue the detector sees, not a snapshot seconds old). */
+  private observeQueue(meta: Record<string, unknown>): void {
+    const byPriority = obj(meta.by_priority);
+    const depth = num(meta.queue_depth);
+    if (byPriority) this.queue = Object.fromEntries(PRIORITIES.map((p) => [p, num(byPriority[p]) ?? 0])) as Record<Priority, number>;
+    else if (depth !== null) this.queue = { ...(Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>), MEDIUM: depth };
   }
 
   private observeAgent(id: string, e: EngineEvent): void {

@@ -56,8 +56,10 @@ function proposalStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row
         })
       ).count > 0,
     announce: (updated, final, by) => {
-      if (final) rt.cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason });
-      rt.publish?.("prediction.updated", { swarm: updated.swarm.name, prediction: toRecord(updated) });
+      const record = toRecord(updated);
+      const proposal = { id: record.id, failureType: record.failureType, agentId: record.agentId ?? null, confidence: record.confidence, predictedAt: record.predictedAt, expectedAt: record.expectedAt, reasoning: record.reasoning };
+      if (final) rt.cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason, proposal });
+      rt.publish?.("prediction.updated", { swarm: updated.swarm.name, prediction: record });
     },
     item: predictionItem,
   };

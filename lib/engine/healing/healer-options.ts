@@ -33,3 +33,6 @@ export type OnFailureResult = {
   reason: string | null;
   changes: HealerChange[];
 };
+
+/** What approving a failure would do now: run a plan with a strategy, join an active healing, or nothing (why). */
+export type HealingPreview = { kind: "plan"; strategy: string } | { kind: "active"; healingId: string } | { kind: "none"; reason: string };

@@ -1,7 +1,8 @@
 // Public surface of the self-healing component (what createEngine composes per swarm).
 export { agentHealthScore, type AgentHealthInput } from "./agent-health";
 export { detectFailure } from "./detect-failure";
-export type { OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
+export type { HealingPreview, OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
+export { targetOf } from "./strategy";
 export { GUARDRAIL_DEFAULTS, type GuardrailConfig } from "./guardrails";
 export { DEFAULT_POLICY, policyFor, type Policy, type PolicyConfig } from "./policy";
 export { pendingTotal, PRIORITIES, type AgentView, type CommandResult, type CoordinatorPort, type IssueRequest, type Priority, type SwarmView } from "./ports";

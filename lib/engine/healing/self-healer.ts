@@ -4,13 +4,13 @@ import { applyCommandResult, isTerminal, newCommandRecord } from "./command-life
 import { type GuardrailConfig, Guardrails, GUARDRAIL_DEFAULTS } from "./guardrails";
 import { closedRecord, newHealingRecord, newRun, snapshot, type Run } from "./healing-run";
 import { type PolicyConfig, policyFor } from "./policy";
-import type { OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
+import type { HealingPreview, OnFailureOptions, OnFailureResult, SelfHealerOptions } from "./healer-options";
 import type { CommandResult } from "./ports";
 import { createDefaultRegistry, type StrategyRegistry } from "./registry";
 import { type DueRestore, RestoreLedger } from "./restore-ledger";
 import { targetOf } from "./strategy";
 import type { CommandRecord, CommandSpec, Failure, HealerChange, HealingRecord, HealingStatus, Trigger } from "./types";
-import { eventEvidence, resolvedByEvent, resolvedInView, verificationVerdict } from "./verification";
+import { AGENT_FAILURE_TYPES, eventEvidence, resolvedByEvent, resolvedInView, verificationVerdict } from "./verification";
 
 type CommandEntry = { record: CommandRecord; healingId: string };
 
@@ -66,6 +66,36 @@ export class SelfHealer {
     }
     this.begin(run, automatic, now);
     return this.result("started", snapshot(run.record), null);
+  }
+
+  /**
+   * What an approval of this (predicted) failure would do, without changing anything (D28): run a plan, join a
+   * healing already active on its target, or nothing (no strategy, policy off) — then with the reason.
+   */
+  preview(failure: Failure, trigger: Trigger): HealingPreview {
+    const route = this.registry.resolve(failure);
+    if (route.kind === "none") return { kind: "none", reason: route.reason };
+    if (policyFor(this.policies, failure.failureType, trigger) === "off") return { kind: "none", reason: `policy off for ${failure.failureType}` };
+    if (failure.agentId === null && AGENT_FAILURE_TYPES.has(failure.failureType)) return { kind: "none", reason: "no agent to act on" };
+    const target = targetOf(failure);
+    for (const run of this.runs.values()) if (targetOf(run.failure) === target && run.record.status !== "pending") return { kind: "active", healingId: run.record.id };
+    for (const [key, id] of this.adopted) if (key.endsWith(`|${target}`)) return { kind: "active", healingId: id };
+    return { kind: "plan", strategy: route.strategy.name };
+  }
+
+  /** Whether a healing (running, not a proposal) is active on `target` (see targetOf). */
+  healingOn(target: string): boolean {
+    for (const run of this.runs.values()) if (run.record.status !== "pending" && targetOf(run.failure) === target) return true;
+    for (const key of this.adopted.keys()) if (key.endsWith(`|${target}`)) return true;
+    return false;
+  }
+
+  /** Records an approved healing that could not start (no strategy, policy off) as cancelled with `reason`, so the
+   * operator's decision visibly ends somewhere. */
+  refuse(failure: Failure, trigger: Trigger, predictionId: string | null, reason: string, now: number): HealerChange[] {
+    const route = this.registry.resolve(failure);
+    const record = newHealingRecord(this.o.newId(), failure, route.kind === "route" ? route.strategy.name : "none", trigger, predictionId, now);
+    return [{ type: "healing.finished", healing: { ...record, status: "cancelled", reason: `skipped: ${reason}`, finishedAt: now } }];
   }
 
   /** A running healing another engine started (taken over with the swarm): failures it heals join it until `release`. */

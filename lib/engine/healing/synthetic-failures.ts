@@ -15,21 +15,24 @@ export type BottleneckLike = {
   detectedAt: number;
 };
 
+/** The resource a failure type is about (its healing target, see targetOf). */
+const RESOURCE_OF: Record<string, string> = { token_exhaustion: "tokens", memory_exhaustion: "memory", quota_exceeded: "agents", task_queue_backlog: "task_queue" };
+
 /** The synthetic failure a prediction stands for (reference §7.9; marked `predicted` so strategies heal preemptively). */
 export function failureFromPrediction(p: PredictionLike): Failure {
+  const resourceType = RESOURCE_OF[p.failureType];
   return {
     id: `predicted:${p.id}`,
     failureType: p.failureType,
     agentId: p.agentId,
     taskId: null,
     severity: "medium",
-    context: { predicted: true, prediction_id: p.id, confidence: p.confidence, expected_at: p.expectedAt, reasoning: p.reasoning },
+    context: { predicted: true, prediction_id: p.id, confidence: p.confidence, expected_at: p.expectedAt, reasoning: p.reasoning, ...(resourceType ? { resource_type: resourceType } : {}) },
     detectedAt: p.predictedAt,
     resolvedAt: null,
   };
 }
 
-const RESOURCE_OF: Record<string, string> = { token_exhaustion: "tokens", quota_exceeded: "agents", task_queue_backlog: "task_queue" };
 
 /** The failure a bottleneck stands for (its type is the failure type; slow_agent names its agent). */
 export function failureFromBottleneck(b: BottleneckLike, newId: () => string): Failure {

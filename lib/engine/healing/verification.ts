@@ -8,7 +8,8 @@ import type { Failure, VerificationSpec, ViewCondition } from "./types";
 /** An event's verdict on a verification: pass, fail, or nothing to say. */
 export type Evidence = "pass" | "fail" | null;
 
-const AGENT_FAILURES = new Set(["agent_down", "agent_failed", "heartbeat_failed"]);
+/** Failure types about one agent (healed by acting on that agent). */
+export const AGENT_FAILURE_TYPES: ReadonlySet<string> = new Set(["agent_down", "agent_failed", "heartbeat_failed"]);
 const TASK_FAILURES = new Set(["task_timeout", "task_failed", "execution_error"]);
 
 /** What an event says about an event-driven verification (a heartbeat from the agent; the task's outcome). */
@@ -34,7 +35,7 @@ export function conditionHolds(c: ViewCondition, view: SwarmView): boolean {
 
 /** The event that shows a failure recovered: a heartbeat from the failed agent, the failed task completing; null when no event can. */
 export function recoveryEvidenceOf(f: Pick<Failure, "failureType" | "agentId" | "taskId" | "context">): { kind: "agent_heartbeat"; agentId: string } | { kind: "task_completed"; taskId: string } | null {
-  if (AGENT_FAILURES.has(f.failureType) && f.agentId) return { kind: "agent_heartbeat", agentId: f.agentId };
+  if (AGENT_FAILURE_TYPES.has(f.failureType) && f.agentId) return { kind: "agent_heartbeat", agentId: f.agentId };
   const taskId = f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
   return TASK_FAILURES.has(f.failureType) && taskId ? { kind: "task_completed", taskId } : null;
 }

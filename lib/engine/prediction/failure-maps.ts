@@ -26,7 +26,7 @@ export const BOTTLENECK_FAILURE_TYPES: Readonly<Record<string, string>> = {
   token_exhaustion: "token_exhaustion",
   quota_exceeded: "resource_exhaustion",
   slow_agent: "agent_down",
-  task_queue_backlog: "task_timeout",
+  task_queue_backlog: "task_queue_backlog",
   consensus_timeout: "consensus_failed",
 };
 

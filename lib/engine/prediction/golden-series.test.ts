@@ -25,7 +25,7 @@ describe("golden series", () => {
     const events = [queueMetric(s(0), 30, 2), queueMetric(s(10), 45, 4), queueMetric(s(20), 60, 6), queueMetric(s(30), 70, 12)];
     expect(replay(fresh(), events, [10, 20, 30].map((n) => ({ at: s(n) })))).toEqual({
       10_000: [],
-      20_000: ["created p-1 queue task_timeout - 1 eta=93333 open"],
+      20_000: ["created p-1 queue task_queue_backlog - 1 eta=93333 open"],
       30_000: [],
     });
   });
@@ -58,7 +58,7 @@ describe("golden series", () => {
       0: [
         "created p-1 bottleneck resource_exhaustion - 0.95 eta=60000 open",
         "created p-2 bottleneck agent_down w-9 0.85 eta=180000 open",
-        "created p-3 bottleneck task_timeout - 0.75 eta=300000 open",
+        "created p-3 bottleneck task_queue_backlog - 0.75 eta=300000 open",
         "created p-4 bottleneck token_exhaustion - 0.7 eta=300000 open",
         "created p-5 bottleneck consensus_failed - 0.65 eta=600000 observed",
       ],

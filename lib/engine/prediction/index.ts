@@ -7,8 +7,9 @@ export {
   PredictiveHealing,
   type DecideResult,
   type HealingReport,
+  type GateVerdict,
   type PredictInputs,
   type PredictiveHealingDeps,
 } from "./predictive-healing";
-export type { Prediction, PredictionOutcome, PredictionSource, PredictionStatus } from "./prediction-record";
-export { decideProposal, expireProposal, proposalDeadline, type DecisionInput, type DecisionResult } from "./proposal-lifecycle";
+export type { Candidate, Prediction, PredictionOutcome, PredictionSource, PredictionStatus } from "./prediction-record";
+export { decideProposal, expireProposal, proposalDeadline, type DecisionInput, type DecisionResult, type ProposalSnapshot } from "./proposal-lifecycle";

@@ -49,7 +49,7 @@ export function settle(t: Tracked, outcome: PredictionOutcome, now: number, ttlM
     status: "expired",
     decidedBy: "system",
     decidedAt: now,
-    decisionReason: "the predicted failure occurred before a decision",
+    decisionReason: "happened: the predicted failure was detected before a decision",
   };
   return { ...expired, outcome };
 }

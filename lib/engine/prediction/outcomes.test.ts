@@ -77,7 +77,7 @@ describe("outcomes through the instance (D15)", () => {
     const ph = fresh();
     const p = proposalFor(ph);
     ph.recordFailure({ failureType: "agent_down", agentId: "a", ts: s(30) });
-    expect(ph.settleOutcomes(s(31))).toMatchObject([{ id: p.id, outcome: "confirmed", status: "expired", decidedBy: "system", decisionReason: "the predicted failure occurred before a decision" }]);
+    expect(ph.settleOutcomes(s(31))).toMatchObject([{ id: p.id, outcome: "confirmed", status: "expired", decidedBy: "system", decisionReason: "happened: the predicted failure was detected before a decision" }]);
     expect(ph.stats()).toMatchObject({ outcomes: { confirmed: 1 }, median_lead_ms: 30_000, recall: 1, failures_seen: 1, failures_predicted: 1 });
     expect(ph.get(p.id)).toBeUndefined();
   });

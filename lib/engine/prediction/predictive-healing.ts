@@ -19,8 +19,15 @@ import { trendCandidates } from "./sources/trend-source";
 /** What PredictiveHealing needs: an id source (crypto.randomUUID in production, D2) and optional tunables. */
 export type PredictiveHealingDeps = { newId: () => string; config?: Partial<PredictionConfig> };
 
+/** What the engine says of a candidate before it is stored (D28): propose it, keep it as an observation only (no
+ * runnable healing plan: `why`), or drop it (its fault is already detected or being healed: not a prediction). */
+export type GateVerdict = { verdict: "propose" } | { verdict: "observe"; why: string } | { verdict: "skip" };
+
 /** What the sibling components supply to a prediction pass. */
-export type PredictInputs = { patterns?: PatternInput[]; bottlenecks?: BottleneckInput[] };
+export type PredictInputs = { patterns?: PatternInput[]; bottlenecks?: BottleneckInput[]; gate?: (c: Candidate) => GateVerdict };
+
+/** Least time between two evidence refreshes of one prediction. */
+const REFRESH_EVERY_MS = 5_000;
 
 /** A preventive healing's result for a prediction. */
 export type HealingReport = { predictionId: string; succeeded: boolean; ts: number };
@@ -39,6 +46,10 @@ export class PredictiveHealing {
   private readonly byKey = new Map<string, Set<string>>();
   /** Active bottleneck episode → the highest severity rank it predicted at (bottleneckOnRise). */
   private bottlenecksOffered = new Map<string, number>();
+  /** Predictions whose evidence (reasoning, expected time) changed in the last pass, to publish. */
+  private refreshed: Prediction[] = [];
+  /** When each tracked prediction's evidence was last refreshed. */
+  private readonly refreshedAt = new Map<string, number>();
 
   constructor(private readonly deps: PredictiveHealingDeps) {
     this.config = resolveConfig(deps.config);
@@ -57,9 +68,11 @@ export class PredictiveHealing {
   }
 
   /**
-   * Runs the five sources at `now` and stores what is new: status "open" at or above the threshold, else "observed"
-   * (D12). A (failure_type, agent_id) gets no new prediction while one of its predictions is still unsettled, except
-   * that an observed one may be followed by an open proposal.
+   * Runs the five sources at `now` and stores what is new: status "open" at or above the threshold when the gate
+   * lets it propose, else "observed" (D12, D28); candidates the gate drops are not predictions at all (their fault
+   * is already there). A (failure_type, agent_id) gets no new prediction while one of its predictions is still
+   * unsettled, except that an observed one may be followed by an open proposal; the unsettled one's evidence is
+   * refreshed instead (see takeRefreshed).
    */
   predict(now: number, inputs: PredictInputs = {}): Prediction[] {
     this.observations.prune(now);
@@ -67,14 +80,41 @@ export class PredictiveHealing {
     if (this.config.bottleneckOnRise) this.offerBottlenecks(inputs.bottlenecks ?? []);
     const created: Prediction[] = [];
     for (const c of candidates) {
-      const proposal = c.confidence >= this.config.confidenceThreshold;
-      if (this.blocked(keyOf(c), proposal)) continue;
-      const p = this.toRecord(c, now, proposal);
+      const gate = inputs.gate?.(c) ?? { verdict: "propose" };
+      if (gate.verdict === "skip") continue;
+      const confident = c.confidence >= this.config.confidenceThreshold;
+      const proposal = confident && gate.verdict === "propose";
+      if (this.blocked(keyOf(c), proposal)) {
+        this.refresh(keyOf(c), c, now);
+        continue;
+      }
+      const shown = gate.verdict === "observe" && confident ? { ...c, reasoning: `${c.reasoning}. Observation only: ${gate.why}` } : c;
+      const p = this.toRecord(shown, now, proposal);
       this.track(p);
       this.outcomeStats.predicted(p);
       created.push(p);
     }
     return created;
+  }
+
+  /** Unsettled predictions whose evidence changed since the last call (fresh reasoning and expected time). */
+  takeRefreshed(): Prediction[] {
+    const out = this.refreshed;
+    this.refreshed = [];
+    return out;
+  }
+
+  /** Gives the unsettled predictions of `key` from the same source the candidate's current evidence (reasoning and
+   * expected time), at most every REFRESH_EVERY_MS; the confidence a proposal was offered at stays. */
+  private refresh(key: string, c: Candidate, now: number): void {
+    for (const id of this.byKey.get(key) ?? []) {
+      const t = this.tracked.get(id);
+      if (!t || (t.prediction.status !== "open" && t.prediction.status !== "observed") || t.prediction.source !== c.source) continue;
+      if (t.prediction.reasoning === c.reasoning || now - (this.refreshedAt.get(id) ?? t.prediction.predictedAt) < REFRESH_EVERY_MS) continue;
+      t.prediction = { ...t.prediction, reasoning: c.reasoning, expectedAt: now + clampEta(c.etaMs) };
+      this.refreshedAt.set(id, now);
+      this.refreshed.push(t.prediction);
+    }
   }
 
   /** Approves or rejects an open proposal; refused when it is no longer open (first decision stands) or has lapsed. */
@@ -230,6 +270,7 @@ export class PredictiveHealing {
     const t = this.tracked.get(id);
     if (!t) return;
     this.tracked.delete(id);
+    this.refreshedAt.delete(id);
     const key = keyOf(t.prediction);
     const ids = this.byKey.get(key);
     ids?.delete(id);

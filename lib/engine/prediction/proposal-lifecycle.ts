@@ -1,8 +1,11 @@
 // Pure proposal lifecycle: operator decisions (the first decision stands) and expiry (D12, D23).
 import type { Prediction } from "./prediction-record";
 
-/** An operator's (or a policy's) decision on an open proposal. */
-export type DecisionInput = { decision: "approve" | "reject"; by: string; reason?: string | null };
+/** The stored proposal a decision is about, for an engine that no longer holds it (after a restart or takeover). */
+export type ProposalSnapshot = Pick<Prediction, "id" | "failureType" | "agentId" | "confidence" | "predictedAt" | "expectedAt" | "reasoning">;
+
+/** An operator's (or a policy's) decision on an open proposal; `proposal` is the stored record decided on. */
+export type DecisionInput = { decision: "approve" | "reject"; by: string; reason?: string | null; proposal?: ProposalSnapshot };
 
 /** The decided prediction, or why the decision was refused (with the prediction as it now stands). */
 export type DecisionResult =

@@ -42,16 +42,16 @@ describe("skipExhaustedBudget", () => {
   });
 
   it.each([
-    ["reference: a growing queue behind a spent budget predicts timeouts", false, spent, ["queue task_timeout"]],
+    ["reference: a growing queue behind a spent budget predicts a backlog", false, spent, ["queue task_queue_backlog"]],
     ["a growing queue behind a spent budget waits for tokens", true, spent, []],
-    ["with tokens left it predicts timeouts", true, unspent, ["queue task_timeout"]],
+    ["with tokens left it predicts a backlog", true, unspent, ["queue task_queue_backlog"]],
   ])("%s", (_name, skip, snapshot, expected) => {
     expect(predicted(skip, [...growingQueue, snapshot])).toEqual(expected);
   });
 
   it.each([
     ["a spent budget: no prediction", spent, []],
-    ["tokens left: task_timeout", unspent, ["bottleneck task_timeout"]],
+    ["tokens left: task_queue_backlog", unspent, ["bottleneck task_queue_backlog"]],
   ])("a task_queue_backlog bottleneck with %s", (_name, snapshot, expected) => {
     expect(predicted(true, [snapshot], [backlog])).toEqual(expected);
   });

@@ -32,7 +32,7 @@ const coordinatorShape = (t: number): EngineEvent[] => [
 
 const EXPECTED = [
   ["health", "task_timeout", "agent-002", 1.0, 180_000],
-  ["queue", "task_timeout", null, 1.0, 60_000],
+  ["queue", "task_queue_backlog", null, 1.0, 60_000],
   ["trend", "memory_exhaustion", null, 0.95, 11_111],
   ["trend", "token_exhaustion", null, 0.91, 30_000],
   ["pattern", "agent_down", "agent-007", 0.85, 30_000],

@@ -1,6 +1,6 @@
 // DynamicScalingStrategy (reference §11.1, D18): adds agents for a queue backlog, Balanced policy by default.
 import { pendingTotal } from "../ports";
-import { act, decline, type HealingStrategy } from "../strategy";
+import { act, decline, isPredicted, type HealingStrategy } from "../strategy";
 
 /** A scaling policy: scale up above `scaleUpAbove` pending tasks, one agent per `tasksPerAgent`, then cool down. */
 export type ScalingPolicy = { name: string; scaleUpAbove: number; tasksPerAgent: number; cooldownMs: number };
@@ -33,7 +33,8 @@ export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> =
     plan(f, { view }) {
       const queue = pendingTotal(view) ?? (typeof f.context.pending_tasks === "number" ? f.context.pending_tasks : 0);
       const active = view.agentCount();
-      const delta = scaleUpDelta(o.policy, queue, active, o.maxAgents);
+      // A predicted backlog is healed before the queue crosses the policy's line: one agent, if the ceiling allows.
+      const delta = scaleUpDelta(o.policy, queue, active, o.maxAgents) || (isPredicted(f) && queue > 0 && active < o.maxAgents ? 1 : 0);
       if (delta === 0) return decline(`no scale-up: queue ${queue}, agents ${active}/${o.maxAgents} (${o.policy.name})`);
       return act(
         [{ kind: "scale_agents", params: { delta, reason: "task_queue_backlog", queue_depth: queue, policy: o.policy.name } }],

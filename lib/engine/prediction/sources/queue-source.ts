@@ -8,7 +8,7 @@ import { fmt } from "./format";
 const REFERENCE_DEPTH = 50;
 
 /**
- * Predictions from the queue depth and high-priority count series (oldest first); both predict `task_timeout`.
+ * Predictions from the queue depth and high-priority count series (oldest first); both predict a `task_queue_backlog` (the fault DynamicScaling heals).
  * `earlyDepth` (below the reference's 50) also judges a smaller queue, by the same growth-weighted confidence.
  */
 export function queueCandidates(series: { queueDepth: number[]; highPriority: number[] }, sampleIntervalMs: number, earlyDepth: number | null = null): Candidate[] {
@@ -19,7 +19,7 @@ export function queueCandidates(series: { queueDepth: number[]; highPriority: nu
   if (depth.length >= 3 && lastDepth !== undefined && depthTrend > 0 && lastDepth > Math.min(REFERENCE_DEPTH, earlyDepth ?? REFERENCE_DEPTH)) {
     const etaMs = clampEta(((200 - lastDepth) / Math.max(depthTrend, 1)) * sampleIntervalMs);
     out.push({
-      failureType: "task_timeout",
+      failureType: "task_queue_backlog",
       agentId: null,
       confidence: clampConfidence(lastDepth / 100 + depthTrend / 20),
       etaMs,
@@ -34,7 +34,7 @@ export function queueCandidates(series: { queueDepth: number[]; highPriority: nu
   const highTrend = trendOf(high);
   if (high.length >= 3 && lastHigh !== undefined && highTrend > 0 && lastHigh > 10) {
     out.push({
-      failureType: "task_timeout",
+      failureType: "task_queue_backlog",
       agentId: null,
       confidence: clampConfidence(lastHigh / 20 + highTrend / 5),
       etaMs: 60_000,
