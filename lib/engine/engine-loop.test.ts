@@ -1,0 +1,80 @@
+// The loop as a swarm meets it (D28, D29): predictions only before the fact, and an approval that always acts.
+import { describe, expect, it } from "vitest";
+import { manualClock } from "./clock";
+import { createEngine } from "./engine";
+import type { EngineEvent, EngineEventMap } from "./types";
+
+let seq = 0;
+const at = (s: number, type: string, data: Record<string, unknown>, agentId?: string): EngineEvent => ({ id: `e${++seq}`, type, ts: s * 1000, ...(agentId ? { agentId } : {}), data: { type, ...data } });
+const beat = (s: number, state: string, agent = "agent-1") => at(s, "heartbeat", { health_state: state }, agent);
+
+/** An engine on event time recording every output in order. */
+function run() {
+  let n = 0;
+  const engine = createEngine({ clock: manualClock(0), newId: () => `id-${++n}` });
+  engine.setTimeMode("s", "event");
+  const out: { name: keyof EngineEventMap; payload: Record<string, unknown> }[] = [];
+  for (const name of ["prediction.created", "prediction.updated", "healing.started", "healing.finished", "failure.detected", "command.updated"] as const) {
+    engine.on(name, (payload) => void out.push({ name, payload: payload as unknown as Record<string, unknown> }));
+  }
+  const of = <K extends keyof EngineEventMap>(name: K) => out.filter((o) => o.name === name).map((o) => o.payload as unknown as EngineEventMap[K]);
+  return { engine, out, of };
+}
+
+describe("predictions only before the fact", () => {
+  it("no prediction for an agent whose failure is detected and being healed", () => {
+    const { engine, of } = run();
+    engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1"), beat(105, "degraded"), beat(110, "degraded"), beat(115, "degraded"), beat(120, "healthy", "agent-2")]);
+    expect(of("failure.detected").map((f) => f.failure.agentId)).toEqual(["agent-1"]);
+    expect(of("healing.started").map((h) => h.healing.strategy)).toEqual(["AgentRestartStrategy"]);
+    expect(of("prediction.created").filter((p) => p.prediction.agentId === "agent-1")).toEqual([]);
+  });
+
+  it("an open proposal whose failure is then detected closes as happened, a hit", () => {
+    const { engine, of } = run();
+    engine.ingest("s", [beat(100, "healthy"), beat(105, "degraded"), beat(110, "degraded"), beat(112, "healthy", "agent-2")]);
+    const proposal = of("prediction.created").map((p) => p.prediction).find((p) => p.status === "open");
+    expect(proposal).toMatchObject({ agentId: "agent-1", failureType: "agent_down", status: "open" });
+    engine.ingest("s", [at(113, "heartbeat_failed", {}, "agent-1"), beat(115, "healthy", "agent-2")]);
+    expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(
+      expect.objectContaining({ id: proposal?.id, status: "expired", outcome: "confirmed", decisionReason: expect.stringMatching(/^happened/) }),
+    );
+  });
+});
+
+describe("an approval always acts", () => {
+  it("approving a stored proposal the engine no longer holds (a restart) starts its healing and issues its command", () => {
+    const { engine, of } = run();
+    engine.ingest("s", [beat(100, "healthy")]);
+    const proposal = { id: "p-stored", failureType: "agent_down", agentId: "agent-1", confidence: 0.9, predictedAt: 90_000, expectedAt: 400_000, reasoning: "stored" };
+    engine.decide("s", "p-stored", { decision: "approve", by: "op", proposal });
+    expect(of("healing.started")).toMatchObject([{ healing: { predictionId: "p-stored", trigger: "preventive", strategy: "AgentRestartStrategy", status: "running" } }]);
+    expect(of("command.updated")).toMatchObject([{ command: { kind: "restart_agent", params: { agent_id: "agent-1" } } }]);
+  });
+
+  it("approving while a healing already runs on the target ends visibly, with the reason", () => {
+    const { engine, of } = run();
+    engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1")]);
+    const proposal = { id: "p-late", failureType: "agent_down", agentId: "agent-1", confidence: 0.9, predictedAt: 90_000, expectedAt: 400_000, reasoning: "stored" };
+    engine.decide("s", "p-late", { decision: "approve", by: "op", proposal });
+    expect(of("healing.finished")).toMatchObject([{ healing: { predictionId: "p-late", status: "cancelled", reason: expect.stringMatching(/^skipped: healing .* in progress/) } }]);
+  });
+
+  it("a rejection starts nothing", () => {
+    const { engine, of } = run();
+    engine.ingest("s", [beat(100, "healthy")]);
+    const proposal = { id: "p-no", failureType: "agent_down", agentId: "agent-1", confidence: 0.9, predictedAt: 90_000, expectedAt: 400_000, reasoning: "stored" };
+    engine.decide("s", "p-no", { decision: "reject", by: "op", reason: "no", proposal });
+    expect([...of("healing.started"), ...of("healing.finished")]).toEqual([]);
+  });
+
+  it("a queue prediction is a proposal whose approval scales the swarm", () => {
+    const { engine, of } = run();
+    const queue = (s: number, depth: number) => at(s, "queue_metric", { metadata: { queue_depth: depth, high_priority_count: 0 } });
+    engine.ingest("s", [beat(100, "healthy"), ...[0, 0, 0, 0, 12, 24, 36].map((d, i) => queue(101 + 5 * i, d)), beat(140, "healthy")]);
+    const open = of("prediction.created").map((p) => p.prediction).filter((p) => p.status === "open");
+    expect(open.map((p) => [p.source, p.failureType])).toEqual([["queue", "task_queue_backlog"]]);
+    engine.decide("s", open[0]!.id, { decision: "approve", by: "op" });
+    expect(of("command.updated").map((c) => c.command.kind)).toEqual(["scale_agents"]);
+  });
+});
