@@ -82,3 +82,26 @@ export type CommandRecord = {
   leaseUntil?: number | null;
   finishedAt?: number | null;
 };
+
+/** How a fault is being handled now (D29): a healing runs, a decision waits, or an operator must act (why in `reason`). */
+export type IncidentState = "healing" | "awaiting_decision" | "needs_operator" | "resolved";
+
+/** One fault (a detected failure or an active bottleneck) and how it is being handled (incidents table). */
+export type IncidentRecord = {
+  /** The failure's or the bottleneck's id. */
+  id: string;
+  source: "failure" | "bottleneck";
+  failureType: string;
+  agentId: string | null;
+  severity: string;
+  /** What a healing acts on: `agent:…`, `task:…`, `resource:…` or `swarm`. */
+  target: string;
+  state: IncidentState;
+  /** Why automation is not acting (needs_operator), or how the incident ended (resolved). */
+  reason: string | null;
+  /** The healing running or waiting for a decision, else the last one that ran. */
+  healingId: string | null;
+  openedAt: number;
+  updatedAt: number;
+  resolvedAt: number | null;
+};

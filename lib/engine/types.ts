@@ -1,5 +1,5 @@
 // Framework-free types shared by the engine and its adapters.
-import type { BottleneckRecord, CommandRecord, FailureRecord, HealingRecord, PredictionRecord } from "./records";
+import type { BottleneckRecord, CommandRecord, FailureRecord, HealingRecord, IncidentRecord, PredictionRecord } from "./records";
 
 /** One stored event as the engine sees it (field names as in the contract, `data` = the event as sent). */
 export type EngineEvent = {
@@ -44,4 +44,5 @@ export type EngineEventMap = {
   "healing.started": { swarm: string; healing: HealingRecord };
   "healing.finished": { swarm: string; healing: HealingRecord };
   "command.updated": { swarm: string; command: CommandRecord };
+  "incident.updated": { swarm: string; incident: IncidentRecord };
 };

@@ -1,0 +1,94 @@
+// One incident per fault (D29): a detected failure or an active bottleneck, with how it is handled right now — a
+// healing running, a decision waiting, or an explicit "needs an operator" with the reason automation did not act.
+import type { Failure } from "./healing";
+import { resolvedByEvent } from "./healing/verification";
+import type { IncidentRecord, IncidentState } from "./records";
+import type { EngineEvent } from "./types";
+
+/** What the book needs to know of the healer: the healing active on a target, if any. */
+export type HealingLookup = (target: string) => { id: string; status: "pending" | "running" } | null;
+
+/** How long an incident that needs an operator stays open without any new evidence. */
+export const INCIDENT_QUIET_MS = 10 * 60_000;
+
+/** The state an open incident is in, given the healing on its target and the last reason recorded (pure). */
+export function incidentState(active: ReturnType<HealingLookup>, lastReason: string | null): { state: IncidentState; reason: string | null } {
+  if (active?.status === "running") return { state: "healing", reason: null };
+  if (active?.status === "pending") return { state: "awaiting_decision", reason: "a healing waits for an operator's approval" };
+  return { state: "needs_operator", reason: lastReason ?? "no healing is running" };
+}
+
+type Entry = { record: IncidentRecord; failure: Failure | null; lastReason: string | null };
+
+/** The open incidents of one swarm (bounded); every change comes back from `take()` to be stored and published. */
+export class IncidentBook {
+  private readonly open = new Map<string, Entry>();
+  private changed = new Map<string, IncidentRecord>();
+
+  constructor(private readonly max = 5_000) {}
+
+  /** A fault appeared; `failure` is kept for failures so later events can show it recovered. */
+  openIncident(fields: Pick<IncidentRecord, "id" | "source" | "failureType" | "agentId" | "severity" | "target">, failure: Failure | null, now: number): void {
+    if (this.open.has(fields.id)) return;
+    const record: IncidentRecord = { ...fields, state: "needs_operator", reason: "not yet routed to a healing", healingId: null, openedAt: now, updatedAt: now, resolvedAt: null };
+    this.open.set(fields.id, { record, failure, lastReason: null });
+    if (this.open.size > this.max) this.close(this.open.keys().next().value as string, now, "too many open incidents; the oldest was closed");
+    this.changed.set(record.id, record);
+  }
+
+  /** Records why automation did not act on the incidents of `target` (a routing decision, a failed healing). */
+  noteReason(target: string, reason: string): void {
+    for (const e of this.open.values()) if (e.record.target === target) e.lastReason = reason;
+  }
+
+  /** Links the incidents of `target` to a healing that started for them. */
+  noteHealing(target: string, healingId: string): void {
+    for (const e of this.open.values()) if (e.record.target === target) e.record = { ...e.record, healingId };
+  }
+
+  /** The incident ended: resolved with `reason` (e.g. "healed", "bottleneck cleared"). */
+  close(id: string, now: number, reason: string): void {
+    const e = this.open.get(id);
+    if (!e) return;
+    this.open.delete(id);
+    this.changed.set(id, { ...e.record, state: "resolved", reason, updatedAt: now, resolvedAt: now });
+  }
+
+  /** Closes every open incident of `target` (its healing succeeded). */
+  closeTarget(target: string, now: number, reason: string): void {
+    for (const [id, e] of [...this.open]) if (e.record.target === target) this.close(id, now, reason);
+  }
+
+  /** An event that shows a failure recovered (its agent heard from again, its task completed) closes its incident. */
+  observe(event: EngineEvent, now: number): void {
+    for (const [id, e] of [...this.open]) if (e.failure && e.record.state === "needs_operator" && resolvedByEvent(e.failure, event)) this.close(id, now, "recovered");
+  }
+
+  /** Re-reads each open incident's state from the healer; failures quiet for INCIDENT_QUIET_MS are closed. */
+  evaluate(now: number, lookup: HealingLookup): void {
+    for (const [id, e] of [...this.open]) {
+      if (e.failure && e.record.state === "needs_operator" && now - e.record.updatedAt >= INCIDENT_QUIET_MS) {
+        this.close(id, now, "no further evidence for 10 min");
+        continue;
+      }
+      const active = lookup(e.record.target);
+      const next = incidentState(active, e.lastReason);
+      const healingId = active?.id ?? e.record.healingId;
+      if (next.state === e.record.state && next.reason === e.record.reason && healingId === e.record.healingId) continue;
+      e.record = { ...e.record, ...next, healingId, updatedAt: now };
+      this.changed.set(id, e.record);
+    }
+  }
+
+  /** Open incidents, oldest first. */
+  list(): IncidentRecord[] {
+    return [...this.open.values()].map((e) => e.record);
+  }
+
+  /** The incidents changed since the last call, newest state each. */
+  take(): IncidentRecord[] {
+    const out = [...this.changed.values()];
+    this.changed = new Map();
+    return out;
+  }
+}
