@@ -4,12 +4,14 @@
 import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
+import { isSilenceIntervals } from "./detection/silence";
 import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, SelfHealer, type StrategyRegistry } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
 import { type DecisionInput, type Prediction, type PredictionConfig, PredictiveHealing } from "./prediction";
 import type { HealingRecord } from "./records";
 import type { SwarmConfig } from "./swarm-config";
+import { SilenceWatch } from "./silence-watch";
 import { SwarmState } from "./swarm-state";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
@@ -39,6 +41,8 @@ export class SwarmEngine {
   readonly learner = new PatternLearner();
   readonly predictor: PredictiveHealing;
   readonly state = new SwarmState();
+  /** Silence detection (D30): agents not heard from for k of their intervals are down. */
+  readonly silence = new SilenceWatch();
   readonly healer: SelfHealer;
   readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
@@ -71,6 +75,7 @@ export class SwarmEngine {
     this.detector.observe(events, now);
     for (const e of events) {
       this.state.observe(e);
+      this.silence.observe(e, now);
       this.learner.observe(e);
       this.predictor.observe(e);
       this.apply(this.healer.observe(e, now));
@@ -129,11 +134,13 @@ export class SwarmEngine {
     const unknown = Object.values(config.chains).flat().find((name) => !known.has(name));
     if (unknown !== undefined) throw new Error(`unknown strategy ${unknown}`);
     if (!(config.confidenceThreshold >= 0 && config.confidenceThreshold <= 1)) throw new RangeError("confidenceThreshold must be within [0, 1]");
+    if (!isSilenceIntervals(config.silenceIntervals)) throw new RangeError("silenceIntervals must be an integer within [2, 20]");
     for (const type of new Set([...this.chained, ...Object.keys(config.chains)])) this.registry.setChain(type, config.chains[type] ?? []);
     this.chained = new Set(Object.keys(config.chains).filter((type) => (config.chains[type] ?? []).length > 0));
     this.healer.configure({ policies: config.policies, guardrails: config.guardrails });
     this.predictor.setConfidenceThreshold(config.confidenceThreshold);
     this.analytics.targetMttrMs = config.targetMttrMs;
+    this.silence.k = config.silenceIntervals;
   }
 
   /** The strategies and failure types this swarm's healing can be configured with. */
@@ -155,6 +162,7 @@ export class SwarmEngine {
     for (const prediction of this.predictor.settleOutcomes(now)) this.emit("prediction.updated", { prediction });
     const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active() });
     for (const p of predicted) this.onPrediction(p, now);
+    for (const failure of this.silence.check(now, this.deps.newId)) this.onFailure(failure, now);
     this.apply(this.healer.tick(now));
     this.state.prune(now);
     return this.snapshot(now);
@@ -163,12 +171,12 @@ export class SwarmEngine {
   /** The live figures at `now`, with the health score and its terms (D26). */
   snapshot(now: number): MetricsTick {
     const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health();
-    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms } };
+    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms }, ...this.silence.staleness(now) };
   }
 
   /** The agents as the operator's table shows them. */
   agents(): AgentRoster {
-    return agentRoster(this.state.details(), this.registry.routed());
+    return agentRoster(this.state.details(), this.registry.routed(), this.silence.silent());
   }
 
   private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {
@@ -176,6 +184,7 @@ export class SwarmEngine {
   }
 
   private onFailure(failure: Failure, now: number): void {
+    this.silence.onFailure(failure);
     this.emit("failure.detected", { failure });
     this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId ?? undefined, ts: failure.detectedAt });
     this.learner.observeInternal({ type: "failure_detected", ts: failure.detectedAt, agentId: failure.agentId ?? undefined, failureType: failure.failureType });
