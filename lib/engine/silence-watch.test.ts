@@ -128,6 +128,24 @@ describe("silence detection", () => {
     expect(engine.snapshot("s").stale).toBe(false);
   });
 
+  it("verifies nothing by silence while the swarm is stale: a stable window passes only once the swarm is heard again", () => {
+    const { clock, engine, out, second } = setup();
+    for (let i = 0; i < 5; i++) second(["a", "b"]);
+    engine.ingest("s", [{ id: "mem", type: "resource_exhaustion", ts: clock.now(), data: { type: "resource_exhaustion", resource_type: "memory", current_usage: 95, limit: 100 } }]);
+    const commands = () => out.filter((o) => o.name === "command.updated").map((o) => (o.payload as EngineEventMap["command.updated"]).command);
+    for (let i = 0; i < 5 && commands().some((c) => c.status === "pending"); i++) {
+      for (const c of commands().filter((c) => c.status === "pending")) engine.commandResult("s", c.id, { status: "succeeded" });
+      second(["a", "b"]);
+    }
+    const finished = () => out.filter((o) => o.name === "healing.finished");
+    expect(finished()).toEqual([]);
+    for (let i = 0; i < 40; i++) second([]);
+    expect(engine.snapshot("s").stale).toBe(true);
+    expect(finished()).toEqual([]);
+    second(["a", "b"]);
+    expect(finished().map((o) => (o.payload as EngineEventMap["healing.finished"]).healing)).toEqual([expect.objectContaining({ failureType: "resource_exhaustion", status: "succeeded" })]);
+  });
+
   it("does not flag a fast agent while the rest of a slower swarm may just be quiet; does once the swarm is heard", () => {
     const { clock, engine, detected } = setup();
     for (let i = 0; i <= 50; i++) {

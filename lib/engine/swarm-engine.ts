@@ -150,7 +150,9 @@ export class SwarmEngine {
 
   /** Time-driven work at `now`: detection, learning, prediction, healing deadlines; returns the live figures. */
   tick(now: number): MetricsTick {
-    const changes = this.detector.detect(now);
+    // While the whole swarm is silent (D30) nothing resolves or verifies by its silence: bottlenecks are held as they are.
+    const stale = this.silence.staleness(now).stale;
+    const changes = stale ? { detected: [], updated: [], resolved: [] } : this.detector.detect(now);
     for (const b of changes.detected) this.onBottleneck(b, now);
     for (const bottleneck of changes.updated) this.emit("bottleneck.updated", { bottleneck });
     for (const bottleneck of changes.resolved) {
@@ -163,7 +165,7 @@ export class SwarmEngine {
     const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active() });
     for (const p of predicted) this.onPrediction(p, now);
     for (const failure of this.silence.check(now, this.deps.newId)) this.onFailure(failure, now);
-    this.apply(this.healer.tick(now));
+    this.apply(this.healer.tick(now, stale));
     this.state.prune(now);
     return this.snapshot(now);
   }

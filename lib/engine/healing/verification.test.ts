@@ -26,6 +26,8 @@ describe("verificationVerdict (D19)", () => {
     ["stable: recurrence fails", stable, s({ recurred: true }), 0, { failed: "verification failed: failure recurred" }],
     ["stable: window passes", stable, s({ elapsedMs: 100 }), 0, "pass"],
     ["stable: waiting", stable, s({ elapsedMs: 99 }), 0, null],
+    ["stable: a stale swarm's quiet window does not pass", stable, s({ elapsedMs: 100, stale: true }), 0, null],
+    ["stable: a stale swarm still fails on recurrence", stable, s({ elapsedMs: 100, stale: true, recurred: true }), 0, { failed: "verification failed: failure recurred" }],
   ])("%s", (_name, spec, state, agents, expected) => {
     const view = fakeView({ agentCount: agents, pending: queue(40) });
     expect(verificationVerdict(spec, state, view)).toEqual(expected);

@@ -68,8 +68,8 @@ export function resolvedInView(f: Failure, view: SwarmView): boolean {
   return false;
 }
 
-/** What a running verification has seen so far. */
-export type VerificationState = { elapsedMs: number; evidence: Evidence; recurred: boolean; resolved: boolean };
+/** What a running verification has seen so far; `stale`: the whole swarm is silent (D30), so a quiet window proves nothing. */
+export type VerificationState = { elapsedMs: number; evidence: Evidence; recurred: boolean; resolved: boolean; stale?: boolean };
 
 /** A verification's verdict (pure): "pass", a failure reason, or null while undecided. */
 export function verificationVerdict(spec: VerificationSpec, s: VerificationState, view: SwarmView): "pass" | { failed: string } | null {
@@ -81,6 +81,6 @@ export function verificationVerdict(spec: VerificationSpec, s: VerificationState
   }
   if (spec.kind === "stable" && s.recurred) return { failed: "verification failed: failure recurred" };
   if (spec.condition && conditionHolds(spec.condition, view)) return "pass";
-  if (spec.kind === "stable") return s.elapsedMs >= spec.windowMs ? "pass" : null;
+  if (spec.kind === "stable") return s.elapsedMs >= spec.windowMs && !s.stale ? "pass" : null;
   return s.elapsedMs >= spec.timeoutMs ? { failed: `verification timed out (${spec.condition.kind})` } : null;
 }
