@@ -46,7 +46,7 @@ export function TuningSection({ swarm, view, readOnly }: { swarm: string; view: 
           {field("max-heals", "Max automatic healings per hour", "perHour", "guardrails.max_heals_per_hour", `default ${view.defaults.guardrails.max_heals_per_hour}`, { min: 0, max: 10_000, step: 1 })}
           {field("cooldown", "Cooldown per target (ms)", "cooldown", "guardrails.cooldown_ms", `default ${view.defaults.guardrails.cooldown_ms}`, { min: 0, max: 86_400_000, step: 1000 })}
           {field("target-mttr", "Target MTTR (ms)", "mttr", "target_mttr_ms", `default ${view.defaults.target_mttr_ms}`, { min: 1, max: 86_400_000, step: 100 })}
-          {field("silence-intervals", "Silent intervals before an agent is down", "silence", "silence_intervals", `2 to 20 of the agent's own heartbeat intervals; default ${view.defaults.silence_intervals}`, { min: 2, max: 20, step: 1 })}
+          {field("silence-intervals", "Silent intervals before an agent is down", "silence", "silence_intervals", `2 to 20 of the agent's own interval (learned from its heartbeats, else its activity); default ${view.defaults.silence_intervals}`, { min: 2, max: 20, step: 1 })}
         </fieldset>
         {!readOnly && <SaveBar label="Save thresholds" state={save} testId="save-tuning" />}
       </form>
