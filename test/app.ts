@@ -5,6 +5,7 @@ import { inject } from "vitest";
 import { createAccessToken } from "../lib/auth/access-tokens";
 import { createIngestKey } from "../lib/auth/ingest-keys";
 import { createUser } from "../lib/auth/users";
+import type { Clock } from "../lib/engine/clock";
 import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
 import type { Role } from "../lib/generated/prisma/enums";
 import { type Runtime, setRuntime } from "../lib/runtime";
@@ -29,16 +30,16 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** Clones a fresh database and starts the app on it. */
-export async function startTestApp(): Promise<TestApp> {
+/** Clones a fresh database and starts the app on it (its engine on `clock`, default the system clock). */
+export async function startTestApp(clock?: Clock): Promise<TestApp> {
   const databaseUrl = await cloneDatabase(inject("testServerUrl"), inject("templateDb"));
-  return startTestAppOn(databaseUrl);
+  return startTestAppOn(databaseUrl, clock);
 }
 
-/** Starts the app on an existing database URL. */
-export async function startTestAppOn(databaseUrl: string): Promise<TestApp> {
+/** Starts the app on an existing database URL (its engine on `clock`, default the system clock). */
+export async function startTestAppOn(databaseUrl: string, clock?: Clock): Promise<TestApp> {
   const database = await openDatabase(() => undefined, { url: databaseUrl, poolSize: 10 });
-  const rt = await createRuntime(database);
+  const rt = await createRuntime(database, clock);
   setRuntime(rt);
   const { server, io, drainEngineOutputs } = createHttpApp(rt);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

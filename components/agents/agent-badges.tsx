@@ -2,6 +2,7 @@
 import type { AgentRow, Degradation } from "@/lib/queries/agents";
 
 const STATE: Record<string, string> = {
+  down: "bg-rose-600 text-white",
   failed: "bg-rose-600 text-white",
   busy: "bg-sky-100 text-sky-800 dark:bg-sky-900/50 dark:text-sky-200",
   active: "bg-emerald-100 text-emerald-800 dark:bg-emerald-900/40 dark:text-emerald-200",
@@ -13,9 +14,23 @@ const CIRCUIT: Record<string, string> = {
   closed: "text-slate-600 dark:text-slate-300",
 };
 
-/** The agent's state. */
-export function StateBadge({ state }: { state: AgentRow["state"] }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE[state] ?? ""}`}>{state}</span>;
+/** Why an agent is down by its silence: "silent for N s, expected every M s". */
+function silenceText(s: NonNullable<AgentRow["silence"]>): string {
+  return `silent for ${Math.round(s.silent_for_ms / 1000)} s, expected every ${Math.round(s.expected_every_ms / 100) / 10} s`;
+}
+
+/** The agent's state; a silent agent's badge says how long it has been silent. */
+export function StateBadge({ state, silence = null }: { state: AgentRow["state"]; silence?: AgentRow["silence"] }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE[state] ?? ""}`}>{state}</span>
+      {silence && (
+        <span className="whitespace-nowrap text-xs text-rose-700 dark:text-rose-300" data-testid="agent-silence">
+          {silenceText(silence)}
+        </span>
+      )}
+    </span>
+  );
 }
 
 /** The agent's circuit-breaker state ("—" when no breaker is configured). */

@@ -22,7 +22,7 @@ function Summary({ a }: { a: AgentRow }) {
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="agent-summary">
       <Figure label="State">
-        <StateBadge state={a.state} />
+        <StateBadge state={a.state} silence={a.silence} />
       </Figure>
       <Figure label="Success">{a.success_rate === null ? "—" : `${(a.success_rate * 100).toFixed(1)}%`}</Figure>
       <Figure label="Tasks">{a.tasks}</Figure>

@@ -51,6 +51,7 @@ export function AgentsScreen({ swarm }: { swarm: string }) {
             <span className="sr-only">Filter by state</span>
             <select value={state} onChange={(e) => (setState(e.target.value), setPage(0))} className={input}>
               <option value="">All states</option>
+              <option value="down">Down (silent)</option>
               <option value="failed">Failed</option>
               <option value="busy">Busy</option>
               <option value="active">Active</option>
@@ -86,14 +87,14 @@ export function AgentsScreen({ swarm }: { swarm: string }) {
             </thead>
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {view.items.map((a) => (
-                <tr key={a.id} className={`h-10 ${a.state === "failed" || a.circuit_state === "open" ? "bg-rose-50 dark:bg-rose-950/20" : ""}`} data-testid="agent-row" data-agent={a.id}>
+                <tr key={a.id} className={`h-10 ${a.state === "failed" || a.state === "down" || a.circuit_state === "open" ? "bg-rose-50 dark:bg-rose-950/20" : ""}`} data-testid="agent-row" data-agent={a.id}>
                   <td className="max-w-64 truncate px-3 font-mono">
                     <Link href={`/swarms/${swarm}/agents/${encodeURIComponent(a.id)}`} className="text-sky-700 hover:underline focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-300">
                       {a.id}
                     </Link>
                   </td>
                   <td className="px-3">
-                    <StateBadge state={a.state} />
+                    <StateBadge state={a.state} silence={a.silence} />
                   </td>
                   <td className="px-3 text-right tabular-nums">{pct(a.success_rate)}</td>
                   <td className="px-3 text-right tabular-nums">{formatDuration(a.p95_duration_ms)}</td>

@@ -19,7 +19,7 @@ export type SortKey = "id" | "state" | "success_rate" | "p95_duration_ms" | "hea
 export type Sort = { key: SortKey; dir: "asc" | "desc" };
 
 /** States needing attention first when sorting by state. */
-const STATE_ORDER: Record<string, number> = { failed: 0, busy: 1, active: 2, idle: 3 };
+const STATE_ORDER: Record<string, number> = { down: 0, failed: 0, busy: 1, active: 2, idle: 3 };
 const CIRCUIT_ORDER: Record<string, number> = { open: 0, half_open: 1, closed: 2 };
 
 /** Rows whose id contains `text` (case-insensitive) and, when given, whose state is `state`. */

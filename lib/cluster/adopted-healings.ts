@@ -33,7 +33,7 @@ type Target = { failureId: string | null; failureType: string; agentId: string |
 async function evidenceSince(db: Db, swarmId: number, t: Target, since: Date): Promise<{ byEvent: boolean; evidence: AdoptedEvidence }> {
   const check = recoveryEvidenceOf(t);
   if (check?.kind === "agent_heartbeat") {
-    const seen = await db.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM events WHERE swarm_id = ${swarmId} AND type = 'heartbeat' AND agent_id = ${check.agentId} AND received_at >= ${since} LIMIT 1`;
+    const seen = await db.$queryRaw<{ n: number }[]>`SELECT 1 AS n FROM events WHERE swarm_id = ${swarmId} AND (type = 'heartbeat' OR (${check.anyEvent === true}::boolean AND type NOT IN ('agent_down', 'agent_failed', 'heartbeat_failed'))) AND agent_id = ${check.agentId} AND received_at >= ${since} LIMIT 1`;
     return { byEvent: true, evidence: seen.length > 0 ? "pass" : null };
   }
   if (check?.kind === "task_completed") {

@@ -1,7 +1,8 @@
 // The operator's view of a swarm's agents: what the swarm state tracks per agent (state, results, heartbeat,
-// recent durations) joined with the healing strategies' per-agent state (circuit breaker) and the swarm's
-// degradation level (GradualDegradation), as plain data.
+// recent durations) joined with the healing strategies' per-agent state (circuit breaker), the agents found down by
+// their silence (D30) and the swarm's degradation level (GradualDegradation), as plain data.
 import type { CircuitBreaker, GradualDegradation, HealingStrategy } from "./healing";
+import type { SilenceInfo } from "./silence-watch";
 import type { AgentDetail } from "./swarm-state";
 
 /** Circuit state of an agent; null when no circuit breaker is configured for the swarm. */
@@ -10,7 +11,8 @@ export type AgentCircuit = "closed" | "open" | "half_open" | null;
 /** One agent as the agent table shows it. */
 export type AgentSummary = {
   id: string;
-  state: AgentDetail["state"];
+  /** "down" while the agent is found down by its silence and not heard from since. */
+  state: AgentDetail["state"] | "down";
   /** health_state as the agent last reported it (healthy, degraded, unresponsive, ...), or null. */
   healthState: string | null;
   /** Reference §11.3 health score, 0..1. */
@@ -22,6 +24,8 @@ export type AgentSummary = {
   lastSeenAt: number;
   lastHeartbeatAt: number | null;
   circuit: AgentCircuit;
+  /** Why the agent is down by its silence (last heard, expected interval, k), or null when it is not. */
+  silence: SilenceInfo | null;
 };
 
 /** The swarm's service level (GradualDegradation): 0 FULL … 4 MINIMAL; null when the strategy is not configured. */
@@ -40,8 +44,8 @@ export function p95(values: readonly number[]): number | null {
 const isBreaker = (s: HealingStrategy): s is CircuitBreaker => typeof (s as Partial<CircuitBreaker>).stateOf === "function";
 const isDegradation = (s: HealingStrategy): s is GradualDegradation => typeof (s as Partial<GradualDegradation>).current === "function";
 
-/** Builds the roster from the swarm state's agents and the swarm's strategies, sorted by agent id. */
-export function agentRoster(agents: readonly AgentDetail[], strategies: readonly HealingStrategy[]): AgentRoster {
+/** Builds the roster from the swarm state's agents, the swarm's strategies and its silent agents, sorted by agent id. */
+export function agentRoster(agents: readonly AgentDetail[], strategies: readonly HealingStrategy[], silent: ReadonlyMap<string, SilenceInfo>): AgentRoster {
   const breaker = strategies.find(isBreaker);
   const degradation = strategies.find(isDegradation)?.current();
   return {
@@ -49,7 +53,7 @@ export function agentRoster(agents: readonly AgentDetail[], strategies: readonly
     agents: agents
       .map((a) => ({
         id: a.id,
-        state: a.state,
+        state: silent.has(a.id) ? ("down" as const) : a.state,
         healthState: a.healthState,
         healthScore: a.healthScore,
         currentTasks: a.currentTasks,
@@ -59,6 +63,7 @@ export function agentRoster(agents: readonly AgentDetail[], strategies: readonly
         lastSeenAt: a.lastSeen,
         lastHeartbeatAt: a.heartbeatAt,
         circuit: breaker ? breaker.stateOf(a.id) : null,
+        silence: silent.get(a.id) ?? null,
       }))
       .sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
   };

@@ -1,6 +1,7 @@
-// A swarm's tunable healing settings (policies, strategy chains, proposal threshold, guardrails, target MTTR),
+// A swarm's tunable healing settings (policies, strategy chains, proposal threshold, guardrails, target MTTR, silence),
 // applied live by Engine.configure, and the engine's defaults for them.
 import { DEFAULT_TARGET_MTTR_MS } from "./analytics";
+import { DEFAULT_SILENCE_INTERVALS } from "./detection/silence";
 import { GUARDRAIL_DEFAULTS, type PolicyConfig } from "./healing";
 import { DEFAULT_PREDICTION_CONFIG } from "./prediction";
 
@@ -16,6 +17,8 @@ export type SwarmConfig = {
   guardrails: { maxAutoPerHour: number; cooldownMs: number };
   /** The MTTR the health score measures against. */
   targetMttrMs: number;
+  /** Intervals of its own cadence an agent may stay silent before it is detected as down (D30; 2..20). */
+  silenceIntervals: number;
 };
 
 /** The engine's defaults: configuring a swarm with these changes nothing. */
@@ -25,4 +28,5 @@ export const DEFAULT_SWARM_CONFIG: SwarmConfig = {
   confidenceThreshold: DEFAULT_PREDICTION_CONFIG.confidenceThreshold,
   guardrails: { maxAutoPerHour: GUARDRAIL_DEFAULTS.maxAutoPerHour, cooldownMs: GUARDRAIL_DEFAULTS.cooldownMs },
   targetMttrMs: DEFAULT_TARGET_MTTR_MS,
+  silenceIntervals: DEFAULT_SILENCE_INTERVALS,
 };

@@ -4,6 +4,7 @@
 import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
+import { isSilenceIntervals } from "./detection/silence";
 import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
@@ -11,6 +12,7 @@ import { type Candidate, type DecisionInput, type GateVerdict, type Prediction, 
 import { OpenFaults } from "./open-faults";
 import type { HealingRecord } from "./records";
 import type { SwarmConfig } from "./swarm-config";
+import { SilenceWatch } from "./silence-watch";
 import { SwarmState } from "./swarm-state";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 
@@ -40,6 +42,8 @@ export class SwarmEngine {
   readonly learner = new PatternLearner();
   readonly predictor: PredictiveHealing;
   readonly state = new SwarmState();
+  /** Silence detection (D30): agents not heard from for k of their intervals are down. */
+  readonly silence = new SilenceWatch();
   readonly healer: SelfHealer;
   readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
@@ -76,6 +80,7 @@ export class SwarmEngine {
     this.detector.observe(events, now);
     for (const e of events) {
       this.state.observe(e);
+      this.silence.observe(e, now);
       this.learner.observe(e);
       this.predictor.observe(e);
       this.apply(this.healer.observe(e, now));
@@ -142,12 +147,14 @@ export class SwarmEngine {
     const unknown = Object.values(config.chains).flat().find((name) => !known.has(name));
     if (unknown !== undefined) throw new Error(`unknown strategy ${unknown}`);
     if (!(config.confidenceThreshold >= 0 && config.confidenceThreshold <= 1)) throw new RangeError("confidenceThreshold must be within [0, 1]");
+    if (!isSilenceIntervals(config.silenceIntervals)) throw new RangeError("silenceIntervals must be an integer within [2, 20]");
     for (const type of new Set([...this.chained, ...Object.keys(config.chains)])) this.registry.setChain(type, config.chains[type] ?? []);
     this.chained = new Set(Object.keys(config.chains).filter((type) => (config.chains[type] ?? []).length > 0));
     this.healer.configure({ policies: config.policies, guardrails: config.guardrails });
     this.policies = config.policies;
     this.predictor.setConfidenceThreshold(config.confidenceThreshold);
     this.analytics.targetMttrMs = config.targetMttrMs;
+    this.silence.k = config.silenceIntervals;
   }
 
   /** The strategies and failure types this swarm's healing can be configured with. */
@@ -157,7 +164,9 @@ export class SwarmEngine {
 
   /** Time-driven work at `now`: detection, learning, prediction, healing deadlines; returns the live figures. */
   tick(now: number): MetricsTick {
-    this.detect(now);
+    // While the whole swarm is silent (D30) nothing resolves or verifies by its silence: bottlenecks are held as they are.
+    const stale = this.silence.staleness(now).stale;
+    if (!stale) this.detect(now);
     this.reofferBottlenecks(now);
     this.learner.learnIfDue(now);
     for (const prediction of this.predictor.expire(now)) this.emit("prediction.updated", { prediction });
@@ -165,7 +174,8 @@ export class SwarmEngine {
     const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active(), gate: (c) => this.gate(c, now) });
     for (const p of predicted) this.onPrediction(p, now);
     for (const prediction of this.predictor.takeRefreshed()) this.emit("prediction.updated", { prediction });
-    this.apply(this.healer.tick(now));
+    for (const failure of this.silence.check(now, this.deps.newId)) this.onFailure(failure, now);
+    this.apply(this.healer.tick(now, stale));
     this.state.prune(now);
     this.faults.prune(now, (id) => this.bottleneckFailures.has(id));
     return this.snapshot(now);
@@ -187,12 +197,12 @@ export class SwarmEngine {
   /** The live figures at `now`, with the health score and its terms (D26). */
   snapshot(now: number): MetricsTick {
     const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health();
-    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms } };
+    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms }, ...this.silence.staleness(now) };
   }
 
   /** The agents as the operator's table shows them. */
   agents(): AgentRoster {
-    return agentRoster(this.state.details(), this.registry.routed());
+    return agentRoster(this.state.details(), this.registry.routed(), this.silence.silent());
   }
 
   private emit<K extends Exclude<keyof EngineEventMap, "metrics.tick">>(name: K, payload: Omit<EngineEventMap[K], "swarm">): void {
@@ -200,6 +210,7 @@ export class SwarmEngine {
   }
 
   private onFailure(failure: Failure, now: number): void {
+    this.silence.onFailure(failure);
     this.emit("failure.detected", { failure });
     this.faults.open(failure.id, { failureType: failure.failureType, agentId: failure.agentId, since: failure.detectedAt });
     this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId ?? undefined, ts: failure.detectedAt });

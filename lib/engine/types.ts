@@ -26,6 +26,11 @@ export type MetricsTick = {
   health: HealthTerms | null;
   /** Mean duration (ms) of the tasks that finished within the events/s window, or null when none did. */
   latency_ms: number | null;
+  /** The whole swarm went silent (D30): nothing from it for k × its longest learned agent interval; no agent is then
+   * detected as down by its silence. */
+  stale: boolean;
+  /** When the swarm last sent an event (engine clock, epoch ms), or null before its first. */
+  last_event_at: number | null;
 };
 
 /** The terms of the health score (D26): 50 × success + 30 × MTTR headroom + 20 × mean strategy rate. */

@@ -8,7 +8,8 @@ import type { FailureItem, HealingItem, Page } from "./types";
 /** One row of GET /swarms/{swarm}/agents. */
 export type AgentRow = {
   id: string;
-  state: "active" | "idle" | "busy" | "failed";
+  /** "down": found down by its silence (see `silence`). */
+  state: "active" | "idle" | "busy" | "failed" | "down";
   health_state: string | null;
   health_score: number;
   current_tasks: number;
@@ -19,7 +20,12 @@ export type AgentRow = {
   last_heartbeat_at: string | null;
   heartbeat_age_ms: number | null;
   circuit_state: "closed" | "open" | "half_open" | null;
+  /** Why the agent is down by its silence, or null when it is not. */
+  silence: AgentSilence | null;
 };
+
+/** An agent found down by its silence (D30): silent for `silent_for_ms`, expected every `expected_every_ms`. */
+export type AgentSilence = { silent_for_ms: number; expected_every_ms: number; silent_intervals: number; last_heard_at: string | null; detected_at: string | null };
 
 /** The swarm's degradation level (null when the strategy is not configured). */
 export type Degradation = { level: number; name: string } | null;

@@ -14,12 +14,16 @@ export const agentIdSchema = z.string().min(1).max(128);
 const DAY = 86_400_000;
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/** One agent row (snake_case, with ages measured at `now`). */
+/** One agent row (snake_case, with ages measured at `now`); `silence` explains a "down" state found by silence (D30). */
 export function agentItem(a: AgentSummary, now: number) {
   return {
     id: a.id, state: a.state, health_state: a.healthState, health_score: Math.round(a.healthScore * 1000) / 1000, current_tasks: a.currentTasks, tasks: a.tasks,
     success_rate: a.successRate, p95_duration_ms: a.p95DurationMs, last_seen_at: iso(a.lastSeenAt), last_heartbeat_at: iso(a.lastHeartbeatAt),
     heartbeat_age_ms: a.lastHeartbeatAt === null ? null : Math.max(0, now - a.lastHeartbeatAt), circuit_state: a.circuit,
+    silence: a.silence && {
+      silent_for_ms: Math.max(0, now - a.silence.lastHeardAt), expected_every_ms: a.silence.intervalMs, silent_intervals: a.silence.silentIntervals,
+      last_heard_at: iso(a.silence.lastHeardAt), detected_at: iso(a.silence.detectedAt),
+    },
   };
 }
 

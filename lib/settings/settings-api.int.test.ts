@@ -45,6 +45,7 @@ describe("GET settings", () => {
       confidence_threshold: 0.7,
       guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 },
       target_mttr_ms: 500,
+      silence_intervals: 3,
       policy: { detected: { agent_down: "auto", task_failed: "auto" }, preventive: { agent_down: "approve" } },
       strategies: { agent_down: ["AgentRestartStrategy"], task_timeout: ["PreemptiveLoadShedStrategy", "TaskRetryStrategy"] },
     });
@@ -65,6 +66,10 @@ describe("PUT settings", () => {
     expect(schema.status).toBe(400);
     expect(schema.headers.get("content-type")).toBe("application/problem+json");
     expect(schema.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["", "confidence_threshold", "guardrails.max_heals_per_hour"]);
+    const silence = await put(admin, { silence_intervals: 1 });
+    expect(silence.status).toBe(400);
+    expect(silence.headers.get("content-type")).toBe("application/problem+json");
+    expect(silence.body.errors).toEqual([{ path: "silence_intervals", message: "must be a whole number of intervals between 2 and 20" }]);
     const catalog = await put(admin, { policy: { detected: { nope_failure: "auto" } }, strategies: { agent_down: ["NopeStrategy", "QuorumRecoveryStrategy"] } });
     expect(catalog.status).toBe(400);
     expect(catalog.body.errors).toEqual([

@@ -13,7 +13,7 @@ const issues = (input: unknown) => {
 
 describe("swarmSettingsSchema", () => {
   it("fills the engine's defaults and maps to a config that changes nothing", () => {
-    expect(SETTINGS_DEFAULTS).toEqual({ policy: { detected: {}, preventive: {} }, strategies: {}, confidence_threshold: 0.7, guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 }, target_mttr_ms: 500, two_person_approval: [] });
+    expect(SETTINGS_DEFAULTS).toEqual({ policy: { detected: {}, preventive: {} }, strategies: {}, confidence_threshold: 0.7, guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 }, target_mttr_ms: 500, silence_intervals: 3, two_person_approval: [] });
     expect(toSwarmConfig(SETTINGS_DEFAULTS)).toEqual({ ...DEFAULT_SWARM_CONFIG, policies: { detected: {}, preventive: {} } });
   });
 
@@ -22,6 +22,10 @@ describe("swarmSettingsSchema", () => {
     { input: { confidence_threshold: "0.5" }, paths: ["confidence_threshold"] },
     { input: { guardrails: { max_heals_per_hour: 1.5, cooldown_ms: -1 } }, paths: ["guardrails.max_heals_per_hour", "guardrails.cooldown_ms"] },
     { input: { target_mttr_ms: 0 }, paths: ["target_mttr_ms"] },
+    { input: { silence_intervals: 1 }, paths: ["silence_intervals"] },
+    { input: { silence_intervals: 21 }, paths: ["silence_intervals"] },
+    { input: { silence_intervals: 2.5 }, paths: ["silence_intervals"] },
+    { input: { silence_intervals: "3" }, paths: ["silence_intervals"] },
     { input: { policy: { detected: { agent_down: "sometimes" } } }, paths: ["policy.detected.agent_down"] },
     { input: { policy: { detected: { "Bad Type": "auto" } } }, paths: ["policy.detected.Bad Type"] },
     { input: { strategies: { agent_down: ["AgentRestartStrategy", "AgentRestartStrategy"] } }, paths: ["strategies.agent_down"] },
@@ -29,6 +33,12 @@ describe("swarmSettingsSchema", () => {
     { input: { guardrails: { max_heals_per_hour: 5, typo: 1 } }, paths: ["guardrails"] },
   ])("rejects $input at $paths", ({ input, paths }) => {
     expect(issues(input)).toEqual(paths);
+  });
+
+  it("explains a silence_intervals out of range, and maps a valid one to the engine", () => {
+    const r = swarmSettingsSchema.safeParse({ silence_intervals: 50 });
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(["must be a whole number of intervals between 2 and 20"]);
+    expect(toSwarmConfig(parse({ silence_intervals: 7 })).silenceIntervals).toBe(7);
   });
 
   it("keeps partial sections' other defaults", () => {

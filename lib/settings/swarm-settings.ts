@@ -3,6 +3,7 @@
 import { z } from "zod";
 import type { FieldError } from "../api/errors";
 import type { HealingCatalog } from "../engine/healing";
+import { SILENCE_INTERVALS_RANGE } from "../engine/detection/silence";
 import { DEFAULT_SWARM_CONFIG, type SwarmConfig } from "../engine/swarm-config";
 
 const policy = z.enum(["auto", "approve", "off"]);
@@ -11,6 +12,8 @@ const chain = z
   .array(z.string().min(1).max(100))
   .max(10, "at most 10 strategies in a chain")
   .refine((names) => new Set(names).size === names.length, "a strategy may appear once in a chain");
+
+const silenceRange = `must be a whole number of intervals between ${SILENCE_INTERVALS_RANGE.min} and ${SILENCE_INTERVALS_RANGE.max}`;
 
 const retentionDays = z.number().int("a whole number of days").min(1, "must be between 1 and 3650 days").max(3650, "must be between 1 and 3650 days");
 
@@ -28,6 +31,13 @@ export const swarmSettingsSchema = z.strictObject({
     })
     .prefault({}),
   target_mttr_ms: z.number().int().min(1).max(86_400_000).default(DEFAULT_SWARM_CONFIG.targetMttrMs),
+  /** Intervals of its own cadence an agent may stay silent before Swarm Medic detects it as down (D30). */
+  silence_intervals: z
+    .number(silenceRange)
+    .int(silenceRange)
+    .min(SILENCE_INTERVALS_RANGE.min, silenceRange)
+    .max(SILENCE_INTERVALS_RANGE.max, silenceRange)
+    .default(DEFAULT_SWARM_CONFIG.silenceIntervals),
   /** High-risk failure types whose proposals need two different approvers (S2). */
   two_person_approval: z
     .array(failureType)
@@ -96,5 +106,6 @@ export function toSwarmConfig(s: SwarmSettings): SwarmConfig {
     confidenceThreshold: s.confidence_threshold,
     guardrails: { maxAutoPerHour: s.guardrails.max_heals_per_hour, cooldownMs: s.guardrails.cooldown_ms },
     targetMttrMs: s.target_mttr_ms,
+    silenceIntervals: s.silence_intervals,
   };
 }

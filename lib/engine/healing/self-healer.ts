@@ -25,6 +25,8 @@ export class SelfHealer {
   private readonly restores: RestoreLedger;
   private policies: PolicyConfig;
   private out: HealerChange[] = [];
+  /** The swarm was stale at the last tick (D30): a quiet verification window does not pass by its silence. */
+  private stale = false;
 
   constructor(private readonly o: SelfHealerOptions) {
     this.registry = o.registry ?? createDefaultRegistry();
@@ -160,8 +162,10 @@ export class SelfHealer {
     return this.drain();
   }
 
-  /** Time-driven work: command deadlines, backoff delays, verification windows/timeouts, proposal expiry, restores. */
-  tick(now: number): HealerChange[] {
+  /** Time-driven work: command deadlines, backoff delays, verification windows/timeouts, proposal expiry, restores.
+   * While the swarm is `stale` (D30) no "stable" verification passes on its quiet window. */
+  tick(now: number, stale = false): HealerChange[] {
+    this.stale = stale;
     for (const [id, entry] of [...this.commands]) {
       if (now >= entry.record.deadline) this.applyResult(id, { status: "timed_out", detail: "deadline passed" }, now);
     }
@@ -328,7 +332,7 @@ export class SelfHealer {
   private verify(run: Run, now: number): void {
     const step = run.step;
     if (!step || step.verifyFrom === null) return;
-    const state = { elapsedMs: now - step.verifyFrom, evidence: step.evidence, recurred: step.recurred, resolved: run.markedResolved };
+    const state = { elapsedMs: now - step.verifyFrom, evidence: step.evidence, recurred: step.recurred, resolved: run.markedResolved, stale: this.stale };
     const verdict = verificationVerdict(step.plan.verify, state, this.o.view);
     if (verdict === "pass") this.finish(run, "succeeded", null, now);
     else if (verdict) this.attemptFailed(run, verdict.failed, now);

@@ -86,7 +86,8 @@ export type ViewCondition =
 
 /** How a healing proves recovery after its commands succeeded (D19). */
 export type VerificationSpec =
-  | { kind: "agent_heartbeat"; agentId: string; timeoutMs: number }
+  /** A heartbeat from the agent; with `anyEvent`, any event of its own (an agent found down by its silence is back once heard from). */
+  | { kind: "agent_heartbeat"; agentId: string; timeoutMs: number; anyEvent?: boolean }
   | { kind: "task_completed"; taskId: string; timeoutMs: number }
   | { kind: "condition"; condition: ViewCondition; timeoutMs: number }
   | { kind: "stable"; windowMs: number; condition?: ViewCondition }

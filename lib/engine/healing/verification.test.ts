@@ -4,10 +4,11 @@ import { agentHealthScore, pickHealthyAgent } from "./agent-health";
 import { applyCommandResult, newCommandRecord } from "./command-lifecycle";
 import { agent, ev, fakeView, queue } from "./test-support";
 import type { VerificationSpec } from "./types";
-import { eventEvidence, verificationVerdict, type VerificationState } from "./verification";
+import { eventEvidence, recoveryEvidenceOf, verificationVerdict, type VerificationState } from "./verification";
 
 const s = (over: Partial<VerificationState> = {}): VerificationState => ({ elapsedMs: 0, evidence: null, recurred: false, resolved: false, ...over });
 const hb: VerificationSpec = { kind: "agent_heartbeat", agentId: "a1", timeoutMs: 100 };
+const heard: VerificationSpec = { kind: "agent_heartbeat", agentId: "a1", timeoutMs: 100, anyEvent: true };
 const quorum: VerificationSpec = { kind: "condition", condition: { kind: "agent_count_at_least", count: 3 }, timeoutMs: 100 };
 const stable: VerificationSpec = { kind: "stable", windowMs: 100, condition: { kind: "queue_below", pending: 30 } };
 
@@ -25,6 +26,8 @@ describe("verificationVerdict (D19)", () => {
     ["stable: recurrence fails", stable, s({ recurred: true }), 0, { failed: "verification failed: failure recurred" }],
     ["stable: window passes", stable, s({ elapsedMs: 100 }), 0, "pass"],
     ["stable: waiting", stable, s({ elapsedMs: 99 }), 0, null],
+    ["stable: a stale swarm's quiet window does not pass", stable, s({ elapsedMs: 100, stale: true }), 0, null],
+    ["stable: a stale swarm still fails on recurrence", stable, s({ elapsedMs: 100, stale: true, recurred: true }), 0, { failed: "verification failed: failure recurred" }],
   ])("%s", (_name, spec, state, agents, expected) => {
     const view = fakeView({ agentCount: agents, pending: queue(40) });
     expect(verificationVerdict(spec, state, view)).toEqual(expected);
@@ -33,10 +36,24 @@ describe("verificationVerdict (D19)", () => {
   it.each([
     [ev("heartbeat", { agentId: "a1" }), hb, "pass"],
     [ev("heartbeat", { agentId: "a2" }), hb, null],
+    [ev("task_start", { agentId: "a1" }), hb, null],
+    [ev("task_start", { agentId: "a1" }), heard, "pass"],
+    [ev("heartbeat", { agentId: "a1" }), heard, "pass"],
+    [ev("task_start", { agentId: "a2" }), heard, null],
+    [ev("heartbeat_failed", { agentId: "a1" }), heard, null],
     [ev("task_complete", { taskId: "t" }, { result: "failure" }), { kind: "task_completed", taskId: "t", timeoutMs: 1 }, "fail"],
     [ev("task_complete", { taskId: "t" }, { metadata: { result: "success" } }), { kind: "task_completed", taskId: "t", timeoutMs: 1 }, "pass"],
     [ev("task_start", { taskId: "t" }), { kind: "task_completed", taskId: "t", timeoutMs: 1 }, null],
   ] as const)("eventEvidence(%j) → %s", (event, spec, expected) => expect(eventEvidence(spec, event)).toBe(expected));
+});
+
+describe("recoveryEvidenceOf", () => {
+  it.each([
+    [{ detection_source: "heartbeat_failed" }, { kind: "agent_heartbeat", agentId: "a1" }],
+    [{ detection_source: "silence" }, { kind: "agent_heartbeat", agentId: "a1", anyEvent: true }],
+  ])("agent_down with context %j → %j", (context, expected) => {
+    expect(recoveryEvidenceOf({ failureType: "agent_down", agentId: "a1", taskId: null, context })).toEqual(expected);
+  });
 });
 
 describe("agent health (reference §11.3)", () => {

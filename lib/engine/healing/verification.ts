@@ -12,9 +12,9 @@ export type Evidence = "pass" | "fail" | null;
 export const AGENT_FAILURE_TYPES: ReadonlySet<string> = new Set(["agent_down", "agent_failed", "heartbeat_failed"]);
 const TASK_FAILURES = new Set(["task_timeout", "task_failed", "execution_error"]);
 
-/** What an event says about an event-driven verification (a heartbeat from the agent; the task's outcome). */
+/** What an event says about an event-driven verification (a heartbeat, or with `anyEvent` any own event, from the agent; the task's outcome). */
 export function eventEvidence(spec: VerificationSpec, event: EngineEvent): Evidence {
-  if (spec.kind === "agent_heartbeat") return event.type === "heartbeat" && agentOf(event) === spec.agentId ? "pass" : null;
+  if (spec.kind === "agent_heartbeat") return agentOf(event) === spec.agentId && (event.type === "heartbeat" || (spec.anyEvent === true && !AGENT_FAILURE_TYPES.has(event.type))) ? "pass" : null;
   if (spec.kind === "task_completed" && taskOf(event) === spec.taskId) {
     const outcome = taskOutcome(event);
     return outcome === "success" ? "pass" : outcome === "failure" ? "fail" : null;
@@ -33,9 +33,10 @@ export function conditionHolds(c: ViewCondition, view: SwarmView): boolean {
   return percent !== null && percent < c.percent;
 }
 
-/** The event that shows a failure recovered: a heartbeat from the failed agent, the failed task completing; null when no event can. */
-export function recoveryEvidenceOf(f: Pick<Failure, "failureType" | "agentId" | "taskId" | "context">): { kind: "agent_heartbeat"; agentId: string } | { kind: "task_completed"; taskId: string } | null {
-  if (AGENT_FAILURE_TYPES.has(f.failureType) && f.agentId) return { kind: "agent_heartbeat", agentId: f.agentId };
+/** The event that shows a failure recovered: a heartbeat from the failed agent (any own event of an agent found down by
+ * its silence), the failed task completing; null when no event can. */
+export function recoveryEvidenceOf(f: Pick<Failure, "failureType" | "agentId" | "taskId" | "context">): { kind: "agent_heartbeat"; agentId: string; anyEvent?: boolean } | { kind: "task_completed"; taskId: string } | null {
+  if (AGENT_FAILURE_TYPES.has(f.failureType) && f.agentId) return f.context.detection_source === "silence" ? { kind: "agent_heartbeat", agentId: f.agentId, anyEvent: true } : { kind: "agent_heartbeat", agentId: f.agentId };
   const taskId = f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
   return TASK_FAILURES.has(f.failureType) && taskId ? { kind: "task_completed", taskId } : null;
 }
@@ -68,8 +69,8 @@ export function resolvedInView(f: Failure, view: SwarmView): boolean {
   return false;
 }
 
-/** What a running verification has seen so far. */
-export type VerificationState = { elapsedMs: number; evidence: Evidence; recurred: boolean; resolved: boolean };
+/** What a running verification has seen so far; `stale`: the whole swarm is silent (D30), so a quiet window proves nothing. */
+export type VerificationState = { elapsedMs: number; evidence: Evidence; recurred: boolean; resolved: boolean; stale?: boolean };
 
 /** A verification's verdict (pure): "pass", a failure reason, or null while undecided. */
 export function verificationVerdict(spec: VerificationSpec, s: VerificationState, view: SwarmView): "pass" | { failed: string } | null {
@@ -81,6 +82,6 @@ export function verificationVerdict(spec: VerificationSpec, s: VerificationState
   }
   if (spec.kind === "stable" && s.recurred) return { failed: "verification failed: failure recurred" };
   if (spec.condition && conditionHolds(spec.condition, view)) return "pass";
-  if (spec.kind === "stable") return s.elapsedMs >= spec.windowMs ? "pass" : null;
+  if (spec.kind === "stable") return s.elapsedMs >= spec.windowMs && !s.stale ? "pass" : null;
   return s.elapsedMs >= spec.timeoutMs ? { failed: `verification timed out (${spec.condition.kind})` } : null;
 }

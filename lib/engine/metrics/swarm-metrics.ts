@@ -60,7 +60,7 @@ export class SwarmMetrics {
   }
 
   /** The figures at `now`, dropping state that fell out of every window. */
-  tick(now: number): MetricsTick {
+  tick(now: number): Omit<MetricsTick, "stale" | "last_event_at"> {
     const from = Math.floor((now - RATE_WINDOW_MS) / 1000);
     let inWindow = 0;
     for (const [sec, n] of this.seconds) {
