@@ -57,7 +57,7 @@ describe("shareChange", () => {
     ["nothing counted before or after", null, null, []],
     ["newly counted", null, done, [done!]],
     ["counted the same again (a re-emitted or replayed output)", done, { ...done!, at: T + 20 }, []],
-    ["no longer counted", done, null, [{ at: T + 10, delta: { healings: -1, healings_succeeded: -1, heal_ms_sum: -10, recoveries: -0, recovery_ms_sum: -0 } }]],
+    ["no longer counted", done, null, [{ at: T + 10, delta: { healings: -1, healings_succeeded: -1, heal_ms_sum: -10, recoveries: 0, recovery_ms_sum: 0 } }]],
     ["moved to another outcome", outcomeShare({ outcome: "confirmed", predictedAt: T }), outcomeShare({ outcome: "prevented", predictedAt: T }),
       [{ at: T, delta: { predictions_confirmed: -1 } }, { at: T, delta: { predictions_prevented: 1 } }]],
   ])("%s", (_name, before, after, change) => expect(shareChange(before, after)).toEqual(change));

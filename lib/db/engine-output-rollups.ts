@@ -35,6 +35,6 @@ const sameShare = (a: RollupShare, b: RollupShare) =>
 /** The increments that turn a row's `before` share into its `after` share (none when they are the same). */
 export function shareChange(before: RollupShare | null, after: RollupShare | null): RollupShare[] {
   if (before && after && sameShare(before, after)) return [];
-  const undo = before ? [{ at: before.at, delta: Object.fromEntries(Object.entries(before.delta).map(([m, v]) => [m, -v])) }] : [];
+  const undo = before ? [{ at: before.at, delta: Object.fromEntries(Object.entries(before.delta).map(([m, v]) => [m, 0 - v])) }] : [];
   return [...undo, ...(after ? [after] : [])];
 }
