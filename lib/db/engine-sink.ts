@@ -1,14 +1,21 @@
-// Persists the engine's outputs (bottlenecks, predictions, failures, healings, commands) and their rollups,
-// in order, off the ingest path; each change is handed to `published` once it is stored. Every write is fenced:
-// it commits only in a transaction that finds the swarm's owner epoch unchanged (SELECT … FOR SHARE conflicts with
-// a takeover's epoch increment), so an owner that was paused and replaced cannot commit stale outputs.
+// Persists the engine's outputs (bottlenecks, predictions, failures, healings, commands) off the ingest path, with
+// the rollup increments that count them in the same transaction, so the charts always agree with the history (D27)
+// and nothing counted is lost in a crash. Each swarm has its own queue: its outputs are stored in order (a failure
+// before its healing, a healing before its commands), several per transaction when more are waiting, and a write
+// that fails is retried with backoff until it is stored (D31); other swarms do not wait for it. Each output is
+// handed to `published` only once it is stored. Every write is fenced: it commits only in a transaction that finds
+// the swarm's owner epoch unchanged (SELECT … FOR SHARE conflicts with a takeover's epoch increment), so an owner
+// that was paused and replaced cannot commit stale outputs.
 import type { Logger } from "pino";
 import { mayWrite } from "../cluster/ownership-rules";
 import type { Engine } from "../engine/engine";
 import type { EngineEventMap } from "../engine/types";
 import type { Prisma } from "../generated/prisma/client";
+import type { ServerMetrics } from "../server/server-metrics";
+import { healingShare, outcomeShare, type RollupShare, shareChange } from "./engine-output-rollups";
 import type { Db } from "./prisma";
-import type { RollupBuffer } from "./rollup-buffer";
+import { rollupUpsert } from "./rollup-upsert";
+import { SwarmWriteQueues } from "./swarm-write-queues";
 
 type Json = Prisma.InputJsonValue;
 const RANK = (col: string) => `(CASE ${col} WHEN 'pending' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'acknowledged' THEN 2 ELSE 3 END)`;
@@ -24,125 +31,165 @@ export type Fence = (swarm: string) => { swarmId: number; epoch: bigint } | null
  * that did not come from this engine (a healing taken over from a previous owner). */
 export type EngineSink = { drain: () => Promise<void>; record: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void };
 
+/** How the sink queues and retries (defaults: 100k outputs, batches of 100, retries from 100 ms doubling to 2 s). */
+export type SinkLimits = { maxQueued: number; maxBatch: number; firstDelayMs: number; maxDelayMs: number };
+
+const LIMITS: SinkLimits = { maxQueued: 100_000, maxBatch: 100, firstDelayMs: 100, maxDelayMs: 2_000 };
+
 /** An output whose writer is no longer the swarm's owner. */
 class FencedOut extends Error {}
 
-/** An output already stored under another id (a failure re-detected from a replayed event): not stored, counted or
- * published again. */
-class AlreadyStored extends Error {}
-
 type Tx = Prisma.TransactionClient;
+type Output = { name: SinkEvent; payload: EngineEventMap[SinkEvent]; owner: { swarmId: number; epoch: bigint } };
+/** What storing one output did: whether to publish it (not when it was already stored) and what it counts. */
+type Stored = { publish: boolean; shares: RollupShare[] };
+type Store<P> = (tx: Tx, swarmId: number, payload: P) => Promise<Stored>;
+
+const stored = (shares: (RollupShare | null)[] = []): Stored => ({ publish: true, shares: shares.filter((s): s is RollupShare => s !== null) });
 
 /** Subscribes to the engine and stores its outputs under the fence. */
 export function attachEngineSink(
   engine: Engine,
-  deps: { db: Db; rollups: RollupBuffer; log: Logger; fence: Fence; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void },
+  deps: { db: Db; log: Logger; metrics: ServerMetrics; fence: Fence; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void; limits?: Partial<SinkLimits> },
 ): EngineSink {
-  const { db, rollups, log } = deps;
-  let chain: Promise<void> = Promise.resolve();
-  const stores = new Map<SinkEvent, (tx: Tx, swarmId: number, payload: never) => Promise<unknown>>();
-  const afters = new Map<SinkEvent, (swarmId: number, payload: never) => Promise<void> | void>();
+  const { db, log, metrics } = deps;
+  const limits = { ...LIMITS, ...deps.limits };
+  const stores = new Map<SinkEvent, Store<EngineEventMap[SinkEvent]>>();
+
+  const write = async (swarm: string, batch: Output[]) => {
+    const { swarmId, epoch } = batch[0]!.owner;
+    const publish: Output[] = [];
+    try {
+      await db.$transaction(async (tx) => {
+        const rows = await tx.$queryRaw<{ epoch: bigint }[]>`SELECT epoch FROM swarm_owners WHERE swarm_id = ${swarmId} FOR SHARE`;
+        if (!mayWrite(epoch, rows[0]?.epoch ?? null)) throw new FencedOut(`epoch ${epoch} of ${swarm} is stale`);
+        const shares: RollupShare[] = [];
+        for (const output of batch) {
+          const result = await stores.get(output.name)!(tx, swarmId, output.payload);
+          if (result.publish) publish.push(output);
+          else log.debug({ event: output.name, swarm }, "engine output already stored");
+          shares.push(...result.shares);
+        }
+        const rollups = rollupUpsert(shares.map((s) => ({ swarmId, ...s })));
+        if (rollups) await tx.$executeRawUnsafe(rollups.text, ...rollups.values);
+      });
+    } catch (e) {
+      if (!(e instanceof FencedOut)) throw e;
+      log.warn({ err: e.message, events: batch.map((o) => o.name) }, "engine outputs fenced out");
+      metrics.engineOutputsDropped.inc({ reason: "fenced_out" }, batch.length);
+      return;
+    }
+    for (const o of publish) {
+      try {
+        deps.published(o.name, o.payload);
+      } catch (e) {
+        log.error({ err: (e as Error).message, event: o.name }, "stored engine output not published");
+      }
+    }
+  };
+
+  const queues = new SwarmWriteQueues<Output>({
+    ...limits,
+    write,
+    batchable: (first, next) => first.owner.swarmId === next.owner.swarmId && first.owner.epoch === next.owner.epoch,
+    onRetry: (swarm, e, attempt, delayMs, items) => {
+      metrics.engineOutputRetries.inc();
+      log.warn({ err: (e as Error).message, swarm, attempt, delayMs, items }, "engine outputs not stored yet; retrying");
+    },
+  });
+  metrics.observe({ engineOutputsQueued: () => queues.size });
 
   const record = <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => {
     const owner = deps.fence(payload.swarm);
-    if (!owner) return log.debug({ event: name, swarm: payload.swarm }, "engine output dropped: not the swarm's owner");
-    const store = stores.get(name) as (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>;
-    chain = chain
-      .then(async () => {
-        await db.$transaction(async (tx) => {
-          const rows = await tx.$queryRaw<{ epoch: bigint }[]>`SELECT epoch FROM swarm_owners WHERE swarm_id = ${owner.swarmId} FOR SHARE`;
-          if (!mayWrite(owner.epoch, rows[0]?.epoch ?? null)) throw new FencedOut(`epoch ${owner.epoch} of ${payload.swarm} is stale`);
-          await store(tx, owner.swarmId, payload);
-        });
-        await (afters.get(name) as ((swarmId: number, payload: EngineEventMap[K]) => Promise<void> | void) | undefined)?.(owner.swarmId, payload);
-        deps.published(name, payload);
-      })
-      .catch((e: Error) => {
-        if (e instanceof AlreadyStored) log.debug({ err: e.message, event: name }, "engine output already stored");
-        else if (e instanceof FencedOut) log.warn({ err: e.message, event: name }, "engine output fenced out");
-        else log.error({ err: e.message, event: name }, "engine output not stored");
-      });
+    if (!owner) {
+      metrics.engineOutputsDropped.inc({ reason: "not_owner" });
+      return log.debug({ event: name, swarm: payload.swarm }, "engine output dropped: not the swarm's owner");
+    }
+    if (!queues.push(payload.swarm, { name, payload, owner })) {
+      metrics.engineOutputsDropped.inc({ reason: "over_bound" });
+      log.error({ event: name, swarm: payload.swarm, queued: queues.size }, "engine output dropped: the sink's queue is full");
+    }
   };
 
-  const on = <K extends SinkEvent>(name: K, store: (tx: Tx, swarmId: number, payload: EngineEventMap[K]) => Promise<unknown>, after?: (swarmId: number, payload: EngineEventMap[K]) => Promise<void> | void) => {
-    stores.set(name, store as (tx: Tx, swarmId: number, payload: never) => Promise<unknown>);
-    if (after) afters.set(name, after as (swarmId: number, payload: never) => Promise<void> | void);
+  const on = <K extends SinkEvent>(name: K, store: Store<EngineEventMap[K]>) => {
+    stores.set(name, store as Store<EngineEventMap[SinkEvent]>);
     engine.on(name, (payload) => record(name, payload));
   };
 
-  const saveBottleneck = (tx: Tx, sid: number, { bottleneck: b }: EngineEventMap["bottleneck.detected"]) => {
+  const saveBottleneck: Store<EngineEventMap["bottleneck.detected"]> = async (tx, sid, { bottleneck: b }) => {
     const data = {
       type: b.type, severity: b.severity, impactScore: b.impactScore, affectedResources: b.affectedResources as Json, metrics: b.metrics as Json,
       recommendations: b.recommendations as Json, status: b.status, detectedAt: new Date(b.detectedAt), updatedAt: new Date(b.updatedAt), resolvedAt: d(b.resolvedAt),
     };
     const key = { id: b.id, swarmId: sid, detectedAt: data.detectedAt };
-    return tx.bottleneck.upsert({ where: { id_swarmId_detectedAt: key }, create: { ...key, ...data }, update: data });
+    const known = await tx.bottleneck.findUnique({ where: { id_swarmId_detectedAt: key }, select: { id: true } });
+    await tx.bottleneck.upsert({ where: { id_swarmId_detectedAt: key }, create: { ...key, ...data }, update: data });
+    return stored([known ? null : { at: b.detectedAt, delta: { bottlenecks: 1 } }]);
   };
-  on("bottleneck.detected", saveBottleneck, (sid, p) => rollups.add(sid, p.bottleneck.detectedAt, { bottlenecks: 1 }));
+  on("bottleneck.detected", saveBottleneck);
   on("bottleneck.updated", saveBottleneck);
   on("bottleneck.resolved", saveBottleneck);
 
-  const savePrediction = (tx: Tx, sid: number, { prediction: p }: EngineEventMap["prediction.created"]) => {
+  // The update carries the fresh evidence (confidence, ETA, reasoning, action); the decision columns belong to the
+  // decision routes and are never written here.
+  const savePrediction: Store<EngineEventMap["prediction.created"]> = async (tx, sid, { prediction: p }) => {
     const data = {
       failureType: p.failureType, agentId: p.agentId ?? null, confidence: p.confidence, predictedAt: new Date(p.predictedAt), expectedAt: new Date(p.expectedAt),
       reasoning: p.reasoning, recommendedAction: p.recommendedAction, source: p.source, patternIndicators: p.patternIndicators as Json, status: p.status,
       outcome: p.outcome ?? null,
     };
     const key = { id: p.id, swarmId: sid, predictedAt: data.predictedAt };
-    return tx.prediction.upsert({ where: { id_swarmId_predictedAt: key }, create: { ...key, ...data }, update: { status: data.status, outcome: data.outcome } });
+    const [before] = await tx.$queryRaw<{ outcome: string | null }[]>`
+      SELECT outcome FROM predictions WHERE id = ${p.id}::uuid AND swarm_id = ${sid} AND predicted_at = ${data.predictedAt} FOR UPDATE`;
+    const update = { status: data.status, outcome: data.outcome, confidence: data.confidence, expectedAt: data.expectedAt, reasoning: data.reasoning, recommendedAction: data.recommendedAction };
+    await tx.prediction.upsert({ where: { id_swarmId_predictedAt: key }, create: { ...key, ...data }, update });
+    const change = shareChange(outcomeShare(before ? { outcome: before.outcome, predictedAt: p.predictedAt } : null), outcomeShare({ outcome: data.outcome, predictedAt: p.predictedAt }));
+    return stored([before ? null : { at: p.predictedAt, delta: { predictions: 1 } }, ...change]);
   };
-  on("prediction.created", savePrediction, (sid, p) => rollups.add(sid, p.prediction.predictedAt, { predictions: 1 }));
-  on("prediction.updated", savePrediction, (sid, p) => {
-    const o = p.prediction.outcome;
-    if (o === "confirmed" || o === "prevented" || o === "false_positive") {
-      rollups.add(sid, p.prediction.predictedAt, { [o === "confirmed" ? "predictions_confirmed" : o === "prevented" ? "predictions_prevented" : "predictions_false"]: 1 });
+  on("prediction.created", savePrediction);
+  on("prediction.updated", savePrediction);
+
+  on("failure.detected", async (tx, sid, { failure: f }) => {
+    const key = { id: f.id, swarmId: sid, detectedAt: new Date(f.detectedAt) };
+    if ((await tx.failure.updateMany({ where: key, data: { resolvedAt: d(f.resolvedAt) } })).count > 0) return stored();
+    const event = (f.context as { event_id?: unknown }).event_id;
+    const sourceEventId = typeof event === "string" ? event : null;
+    // The source event's key first: it is what keeps one failure per event across the partitions. A failure
+    // re-detected from a replayed event is already stored under another id: not stored, counted or published again.
+    if (sourceEventId !== null && (await tx.failureSource.createMany({ data: [{ swarmId: sid, sourceEventId, failureId: f.id }], skipDuplicates: true })).count === 0) {
+      return { publish: false, shares: [] };
     }
+    await tx.failure.create({
+      data: { ...key, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, resolvedAt: d(f.resolvedAt), sourceEventId },
+    });
+    return stored([{ at: f.detectedAt, delta: { failures: 1 } }]);
   });
 
-  on(
-    "failure.detected",
-    async (tx, sid, { failure: f }) => {
-      const key = { id: f.id, swarmId: sid, detectedAt: new Date(f.detectedAt) };
-      if ((await tx.failure.updateMany({ where: key, data: { resolvedAt: d(f.resolvedAt) } })).count > 0) return;
-      const event = (f.context as { event_id?: unknown }).event_id;
-      const sourceEventId = typeof event === "string" ? event : null;
-      // The source event's key first: it is what keeps one failure per event across the partitions.
-      if (sourceEventId !== null && (await tx.failureSource.createMany({ data: [{ swarmId: sid, sourceEventId, failureId: f.id }], skipDuplicates: true })).count === 0) {
-        throw new AlreadyStored(`failure from event ${sourceEventId} is already stored`);
-      }
-      await tx.failure.create({
-        data: { ...key, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, resolvedAt: d(f.resolvedAt), sourceEventId },
-      });
-    },
-    (sid, { failure: f }) => rollups.add(sid, f.detectedAt, { failures: 1 }),
-  );
-
-  const saveHealing = (tx: Tx, sid: number, { healing: h }: EngineEventMap["healing.started"]) => {
+  // A healing counts once it is a result; the row read first (and locked) says what it counted so far.
+  const saveHealing: Store<EngineEventMap["healing.started"]> = async (tx, sid, { healing: h }) => {
     const data = {
       failureId: h.failureId ?? null, predictionId: h.predictionId ?? null, failureType: h.failureType, strategy: h.strategy, status: h.status, trigger: h.trigger,
       actions: h.actions as Json, reason: h.reason ?? null, healMs: h.healMs ?? null, recoveryMs: h.recoveryMs ?? null, startedAt: new Date(h.startedAt), finishedAt: d(h.finishedAt),
     };
     const key = { id: h.id, swarmId: sid, startedAt: data.startedAt };
-    return tx.healing.upsert({ where: { id_swarmId_startedAt: key }, create: { ...key, ...data }, update: data });
+    const [before] = await tx.$queryRaw<{ status: string; finished_at: Date | null; heal_ms: number | null; recovery_ms: number | null }[]>`
+      SELECT status::text, finished_at, heal_ms, recovery_ms FROM healings WHERE id = ${h.id}::uuid AND swarm_id = ${sid} AND started_at = ${data.startedAt} FOR UPDATE`;
+    await tx.healing.upsert({ where: { id_swarmId_startedAt: key }, create: { ...key, ...data }, update: data });
+    const was = before ? { status: before.status, startedAt: h.startedAt, finishedAt: before.finished_at?.getTime() ?? null, healMs: before.heal_ms, recoveryMs: before.recovery_ms } : null;
+    return stored(shareChange(healingShare(was), healingShare({ status: h.status, startedAt: h.startedAt, finishedAt: h.finishedAt ?? null, healMs: h.healMs ?? null, recoveryMs: h.recoveryMs ?? null })));
   };
   on("healing.started", saveHealing);
-  // A finished healing's rollups are written before it is published: the MTTR and strategy charts refetch on that
-  // event and must find it (the once-a-second flush would leave them a beat behind until the next event). A failed
-  // flush keeps the increments for the next one.
-  on("healing.finished", saveHealing, (sid, { healing: h }) => {
-    rollups.add(sid, h.finishedAt ?? h.startedAt, {
-      healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: h.healMs ?? 0,
-      recovery_ms_sum: h.recoveryMs ?? 0, recoveries: h.recoveryMs === null || h.recoveryMs === undefined ? 0 : 1,
-    });
-    return rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush after a healing failed; will retry"));
-  });
+  on("healing.finished", saveHealing);
 
-  on("failure.resolved", (tx, sid, { failureId, resolvedAt }) => tx.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } }));
+  on("failure.resolved", async (tx, sid, { failureId, resolvedAt }) => {
+    await tx.failure.updateMany({ where: { id: failureId, swarmId: sid }, data: { resolvedAt: new Date(resolvedAt) } });
+    return stored();
+  });
 
   // Commands move forward only: the coordinator link (claims, results) and the engine both report states,
   // and whichever reports the later state wins; the first final state stands.
-  on("command.updated", (tx, sid, { command: c }) =>
-    tx.$executeRawUnsafe(
+  on("command.updated", async (tx, sid, { command: c }) => {
+    await tx.$executeRawUnsafe(
       `INSERT INTO commands (id, swarm_id, healing_id, kind, params, status, attempts, detail, issued_at, deadline, lease_until, finished_at)
        VALUES ($1::uuid, $2, $3::uuid, $4, $5::jsonb, $6::"CommandStatus", $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz)
        ON CONFLICT (id, swarm_id, issued_at) DO UPDATE SET
@@ -151,8 +198,9 @@ export function attachEngineSink(
          finished_at = coalesce(commands.finished_at, excluded.finished_at),
          attempts = greatest(commands.attempts, excluded.attempts)`,
       c.id, sid, c.healingId ?? null, c.kind, JSON.stringify(c.params), c.status, c.attempts, c.detail ?? null, new Date(c.issuedAt), new Date(c.deadline), d(c.leaseUntil), d(c.finishedAt),
-    ),
-  );
+    );
+    return stored();
+  });
 
-  return { drain: () => chain, record };
+  return { drain: () => queues.drain(), record };
 }

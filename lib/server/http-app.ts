@@ -50,7 +50,7 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   rt.publish = publish;
   const sink = attachEngineSink(rt.engine, {
     db: rt.db,
-    rollups: rt.rollups,
+    metrics: rt.metrics,
     log: componentLogger("engine-sink"),
     fence: (swarm) => rt.cluster.epochOf(swarm),
     published: (name, payload) => {
