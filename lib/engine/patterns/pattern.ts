@@ -34,6 +34,9 @@ export type Pattern = {
   metadata: Record<string, unknown>;
 };
 
+/** A pattern with the measured outcomes of its predictions (D9 revised: its own hit rate), as the engine lists it. */
+export type MeasuredPattern = Pattern & { hits: number; misses: number };
+
 /** The minimal event the learner keeps: its type, event time and agent (when it names one). */
 export type TimedType = { type: string; ts: number; agentId?: string };
 
