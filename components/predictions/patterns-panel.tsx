@@ -1,5 +1,5 @@
 "use client";
-// The patterns the engine has learned for the swarm, with confidence and occurrences.
+// The patterns the engine has learned for the swarm: confidence, occurrences, episodes, lift, lead time, measured hit rate.
 import { useState } from "react";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
@@ -9,7 +9,9 @@ import { usePatterns } from "@/lib/queries/predictions";
 const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const td = "px-3 py-2 align-top";
 const FIRST = 10;
-const joinerOf = (type: string) => (type === "correlation" ? " + " : type === "sequence" || type === "temporal" ? " → " : ", ");
+const joinerOf = (type: string) => (type === "correlation" || type === "sequence" || type === "temporal" ? " → " : ", ");
+/** "3/4 (75 %)", or "—" before any of the pattern's predictions settled. */
+const hitRateText = (p: { hits: number; misses: number; hit_rate: number | null }) => (p.hit_rate === null ? "—" : `${p.hits}/${p.hits + p.misses} (${formatPercent(p.hit_rate)})`);
 
 /** The learned-patterns panel. */
 export function PatternsPanel({ swarm }: { swarm: string }) {
@@ -17,14 +19,14 @@ export function PatternsPanel({ swarm }: { swarm: string }) {
   const [all, setAll] = useState(false);
   const shown = all ? data : data?.slice(0, FIRST);
   return (
-    <Panel title="Learned patterns" description="Recurring sequences, frequencies and correlations in the swarm's events; the pattern source predicts from them." testId="patterns-panel">
+    <Panel title="Learned patterns" description="Events that precede a failure on the same agent more often than chance; a pattern proposes healing only once its own predictions have hit often enough." testId="patterns-panel">
       {isPending ? (
         <Skeleton label="Loading learned patterns" className="h-40" />
       ) : error && !data ? (
         <ErrorState title="Could not load learned patterns." error={error} onRetry={() => refetch()} />
       ) : data.length === 0 ? (
         <EmptyState title="No patterns learned yet" className="h-40">
-          The engine learns patterns from the events it receives; they show here once a sequence or correlation has recurred often enough.
+          The engine learns a pattern once an event has preceded the same kind of failure in at least 3 episodes, at least twice as often as chance.
         </EmptyState>
       ) : (
         <div className="overflow-x-auto">
@@ -37,6 +39,10 @@ export function PatternsPanel({ swarm }: { swarm: string }) {
                 <th scope="col" className={th}>Events</th>
                 <th scope="col" className={`${th} text-right`}>Confidence</th>
                 <th scope="col" className={`${th} text-right`}>Occurrences</th>
+                <th scope="col" className={`${th} text-right`}>Episodes</th>
+                <th scope="col" className={`${th} text-right`}>Lift</th>
+                <th scope="col" className={`${th} text-right`}>Lead</th>
+                <th scope="col" className={`${th} text-right`}>Hit rate</th>
               </tr>
             </thead>
             <tbody>
@@ -49,6 +55,10 @@ export function PatternsPanel({ swarm }: { swarm: string }) {
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{formatPercent(p.confidence)}</td>
                   <td className={`${td} text-right tabular-nums`}>{p.occurrences.toLocaleString("en-US")}</td>
+                  <td className={`${td} text-right tabular-nums`}>{p.support.toLocaleString("en-US")}</td>
+                  <td className={`${td} text-right tabular-nums`}>{`${p.lift.toFixed(1)}×`}</td>
+                  <td className={`${td} text-right tabular-nums`}>{`${Math.round(p.lead_ms / 1000)} s`}</td>
+                  <td className={`${td} text-right tabular-nums`} data-testid="pattern-hit-rate">{hitRateText(p)}</td>
                 </tr>
               ))}
             </tbody>

@@ -5,7 +5,7 @@ import type { AgentRoster } from "./agent-roster";
 import type { Clock } from "./clock";
 import type { CommandResult, CoordinatorPort, Failure, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
-import type { Pattern } from "./patterns";
+import type { MeasuredPattern } from "./patterns";
 import type { DecisionInput } from "./prediction";
 import type { SwarmConfig } from "./swarm-config";
 import { SwarmEngine } from "./swarm-engine";
@@ -40,8 +40,8 @@ export type Engine = {
   snapshot(swarm: string): MetricsTick;
   /** The swarm's active bottlenecks. */
   bottlenecks(swarm: string): Bottleneck[];
-  /** The swarm's learned patterns. */
-  patterns(swarm: string): Pattern[];
+  /** The swarm's learned patterns, with the outcomes of their predictions. */
+  patterns(swarm: string): MeasuredPattern[];
   /** The swarm's agents (state, results, heartbeat, p95, circuit) and its degradation level. */
   agents(swarm: string): AgentRoster;
   /** The swarm's performance summary over the last `rangeMs` (p95/p99, trends, active bottlenecks). */
@@ -134,7 +134,11 @@ export function createEngine(deps: EngineDeps): Engine {
     knows: (swarm) => swarms.has(swarm),
     snapshot: (swarm) => swarmOf(swarm).snapshot(nowOf(swarm)),
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
-    patterns: (swarm) => swarms.get(swarm)?.learner.patterns() ?? [],
+    patterns(swarm) {
+      const s = swarms.get(swarm);
+      const outcomes = s?.predictor.stats().pattern_accuracy ?? {};
+      return (s?.learner.patterns() ?? []).map((p) => ({ ...p, hits: outcomes[p.id]?.correct ?? 0, misses: outcomes[p.id]?.false_positive ?? 0 }));
+    },
     agents: (swarm) => swarms.get(swarm)?.agents() ?? { agents: [], degradation: null },
     performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarmOf(swarm).decide(predictionId, decision, nowOf(swarm)),

@@ -27,6 +27,19 @@ export type LearnedPattern = {
   interval_ms: number | null;
   first_seen: string;
   last_seen: string;
+  /** Distinct episodes the pattern was learned from. */
+  support: number;
+  /** Failures preceded over those expected from independent types. */
+  lift: number;
+  /** Median time from the precursor to the failure. */
+  lead_ms: number;
+  /** The failure type the pattern predicts. */
+  failure_type: string;
+  /** Settled predictions of the pattern that hit / missed. */
+  hits: number;
+  misses: number;
+  /** hits / (hits + misses), null before any prediction settled. */
+  hit_rate: number | null;
 };
 
 /** How many recent predictions the lead-time histogram reads at most. */

@@ -1,34 +1,48 @@
-// Correlation family (reference §5.3 with D9): type pairs that co-occur within the window more than chance.
-import { countCoOccurrences } from "./co-occurrence";
+// Correlation family (D9 revised): a precursor type that precedes a failure event on the same agent far more often
+// than independent types would, in several distinct episodes, with a measured lead time.
+import { FAILURE_EVENT_TYPES } from "./event-roles";
 import { type LearnOptions, type Pattern, type TimedType, correlationId } from "./pattern";
+import { countPrecursors } from "./precursors";
+import { median, poissonTail } from "./stats";
+
+const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
 /**
- * For each unordered pair with ≥ `minOccurrences` co-occurrences: expected = count_a × count_b / N and
- * strength = co-occurrences / expected, uncapped (D9; the reference capped it at 1 so it never fired).
- * Fires at strength ≥ `minCorrelationStrength`; confidence = min(strength / 3, 1). firstSeen/lastSeen are the
- * times of the first and last event (history order) that opened a co-occurrence of the pair. Only the
- * `maxCorrelationTypes` most frequent types are paired (D3); expected counts still use the whole history.
+ * One pattern per (precursor, failure event) with ≥ `minSupport` episodes, lift = preceded / expected failures
+ * ≥ `minLift`, and episodes unlikely by chance (Poisson tail ≤ `maxChanceProbability`). Confidence = the share of
+ * precursor events a failure followed within the window; leadMs = the episodes' median lead.
  */
 export function correlationPatterns(history: readonly TimedType[], o: LearnOptions): Pattern[] {
-  const n = history.length;
-  const counts = new Map<string, number>();
-  for (const e of history) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
   const out: Pattern[] = [];
-  for (const pair of countCoOccurrences(history, o.correlationWindowMs, o.maxCorrelationTypes).values()) {
-    if (pair.count < o.minOccurrences) continue;
-    const expected = ((counts.get(pair.a) ?? 0) * (counts.get(pair.b) ?? 0)) / n;
-    const strength = expected > 0 ? pair.count / expected : 0;
-    if (strength < o.minCorrelationStrength) continue;
+  for (const c of countPrecursors(history, o.precursorWindowMs, o.maxPrecursorTypes)) {
+    if (c.episodes < o.minSupport || c.precursorsJudged === 0) continue;
+    const lift = c.failuresPreceded / c.expectedPreceded;
+    if (!(lift >= o.minLift)) continue;
+    const chance = poissonTail(c.episodes, c.expectedPreceded);
+    if (chance > o.maxChanceProbability) continue;
+    const leadMs = Math.round(median(c.leadsMs));
+    const confidence = c.precursorsFollowed / c.precursorsJudged;
     out.push({
-      id: correlationId(pair.a, pair.b),
+      id: correlationId(c.precursor, c.failure),
       type: "correlation",
-      description: `Correlation: ${pair.a} + ${pair.b} (co-occur ${pair.count} times, strength: ${strength.toFixed(2)})`,
-      events: [pair.a, pair.b],
-      confidence: Math.min(strength / 3, 1),
-      occurrences: pair.count,
-      firstSeen: history[pair.firstIdx]!.ts,
-      lastSeen: history[pair.lastIdx]!.ts,
-      metadata: { correlation_strength: strength, time_window_seconds: o.correlationWindowMs / 1000 },
+      description: `Precursor: ${c.precursor} → ${c.failure} within ${Math.round(leadMs / 1000)} s (${c.episodes} episodes, lift ${lift.toFixed(1)})`,
+      events: [c.precursor, c.failure],
+      confidence,
+      occurrences: c.precursorsFollowed,
+      firstSeen: c.firstSeen,
+      lastSeen: c.lastSeen,
+      support: c.episodes,
+      lift,
+      leadMs,
+      failureType: FAILURE_EVENT_TYPES[c.failure]!,
+      metadata: {
+        failures_preceded: c.failuresPreceded,
+        failures_judged: c.failuresJudged,
+        expected_preceded: round(c.expectedPreceded, 4),
+        chance_probability: chance,
+        precursors_judged: c.precursorsJudged,
+        time_window_seconds: o.precursorWindowMs / 1000,
+      },
     });
   }
   return out;

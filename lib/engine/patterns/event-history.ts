@@ -1,10 +1,11 @@
-// The learner's bounded event history (reference §5.1, D3): a ring of (type, time) in arrival order.
+// The learner's bounded event history (reference §5.1, D3): a ring of (type, time, agent) in arrival order.
 import type { TimedType } from "./pattern";
 
 /** Bounded history: past `maxSize` it drops the oldest max(1, ⌊maxSize / 10⌋) events, as the reference does. */
 export class EventHistory {
   private readonly types: string[];
   private readonly times: Float64Array;
+  private readonly agents: (string | undefined)[];
   private head = 0;
   private count = 0;
 
@@ -12,6 +13,7 @@ export class EventHistory {
     if (!Number.isInteger(maxSize) || maxSize < 1) throw new RangeError(`maxSize must be a positive integer, got ${maxSize}`);
     this.types = new Array<string>(maxSize + 1);
     this.times = new Float64Array(maxSize + 1);
+    this.agents = new Array<string | undefined>(maxSize + 1);
   }
 
   /** Number of events held. */
@@ -20,11 +22,12 @@ export class EventHistory {
   }
 
   /** Appends one event in O(1); trims the oldest tenth when the bound is exceeded. */
-  push(type: string, ts: number): void {
+  push(type: string, ts: number, agentId?: string): void {
     const cap = this.types.length;
     const at = (this.head + this.count) % cap;
     this.types[at] = type;
     this.times[at] = ts;
+    this.agents[at] = agentId;
     this.count += 1;
     if (this.count > this.maxSize) {
       const drop = Math.max(1, Math.floor(this.maxSize / 10));
@@ -39,7 +42,8 @@ export class EventHistory {
     const out: TimedType[] = new Array(this.count);
     for (let k = 0; k < this.count; k++) {
       const at = (this.head + k) % cap;
-      out[k] = { type: this.types[at]!, ts: this.times[at]! };
+      const agentId = this.agents[at];
+      out[k] = agentId === undefined ? { type: this.types[at]!, ts: this.times[at]! } : { type: this.types[at]!, ts: this.times[at]!, agentId };
     }
     return out;
   }

@@ -1,5 +1,6 @@
-// PatternLearner for one swarm (reference §5, D2–D4, D10): cheap observation on ingest, learning on a schedule.
+// PatternLearner for one swarm (reference §5, D2–D4, D9 revised, D10): cheap observation on ingest, learning on a schedule.
 import type { EngineEvent } from "../types";
+import { isLearnable } from "./event-roles";
 import { EventHistory } from "./event-history";
 import { learnPatterns } from "./learn-patterns";
 import { DEFAULT_LEARN_OPTIONS, type LearnOptions, type Pattern, checkLearnOptions } from "./pattern";
@@ -17,7 +18,7 @@ export type PatternLearnerOptions = LearnOptions & {
   learnIntervalMs: number;
 };
 
-/** Reference thresholds; 10,000 events, 1,000 patterns kept for 24 h, a pass at most every 10 s. */
+/** Default thresholds; 10,000 learnable events, 1,000 patterns kept for 24 h, a pass at most every 10 s. */
 export const DEFAULT_PATTERN_LEARNER_OPTIONS: PatternLearnerOptions = {
   ...DEFAULT_LEARN_OPTIONS,
   maxHistorySize: 10_000,
@@ -27,8 +28,8 @@ export const DEFAULT_PATTERN_LEARNER_OPTIONS: PatternLearnerOptions = {
 };
 
 /**
- * An event the engine itself produced (seed advanced-healing §4). Like every event, only its type and time
- * feed the four families; the other fields are the seed's context and are not learned from.
+ * An event the engine itself produced (seed advanced-healing §4). D9 revised: the engine's own outputs are not
+ * learned from (a failure_detected follows every failure event), so the learner does not keep them.
  */
 export type InternalEvent = {
   type: "failure_detected" | "healing_attempted";
@@ -39,7 +40,7 @@ export type InternalEvent = {
   success?: boolean;
 };
 
-/** Learns patterns from one swarm's events. Observation is O(1); a learning pass is O(N log N + N·T·log N). */
+/** Learns patterns from one swarm's events. Observation is O(1); a learning pass is O(N log N + N·P·log N). */
 export class PatternLearner {
   private readonly options: PatternLearnerOptions;
   private readonly history: EventHistory;
@@ -53,14 +54,15 @@ export class PatternLearner {
     this.registry = new PatternRegistry(this.options.maxPatterns, this.options.patternRetentionMs);
   }
 
-  /** Records a stored event (call on ingest). Events without a type or a finite time are ignored. */
-  observe(event: Pick<EngineEvent, "type" | "ts">): void {
-    if (!event.type || !Number.isFinite(event.ts)) return;
-    this.history.push(event.type, event.ts);
+  /** Records a stored event (call on ingest). Events without a type or a finite time, and lifecycle, metric and
+   * engine types (D9 revised), are not kept. */
+  observe(event: Pick<EngineEvent, "type" | "ts" | "agentId">): void {
+    if (!event.type || !Number.isFinite(event.ts) || !isLearnable(event.type)) return;
+    this.history.push(event.type, event.ts, event.agentId);
     this.dirty = true;
   }
 
-  /** Records a `failure_detected` / `healing_attempted` event the engine produced. */
+  /** Takes a `failure_detected` / `healing_attempted` event the engine produced; not kept (see InternalEvent). */
   observeInternal(event: InternalEvent): void {
     this.observe(event);
   }

@@ -15,6 +15,10 @@ const pat = (over: Partial<Pattern> = {}): Pattern => ({
   firstSeen: 0,
   lastSeen: 10_000,
   metadata: { ngram_size: 2, sequence: ["a", "b"] },
+  support: 5,
+  lift: 3,
+  leadMs: 5000,
+  failureType: "agent_down",
   ...over,
 });
 const ev = (id: string, type: string, ts: number, metadata?: Record<string, unknown>): MatchableEvent => ({ id, type, ts, data: metadata ? { type, metadata } : { type } });

@@ -1,60 +1,69 @@
-// The learned-pattern record and the learner's options (reference §2.3, §5), with deterministic ids (D2).
+// The learned-pattern record and the learner's options (reference §2.3, §5 with D9 revised), with deterministic ids (D2).
 
-/** The four pattern families, in the order the learner computes them. */
+/** The pattern families; the learner finds correlation (precursor → failure) patterns only (D9 revised). */
 export type PatternType = "sequence" | "frequency" | "correlation" | "temporal";
 
 /** One learned pattern, as `GET /api/v1/swarms/{swarm}/patterns` lists it. Plain and serialisable. */
 export type Pattern = {
-  /** Derived from the content (D2): `seq:a>b>c`, `freq:a`, `corr:a+b`, `temp:9:a`. */
+  /** Derived from the content (D2): `corr:<precursor>+<failure event>`. */
   id: string;
   type: PatternType;
   /** Human-readable summary. */
   description: string;
-  /** The event types that make up the pattern, in order. */
+  /** The precursor's event type, then the failure event type it precedes. */
   events: string[];
-  /** 0..1. */
+  /** 0..1: the share of the precursor's events that a failure followed within the window. */
   confidence: number;
+  /** Precursor events that a failure followed within the window. */
   occurrences: number;
   /** Frequency patterns only: the mean interval between events of the type. */
   intervalMs?: number;
-  /** Epoch ms. */
+  /** Epoch ms: the first failure the precursor preceded. */
   firstSeen: number;
-  /** Epoch ms. */
+  /** Epoch ms: the last failure the precursor preceded. */
   lastSeen: number;
-  /** Per-family figures, with the reference's (snake_case) keys, e.g. `{ngram_size, sequence}`. */
+  /** Distinct episodes (failures after distinct precursor events); at least `minSupport`. */
+  support: number;
+  /** Failures preceded by the precursor over the number expected if the two were independent (D9). */
+  lift: number;
+  /** Median time from an episode's first precursor event to its failure. */
+  leadMs: number;
+  /** The failure type the pattern predicts (the prediction vocabulary, e.g. agent_down). */
+  failureType: string;
+  /** Per-family figures, with snake_case keys, e.g. `{expected_failures, chance_probability}`. */
   metadata: Record<string, unknown>;
 };
 
-/** The minimal event the learner keeps: its type and event time. */
-export type TimedType = { type: string; ts: number };
+/** A pattern with the measured outcomes of its predictions (D9 revised: its own hit rate), as the engine lists it. */
+export type MeasuredPattern = Pattern & { hits: number; misses: number };
 
-/** Thresholds of the four families (reference §5.3 defaults). */
+/** The minimal event the learner keeps: its type, event time and agent (when it names one). */
+export type TimedType = { type: string; ts: number; agentId?: string };
+
+/** Thresholds of the learner (D9 revised). */
 export type LearnOptions = {
-  /** Minimum support of every family, and the minimum history length for a pass. */
-  minOccurrences: number;
-  /** Patterns below this confidence are discarded (0..1). */
+  /** A precursor counts when the failure follows it within this window. */
+  precursorWindowMs: number;
+  /** Minimum distinct episodes of a pattern. */
+  minSupport: number;
+  /** Minimum lift over the failures expected from independent types. */
+  minLift: number;
+  /** A pattern whose episodes are at least this likely by chance (Poisson tail) is not learned. */
+  maxChanceProbability: number;
+  /** Patterns below this confidence (share of precursor events a failure followed) are discarded (0..1). */
   confidenceThreshold: number;
-  /** Frequency: minimum regularity. */
-  minRegularity: number;
-  /** Correlation: co-occurrence window. */
-  correlationWindowMs: number;
-  /** Correlation: minimum lift (D9). */
-  minCorrelationStrength: number;
-  /** Correlation: only the most frequent types take part, at most this many (D3: bounds the pair table). */
-  maxCorrelationTypes: number;
-  /** Temporal: minimum spike ratio over the mean events per active hour. */
-  minSpikeRatio: number;
+  /** Only the most frequent precursor types are paired, at most this many (D3: bounds the pair table). */
+  maxPrecursorTypes: number;
 };
 
-/** Reference defaults: min 5 occurrences, threshold 0.7, regularity 0.6, 10 s window, lift 1.5, spike 2.0; 64 correlated types. */
+/** Defaults: a 2 min window, 3 episodes, lift 2, chance ≤ 0.1 %, half of the precursor events followed; 64 types. */
 export const DEFAULT_LEARN_OPTIONS: LearnOptions = {
-  minOccurrences: 5,
-  confidenceThreshold: 0.7,
-  minRegularity: 0.6,
-  correlationWindowMs: 10_000,
-  minCorrelationStrength: 1.5,
-  maxCorrelationTypes: 64,
-  minSpikeRatio: 2.0,
+  precursorWindowMs: 120_000,
+  minSupport: 3,
+  minLift: 2,
+  maxChanceProbability: 0.001,
+  confidenceThreshold: 0.5,
+  maxPrecursorTypes: 64,
 };
 
 /** Returns the options unchanged; throws when the confidence threshold is outside [0, 1] (as the reference). */
@@ -65,17 +74,11 @@ export function checkLearnOptions<T extends LearnOptions>(o: T): T {
   return o;
 }
 
-/** Merges options over the reference defaults and checks them. */
+/** Merges options over the defaults and checks them. */
 export const learnOptions = (partial: Partial<LearnOptions> = {}): LearnOptions => checkLearnOptions({ ...DEFAULT_LEARN_OPTIONS, ...partial });
 
-/** Sequence id, e.g. `seq:task_start>task_timeout`. Event types cannot contain `>`, `+` or `:` (contract regex). */
-export const sequenceId = (types: readonly string[]): string => `seq:${types.join(">")}`;
-/** Frequency id, e.g. `freq:heartbeat_failed`. */
-export const frequencyId = (type: string): string => `freq:${type}`;
-/** Correlation id over the pair in string order, e.g. `corr:high_latency+task_timeout`. */
-export const correlationId = (a: string, b: string): string => `corr:${a}+${b}`;
-/** Temporal id, e.g. `temp:9:task_failed` (UTC hour of day, dominant type). */
-export const temporalId = (hour: number, dominantType: string): string => `temp:${hour}:${dominantType}`;
+/** Correlation id, precursor first, e.g. `corr:memory_pressure+heartbeat_failed`. Event types cannot contain `+` or `:`. */
+export const correlationId = (precursor: string, failure: string): string => `corr:${precursor}+${failure}`;
 
 /** Deterministic order: confidence (highest first), then id. */
 export function comparePatterns(a: Pattern, b: Pattern): number {

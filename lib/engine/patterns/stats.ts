@@ -1,30 +1,32 @@
-// Small statistics shared by the pattern families: mean, sample standard deviation, regularity.
+// Small statistics of the pattern learner: median and the Poisson upper tail (how likely a count is by chance).
 
-/** Arithmetic mean (0 for an empty list). */
-export function mean(values: readonly number[]): number {
+/** Median (mean of the middle two for an even count); NaN for an empty list. */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** ln(k!) by summation (k is at most the history size). */
+function logFactorial(k: number): number {
   let sum = 0;
-  for (const v of values) sum += v;
-  return values.length === 0 ? 0 : sum / values.length;
+  for (let j = 2; j <= k; j++) sum += Math.log(j);
+  return sum;
 }
 
-/** Sample standard deviation (n − 1), two-pass; 0 with fewer than 2 values. */
-export function sampleStdev(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  let sq = 0;
-  for (const v of values) sq += (v - m) * (v - m);
-  return Math.sqrt(sq / (values.length - 1));
-}
-
-/** `max(0, 1 − stdev / max(mean, 1))`, or 0.5 (neutral) with fewer than 2 values (reference §5.3). */
-export function regularity(values: readonly number[]): number {
-  if (values.length < 2) return 0.5;
-  return Math.max(0, 1 - sampleStdev(values) / Math.max(mean(values), 1));
-}
-
-/** Differences between consecutive values. */
-export function gaps(values: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let i = 1; i < values.length; i++) out.push(values[i]! - values[i - 1]!);
-  return out;
+/**
+ * P(X ≥ k) for X ~ Poisson(λ): the chance of seeing at least `k` co-occurrences when λ are expected from
+ * independent types. 1 when k ≤ λ (never unlikely), 0 when λ = 0 < k.
+ */
+export function poissonTail(k: number, lambda: number): number {
+  if (k <= lambda) return 1;
+  if (lambda <= 0) return 0;
+  let term = Math.exp(-lambda + k * Math.log(lambda) - logFactorial(k));
+  let sum = 0;
+  for (let j = k; term > sum * 1e-15; j++) {
+    sum += term;
+    term *= lambda / (j + 1);
+  }
+  return Math.min(1, sum);
 }

@@ -1,8 +1,15 @@
-// The seed's 50/30/20 confidence of a pattern prediction (reference §7.3), fed by recorded outcomes (D15).
+// The confidence of a pattern prediction (reference §7.3's 50/30/20, D15), bounded by the pattern's own measured
+// hit rate so that only proven patterns propose (D9 revised).
 import { clampConfidence } from "./prediction-record";
 
 /** Confidence term used when a pattern has no recorded outcomes yet (0.3 × a neutral 0.5). */
 export const NEUTRAL_HISTORY_TERM = 0.15;
+
+/** Settled predictions a pattern needs before its measured hit rate lets it propose. */
+export const MIN_MEASURED_OUTCOMES = 3;
+
+/** Settled predictions of one pattern: hits (confirmed or prevented) and misses (false positives, rejections). */
+export type PatternOutcomes = { hits: number; misses: number };
 
 const RECENCY_STEPS: ReadonlyArray<readonly [number, number]> = [
   [60_000, 1.0],
@@ -18,8 +25,19 @@ export function recencyFactor(ageMs: number): number {
   return 0.2;
 }
 
-/** 0.5 × pattern confidence + 0.3 × historical accuracy (0.15 when none) + 0.2 × recency, clamped to [0, 1]. */
-export function patternConfidence(pattern: number, historicalAccuracy: number | null, ageMs: number): number {
-  const history = historicalAccuracy === null ? NEUTRAL_HISTORY_TERM : 0.3 * historicalAccuracy;
-  return clampConfidence(0.5 * pattern + history + 0.2 * recencyFactor(ageMs));
+/** The largest confidence (4 decimals) below `threshold`: an observation, never a proposal. */
+const justBelow = (threshold: number): number => Math.max(0, clampConfidence(threshold - 1e-4));
+
+/**
+ * 0.5 × pattern confidence + 0.3 × hit rate (0.15 when none) + 0.2 × recency, at most the measured hit rate.
+ * Unless the pattern has ≥ MIN_MEASURED_OUTCOMES settled predictions and a hit rate ≥ `threshold`, the result stays
+ * just below `threshold`: an unproven or missing pattern only observes.
+ */
+export function patternConfidence(pattern: number, outcomes: PatternOutcomes | null, ageMs: number, threshold: number): number {
+  const settled = outcomes === null ? 0 : outcomes.hits + outcomes.misses;
+  const hitRate = outcomes === null || settled === 0 ? null : outcomes.hits / settled;
+  const blended = clampConfidence(0.5 * pattern + (hitRate === null ? NEUTRAL_HISTORY_TERM : 0.3 * hitRate) + 0.2 * recencyFactor(ageMs));
+  const measured = hitRate === null ? blended : Math.min(blended, clampConfidence(hitRate));
+  const proven = hitRate !== null && settled >= MIN_MEASURED_OUTCOMES && hitRate >= threshold;
+  return proven ? measured : Math.min(measured, justBelow(threshold));
 }

@@ -12,12 +12,12 @@ export type PredictionConfig = {
   maxAgents: number;
   /** Indicator events kept per indicator type (D11). */
   maxIndicatorEvents: number;
+  /** Learnable event types whose recent events are kept as possible pattern precursors (least recently seen dropped). */
+  maxIndicatorTypes: number;
   /** How long indicator events are kept (the longest pattern interval honoured). */
   indicatorRetentionMs: number;
   /** The reference's assumed spacing of metric samples, used by the ETA formulas (§7.4, §7.7). */
   sampleIntervalMs: number;
-  /** Pattern interval when a pattern has none (D11). */
-  defaultPatternIntervalMs: number;
   /** A proposal expires at min(expected_at, predicted_at + ttl) (D23). */
   proposalTtlMs: number;
   /** A failure up to this long after expected_at still confirms a prediction (D15). */
@@ -49,16 +49,16 @@ export type PredictionConfig = {
   queueEarlyDepth: number | null;
 };
 
-/** Reference defaults (threshold 0.7, 5 min pattern interval, 10 s sample spacing). */
+/** Reference defaults (threshold 0.7, 10 s sample spacing). */
 export const DEFAULT_PREDICTION_CONFIG: PredictionConfig = {
   confidenceThreshold: 0.7,
   windowMs: 300_000,
   maxSamples: 60,
   maxAgents: 500,
   maxIndicatorEvents: 50,
+  maxIndicatorTypes: 64,
   indicatorRetentionMs: 3_600_000,
   sampleIntervalMs: 10_000,
-  defaultPatternIntervalMs: 300_000,
   proposalTtlMs: 900_000,
   outcomeGraceMs: 60_000,
   maxTracked: 5_000,

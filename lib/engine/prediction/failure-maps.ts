@@ -1,13 +1,4 @@
-// Reference lookup tables: indicator event → predicted failure (§7.2), pattern actions (§7.8), bottleneck mapping (§7.5).
-
-/** Event types that, inside a learned pattern, predict a failure type (§7.2). */
-export const INDICATOR_FAILURE_TYPES: Readonly<Record<string, string>> = {
-  heartbeat_failed: "agent_down",
-  task_timeout: "task_failed",
-  high_latency: "resource_exhaustion",
-  memory_pressure: "memory_exhaustion",
-  token_warning: "token_exhaustion",
-};
+// Reference lookup tables: pattern actions (§7.8), bottleneck mapping (§7.5), confirming failure types (D15).
 
 const PATTERN_ACTIONS: Readonly<Record<string, string>> = {
   agent_down: "Restart the agent proactively",

@@ -66,18 +66,18 @@ describe("golden series", () => {
     });
   });
 
-  it("pattern: a sequence fires on its recent task_timeout (default 5 min interval); a weak frequency pattern is stored as observed (D12)", () => {
+  it("pattern: a precursor fires while within its lead (ETA = the rest of the lead); unproven, it is stored as observed (D9 revised, D12)", () => {
     const patterns = [
-      pattern({ id: "seq:task_start>task_timeout", type: "sequence", events: ["task_start", "task_timeout"], confidence: 0.8, lastSeen: s(-240) }),
-      pattern({ id: "freq:memory_pressure", events: ["memory_pressure"], confidence: 0.6, intervalMs: 60_000, lastSeen: s(-1200) }),
+      pattern({ id: "corr:high_latency+task_timeout", events: ["high_latency", "task_timeout"], failureType: "task_failed", confidence: 0.8, leadMs: 180_000, lastSeen: s(-240) }),
+      pattern({ id: "corr:memory_pressure+heartbeat_failed", events: ["memory_pressure", "heartbeat_failed"], failureType: "agent_down", confidence: 0.6, leadMs: 60_000, lastSeen: s(-1200) }),
     ];
-    const events = [ev("task_timeout", s(-120), { task_id: "t1" }, "a"), ev("memory_pressure", s(-10))];
+    const events = [ev("high_latency", s(-120), {}, "a"), ev("memory_pressure", s(-10))];
     expect(replay(fresh(), events, [{ at: s(0), inputs: { patterns } }, { at: s(200), inputs: { patterns } }])).toEqual({
       0: [
-        "created p-1 pattern task_failed a 0.71 eta=300000 open",
-        "created p-2 pattern memory_exhaustion - 0.53 eta=60000 observed",
+        "created p-1 pattern task_failed a 0.6999 eta=60000 observed",
+        "created p-2 pattern agent_down - 0.53 eta=50000 observed",
       ],
-      200_000: ["updated p-2 observed false_positive"],
+      200_000: ["updated p-1 observed false_positive", "updated p-2 observed false_positive"],
     });
   });
 });

@@ -23,16 +23,26 @@ describe("recencyFactor / patternConfidence (§7.3)", () => {
     expect(recencyFactor(age)).toBe(factor);
   });
 
-  it.each([
-    [1, null, 30_000, 0.85],
-    [0.9, null, 400_000, 0.72],
-    [0.7, null, 30_000, 0.7],
-    [0.7, null, 60_000, 0.66],
-    [1, 1, 0, 1],
-    [2, 1, 0, 1],
-    [-3, 0, 3_600_000, 0],
-  ])("pattern %f, history %s, age %i → %f (clamped to [0, 1])", (pc, h, age, c) => {
-    expect(patternConfidence(pc, h, age)).toBe(c);
+  it.each<[number, { hits: number; misses: number } | null, number, number]>([
+    [1, { hits: 3, misses: 0 }, 30_000, 1],
+    [0.9, { hits: 9, misses: 1 }, 400_000, 0.84],
+    [0.7, { hits: 4, misses: 0 }, 30_000, 0.85],
+    [0.4, { hits: 4, misses: 0 }, 60_000, 0.66],
+    [2, { hits: 5, misses: 0 }, 0, 1],
+    [-3, { hits: 0, misses: 4 }, 3_600_000, 0],
+  ])("proven pattern %f with outcomes %j, age %i → %f (50/30/20 at most the hit rate, clamped to [0, 1])", (pc, outcomes, age, c) => {
+    expect(patternConfidence(pc, outcomes, age, 0.7)).toBe(c);
+  });
+
+  it.each<[string, { hits: number; misses: number } | null, number, number]>([
+    ["no outcomes, threshold 0.7", null, 0.7, 0.6999],
+    ["no outcomes, threshold 0.9: the 50/30/20 value 0.85 is below it anyway", null, 0.9, 0.85],
+    ["2 outcomes, both hits", { hits: 2, misses: 0 }, 0.7, 0.6999],
+    ["0 settled (empty tally)", { hits: 0, misses: 0 }, 0.7, 0.6999],
+    ["hit rate 0.6 < threshold 0.7", { hits: 6, misses: 4 }, 0.7, 0.6],
+    ["hit rate 0.6 ≥ threshold 0.5", { hits: 6, misses: 4 }, 0.5, 0.6],
+  ])("D9 revised, only proven patterns propose: %s → %f", (_n, outcomes, threshold, c) => {
+    expect(patternConfidence(1, outcomes, 0, threshold)).toBe(c);
   });
 });
 
@@ -100,7 +110,8 @@ describe("OutcomeStats bounds (D3)", () => {
     for (let i = 0; i < 10; i++) st.settled(p(i), "confirmed", i * 1000);
     expect(Object.keys(st.snapshot().pattern_accuracy)).toEqual(["ind-7", "ind-8", "ind-9"]);
     expect(st.snapshot().median_lead_ms).toBe(8500);
-    expect(st.accuracyOf("ind-0")).toBeNull();
+    expect(st.outcomesOf("ind-0")).toBeNull();
+    expect(st.outcomesOf("ind-9")).toEqual({ hits: 1, misses: 0 });
     expect(st.footprint()).toBe(3 + 1 + 2);
   });
 });

@@ -1,22 +1,28 @@
 // Structural inputs PredictiveHealing reads from its sibling components (learned patterns, active bottlenecks).
 
-/** A learned pattern as the prediction component needs it (adapted by the lead from patterns/). */
+/** A learned pattern as the prediction component needs it (the learner's Pattern, D9 revised). */
 export type PatternInput = {
-  /** Deterministic pattern id (D2), e.g. `freq:heartbeat_failed`; used as the pattern indicator. */
+  /** Deterministic pattern id (D2), e.g. `corr:memory_pressure+heartbeat_failed`; used as the pattern indicator. */
   id: string;
-  /** Pattern family: `sequence` | `frequency` | `correlation` | `temporal`. */
+  /** Pattern family (the learner finds `correlation` patterns). */
   type: string;
-  /** The event types that make up the pattern, in order. */
+  /** The precursor's event type, then the failure event it precedes. */
   events: string[];
   /** The learner's confidence (0..1): the "pattern match" 50 % term. */
   confidence: number;
   /** How often the pattern was seen. */
   occurrences: number;
-  /** The pattern's own interval (frequency patterns: mean interval between events). */
-  intervalMs?: number;
+  /** Distinct episodes the pattern was learned from. */
+  support: number;
+  /** Lift over independent types. */
+  lift: number;
+  /** Median time from the precursor to the failure: the prediction's ETA and how long a precursor event counts. */
+  leadMs: number;
+  /** The failure type the pattern predicts. */
+  failureType: string;
   /** When the pattern was last seen (epoch ms). */
   lastSeen: number;
-  /** Set when the pattern was learned for one agent: only that agent's indicator events count. */
+  /** Set when the pattern was learned for one agent: only that agent's precursor events count. */
   agentId?: string;
 };
 

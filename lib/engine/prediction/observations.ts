@@ -1,7 +1,7 @@
 // Windowed, bounded per-swarm state the prediction sources read, fed one event at a time (D3, D4).
 import type { EngineEvent } from "../types";
 import type { PredictionConfig } from "./config";
-import { INDICATOR_FAILURE_TYPES } from "./failure-maps";
+import { isLearnable } from "../patterns/event-roles";
 import { HeartbeatHealth, type DegradedAgent } from "./heartbeat-health";
 import { openPending, pausedChanged, pausedPrioritiesOf } from "./held-work";
 import { agentOf, metadataOf, num, taskResultOf, type TaskResult } from "./read-event";
@@ -28,7 +28,7 @@ export type ObservationView = {
   agents: AgentWindow[];
   /** Agents whose newest heartbeat, within the last minute, reported degraded health. */
   degradedAgents: DegradedAgent[];
-  /** The newest indicator event of `type` at or after `since` (optionally from one agent). */
+  /** The newest event of a learnable `type` (a pattern's precursor) at or after `since` (optionally from one agent). */
   latestIndicator(type: string, since: number, agentId?: string): { ts: number; agentId: string | null } | null;
 };
 
@@ -69,8 +69,8 @@ export class Observations {
       const depth = num(meta.queue_depth);
       if (depth !== undefined) this.queueDepth.add(e.ts, openPending(depth, meta.by_priority, this.paused.priorities));
       addIfNumber(this.highPriority, e.ts, meta.high_priority_count);
-    } else if (Object.hasOwn(INDICATOR_FAILURE_TYPES, e.type)) {
-      this.seriesOf(this.indicators, e.type, this.config.maxIndicatorEvents).add(e.ts, agentOf(e));
+    } else if (isLearnable(e.type)) {
+      this.indicatorSeries(e.type).add(e.ts, agentOf(e));
     }
     this.heartbeats.observe(e);
     const percent = tokenPercentOf(e);
@@ -125,6 +125,21 @@ export class Observations {
     for (const s of this.agents.values()) n += s.size;
     for (const s of this.indicators.values()) n += s.size;
     return n;
+  }
+
+  /** The series of one learnable type; past `maxIndicatorTypes` the least recently seen type is forgotten (D3). */
+  private indicatorSeries(type: string): TimedSeries<string | null> {
+    const existing = this.indicators.get(type);
+    if (existing) {
+      this.indicators.delete(type);
+      this.indicators.set(type, existing);
+      return existing;
+    }
+    if (this.indicators.size >= this.config.maxIndicatorTypes) {
+      const oldest = this.indicators.keys().next();
+      if (!oldest.done) this.indicators.delete(oldest.value);
+    }
+    return this.seriesOf(this.indicators, type, this.config.maxIndicatorEvents);
   }
 
   private agentSeries(agent: string): TimedSeries<TaskResult> {

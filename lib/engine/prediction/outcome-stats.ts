@@ -81,10 +81,11 @@ export class OutcomeStats {
     }
   }
 
-  /** Accuracy of an indicator id (the 30 % term of 50/30/20), or null when it has no outcomes. */
-  accuracyOf(id: string): number | null {
+  /** Settled predictions of an indicator id (a pattern's own hit rate, D9 revised): hits are confirmed or prevented
+   * ones, misses false positives and rejections; null when none has settled. */
+  outcomesOf(id: string): { hits: number; misses: number } | null {
     const t = this.indicators.get(id);
-    return t ? t.correct / (t.correct + t.false_positive) : null;
+    return t ? { hits: t.correct, misses: t.false_positive } : null;
   }
 
   /** The stats record. */

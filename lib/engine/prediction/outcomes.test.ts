@@ -163,16 +163,22 @@ describe("outcomes through the instance (D15)", () => {
   });
 
   it.each([
-    ["confirmed", 1, true],
-    ["false positive", 0.7, false],
-  ])("a pattern's %s outcome feeds the historical-accuracy term of 50/30/20 → next confidence %f", (_n, next, failureCame) => {
+    ["three confirmed outcomes: proven, the fourth prediction proposes", [true, true, true], 1, "open"],
+    ["two confirmed outcomes: not yet measured enough", [true, true], 0.6999, "observed"],
+    ["three false positives: it keeps missing", [false, false, false], 0, "observed"],
+    ["two hits, one miss (67 % < 70 %)", [true, true, false], 0.6667, "observed"],
+  ])("D9 revised, a pattern's own outcomes decide whether it may propose: %s → %f %s", (_n, came, next, status) => {
     const ph = fresh();
-    const p = pattern({ id: "freq:heartbeat_failed", events: ["heartbeat_failed"], intervalMs: 30_000, lastSeen: T0 });
-    ph.observe(ev("heartbeat_failed", T0, {}, "a"));
-    expect(ph.predict(T0, { patterns: [p] }).map((x) => x.confidence)).toEqual([0.85]);
-    if (failureCame) ph.recordFailure({ failureType: "agent_down", agentId: "a", ts: s(10) });
-    ph.settleOutcomes(s(90));
-    ph.observe(ev("heartbeat_failed", s(90), {}, "a"));
-    expect(ph.predict(s(90), { patterns: [{ ...p, lastSeen: s(90) }] }).map((x) => x.confidence)).toEqual([next]);
+    const p = pattern({ id: "corr:memory_pressure+heartbeat_failed", events: ["memory_pressure", "heartbeat_failed"], failureType: "agent_down", leadMs: 20_000, lastSeen: T0 });
+    let at = T0;
+    for (const failureCame of came) {
+      ph.observe(ev("memory_pressure", at, {}, "a"));
+      expect(ph.predict(at, { patterns: [{ ...p, lastSeen: at }] }).map((x) => [x.status, x.expectedAt - at])).toEqual([["observed", 20_000]]);
+      if (failureCame) ph.recordFailure({ failureType: "agent_down", agentId: "a", ts: at + 15_000 });
+      at += 120_000;
+      ph.settleOutcomes(at);
+    }
+    ph.observe(ev("memory_pressure", at, {}, "a"));
+    expect(ph.predict(at, { patterns: [{ ...p, lastSeen: at }] }).map((x) => [x.confidence, x.status])).toEqual([[next, status]]);
   });
 });

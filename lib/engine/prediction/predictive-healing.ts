@@ -199,8 +199,7 @@ export class PredictiveHealing {
         ...patternCandidates(inputs.patterns ?? [], {
           now,
           view,
-          defaultIntervalMs: this.config.defaultPatternIntervalMs,
-          historicalAccuracy: (id) => this.outcomeStats.accuracyOf(id),
+          outcomes: (id) => this.outcomeStats.outcomesOf(id), proposalThreshold: this.config.confidenceThreshold,
         }),
         ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
         ...bottleneckCandidates(bottlenecks, view.pausedPriorities, this.bottlenecksOffered),

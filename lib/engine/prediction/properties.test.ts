@@ -24,9 +24,9 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 });
 
 const PATTERNS: PatternInput[] = [
-  { id: "freq:heartbeat_failed", type: "frequency", events: ["heartbeat_failed"], confidence: 0.9, occurrences: 9, intervalMs: 30_000, lastSeen: T0 },
-  { id: "seq:task_start>task_timeout", type: "sequence", events: ["task_start", "task_timeout"], confidence: 0.6, occurrences: 5, lastSeen: T0 },
-  { id: "freq:memory_pressure", type: "frequency", events: ["memory_pressure", "token_warning"], confidence: 1.3, occurrences: 5, intervalMs: -10, lastSeen: Number.NaN },
+  { id: "corr:task_failed+heartbeat_failed", type: "correlation", events: ["task_failed", "heartbeat_failed"], confidence: 0.9, occurrences: 9, support: 4, lift: 6, leadMs: 30_000, failureType: "agent_down", lastSeen: T0 },
+  { id: "corr:task_start+task_timeout", type: "correlation", events: ["task_start", "task_timeout"], confidence: 0.6, occurrences: 5, support: 3, lift: 2, leadMs: 0, failureType: "task_failed", lastSeen: T0 },
+  { id: "corr:memory_pressure+token_warning", type: "correlation", events: ["memory_pressure", "token_warning"], confidence: 1.3, occurrences: 5, support: 3, lift: 2, leadMs: -10, failureType: "token_exhaustion", lastSeen: Number.NaN },
 ];
 const BOTTLENECKS: BottleneckInput[] = [{ type: "slow_agent", severity: "high", impactScore: 0.7, affectedResources: ["agent-1"], metrics: {} }];
 

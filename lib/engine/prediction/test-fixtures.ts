@@ -27,11 +27,14 @@ export const resourceMetric = (ts: number, token?: number, memory?: number): Eng
 export const queueMetric = (ts: number, depth?: number, high?: number): EngineEvent =>
   ev("queue_metric", ts, { metadata: { ...(depth !== undefined ? { queue_depth: depth } : {}), ...(high !== undefined ? { high_priority_count: high } : {}) } });
 
-/** A learned pattern with sensible defaults. */
-export const pattern = (over: Partial<PatternInput> & Pick<PatternInput, "id" | "events" | "lastSeen">): PatternInput => ({
-  type: "frequency",
+/** A learned precursor pattern with sensible defaults (3 episodes, lift 5, a 30 s lead). */
+export const pattern = (over: Partial<PatternInput> & Pick<PatternInput, "id" | "events" | "lastSeen" | "failureType">): PatternInput => ({
+  type: "correlation",
   confidence: 1,
   occurrences: 10,
+  support: 3,
+  lift: 5,
+  leadMs: 30_000,
   ...over,
 });
 

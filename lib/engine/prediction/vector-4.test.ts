@@ -4,7 +4,20 @@ import type { EngineEvent } from "../types";
 import { PredictiveHealing } from "./predictive-healing";
 import { T0, counterIds, ev, pattern, queueMetric, resourceMetric } from "./test-fixtures";
 
-const heartbeatPattern = pattern({ id: "freq:heartbeat_failed", events: ["heartbeat_failed"], intervalMs: 30_000, lastSeen: T0 - 30_000 });
+/** A learned precursor (D9 revised) standing in for the reference's `freq:heartbeat_failed`: high_latency on an agent
+ * 60 s before its heartbeat_failed; its predictions hit 3 of 3 times, so it may propose. */
+const latencyPattern = pattern({ id: "corr:high_latency+heartbeat_failed", events: ["high_latency", "heartbeat_failed"], failureType: "agent_down", confidence: 0.8, leadMs: 60_000, lastSeen: T0 - 30_000 });
+
+/** Three earlier confirmed predictions of the pattern, so that its measured hit rate lets it propose. */
+function proven(ph: PredictiveHealing): void {
+  for (let k = 0; k < 3; k++) {
+    const at = T0 - 3_600_000 + k * 600_000;
+    ph.observe(ev("high_latency", at, {}, "agent-007"));
+    ph.predict(at, { patterns: [latencyPattern] });
+    ph.recordFailure({ failureType: "agent_down", agentId: "agent-007", ts: at + 30_000 });
+    ph.settleOutcomes(at + 30_000);
+  }
+}
 
 /** The vector's inputs, three samples 10 s apart ending at T0; `tasks` builds the agent-002/agent-003 task events. */
 function vectorEvents(tasks: (ts: number) => EngineEvent[]): EngineEvent[] {
@@ -13,7 +26,7 @@ function vectorEvents(tasks: (ts: number) => EngineEvent[]): EngineEvent[] {
     ...at.map((ts, i) => resourceMetric(ts, [85, 88, 91][i], [86, 90, 95][i])),
     ...at.map((ts, i) => queueMetric(ts, [40, 60, 80][i], [8, 11, 14][i])),
     ...tasks(T0 - 40_000),
-    ev("heartbeat_failed", T0 - 30_000, { agent_id: "agent-007", health_state: "failed" }, "agent-007"),
+    ev("high_latency", T0 - 30_000, { agent_id: "agent-007" }, "agent-007"),
   ];
 }
 
@@ -35,29 +48,30 @@ const EXPECTED = [
   ["queue", "task_queue_backlog", null, 1.0, 60_000],
   ["trend", "memory_exhaustion", null, 0.95, 11_111],
   ["trend", "token_exhaustion", null, 0.91, 30_000],
-  ["pattern", "agent_down", "agent-007", 0.85, 30_000],
+  ["pattern", "agent_down", "agent-007", 0.9, 30_000],
   ["health", "agent_down", "agent-003", 0.75, 120_000],
 ];
 
 function run(events: EngineEvent[]) {
   const ph = new PredictiveHealing({ newId: counterIds() });
+  proven(ph);
   for (const e of events) ph.observe(e);
-  return ph.predict(T0, { patterns: [heartbeatPattern] });
+  return ph.predict(T0, { patterns: [latencyPattern] });
 }
 
 describe("§14 vector 4", () => {
-  it("gives the six predictions, sorted by confidence (D11: heartbeat_failed 30 s ago is within the pattern's 30 s interval; D12: all ≥ 0.7, so all open proposals)", () => {
+  it("gives the six predictions, sorted by confidence (D11: high_latency 30 s ago is within the pattern's 60 s lead; D12: all ≥ 0.7, so all open proposals)", () => {
     const out = run(vectorEvents(asSent));
     expect(out.map((p) => [p.source, p.failureType, p.agentId, p.confidence, p.expectedAt - p.predictedAt])).toEqual(EXPECTED);
     expect(out.map((p) => p.status)).toEqual(Array(6).fill("open"));
-    expect(out.map((p) => p.id)).toEqual(["p-1", "p-2", "p-3", "p-4", "p-5", "p-6"]);
+    expect(out.map((p) => p.id)).toEqual(["p-4", "p-5", "p-6", "p-7", "p-8", "p-9"]);
     expect(out.every((p) => p.predictedAt === T0 && p.outcome === null)).toBe(true);
     expect(out.map((p) => p.patternIndicators)).toEqual([
       ["agent_slowdown_agent-002"],
       ["queue_backlog_trend"],
       ["resource_trend_memory"],
       ["resource_trend_token"],
-      ["freq:heartbeat_failed"],
+      ["corr:high_latency+heartbeat_failed"],
       ["agent_health_agent-003"],
     ]);
   });
@@ -67,8 +81,8 @@ describe("§14 vector 4", () => {
     expect(out.map((p) => [p.source, p.failureType, p.agentId, p.confidence, p.expectedAt - p.predictedAt])).toEqual(EXPECTED);
   });
 
-  it("drops the pattern prediction when the heartbeat_failed is older than the pattern's interval (D11)", () => {
-    const events = vectorEvents(asSent).map((e) => (e.type === "heartbeat_failed" ? { ...e, ts: T0 - 30_001 } : e));
+  it("drops the pattern prediction when the high_latency is older than the pattern's lead (D11)", () => {
+    const events = vectorEvents(asSent).map((e) => (e.type === "high_latency" ? { ...e, ts: T0 - 60_001 } : e));
     expect(run(events).map((p) => p.source)).not.toContain("pattern");
   });
 });

@@ -1,7 +1,7 @@
-// Source "pattern": a learned pattern containing an indicator event fires when that event occurred within the
-// pattern's own interval (reference §7.2 with D11); confidence by the 50/30/20 formula (§7.3).
-import { patternConfidence } from "../confidence";
-import { INDICATOR_FAILURE_TYPES, patternAction } from "../failure-maps";
+// Source "pattern": a learned precursor → failure pattern fires when its precursor event occurred within the
+// pattern's lead time (D11 with D9 revised); confidence by 50/30/20, bounded by the pattern's measured hit rate.
+import { MIN_MEASURED_OUTCOMES, type PatternOutcomes, patternConfidence } from "../confidence";
+import { patternAction } from "../failure-maps";
 import type { PatternInput } from "../inputs";
 import type { ObservationView } from "../observations";
 import type { Candidate } from "../prediction-record";
@@ -10,38 +10,42 @@ import type { Candidate } from "../prediction-record";
 export type PatternSourceContext = {
   now: number;
   view: Pick<ObservationView, "latestIndicator">;
-  /** Pattern interval used when a pattern has none (default 5 min, D11). */
-  defaultIntervalMs: number;
-  /** Recorded accuracy of a pattern id, or null when it has no outcomes yet (D15 → the 30 % term). */
-  historicalAccuracy: (patternId: string) => number | null;
+  /** Settled predictions of a pattern id, or null when none has settled yet (its own hit rate). */
+  outcomes: (patternId: string) => PatternOutcomes | null;
+  /** The proposal threshold: only a pattern whose measured hit rate reaches it may propose. */
+  proposalThreshold: number;
 };
 
+/** "hit rate 3/4" or "hit rate not yet measured (n of 3 outcomes)". */
+function hitRateText(o: PatternOutcomes | null): string {
+  const settled = o === null ? 0 : o.hits + o.misses;
+  if (o === null || settled < MIN_MEASURED_OUTCOMES) return `hit rate not yet measured (${settled} of ${MIN_MEASURED_OUTCOMES} outcomes)`;
+  return `hit rate ${o.hits}/${settled}`;
+}
+
 /**
- * One prediction per pattern: its first indicator type (in pattern order) that occurred within the pattern's interval
- * decides the failure type and agent. ETA: the interval for frequency patterns (60 s when unknown), else 300 s.
+ * One prediction per pattern whose precursor (its first event) occurred within the last `leadMs` (on its agent when
+ * the pattern names one): the pattern's failure type on the precursor's agent, expected `leadMs` after the precursor.
  */
 export function patternCandidates(patterns: PatternInput[], ctx: PatternSourceContext): Candidate[] {
   const out: Candidate[] = [];
   for (const p of patterns) {
-    const intervalMs = p.intervalMs ?? ctx.defaultIntervalMs;
-    for (const type of p.events) {
-      const failureType = INDICATOR_FAILURE_TYPES[type];
-      const hit = failureType === undefined ? null : ctx.view.latestIndicator(type, ctx.now - intervalMs, p.agentId);
-      if (failureType === undefined || hit === null) continue;
-      const agentId = p.agentId ?? hit.agentId;
-      const ageS = Math.round((ctx.now - hit.ts) / 1000);
-      out.push({
-        failureType,
-        agentId,
-        confidence: patternConfidence(p.confidence, ctx.historicalAccuracy(p.id), ctx.now - p.lastSeen),
-        etaMs: p.type === "frequency" ? (p.intervalMs ?? 60_000) : 300_000,
-        reasoning: `Learned ${p.type} pattern ${p.id} (confidence ${Math.round(p.confidence * 100) / 100}, ${p.occurrences} occurrences) contains ${type}, which occurred ${ageS} s ago${agentId ? ` on ${agentId}` : ""}`,
-        recommendedAction: patternAction(failureType),
-        source: "pattern",
-        patternIndicators: [p.id],
-      });
-      break;
-    }
+    const precursor = p.events[0];
+    const hit = precursor === undefined ? null : ctx.view.latestIndicator(precursor, ctx.now - p.leadMs, p.agentId);
+    if (hit === null) continue;
+    const agentId = p.agentId ?? hit.agentId;
+    const outcomes = ctx.outcomes(p.id);
+    const ageMs = ctx.now - hit.ts;
+    out.push({
+      failureType: p.failureType,
+      agentId,
+      confidence: patternConfidence(p.confidence, outcomes, ctx.now - p.lastSeen, ctx.proposalThreshold),
+      etaMs: Math.max(0, p.leadMs - ageMs),
+      reasoning: `Learned precursor ${p.events.join(" → ")} (${p.support} episodes, lift ${p.lift.toFixed(1)}, lead ${Math.round(p.leadMs / 1000)} s, ${hitRateText(outcomes)}): ${precursor} occurred ${Math.round(ageMs / 1000)} s ago${agentId ? ` on ${agentId}` : ""}`,
+      recommendedAction: patternAction(p.failureType),
+      source: "pattern",
+      patternIndicators: [p.id],
+    });
   }
   return out;
 }
