@@ -5,7 +5,7 @@ import {
   approvalFollowThrough, faultFreeHealth, healingsOfFault, healingSuccess, mttr, notDelivered, notStored, outcomePrecision, percentile,
   precursorRecall, predictionsAfterDetection, repairTimes, suddenDetection, unattended,
 } from "./measures";
-import type { RunRecord } from "./records";
+import type { FaultTruth, RunRecord } from "./records";
 
 /** One measure: value (null = no data), its unit and target, and whether the target is met (null = not applicable). */
 export type Measure = { measure: string; value: number | null; unit: string; target: string; pass: boolean | null; note?: string };
@@ -59,19 +59,24 @@ export function summarize(r: RunRecord, latenciesMs: readonly number[] | null) {
     { measure: "commands not delivered", value: undelivered.count, unit: "", target: "0", pass: undelivered.count === 0 },
   ];
 
-  const scenarios = [...new Set(r.faults.map((f) => f.scenario))].sort().map((scenario): ScenarioRow => {
-    const fs = r.faults.filter((f) => f.scenario === scenario);
+  const row = (scenario: string, group: string, fs: FaultTruth[]): ScenarioRow => {
     const firsts = fs.map((f) => ({ f, d: firstDetection(f, detections) }));
     const hs = healingSuccess(fs.flatMap((f) => healingsOfFault(f, detections, r.predictions, r.healings)));
     const rep = mttr(repairTimes(fs, detections));
     return {
-      scenario, group: groupOf(scenario), faults: fs.length, detected: firsts.filter((x) => x.d).length,
+      scenario, group, faults: fs.length, detected: firsts.filter((x) => x.d).length,
       medianDetectS: median(firsts.flatMap((x) => (x.d ? [(x.d.at - x.f.startedAt) / 1000] : []))),
       predictedAhead: firsts.filter(({ f, d }) => r.predictions.some((p) => isProposal(p) && anticipates(p, f) && (d === null || Date.parse(p.predicted_at) <= d.at))).length,
-      lateProposals: new Set(late.items.filter((l) => l.scenario === scenario).map((l) => l.prediction)).size,
+      lateProposals: new Set(late.items.filter((l) => fs.some((f) => f.id === l.fault)).map((l) => l.prediction)).size,
       healings: `${hs.succeeded}/${hs.failed}/${hs.cancelled}/${hs.open}`,
       medianRepairS: rep.medianMs === null ? null : rep.medianMs / 1000, unrepaired: rep.unrepaired,
     };
-  });
+  };
+  const names = [...new Set(r.faults.map((f) => f.scenario))].sort();
+  const scenarios = [
+    ...names.map((n) => row(n, groupOf(n), r.faults.filter((f) => f.scenario === n))),
+    ...(["precursor", "sudden"] as const).map((g) => row(`all ${g}`, g, r.faults.filter((f) => groupOf(f.scenario) === g))),
+    row("all faults", "", r.faults),
+  ];
   return { totals, scenarios, details: { sudden, unattended: gaps.worst, notStored: lost.examples, notDelivered: undelivered.examples, outcomes: precision.byOutcome } };
 }
