@@ -1,13 +1,14 @@
 // D28: every failure type a prediction can name has a healing that runs on approval and issues a command at once.
 import { describe, expect, it } from "vitest";
-import { BOTTLENECK_FAILURE_TYPES, INDICATOR_FAILURE_TYPES } from "../prediction/failure-maps";
+import { FAILURE_EVENT_TYPES } from "../patterns/event-roles";
+import { BOTTLENECK_FAILURE_TYPES } from "../prediction/failure-maps";
 import { SelfHealer } from "./self-healer";
 import { failureFromPrediction } from "./synthetic-failures";
 import { agent, counterIds, fakeView, FakePort, queue } from "./test-support";
 
 /** Failure types the sources predict (pattern indicators, bottlenecks, trends, health, queue, degraded heartbeats). */
 const PREDICTED_TYPES = [
-  ...new Set([...Object.values(INDICATOR_FAILURE_TYPES), ...Object.values(BOTTLENECK_FAILURE_TYPES), "token_exhaustion", "memory_exhaustion", "agent_down", "task_timeout", "task_queue_backlog"]),
+  ...new Set([...Object.values(FAILURE_EVENT_TYPES), ...Object.values(BOTTLENECK_FAILURE_TYPES), "token_exhaustion", "memory_exhaustion", "agent_down", "task_timeout", "task_queue_backlog"]),
 ].sort();
 
 /** A healer over a swarm with two healthy agents, a queue of 40 and resources at 85 %. */
