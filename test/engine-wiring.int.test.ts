@@ -53,14 +53,15 @@ describe("engine wiring", () => {
     const now = Date.now();
     const k2 = await app.ingestKey("wired-2");
     expect(await socket.emitWithAck("subscribe", { swarm: "wired-2" })).toMatchObject({ ok: true });
-    await post([40, 60, 80].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 10_000, metadata: { queue_depth: depth, high_priority_count: 8 + 3 * i } })), k2);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-2").queue_depth).toBe(80), { timeout: 10_000 });
+    // Below the backlog line (50): a backlog already there would be a detected fault, not a prediction.
+    await post([10, 25, 40].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 10_000, metadata: { queue_depth: depth, high_priority_count: 8 + 3 * i } })), k2);
+    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-2").queue_depth).toBe(40), { timeout: 10_000 });
     app.rt.engine.tick();
     await app.drainEngineOutputs();
     const page = await get(listPredictions, "status=all", "wired-2");
     expect(page.items.length).toBeGreaterThan(0);
     const queue = page.items.find((p: { source: string }) => p.source === "queue");
-    expect(queue).toMatchObject({ failure_type: "task_timeout", status: "open", confidence: expect.any(Number) });
+    expect(queue).toMatchObject({ failure_type: "task_queue_backlog", status: "open", confidence: expect.any(Number) });
     await vi.waitFor(() => expect(received.some((r) => r.name === "prediction.created" && r.payload.id === queue.id)).toBe(true), { timeout: 10_000 });
   });
 

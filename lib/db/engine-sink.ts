@@ -202,5 +202,15 @@ export function attachEngineSink(
     return stored();
   });
 
+  // The engine is the only writer of incidents; an update carries the whole record.
+  on("incident.updated", async (tx, sid, { incident: i }) => {
+    const data = {
+      source: i.source, failureType: i.failureType, agentId: i.agentId, severity: i.severity, target: i.target, state: i.state, reason: i.reason, healingId: i.healingId,
+      openedAt: new Date(i.openedAt), updatedAt: new Date(i.updatedAt), resolvedAt: d(i.resolvedAt),
+    };
+    await tx.incident.upsert({ where: { id_swarmId: { id: i.id, swarmId: sid } }, create: { id: i.id, swarmId: sid, ...data }, update: data });
+    return stored();
+  });
+
   return { drain: () => queues.drain(), record };
 }

@@ -11,14 +11,16 @@ export type HealingLookup = (target: string) => { id: string; status: "pending" 
 /** How long an incident that needs an operator stays open without any new evidence. */
 export const INCIDENT_QUIET_MS = 10 * 60_000;
 
-/** The state an open incident is in, given the healing on its target and the last reason recorded (pure). */
-export function incidentState(active: ReturnType<HealingLookup>, lastReason: string | null): { state: IncidentState; reason: string | null } {
+/** The state an open incident is in, given the healing on its target, whether a healing already succeeded (a
+ * bottleneck waiting to clear) and the last reason recorded (pure). */
+export function incidentState(active: ReturnType<HealingLookup>, healed: boolean, lastReason: string | null): { state: IncidentState; reason: string | null } {
   if (active?.status === "running") return { state: "healing", reason: null };
   if (active?.status === "pending") return { state: "awaiting_decision", reason: "a healing waits for an operator's approval" };
+  if (healed) return { state: "recovering", reason: "healed; waiting for the bottleneck to clear" };
   return { state: "needs_operator", reason: lastReason ?? "no healing is running" };
 }
 
-type Entry = { record: IncidentRecord; failure: Failure | null; lastReason: string | null };
+type Entry = { record: IncidentRecord; failure: Failure | null; lastReason: string | null; healed: boolean };
 
 /** The open incidents of one swarm (bounded); every change comes back from `take()` to be stored and published. */
 export class IncidentBook {
@@ -31,7 +33,7 @@ export class IncidentBook {
   openIncident(fields: Pick<IncidentRecord, "id" | "source" | "failureType" | "agentId" | "severity" | "target">, failure: Failure | null, now: number): void {
     if (this.open.has(fields.id)) return;
     const record: IncidentRecord = { ...fields, state: "needs_operator", reason: "not yet routed to a healing", healingId: null, openedAt: now, updatedAt: now, resolvedAt: null };
-    this.open.set(fields.id, { record, failure, lastReason: null });
+    this.open.set(fields.id, { record, failure, lastReason: null, healed: false });
     if (this.open.size > this.max) this.close(this.open.keys().next().value as string, now, "too many open incidents; the oldest was closed");
     this.changed.set(record.id, record);
   }
@@ -46,6 +48,17 @@ export class IncidentBook {
     for (const e of this.open.values()) if (e.record.target === target) e.record = { ...e.record, healingId };
   }
 
+  /** A healing ended: a success closes the incidents it healed; otherwise its outcome is why automation stopped. */
+  noteHealingEnded(healingId: string, status: string, reason: string | null, now: number): void {
+    for (const [id, e] of [...this.open]) {
+      if (e.record.healingId !== healingId) continue;
+      e.healed = status === "succeeded";
+      if (e.healed && e.record.source === "failure") this.close(id, now, "healed");
+      else if (reason === "skipped: failure already resolved") this.close(id, now, "resolved before a healing acted");
+      else if (!e.healed) e.lastReason = `last healing ${status}${reason ? `: ${reason}` : ""}`;
+    }
+  }
+
   /** The incident ended: resolved with `reason` (e.g. "healed", "bottleneck cleared"). */
   close(id: string, now: number, reason: string): void {
     const e = this.open.get(id);
@@ -54,9 +67,14 @@ export class IncidentBook {
     this.changed.set(id, { ...e.record, state: "resolved", reason, updatedAt: now, resolvedAt: now });
   }
 
-  /** Closes every open incident of `target` (its healing succeeded). */
-  closeTarget(target: string, now: number, reason: string): void {
-    for (const [id, e] of [...this.open]) if (e.record.target === target) this.close(id, now, reason);
+  /** The healer found the fault of `target` already gone: its failures' incidents close with `reason`; a bottleneck's
+   * waits for the detector to clear it (recovering). */
+  resolvedOnTarget(target: string, now: number, reason: string): void {
+    for (const [id, e] of [...this.open]) {
+      if (e.record.target !== target) continue;
+      if (e.record.source === "failure") this.close(id, now, reason);
+      else e.healed = true;
+    }
   }
 
   /** An event that shows a failure recovered (its agent heard from again, its task completed) closes its incident. */
@@ -72,7 +90,7 @@ export class IncidentBook {
         continue;
       }
       const active = lookup(e.record.target);
-      const next = incidentState(active, e.lastReason);
+      const next = incidentState(active, e.healed, e.lastReason);
       const healingId = active?.id ?? e.record.healingId;
       if (next.state === e.record.state && next.reason === e.record.reason && healingId === e.record.healingId) continue;
       e.record = { ...e.record, ...next, healingId, updatedAt: now };

@@ -83,8 +83,9 @@ export type CommandRecord = {
   finishedAt?: number | null;
 };
 
-/** How a fault is being handled now (D29): a healing runs, a decision waits, or an operator must act (why in `reason`). */
-export type IncidentState = "healing" | "awaiting_decision" | "needs_operator" | "resolved";
+/** How a fault is being handled now (D29): a healing runs, a decision waits, a healed bottleneck waits to clear, or
+ * an operator must act (why in `reason`); resolved when it ended. */
+export type IncidentState = "healing" | "awaiting_decision" | "recovering" | "needs_operator" | "resolved";
 
 /** One fault (a detected failure or an active bottleneck) and how it is being handled (incidents table). */
 export type IncidentRecord = {

@@ -5,10 +5,11 @@ import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
 import { isSilenceIntervals } from "./detection/silence";
-import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
+import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, type OnFailureResult, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
 import { type Candidate, type DecisionInput, type GateVerdict, type Prediction, type PredictionConfig, PredictiveHealing, type ProposalSnapshot } from "./prediction";
+import { IncidentBook } from "./incidents";
 import { OpenFaults } from "./open-faults";
 import type { HealingRecord } from "./records";
 import type { SwarmConfig } from "./swarm-config";
@@ -47,6 +48,8 @@ export class SwarmEngine {
   readonly healer: SelfHealer;
   readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
+  /** One incident per fault, with how it is handled now (D29). */
+  readonly incidents = new IncidentBook();
   /** Failures and active bottlenecks present now: what prediction must not "predict" (D29). */
   private readonly faults = new OpenFaults();
   /** Active bottleneck → the failure it stands for (re-offered to the healer while the bottleneck holds). */
@@ -84,9 +87,11 @@ export class SwarmEngine {
       this.learner.observe(e);
       this.predictor.observe(e);
       this.apply(this.healer.observe(e, now));
+      this.incidents.observe(e, now);
       const failure = detectFailure(e, now, this.deps.newId);
       if (failure) this.onFailure(failure, now);
     }
+    this.publishIncidents(now);
   }
 
   /** Adds an already-processed event to the windows (takeover): detection, agent state, learning, prediction inputs. */
@@ -115,12 +120,14 @@ export class SwarmEngine {
     if (started.decision === "unhandled" || started.decision === "ignored" || started.decision === "coalesced") {
       this.apply(this.healer.refuse(failure, "preventive", proposal.id, started.reason ?? started.decision, now));
     }
+    this.publishIncidents(now);
   }
 
   /** Applies an operator's decision on a healing waiting for approval (a detected failure under an "approve" policy). */
   decideHealing(healingId: string, decision: DecisionInput, now: number): void {
     const reason = `rejected by ${decision.by}${decision.reason ? `: ${decision.reason}` : ""}`;
     this.apply(decision.decision === "approve" ? this.healer.approve(healingId, now) : this.healer.reject(healingId, now, reason));
+    this.publishIncidents(now);
   }
 
   /** A running healing taken over from the previous owner: failures it heals join it until it ends (see SelfHealer.adopt). */
@@ -136,6 +143,7 @@ export class SwarmEngine {
   /** Tells the healer a command's result (from the coordinator link). */
   commandResult(commandId: string, result: Parameters<SelfHealer["commandResult"]>[1], now: number): void {
     this.apply(this.healer.commandResult(commandId, result, now));
+    this.publishIncidents(now);
   }
 
   /**
@@ -178,7 +186,14 @@ export class SwarmEngine {
     this.apply(this.healer.tick(now, stale));
     this.state.prune(now);
     this.faults.prune(now, (id) => this.bottleneckFailures.has(id));
+    this.publishIncidents(now);
     return this.snapshot(now);
+  }
+
+  /** Re-reads every open incident's handling and publishes what changed. */
+  private publishIncidents(now: number): void {
+    this.incidents.evaluate(now, (target) => this.healer.activeOn(target));
+    for (const incident of this.incidents.take()) this.emit("incident.updated", { incident });
   }
 
   /** A detection pass at `now` (on ingest as well as on the tick, so a fault reaches the screen on its event). */
@@ -189,9 +204,11 @@ export class SwarmEngine {
     for (const bottleneck of changes.resolved) {
       this.emit("bottleneck.resolved", { bottleneck });
       this.faults.close(bottleneck.id);
+      this.incidents.close(bottleneck.id, now, "bottleneck cleared");
       this.bottleneckFailures.delete(bottleneck.id);
       this.apply(this.healer.markResolved({ bottleneckId: bottleneck.id }, now));
     }
+    this.publishIncidents(now);
   }
 
   /** The live figures at `now`, with the health score and its terms (D26). */
@@ -216,7 +233,18 @@ export class SwarmEngine {
     this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId ?? undefined, ts: failure.detectedAt });
     this.learner.observeInternal({ type: "failure_detected", ts: failure.detectedAt, agentId: failure.agentId ?? undefined, failureType: failure.failureType });
     this.analytics.recordFailure({ detectedAt: failure.detectedAt });
-    this.apply(this.healer.onFailure(failure, "detected", now).changes);
+    const target = targetOf(failure);
+    this.incidents.openIncident({ id: failure.id, source: "failure", failureType: failure.failureType, agentId: failure.agentId, severity: failure.severity ?? "medium", target }, failure, now);
+    const routed = this.healer.onFailure(failure, "detected", now);
+    this.noteRouting(target, routed, now);
+    this.apply(routed.changes);
+  }
+
+  /** Tells the incidents of `target` what the healer did with their fault (a healing, or why none). */
+  private noteRouting(target: string, routed: OnFailureResult, now: number): void {
+    if (routed.healing && (routed.decision === "started" || routed.decision === "proposed" || routed.decision === "coalesced")) this.incidents.noteHealing(target, routed.healing.id);
+    else if (routed.decision === "skipped" && routed.reason === "failure already resolved") this.incidents.resolvedOnTarget(target, now, "resolved before a healing acted");
+    else if (routed.reason) this.incidents.noteReason(target, routed.decision === "unhandled" ? `no automatic healing: ${routed.reason}` : routed.decision === "ignored" ? routed.reason : `healing skipped: ${routed.reason}`);
   }
 
   private onBottleneck(bottleneck: Bottleneck, now: number): void {
@@ -225,7 +253,9 @@ export class SwarmEngine {
     this.faults.open(bottleneck.id, { failureType: bottleneck.type, agentId: failure.agentId, since: bottleneck.detectedAt });
     this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId ?? undefined, ts: bottleneck.detectedAt });
     this.bottleneckFailures.set(bottleneck.id, failure);
+    this.incidents.openIncident({ id: bottleneck.id, source: "bottleneck", failureType: bottleneck.type, agentId: failure.agentId, severity: bottleneck.severity, target: targetOf(failure) }, null, now);
     const routed = this.healer.onFailure(failure, "detected", now);
+    this.noteRouting(targetOf(failure), routed, now);
     if (routed.decision === "unhandled" || routed.decision === "ignored") return;
     this.emit("failure.detected", { failure });
     this.analytics.recordFailure({ detectedAt: failure.detectedAt });
@@ -238,6 +268,7 @@ export class SwarmEngine {
     for (const [id, failure] of this.bottleneckFailures) {
       if (this.healer.healingOn(targetOf(failure))) continue;
       const again = this.healer.onFailure(failure, "detected", now);
+      this.noteRouting(targetOf(failure), again, now);
       if (again.decision === "started" || again.decision === "proposed") this.apply(again.changes);
       else if (again.decision === "unhandled" || again.decision === "ignored") this.bottleneckFailures.delete(id);
     }
@@ -285,6 +316,7 @@ export class SwarmEngine {
     this.learner.observeInternal({ type: "healing_attempted", ts: h.finishedAt ?? h.startedAt, failureType: h.failureType, strategy: h.strategy, success: h.status === "succeeded" });
     if (h.predictionId) this.predictor.recordHealing({ predictionId: h.predictionId, succeeded: h.status === "succeeded", ts: h.finishedAt ?? h.startedAt });
     if (h.failureId && h.status === "succeeded") this.faults.close(h.failureId);
+    this.incidents.noteHealingEnded(h.id, h.status, h.reason ?? null, h.finishedAt ?? h.startedAt);
   }
 }
 

@@ -13,6 +13,17 @@ export function bottleneckItem(b: { id: string; type: string; severity: string; 
   };
 }
 
+/** An incident item: one fault and how it is handled now (healing, awaiting_decision, recovering, needs_operator, resolved). */
+export function incidentItem(i: {
+  id: string; source: string; failureType: string; agentId?: string | null; severity: string; target: string; state: string; reason?: string | null;
+  healingId?: string | null; openedAt: Time; updatedAt: Time; resolvedAt?: Time | null;
+}) {
+  return {
+    id: i.id, source: i.source, failure_type: i.failureType, agent_id: i.agentId ?? null, severity: i.severity, target: i.target, state: i.state,
+    reason: i.reason ?? null, healing_id: i.healingId ?? null, opened_at: iso(i.openedAt), updated_at: iso(i.updatedAt), resolved_at: iso(i.resolvedAt),
+  };
+}
+
 /** A prediction item. */
 export function predictionItem(p: {
   id: string; failureType: string; agentId?: string | null; confidence: number; predictedAt: Time; expectedAt: Time; reasoning: string; recommendedAction: string;

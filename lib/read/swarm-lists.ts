@@ -5,7 +5,7 @@ import { decodeCursor, pageQuery, timeWindow, toPage } from "../api/cursor";
 import { notFound } from "../api/errors";
 import type { Db } from "../db/prisma";
 import { commandsOf } from "./history-links";
-import { bottleneckItem, failureItem, healingItem, predictionItem } from "./items";
+import { bottleneckItem, failureItem, healingItem, incidentItem, predictionItem } from "./items";
 
 /** The id of a swarm by name, or 404. */
 export async function requireSwarm(db: Db, name: string): Promise<number> {
@@ -34,6 +34,18 @@ export async function listBottlenecks(db: Db, swarmId: number, q: z.output<typeo
   const rows = await db.bottleneck.findMany({ ...k, where: { swarmId, ...k.where, ...(q.status === "all" ? {} : { status: q.status }) } });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.detectedAt, key: r.id }));
   return { items: page.map(bottleneckItem), next_cursor };
+}
+
+/** Query of the incident list: `open` (not resolved, the default), `resolved` or `all`. */
+export const incidentQuery = pageQuery.extend({ state: z.enum(["open", "resolved", "all"]).default("open") });
+
+/** GET /swarms/{swarm}/incidents: each fault with how it is handled now, newest first. */
+export async function listIncidents(db: Db, swarmId: number, q: z.output<typeof incidentQuery>, now: number) {
+  const k = keyset("openedAt", q, now);
+  const state = q.state === "all" ? {} : q.state === "open" ? { state: { not: "resolved" } } : { state: "resolved" };
+  const rows = await db.incident.findMany({ ...k, where: { swarmId, ...k.where, ...state } });
+  const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.openedAt, key: r.id }));
+  return { items: page.map(incidentItem), next_cursor };
 }
 
 /** Query of the prediction list. */

@@ -1,6 +1,6 @@
 // Typed socket.io contract shared by the server and the browser (contract §5).
 import type { MetricsTick } from "../engine/types";
-import type { bottleneckItem, commandItem, failureItem, healingItem, predictionItem } from "../read/items";
+import type { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "../read/items";
 
 /** Ack of `subscribe`: the swarm's current figures, or why it was refused. */
 export type SubscribeAck = { ok: true; snapshot: MetricsTick } | { ok: false; error: string };
@@ -19,6 +19,7 @@ export type ServerToClientEvents = {
   "healing.started": (h: WithSwarm<ReturnType<typeof healingItem>>) => void;
   "healing.finished": (h: WithSwarm<ReturnType<typeof healingItem>>) => void;
   "command.updated": (c: WithSwarm<ReturnType<typeof commandItem>>) => void;
+  "incident.updated": (i: WithSwarm<ReturnType<typeof incidentItem>>) => void;
 };
 
 /** Events the browser emits. */

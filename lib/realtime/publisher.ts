@@ -1,7 +1,7 @@
 // Publishes stored engine outputs to the swarm's room, shaped exactly like the HTTP API's items.
 import type { SinkEvent } from "../db/engine-sink";
 import type { EngineEventMap } from "../engine/types";
-import { bottleneckItem, commandItem, failureItem, healingItem, predictionItem } from "../read/items";
+import { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "../read/items";
 import { swarmRoom } from "./contract";
 import type { RealtimeServer } from "./server";
 
@@ -30,6 +30,9 @@ export function createPublisher(io: RealtimeServer): Publisher {
       case "healing.started":
       case "healing.finished":
         room.emit(name, { ...healingItem((p as EngineEventMap["healing.started"]).healing), ...swarm });
+        break;
+      case "incident.updated":
+        room.emit(name, { ...incidentItem((p as EngineEventMap["incident.updated"]).incident), ...swarm });
         break;
       case "command.updated":
         room.emit(name, { ...commandItem((p as EngineEventMap["command.updated"]).command), ...swarm });

@@ -85,6 +85,18 @@ export class SelfHealer {
     return { kind: "plan", strategy: route.strategy.name };
   }
 
+  /** The healing active on `target` (a running one first, else one waiting for approval), or null. */
+  activeOn(target: string): { id: string; status: "pending" | "running" } | null {
+    let pending: string | null = null;
+    for (const run of this.runs.values()) {
+      if (targetOf(run.failure) !== target) continue;
+      if (run.record.status !== "pending") return { id: run.record.id, status: "running" };
+      pending ??= run.record.id;
+    }
+    for (const [key, id] of this.adopted) if (key.endsWith(`|${target}`)) return { id, status: "running" };
+    return pending === null ? null : { id: pending, status: "pending" };
+  }
+
   /** Whether a healing (running, not a proposal) is active on `target` (see targetOf). */
   healingOn(target: string): boolean {
     for (const run of this.runs.values()) if (run.record.status !== "pending" && targetOf(run.failure) === target) return true;
