@@ -78,3 +78,42 @@ describe("an approval always acts", () => {
     expect(of("command.updated").map((c) => c.command.kind)).toEqual(["scale_agents"]);
   });
 });
+
+describe("every fault is handled or says why not (incidents)", () => {
+  it("a failure with a running healing is 'healing', then resolved when healed", () => {
+    let n = 0;
+    const engine = createEngine({ clock: manualClock(0), newId: () => `id-${++n}` });
+    engine.setTimeMode("s", "event");
+    const seen: { state: string; reason: string | null }[] = [];
+    engine.on("incident.updated", ({ incident }) => void seen.push({ state: incident.state, reason: incident.reason }));
+    const commands: string[] = [];
+    engine.on("command.updated", ({ command }) => void (command.status === "pending" && commands.push(command.id)));
+    engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1"), beat(102, "healthy", "agent-2")]);
+    expect(seen.at(-1)).toEqual({ state: "healing", reason: null });
+    engine.commandResult("s", commands[0]!, { status: "succeeded" });
+    engine.ingest("s", [beat(104, "healthy"), beat(106, "healthy", "agent-2")]);
+    expect(seen.at(-1)).toEqual({ state: "resolved", reason: "healed" });
+  });
+
+  it("a failure no policy lets heal needs an operator, and says why", () => {
+    let n = 0;
+    const engine = createEngine({ clock: manualClock(0), newId: () => `id-${++n}` });
+    engine.setTimeMode("s", "event");
+    engine.configure("s", { policies: { detected: { agent_down: "off" } }, chains: {}, confidenceThreshold: 0.7, guardrails: { maxAutoPerHour: 20, cooldownMs: 60_000 }, targetMttrMs: 30_000, silenceIntervals: 3 });
+    const seen: { state: string; reason: string | null }[] = [];
+    engine.on("incident.updated", ({ incident }) => void seen.push({ state: incident.state, reason: incident.reason }));
+    engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1"), beat(102, "healthy", "agent-2")]);
+    expect(seen.at(-1)).toEqual({ state: "needs_operator", reason: "policy off for agent_down" });
+    engine.ingest("s", [beat(110, "healthy")]);
+    expect(seen.at(-1)).toEqual({ state: "resolved", reason: "recovered" });
+  });
+
+  it("a detected failure under an approve policy is awaiting a decision", () => {
+    const { engine } = run();
+    engine.configure("s", { policies: { detected: { agent_down: "approve" } }, chains: {}, confidenceThreshold: 0.7, guardrails: { maxAutoPerHour: 20, cooldownMs: 60_000 }, targetMttrMs: 30_000, silenceIntervals: 3 });
+    const seen: string[] = [];
+    engine.on("incident.updated", ({ incident }) => void seen.push(incident.state));
+    engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1")]);
+    expect(seen.at(-1)).toBe("awaiting_decision");
+  });
+});
