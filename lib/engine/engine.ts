@@ -2,6 +2,7 @@
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
 // deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { AgentRoster } from "./agent-roster";
+import { taskSuccessRate } from "./analytics";
 import type { Clock } from "./clock";
 import type { CommandResult, CoordinatorPort, Failure, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
@@ -82,8 +83,12 @@ export function createEngine(deps: EngineDeps): Engine {
     for (const fn of listeners.get(name) ?? []) (fn as Listener<K>)(payload);
   };
   const swarmOf = (swarm: string) => {
-    let s = swarms.get(swarm);
-    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) })));
+    const known = swarms.get(swarm);
+    if (known) return known;
+    const s = new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) });
+    // The health score's success term: the share of the swarm's finished tasks that succeeded (D26).
+    s.analytics.taskSuccessRate = () => taskSuccessRate(s.state.details());
+    swarms.set(swarm, s);
     return s;
   };
 
