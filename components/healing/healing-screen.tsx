@@ -1,5 +1,6 @@
 // The healing screen's body: MTTR trend, strategy effectiveness and the filterable history (works inside the
 // swarm shell layout or standalone).
+import { LiveFigures } from "@/components/shell/live-figures";
 import { HealingHistoryPanel } from "./healing-history-panel";
 import { MttrPanel } from "./mttr-panel";
 import { StrategyPanel } from "./strategy-panel";
@@ -7,7 +8,7 @@ import { StrategyPanel } from "./strategy-panel";
 /** Everything the healing screen shows for one swarm. */
 export function HealingScreen({ swarm }: { swarm: string }) {
   return (
-    <div className="space-y-6">
+    <LiveFigures className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Healing</h1>
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
@@ -17,6 +18,6 @@ export function HealingScreen({ swarm }: { swarm: string }) {
       <MttrPanel swarm={swarm} />
       <StrategyPanel swarm={swarm} />
       <HealingHistoryPanel swarm={swarm} />
-    </div>
+    </LiveFigures>
   );
 }

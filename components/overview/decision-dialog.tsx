@@ -1,6 +1,8 @@
 "use client";
-// A small modal asking for the reason of a decision (required to reject, optional to approve); Esc cancels.
+// A small modal asking for the reason of a decision (required to reject, optional to approve); Esc cancels. Confirming
+// waits while the live channel is down or re-syncing.
 import { type FormEvent, useEffect, useRef } from "react";
+import { useLivePaused } from "@/lib/queries/live-socket";
 
 /** The decision dialog; open while `decision` is set. */
 export function DecisionDialog({
@@ -17,6 +19,7 @@ export function DecisionDialog({
   onClose: () => void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const paused = useLivePaused();
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -59,7 +62,9 @@ export function DecisionDialog({
             </button>
             <button
               type="submit"
-              className={`rounded-md px-3 py-1.5 text-sm font-medium text-white focus-visible:outline-2 focus-visible:outline-sky-500 ${reject ? "bg-rose-600 hover:bg-rose-500" : "bg-emerald-600 hover:bg-emerald-500"}`}
+              disabled={paused}
+              title={paused ? "Offline: decisions wait until live updates are back" : undefined}
+              className={`rounded-md px-3 py-1.5 text-sm font-medium text-white focus-visible:outline-2 focus-visible:outline-sky-500 disabled:opacity-60 ${reject ? "bg-rose-600 hover:bg-rose-500" : "bg-emerald-600 hover:bg-emerald-500"}`}
             >
               {reject ? "Reject" : "Approve"}
             </button>

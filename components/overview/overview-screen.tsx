@@ -1,6 +1,7 @@
 "use client";
 // The live overview of one swarm: health gauge, live tiles and sparklines on top; proposals, bottlenecks and
-// healings below; demo fault controls for admins on the demo swarm.
+// healings below; demo fault controls for admins on the demo swarm. All of it greys out while the live channel is down.
+import { LiveFigures } from "@/components/shell/live-figures";
 import { useCan } from "@/components/shell/session-context";
 import { Panel } from "@/components/ui/panel";
 import { useLiveTick, useTickSeries } from "@/lib/queries/overview";
@@ -18,7 +19,7 @@ export function OverviewScreen({ swarm }: { swarm: string }) {
   const { data: series } = useTickSeries(swarm);
   const admin = useCan("admin");
   return (
-    <div className="space-y-4">
+    <LiveFigures className="space-y-4">
       <div className="grid gap-4 lg:grid-cols-[18rem_1fr_1fr]">
         <Panel title="Health" testId="health">
           <HealthGauge tick={tick} />
@@ -38,6 +39,6 @@ export function OverviewScreen({ swarm }: { swarm: string }) {
         <HealingList swarm={swarm} />
         {swarm === "demo" && admin && <DemoControls />}
       </div>
-    </div>
+    </LiveFigures>
   );
 }

@@ -1,5 +1,6 @@
 // The predictions screen's body: quality against the target and lead times, every prediction, learned patterns
 // (works inside the swarm shell layout or standalone).
+import { LiveFigures } from "@/components/shell/live-figures";
 import { PatternsPanel } from "./patterns-panel";
 import { PredictionListPanel } from "./prediction-list-panel";
 import { QualityPanel } from "./quality-panel";
@@ -7,7 +8,7 @@ import { QualityPanel } from "./quality-panel";
 /** Everything the predictions screen shows for one swarm. */
 export function PredictionsScreen({ swarm }: { swarm: string }) {
   return (
-    <div className="space-y-6">
+    <LiveFigures className="space-y-6">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Predictions</h1>
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
@@ -17,6 +18,6 @@ export function PredictionsScreen({ swarm }: { swarm: string }) {
       <QualityPanel swarm={swarm} />
       <PredictionListPanel swarm={swarm} />
       <PatternsPanel swarm={swarm} />
-    </div>
+    </LiveFigures>
   );
 }

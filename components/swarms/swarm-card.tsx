@@ -2,6 +2,7 @@
 // agents (fixed-size tiles: no layout shift).
 import Link from "next/link";
 import type { SwarmSummary } from "@/lib/queries/swarms";
+import { SwarmHealth } from "./swarm-health";
 
 const STATUS: Record<SwarmSummary["status"], string> = {
   active: "bg-emerald-500/15 text-emerald-700 dark:text-emerald-300",
@@ -41,6 +42,7 @@ export function SwarmCard({ swarm }: { swarm: SwarmSummary }) {
           <dd className="mt-0.5 text-2xl font-semibold tabular-nums">{swarm.agents}</dd>
         </div>
       </dl>
+      <SwarmHealth score={swarm.health_score} health={swarm.health} />
     </article>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 // The swarm list: loading skeleton, error with retry, empty state with how to send a first event,
 // and one card per swarm whose events/s moves with the live ticks.
+import { LiveFigures } from "@/components/shell/live-figures";
 import { useSwarmSubscriptions } from "@/lib/queries/live-socket";
 import { useSwarms } from "@/lib/queries/swarms";
 import { SwarmCard } from "./swarm-card";
@@ -33,12 +34,14 @@ export function SwarmList() {
   }
   if (data.length === 0) return <FirstEventHelp />;
   return (
-    <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Swarms">
-      {data.map((s) => (
-        <li key={s.name}>
-          <SwarmCard swarm={s} />
-        </li>
-      ))}
-    </ul>
+    <LiveFigures>
+      <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3" aria-label="Swarms">
+        {data.map((s) => (
+          <li key={s.name}>
+            <SwarmCard swarm={s} />
+          </li>
+        ))}
+      </ul>
+    </LiveFigures>
   );
 }

@@ -2,6 +2,7 @@
 // theme toggle and sign-out.
 import { cookies } from "next/headers";
 import Link from "next/link";
+import { OfflineBanner } from "@/components/shell/offline-banner";
 import { SwarmSwitcher } from "@/components/shell/swarm-switcher";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { parseTheme, THEME_KEY } from "@/lib/theme";
@@ -30,6 +31,7 @@ export async function AppHeader({ user, role, swarm }: { user: string; role: str
           <SignOutButton />
         </div>
       </div>
+      <OfflineBanner />
     </header>
   );
 }

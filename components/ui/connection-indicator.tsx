@@ -7,6 +7,7 @@ const LOOK: Record<LiveStatus, { dot: string; label: string }> = {
   live: { dot: "bg-emerald-500", label: "Live" },
   reconnecting: { dot: "bg-amber-500 animate-pulse", label: "Reconnecting" },
   offline: { dot: "bg-rose-500", label: "Offline" },
+  resyncing: { dot: "bg-sky-500 animate-pulse", label: "Re-syncing" },
 };
 
 /** Shows the live channel's status. */

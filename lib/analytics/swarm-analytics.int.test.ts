@@ -5,6 +5,8 @@ import { GET as mttr } from "@/app/api/v1/swarms/[swarm]/analytics/mttr/route";
 import { GET as overview } from "@/app/api/v1/swarms/[swarm]/analytics/overview/route";
 import { GET as strategies } from "@/app/api/v1/swarms/[swarm]/analytics/strategies/route";
 import { startTestApp, type TestApp } from "../../test/app";
+import { saveSettings } from "../settings/settings-store";
+import { SETTINGS_DEFAULTS } from "../settings/swarm-settings";
 
 let app: TestApp;
 let token: string;
@@ -44,19 +46,20 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const get = async (handler: typeof overview, qs: string) => {
-  const res = await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ swarm: "an-swarm" }) });
+const get = async (handler: typeof overview, qs: string, swarm = "an-swarm") => {
+  const res = await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ swarm }) });
   return { status: res.status, body: await res.json() };
 };
 
 describe("analytics", () => {
-  it("overview: healing totals, MTTR and heal time from the rollups, active bottlenecks, a 0–100 health score", async () => {
+  it("overview: healing totals, MTTR and heal time from the rollups, active bottlenecks, the health score of the healing terms", async () => {
     const { status, body } = await get(overview, "range=24h");
     expect(status).toBe(200);
     expect(body.healing).toEqual({ total: 3, success_rate: 2 / 3, mttr_ms: 1500, avg_heal_ms: 200 });
     expect(body.bottlenecks).toEqual({ active: 1, by_type: { slow_agent: 1 } });
-    expect(body.health_score).toBeGreaterThanOrEqual(0);
-    expect(body.health_score).toBeLessThanOrEqual(100);
+    // D26: no task outcomes in the rollups, so 30 × (1 − 1.5 s / 30 s) and 20 × mean(1, 0) are rescaled from 50 to 100.
+    expect(body.health_score).toBe(77);
+    expect(body.health).toEqual({ score: 77, success_points: null, mttr_points: 57, strategy_points: 20, target_mttr_ms: 30_000 });
     expect(body.prediction).toEqual({ total: 4, accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25, median_lead_ms: 30_000 });
   });
 
@@ -75,6 +78,21 @@ describe("analytics", () => {
       ["agent_restart", 2, 0],
       ["task_retry", 0, 1],
     ]);
+  });
+
+  it("overview: no health score (null, not 50) for a swarm with no healing", async () => {
+    await app.ingestKey("quiet-swarm");
+    const { status, body } = await get(overview, "range=24h", "quiet-swarm");
+    expect(status).toBe(200);
+    expect(body.health_score).toBeNull();
+    expect(body.health).toEqual({ score: null, success_points: null, mttr_points: null, strategy_points: null, target_mttr_ms: 30_000 });
+  });
+
+  it("overview: the health score measures MTTR against the swarm's configured target", async () => {
+    const swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "an-swarm" } })).id;
+    await saveSettings(app.rt.db, swarmId, { ...SETTINGS_DEFAULTS, target_mttr_ms: 3_000 });
+    const { body } = await get(overview, "range=24h");
+    expect(body.health).toEqual({ score: 50, success_points: null, mttr_points: 30, strategy_points: 20, target_mttr_ms: 3_000 });
   });
 
   it("400 on a reversed range or too many buckets", async () => {

@@ -9,6 +9,7 @@ import { BUCKET_MS, type BucketSize, MAX_SERIES_BUCKETS, mttrSeries } from "../e
 import { overallStatsFromRollups } from "../engine/analytics/overall-stats";
 import { strategyEffectiveness } from "../engine/analytics/strategy-effectiveness";
 import type { HealingRecord, HealingRollup } from "../engine/analytics/types";
+import { storedSettings } from "../settings/settings-store";
 
 const RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 
@@ -93,14 +94,24 @@ async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, t
   };
 }
 
-/** analytics/overview: health score, healing figures, prediction quality, active bottlenecks, throughput. */
-export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number, targetMttrMs?: number) {
+/** The MTTR target in the swarm's stored settings (the default when it has none). */
+async function storedTargetMttrMs(pool: pg.Pool, swarmId: number): Promise<number> {
+  const { rows } = await pool.query<{ settings: unknown }>("SELECT settings FROM swarms WHERE id = $1", [swarmId]);
+  return storedSettings(rows[0]?.settings ?? null).target_mttr_ms;
+}
+
+/**
+ * analytics/overview: health score, healing figures, prediction quality, active bottlenecks, throughput. The health
+ * score is measured against the swarm's target MTTR; task outcomes are not in the rollups, so its success term is
+ * left out here (D26: the MTTR and strategy terms are rescaled) and the score is null without any healing.
+ */
+export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number) {
   const span = RANGES[range];
   const from = now - span;
   const rows = await rollups(pool, swarmId, tableFor(span), Math.floor(from / 60_000) * 60_000, now + 1);
   const healing = overallStatsFromRollups(rows);
   const strategyRates = (await strategies(pool, swarmId, range, now)).map((s) => s.success_rate);
-  const score = healthScore({ successRate: healing.success_rate, mttrMs: healing.mttr_ms, strategyRates, targetMttrMs });
+  const score = healthScore({ successRate: null, mttrMs: healing.mttr_ms, strategyRates, targetMttrMs: await storedTargetMttrMs(pool, swarmId) });
   const { rows: active } = await pool.query<{ type: string; n: string }>("SELECT type, count(*) AS n FROM bottlenecks WHERE swarm_id = $1 AND status = 'active' GROUP BY type", [swarmId]);
   const events = rows.reduce((s, r) => s + r.events, 0);
   return {

@@ -2,7 +2,7 @@
 // and healing analytics, fed with committed events and advanced by ticks. Every output is handed to `emit` as a
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
 import { type AgentRoster, agentRoster } from "./agent-roster";
-import { HealingAnalytics } from "./analytics";
+import { HealingAnalytics, taskSuccessRate } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
 import { isSilenceIntervals } from "./detection/silence";
 import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, type OnFailureResult, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
@@ -75,6 +75,8 @@ export class SwarmEngine {
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: this.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
     this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });
+    // The health score's success term: the share of the swarm's finished tasks that succeeded (D26).
+    this.analytics.taskSuccessRate = () => taskSuccessRate(this.state.details());
   }
 
   /** Feeds committed events that arrived at `now`. */

@@ -33,8 +33,9 @@ export type MetricsTick = {
   last_event_at: number | null;
 };
 
-/** The terms of the health score (D26): 50 × success + 30 × MTTR headroom + 20 × mean strategy rate. */
-export type HealthTerms = { success_points: number; mttr_points: number; strategy_points: number; target_mttr_ms: number };
+/** The points of the health score's terms (D26: 50 × task success + 30 × MTTR headroom + 20 × mean strategy rate,
+ * rescaled over the measured terms), null for a term with nothing measured, and the MTTR target in force. */
+export type HealthTerms = { success_points: number | null; mttr_points: number | null; strategy_points: number | null; target_mttr_ms: number };
 
 /** Everything the engine publishes, by event name (contract §5 names, plus failure.detected/resolved). */
 export type EngineEventMap = {

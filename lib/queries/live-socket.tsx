@@ -1,7 +1,8 @@
 "use client";
 // The live channel in the browser: one socket.io connection and its status; per-swarm subscriptions counted so
 // several screens can share a room; every server event is coalesced per frame and patched into the React Query
-// cache. After a reconnect everything the socket feeds is refetched, so nothing on screen stays stale.
+// cache. After a reconnect everything the socket feeds is refetched, and the status says "resyncing" (live figures
+// greyed, decisions disabled) until that refetch has completed, so nothing on screen is acted on while stale.
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import { io, type Socket } from "socket.io-client";
@@ -9,12 +10,15 @@ import type { ClientToServerEvents, ServerToClientEvents } from "@/lib/realtime/
 import { createCoalescer, frameOrTimeout } from "./coalesce";
 import { keys } from "./keys";
 import { applyLiveMessages, applyLiveTick } from "./live-patches";
+import { type LiveStatus, livePaused } from "./live-status";
 import type { LiveMessage } from "./types";
 
 type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-/** Connection state shown to the operator. */
-export type LiveStatus = "connecting" | "live" | "reconnecting" | "offline";
+export type { LiveStatus } from "./live-status";
+
+/** How long to wait before refetching again when the re-sync after a reconnect failed. */
+const RESYNC_RETRY_MS = 2_000;
 
 /** Every event the server pushes (contract §5 plus failure.detected). */
 const EVENTS = [
@@ -60,20 +64,36 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     const queue = createCoalescer<LiveMessage>((batch) => applyLiveMessages(client, batch), frameOrTimeout());
     let connectedBefore = false;
+    // Bumped by every connect and disconnect: a re-sync that finishes after the socket dropped again is ignored.
+    let generation = 0;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    const resync = (gen: number) => {
+      const refetch = { throwOnError: true } as const;
+      Promise.all([
+        client.invalidateQueries({ queryKey: keys.swarms() }, refetch),
+        client.invalidateQueries({ queryKey: ["swarm"] }, refetch),
+        client.invalidateQueries({ queryKey: keys.demo() }, refetch),
+      ]).then(
+        () => gen === generation && setStatus("live"),
+        () => gen === generation && (retry = setTimeout(() => gen === generation && resync(gen), RESYNC_RETRY_MS)),
+      );
+    };
     const onConnect = () => {
-      setStatus("live");
+      const gen = ++generation;
       for (const swarm of counts.keys())
         socket.emit("subscribe", { swarm }, (ack) => {
           if (ack.ok) applyLiveTick(client, ack.snapshot);
         });
       if (connectedBefore) {
-        void client.invalidateQueries({ queryKey: keys.swarms() });
-        void client.invalidateQueries({ queryKey: ["swarm"] });
-        void client.invalidateQueries({ queryKey: keys.demo() });
-      }
+        setStatus("resyncing");
+        resync(gen);
+      } else setStatus("live");
       connectedBefore = true;
     };
-    const onDisconnect = () => setStatus("reconnecting");
+    const onDisconnect = () => {
+      generation++;
+      setStatus("reconnecting");
+    };
     const onError = () => setStatus(socket.active ? "reconnecting" : "offline");
     const handlers = EVENTS.map((name) => {
       const fn = (payload: unknown) => queue.push({ name, payload } as LiveMessage);
@@ -90,6 +110,8 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
       socket.off("disconnect", onDisconnect);
       socket.off("connect_error", onError);
       queue.cancel();
+      clearTimeout(retry);
+      generation++;
       socket.disconnect();
     };
   }, [socket, client, counts]);
@@ -101,6 +123,11 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
 /** The live connection status. */
 export function useLiveStatus(): LiveStatus {
   return useContext(Ctx).status;
+}
+
+/** Whether live figures may be stale and decisions must wait (socket down, or back but not re-synced yet). */
+export function useLivePaused(): boolean {
+  return livePaused(useContext(Ctx).status);
 }
 
 /** Keeps the browser subscribed to the given swarms' rooms (re-subscribed after every reconnect). */

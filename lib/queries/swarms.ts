@@ -1,7 +1,7 @@
 "use client";
 // Swarm list query and the live patch applied by `metrics.tick`.
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import type { MetricsTick } from "@/lib/engine/types";
+import type { HealthTerms, MetricsTick } from "@/lib/engine/types";
 import { apiFetch } from "./api-fetch";
 import { keys } from "./keys";
 
@@ -9,6 +9,7 @@ import { keys } from "./keys";
 export type SwarmSummary = {
   name: string;
   health_score: number | null;
+  health: HealthTerms | null;
   status: "active" | "idle" | "new";
   agents: number;
   created_at: string;
@@ -32,6 +33,7 @@ export function applyTick(client: QueryClient, tick: MetricsTick): void {
             events_total: tick.events_total,
             agents: tick.active_agents,
             health_score: tick.health_score,
+            health: tick.health,
             status: tick.events_per_s > 0 || tick.active_agents > 0 ? "active" : s.status === "new" ? "new" : "idle",
           }
         : s,

@@ -44,7 +44,7 @@ describe("GET settings", () => {
     expect(res.body.settings).toMatchObject({
       confidence_threshold: 0.7,
       guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 },
-      target_mttr_ms: 500,
+      target_mttr_ms: 30_000,
       silence_intervals: 3,
       policy: { detected: { agent_down: "auto", task_failed: "auto" }, preventive: { agent_down: "approve" } },
       strategies: { agent_down: ["AgentRestartStrategy"], task_timeout: ["PreemptiveLoadShedStrategy", "TaskRetryStrategy"] },

@@ -13,7 +13,7 @@ const issues = (input: unknown) => {
 
 describe("swarmSettingsSchema", () => {
   it("fills the engine's defaults and maps to a config that changes nothing", () => {
-    expect(SETTINGS_DEFAULTS).toEqual({ policy: { detected: {}, preventive: {} }, strategies: {}, confidence_threshold: 0.7, guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 }, target_mttr_ms: 500, silence_intervals: 3, two_person_approval: [] });
+    expect(SETTINGS_DEFAULTS).toEqual({ policy: { detected: {}, preventive: {} }, strategies: {}, confidence_threshold: 0.7, guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 }, target_mttr_ms: 30_000, silence_intervals: 3, two_person_approval: [] });
     expect(toSwarmConfig(SETTINGS_DEFAULTS)).toEqual({ ...DEFAULT_SWARM_CONFIG, policies: { detected: {}, preventive: {} } });
   });
 

@@ -22,19 +22,33 @@ describe("HealingAnalytics", () => {
     expect(a.stats()).toMatchObject({ total: 1, succeeded: 1 });
   });
 
-  it("§14 vector 6 adjusted per D24 (golden report): improving/monitor, 30 per hour, health 35", () => {
+  it("§14 vector 6 adjusted per D24 and D26 (golden report): improving/monitor, 30 per hour, health 78 without task results", () => {
     const report = fed(series(30, (i) => i >= 15)).report(T0 + HOUR_MS);
     expect(report.overall_stats).toMatchObject({ total: 30, success_rate: 0.5, mttr_ms: 1_000, avg_heal_ms: 100 });
     expect(report.strategy_effectiveness.map((s) => [s.strategy, s.trend, s.recommendation])).toEqual([["agent_restart", "improving", "monitor"]]);
     expect(report.failure_patterns.failure_frequency).toBe(30);
-    expect(report.health).toEqual({ score: 35, success_points: 25, mttr_points: 0, strategy_points: 10, target_mttr_ms: 500 });
+    // No task results: the success term is left out; 30 × (1 − 1/30) and 20 × 0.5 are rescaled from 50 to 100.
+    expect(report.health).toEqual({ score: 78, success_points: null, mttr_points: 58, strategy_points: 20, target_mttr_ms: 30_000 });
     expect(report.recent_timeline).toHaveLength(20);
     expect(report.recent_timeline[0]).toMatchObject({ finished_at: T0 + 29 * MIN, success: true });
     expect(report.generated_at).toBe(T0 + HOUR_MS);
   });
 
   it("uses its configured MTTR target for the health score (D26)", () => {
-    expect(fed(series(4, () => true), { targetMttrMs: 2_000 }).health()).toMatchObject({ mttr_points: 15, target_mttr_ms: 2_000 });
+    const a = fed(series(4, () => true), { targetMttrMs: 2_000 });
+    a.taskSuccessRate = () => 1;
+    expect(a.health()).toEqual({ score: 85, success_points: 50, mttr_points: 15, strategy_points: 20, target_mttr_ms: 2_000 });
+  });
+
+  it("takes the health score's success term from the swarm's task success rate, in the score and the report (D26)", () => {
+    const a = fed(series(30, (i) => i >= 15));
+    a.taskSuccessRate = () => 0.9;
+    expect(a.health()).toEqual({ score: 84, success_points: 45, mttr_points: 29, strategy_points: 10, target_mttr_ms: 30_000 });
+    expect(a.report(T0 + HOUR_MS).health).toEqual(a.health());
+  });
+
+  it("has no health score before anything is measured (D26)", () => {
+    expect(fed([]).health()).toMatchObject({ score: null, success_points: null, mttr_points: null, strategy_points: null });
   });
 
   it("D27: covers a range only from `since` on and after everything it evicted", () => {
@@ -91,15 +105,18 @@ describe("HealingAnalytics properties", () => {
     );
   });
 
-  it("determinism: the same stream gives identical reports; health stays in [0, 100]", () => {
+  it("determinism: the same stream gives identical reports; health stays in [0, 100] and exists once a healing finished", () => {
     fc.assert(
       fc.property(stream, (items) => {
         const records = items.map((item, i) => result(T0 + item.at, item.ok, { id: `h-${i}`, strategy: item.strategy, failureType: item.failureType }));
         const one = fed(records, { capacity: 200 }).report(T0 + 8 * 24 * HOUR_MS);
         const two = fed(records, { capacity: 200 }).report(T0 + 8 * 24 * HOUR_MS);
         expect(JSON.stringify(two)).toBe(JSON.stringify(one));
-        expect(one.health.score).toBeGreaterThanOrEqual(0);
-        expect(one.health.score).toBeLessThanOrEqual(100);
+        if (records.length === 0) expect(one.health.score).toBeNull();
+        else {
+          expect(one.health.score).toBeGreaterThanOrEqual(0);
+          expect(one.health.score).toBeLessThanOrEqual(100);
+        }
       }),
     );
   });

@@ -28,6 +28,8 @@ export class HealingAnalytics {
   private horizon = -Infinity;
   /** The MTTR the health score measures against (settable: a swarm's settings change it live). */
   targetMttrMs: number;
+  /** The share of the swarm's finished tasks that succeeded, for the health score's success term (null: none finished). */
+  taskSuccessRate: () => number | null = () => null;
 
   constructor(opts: HealingAnalyticsOptions) {
     this.since = opts.since;
@@ -72,11 +74,11 @@ export class HealingAnalytics {
     return strategyEffectiveness(this.records(), { range });
   }
 
-  /** The health score over `range` (D26), with the configured MTTR target. */
+  /** The health score over `range` (D26): the tasks' success rate now, healing figures over `range`, the configured MTTR target. */
   health(range?: TimeRange): HealthScore {
     const stats = this.stats(range);
     return healthScore({
-      successRate: stats.success_rate,
+      successRate: this.taskSuccessRate(),
       mttrMs: stats.mttr_ms,
       strategyRates: this.strategies(range).map((s) => s.success_rate),
       targetMttrMs: this.targetMttrMs,
@@ -90,6 +92,6 @@ export class HealingAnalytics {
 
   /** The full report over `range` at `now`. */
   report(now: number, range?: TimeRange): HealingReport {
-    return healingReport(this.records(), { now, range, failures: this.failures, targetMttrMs: this.targetMttrMs });
+    return healingReport(this.records(), { now, range, failures: this.failures, targetMttrMs: this.targetMttrMs, taskSuccessRate: this.taskSuccessRate() });
   }
 }

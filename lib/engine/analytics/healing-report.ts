@@ -49,9 +49,9 @@ export function healingTimeline(records: readonly HealingRecord[], limit = 50, r
 }
 
 /** Options of `healingReport`. */
-export type ReportOptions = { now: number; range?: TimeRange; failures?: readonly FailureRecord[]; targetMttrMs?: number };
+export type ReportOptions = { now: number; range?: TimeRange; failures?: readonly FailureRecord[]; targetMttrMs?: number; taskSuccessRate?: number | null };
 
-/** Overall stats, strategies, patterns, recommendations, health score and the 20 newest results, all over `range`. */
+/** Overall stats, strategies, patterns, recommendations, health score (its success term from `taskSuccessRate`) and the 20 newest results, all over `range`. */
 export function healingReport(records: readonly HealingRecord[], opts: ReportOptions): HealingReport {
   const overall = overallStats(records, opts.range, opts.failures);
   const strategies = strategyEffectiveness(records, { range: opts.range });
@@ -63,7 +63,7 @@ export function healingReport(records: readonly HealingRecord[], opts: ReportOpt
     failure_patterns: patterns,
     recommendations: recommendations({ stats: overall, strategies, mostCommonFailures: patterns.most_common_failures }),
     health: healthScore({
-      successRate: overall.success_rate,
+      successRate: opts.taskSuccessRate ?? null,
       mttrMs: overall.mttr_ms,
       strategyRates: strategies.map((s) => s.success_rate),
       targetMttrMs: opts.targetMttrMs,
