@@ -6,6 +6,7 @@ import { useCan } from "@/components/shell/session-context";
 import { Panel } from "@/components/ui/panel";
 import { useLiveTick, useTickSeries } from "@/lib/queries/overview";
 import { BottleneckList } from "./bottleneck-list";
+import { IncidentList } from "./incident-list";
 import { DemoControls } from "./demo-controls";
 import { HealingList } from "./healing-list";
 import { HealthGauge } from "./health-gauge";
@@ -31,6 +32,7 @@ export function OverviewScreen({ swarm }: { swarm: string }) {
           <ThroughputSparklines series={series} />
         </Panel>
       </div>
+      <IncidentList swarm={swarm} />
       <div className="grid gap-4 lg:grid-cols-2">
         <ProposalList swarm={swarm} />
         <BottleneckList swarm={swarm} />

@@ -1,5 +1,5 @@
 // Pure patches of cached lists by live events: each returns a new list (or the same one when nothing changed).
-import type { BottleneckItem, CommandItem, HealingItem, PredictionItem } from "./types";
+import type { BottleneckItem, CommandItem, HealingItem, IncidentItem, PredictionItem } from "./types";
 
 /** How many recent healings the overview keeps. */
 export const RECENT_HEALINGS = 12;
@@ -13,6 +13,17 @@ export function patchBottlenecks(list: BottleneckItem[] | undefined, b: Bottlene
   if (i === -1) return [b, ...list];
   const next = list.slice();
   next[i] = b;
+  return next;
+}
+
+/** incident.updated on the list of open incidents (newest first): a resolved one leaves, others are added or replaced. */
+export function patchIncidents(list: IncidentItem[] | undefined, i: IncidentItem): IncidentItem[] | undefined {
+  if (!list) return list;
+  const at = list.findIndex((x) => x.id === i.id);
+  if (i.state === "resolved") return at === -1 ? list : list.filter((x) => x.id !== i.id);
+  if (at === -1) return [i, ...list];
+  const next = list.slice();
+  next[at] = i;
   return next;
 }
 

@@ -13,6 +13,8 @@ export const keys = {
   series: (swarm: string) => ["swarm", swarm, "series"] as const,
   /** Active bottlenecks. */
   bottlenecks: (swarm: string) => ["swarm", swarm, "bottlenecks", "active"] as const,
+  /** Open incidents: each fault and how it is handled now. */
+  incidents: (swarm: string) => ["swarm", swarm, "incidents", "open"] as const,
   /** Open healing proposals (and those decided while on screen). */
   proposals: (swarm: string) => ["swarm", swarm, "proposals"] as const,
   /** Recent healings with their commands. */

@@ -2,13 +2,13 @@
 // observers re-render once per frame however many messages arrived.
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
 import type { MetricsTick } from "@/lib/engine/types";
-import { patchBottlenecks, patchCommand, patchHealings, patchProposals } from "./cache-patches";
+import { patchBottlenecks, patchCommand, patchHealings, patchIncidents, patchProposals } from "./cache-patches";
 import { healingKeys } from "./healing-keys";
 import { keys } from "./keys";
 import { predictionKeys } from "./prediction-keys";
 import { applyTick } from "./swarms";
 import { appendTick, type TickPoint } from "./tick-buffer";
-import type { BottleneckItem, HealingItem, LiveMessage, PredictionItem } from "./types";
+import type { BottleneckItem, HealingItem, IncidentItem, LiveMessage, PredictionItem } from "./types";
 
 /** Applies one tick (live or a subscribe snapshot): the live figures, the sparkline series and the swarm list. */
 export function applyLiveTick(client: QueryClient, tick: MetricsTick): void {
@@ -48,6 +48,9 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
       return;
     case "command.updated":
       client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));
+      return;
+    case "incident.updated":
+      client.setQueryData<IncidentItem[]>(keys.incidents(m.payload.swarm), (l) => patchIncidents(l, m.payload));
       return;
   }
 }

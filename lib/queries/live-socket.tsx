@@ -23,7 +23,7 @@ const RESYNC_RETRY_MS = 2_000;
 /** Every event the server pushes (contract §5 plus failure.detected). */
 const EVENTS = [
   "metrics.tick", "bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated",
-  "failure.detected", "healing.started", "healing.finished", "command.updated",
+  "failure.detected", "healing.started", "healing.finished", "command.updated", "incident.updated",
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 type Rooms = { acquire(swarm: string): void; release(swarm: string): void };

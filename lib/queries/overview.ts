@@ -7,7 +7,7 @@ import { apiFetch } from "./api-fetch";
 import { keys } from "./keys";
 import type { TickPoint } from "./tick-buffer";
 import { RECENT_HEALINGS } from "./cache-patches";
-import type { BottleneckItem, HealingItem, Page } from "./types";
+import type { BottleneckItem, HealingItem, IncidentItem, Page } from "./types";
 
 const swarmPath = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}`;
 
@@ -26,6 +26,15 @@ export function useActiveBottlenecks(swarm: string) {
   return useQuery({
     queryKey: keys.bottlenecks(swarm),
     queryFn: async () => (await apiFetch<Page<BottleneckItem>>(`${swarmPath(swarm)}/bottlenecks?status=active&limit=100`)).items,
+    staleTime: Infinity,
+  });
+}
+
+/** Open incidents (each fault and how it is handled now), newest first; incident.updated keeps them current. */
+export function useOpenIncidents(swarm: string) {
+  return useQuery({
+    queryKey: keys.incidents(swarm),
+    queryFn: async () => (await apiFetch<Page<IncidentItem>>(`${swarmPath(swarm)}/incidents?state=open&limit=100`)).items,
     staleTime: Infinity,
   });
 }

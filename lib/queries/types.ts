@@ -1,5 +1,5 @@
 // Browser-side types of the API's items (the same builders shape the HTTP API and the live channel).
-import type { bottleneckItem, commandItem, failureItem, healingItem, predictionItem } from "@/lib/read/items";
+import type { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "@/lib/read/items";
 import type { ServerToClientEvents } from "@/lib/realtime/contract";
 
 /** A bottleneck as listed and pushed. */
@@ -12,6 +12,8 @@ export type HealingItem = ReturnType<typeof healingItem>;
 export type CommandItem = ReturnType<typeof commandItem>;
 /** A detected failure. */
 export type FailureItem = ReturnType<typeof failureItem>;
+/** A fault and how it is handled now. */
+export type IncidentItem = ReturnType<typeof incidentItem>;
 /** A cursor page of items. */
 export type Page<T> = { items: T[]; next_cursor: string | null };
 
