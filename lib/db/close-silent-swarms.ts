@@ -5,12 +5,9 @@
 // One instance sweeps at a time (transaction-scoped advisory lock; the others skip that round).
 import type pg from "pg";
 import type { BottleneckRecord, HealingRecord } from "../engine/records";
-import { noDataReason } from "../swarms/swarm-status";
+import { NO_DATA_AFTER_MS, noDataReason } from "../swarms/swarm-status";
 import { LAST_EVENT_AT_SQL } from "./last-event";
 import { BOTTLENECK_RECORD_SQL, HEALING_RECORD_SQL } from "./record-columns";
-
-/** A swarm silent this long has its open healings and active bottlenecks closed as "no data". */
-export const NO_DATA_AFTER_MS = 10 * 60_000;
 
 /** The `resolution` of a bottleneck storage resolved for lack of data. */
 export const NO_DATA = "no data";

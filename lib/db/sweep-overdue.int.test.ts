@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../test/app";
 import { createPublisher, type Publisher } from "../realtime/publisher";
 import type { RealtimeServer } from "../realtime/server";
-import { NO_DATA_AFTER_MS } from "./close-silent-swarms";
+import { NO_DATA_AFTER_MS } from "../swarms/swarm-status";
 import { SWEEP_GRACE_MS, sweepOverdue } from "./sweep-overdue";
 
 let app: TestApp;

@@ -4,6 +4,9 @@
 /** A swarm that has sent no event for longer than this is "silent". */
 export const SILENT_AFTER_MS = 60_000;
 
+/** A swarm silent this long has its open healings and active bottlenecks closed by storage as "no data". */
+export const NO_DATA_AFTER_MS = 10 * 60_000;
+
 /** Statuses of a listed swarm: sending now, known but quiet, never sent anything, or stopped sending. */
 export type SwarmStatus = "active" | "idle" | "new" | "silent";
 
