@@ -16,7 +16,8 @@ const fmt = new Intl.NumberFormat("en-US");
 /** A swarm card. */
 export function SwarmCard({ swarm }: { swarm: SwarmSummary }) {
   const silent = useSilentFor(swarm.last_event_at);
-  const status = silent === null ? swarm.status : "silent";
+  // The time passing decides silence here: a listed "silent" that events have since moved on reads as active.
+  const status = silent !== null ? "silent" : swarm.status === "silent" ? "active" : swarm.status;
   return (
     <article className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition-colors focus-within:border-sky-500 hover:border-sky-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-sky-700" data-testid={`swarm-${swarm.name}`} aria-label={`Swarm ${swarm.name}`}>
       <div className="flex items-center justify-between">
