@@ -11,10 +11,19 @@ import { SWEEP_GRACE_MS, sweepOverdue } from "./sweep-overdue";
 
 let app: TestApp;
 let swarmId: number;
+
+/** Creates the swarm and resolves once this instance's engine owns it: rows written after that are not adopted by a
+ * takeover (whose own finish of an adopted healing would race the sweep). */
+const ownedSwarm = async (name: string): Promise<number> => {
+  const owned = new Promise<void>((resolve) => app.rt.cluster.onOwnership((swarm, mine) => swarm === name && mine && resolve()));
+  await app.ingestKey(name);
+  if (!app.rt.cluster.ownedSwarms().has(name)) await owned;
+  return (await app.rt.db.swarm.findUniqueOrThrow({ where: { name } })).id;
+};
+
 beforeAll(async () => {
   app = await startTestApp();
-  await app.ingestKey("sweep-swarm");
-  swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "sweep-swarm" } })).id;
+  swarmId = await ownedSwarm("sweep-swarm");
 });
 afterAll(() => app.close());
 
@@ -50,8 +59,7 @@ describe("a swarm that stopped sending", () => {
   /** A swarm whose last event was received `quietMs` ago, with an open proposal past its time, a running healing
    * whose command finished 12 min ago, a healing waiting for approval since 12 min and a bottleneck last updated 12 min ago. */
   const swarmWithOpenItems = async (name: string, now: number, quietMs: number) => {
-    await app.ingestKey(name);
-    const id = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name } })).id;
+    const id = await ownedSwarm(name);
     const at = new Date(now - quietMs);
     await app.rt.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, agent_id, received_at, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', 'a', $2, '{}')", [id, at]);
     const old = new Date(now - 12 * MIN);
@@ -111,8 +119,7 @@ describe("a swarm that stopped sending", () => {
 
   it("a swarm that never sent an event counts as silent from its creation", async () => {
     const now = Date.now();
-    await app.ingestKey("never-sent");
-    const id = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "never-sent" } })).id;
+    const id = await ownedSwarm("never-sent");
     await app.rt.pool.query("UPDATE swarms SET created_at = $2 WHERE id = $1", [id, new Date(now - NO_DATA_AFTER_MS - MIN)]);
     const manual = await app.rt.db.healing.create({ data: { id: randomUUID(), swarmId: id, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "pending", trigger: "manual", startedAt: new Date(now - NO_DATA_AFTER_MS - 1) } });
     const r = await sweepOverdue(app.rt.pool, app.rt.rollups, now);

@@ -31,7 +31,7 @@ it("lists last_event_at and marks a swarm silent for over a minute", async () =>
   const { status, body } = await callRoute(app, GET, { caller: { token: await app.token("viewer") } });
   expect(status).toBe(200);
   const byName = new Map((body as { name: string }[]).map((s) => [s.name, s]));
-  expect(byName.get("clock-ahead-stopped")).toMatchObject({ status: "silent", last_event_at: new Date(now - 7 * 60_000).toISOString(), events_per_s: 0 });
+  expect(byName.get("clock-ahead-stopped")).toMatchObject({ status: "silent", last_event_at: new Date(now - 7 * 60_000).toISOString() });
   expect(byName.get("clock-behind-sending")).toMatchObject({ status: "active", last_event_at: new Date(now - 3_000).toISOString() });
   expect(byName.get("never-sent")).toMatchObject({ status: "new", last_event_at: null, created_at: expect.any(String), agents: 0, events_total: 0 });
 });
