@@ -28,7 +28,7 @@ const app = next({ dev, hostname: e.HOST, port: e.PORT, dir: process.cwd() });
 await app.prepare();
 const { server, io, drainEngineOutputs } = createHttpApp(rt, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), dev });
 const stopJobs = startBackgroundJobs(rt, log);
-if (await demoEnabled(database.db, e.DEMO)) await runDemoOnOwner(rt, systemClock, componentLogger("demo"));
+if (await demoEnabled(database.db, e.DEMO, componentLogger("demo"))) await runDemoOnOwner(rt, systemClock, componentLogger("demo"));
 
 await new Promise<void>((resolve) => server.listen(e.PORT, e.HOST, resolve));
 log.info({ url: rt.publicUrl, database: database.target.embedded ? "embedded" : "DATABASE_URL" }, "Swarm Medic is listening");

@@ -1,4 +1,4 @@
-// The healing rows: strategy, failure type, trigger, status, heal duration, MTTR, start time and commands.
+// The healing rows: strategy, failure type, trigger, status (with why it ended), heal duration, MTTR, start time and commands.
 import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
 import { formatDuration } from "@/lib/charts/format-units";
 import { strategyLabel } from "@/lib/charts/prepare-strategy-rows";
@@ -41,6 +41,7 @@ export function HealingTable({ items }: { items: readonly HealingItem[] }) {
               <td className={td}>{h.trigger}</td>
               <td className={td}>
                 <ToneBadge tone={STATUS_TONE[h.status] ?? "muted"}>{h.status}</ToneBadge>
+                {h.reason && h.status !== "running" && <p className="mt-1 max-w-xs text-xs text-slate-500 dark:text-slate-400" data-testid="healing-reason">{h.reason}</p>}
               </td>
               <td className={`${td} text-right tabular-nums whitespace-nowrap`}>{formatDuration(h.heal_ms)}</td>
               <td className={`${td} text-right tabular-nums whitespace-nowrap`}>{formatDuration(h.recovery_ms)}</td>

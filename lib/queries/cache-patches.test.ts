@@ -4,7 +4,7 @@ import type { BottleneckItem, CommandItem, HealingItem, PredictionItem } from ".
 
 const b = (id: string, over: Partial<BottleneckItem> = {}): BottleneckItem => ({
   id, type: "task_queue_backlog", severity: "high", impact_score: 0.5, status: "active", affected_resources: [], metrics: {}, recommendations: [],
-  detected_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", resolved_at: null, ...over,
+  detected_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", resolved_at: null, resolution: null, ...over,
 });
 const p = (id: string, status = "open", over: Partial<PredictionItem> = {}): PredictionItem => ({
   id, failure_type: "agent_down", agent_id: "a", confidence: 0.8, predicted_at: null, expected_at: null, reasoning: "", recommended_action: "", source: "health",

@@ -5,11 +5,13 @@ import { actionHash, healingActionHash } from "../proposals/action-hash";
 type Time = Date | number;
 const iso = (t: Time | null | undefined) => (t === null || t === undefined ? null : new Date(t).toISOString());
 
-/** A bottleneck item. */
-export function bottleneckItem(b: { id: string; type: string; severity: string; impactScore: number; status: string; affectedResources: unknown; metrics: unknown; recommendations: unknown; detectedAt: Time; updatedAt: Time; resolvedAt?: Time | null }) {
+/** A bottleneck item (`resolution`: "no data" when storage resolved it because its swarm went silent, else null; an
+ * engine that sees it again when events resume makes it active, and the stored resolution no longer applies). */
+export function bottleneckItem(b: { id: string; type: string; severity: string; impactScore: number; status: string; affectedResources: unknown; metrics: unknown; recommendations: unknown; detectedAt: Time; updatedAt: Time; resolvedAt?: Time | null; resolution?: string | null }) {
   return {
     id: b.id, type: b.type, severity: b.severity, impact_score: b.impactScore, status: b.status, affected_resources: b.affectedResources,
     metrics: b.metrics, recommendations: b.recommendations, detected_at: iso(b.detectedAt), updated_at: iso(b.updatedAt), resolved_at: iso(b.resolvedAt),
+    resolution: b.status === "resolved" ? (b.resolution ?? null) : null,
   };
 }
 

@@ -15,8 +15,11 @@ export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
       .catch((e: Error) => log.warn({ err: e.message }, "partition upkeep failed"));
   }, 3_600_000);
   const sweep = setInterval(() => {
-    sweepOverdue(rt.pool, rt.rollups, Date.now())
-      .then((r) => (r.commands || r.proposals) && log.info(r, "overdue commands timed out / proposals expired by storage"))
+    sweepOverdue(rt.pool, rt.rollups, Date.now(), rt.publish)
+      .then(({ no_data, ...r }) => {
+        if (r.commands || r.proposals) log.info(r, "overdue commands timed out / proposals expired by storage");
+        if (no_data.healings.length || no_data.bottlenecks) log.info(no_data, "silent swarms: open healings and bottlenecks closed as no data");
+      })
       .catch((e: Error) => log.warn({ err: e.message }, "overdue sweep failed"));
   }, 5_000);
   let pushing = false;

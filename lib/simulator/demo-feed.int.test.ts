@@ -21,6 +21,14 @@ it("is on by default until a real swarm exists; DEMO=on|off overrides", async ()
   expect(await demoEnabled(app.rt.db, "on")).toBe(true);
 });
 
+it("logs whether the demo runs and why", async () => {
+  const lines: string[] = [];
+  const log = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line).msg) });
+  expect(await demoEnabled(app.rt.db, undefined, log)).toBe(false);
+  expect(await demoEnabled(app.rt.db, "on", log)).toBe(true);
+  expect(lines).toEqual(["demo swarm off: other swarms exist (real-swarm); set DEMO=on to keep it running", "demo swarm on: DEMO=on"]);
+});
+
 it("feeds the demo swarm through validation and storage, visible to the engine", async () => {
   const demo = await startDemoFeed(app.rt, systemClock, pino({ level: "silent" }));
   try {

@@ -9,6 +9,7 @@ import type { Db } from "../db/prisma";
 import type { Clock } from "../engine/clock";
 import { ingestBatch } from "../ingest/ingest-batch";
 import type { Runtime } from "../runtime";
+import { demoDecision } from "./demo-decision";
 import { type FaultRecord, type ScenarioName, SwarmSimulator } from "./model";
 
 /** Name of the built-in simulated swarm. */
@@ -19,10 +20,12 @@ const DEMO_FAULTS: ScenarioName[] = ["agent_crash", "queue_flood", "slow_degrada
 const FAULT_EVERY_MS = 3 * 60_000;
 const FAULT_LASTS_MS = 2 * 60_000;
 
-/** DEMO=on|off wins; otherwise on while `demo` is the only swarm or there is none. */
-export async function demoEnabled(db: Db, override: "on" | "off" | undefined): Promise<boolean> {
-  if (override) return override === "on";
-  return (await db.swarm.count({ where: { name: { not: DEMO_SWARM } } })) === 0;
+/** DEMO=on|off wins; otherwise on while `demo` is the only swarm or there is none. Logs which, and why, when given a logger. */
+export async function demoEnabled(db: Db, override: "on" | "off" | undefined, log?: Logger): Promise<boolean> {
+  const others = override ? [] : await db.swarm.findMany({ where: { name: { not: DEMO_SWARM } }, orderBy: { createdAt: "asc" }, select: { name: true } });
+  const decision = demoDecision(override, others.map((s) => s.name));
+  log?.info(decision.message);
+  return decision.on;
 }
 
 /** Control of the running demo swarm (the admin API injects faults on demand). */

@@ -1,10 +1,11 @@
-// Shell of one swarm's screens: session check, header with the swarm switcher, tabs, and the live subscription
-// to the swarm's room that every tab shares.
+// Shell of one swarm's screens: session check, header with the swarm switcher, tabs, the "silent" strip when the
+// swarm has stopped sending, and the live subscription to the swarm's room that every tab shares.
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { SessionProvider } from "@/components/shell/session-context";
 import { SwarmLive } from "@/components/shell/swarm-live";
 import { SwarmTabs } from "@/components/shell/swarm-tabs";
+import { SwarmSilenceBanner } from "@/components/swarms/swarm-silence";
 import { AppHeader } from "@/components/ui/app-header";
 import { principalLabel, requirePageUser } from "@/lib/auth/page-user";
 import { getRuntime } from "@/lib/runtime";
@@ -24,6 +25,7 @@ export default async function SwarmLayout({ children, params }: { children: Reac
       <SwarmLive swarm={swarm} />
       <AppHeader user={label} role={user.role} swarm={swarm} />
       <SwarmTabs swarm={swarm} />
+      <SwarmSilenceBanner swarm={swarm} />
       <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
     </SessionProvider>
   );
