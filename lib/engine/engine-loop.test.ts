@@ -117,3 +117,15 @@ describe("every fault is handled or says why not (incidents)", () => {
     expect(seen.at(-1)).toBe("awaiting_decision");
   });
 });
+
+describe("bottleneck cards show current values", () => {
+  it("an ongoing backlog is re-published every 5 s while its queue moves, even when its impact has saturated", () => {
+    const { engine } = run();
+    const updates: unknown[] = [];
+    engine.on("bottleneck.updated", ({ bottleneck }) => void updates.push(bottleneck.metrics.pending_tasks));
+    const queue = (s: number, depth: number) => at(s, "queue_metric", { metadata: { queue_depth: depth, high_priority_count: 0 } });
+    engine.ingest("s", [beat(100, "healthy"), ...[500, 520, 540, 560, 580, 600, 620].map((d, i) => queue(101 + 2 * i, d)), beat(116, "healthy")]);
+    expect(updates.length).toBeGreaterThanOrEqual(2);
+    expect(updates.at(-1)).toBeGreaterThan(540);
+  });
+});

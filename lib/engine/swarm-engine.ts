@@ -61,8 +61,9 @@ export class SwarmEngine {
 
   constructor(readonly swarm: string, private deps: SwarmEngineDeps) {
     this.metrics = new SwarmMetrics(swarm);
-    // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck.
-    this.detector = new BottleneckDetector(deps.newId, { minSamples: 5 });
+    // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck;
+    // an ongoing bottleneck's figures are re-published every 5 s while they change (cards show the queue as it is).
+    this.detector = new BottleneckDetector(deps.newId, { minSamples: 5, refreshMs: 5_000 });
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
     // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
     // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds; a spent

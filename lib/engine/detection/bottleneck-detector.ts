@@ -47,7 +47,7 @@ export class BottleneckDetector {
     this.gauges = new ResourceGauges(bucketMs);
     this.rows = new TaskRows(this.config.maxRows);
     const { holdDownMs, updateImpactDelta, maxAgents } = this.config;
-    this.lifecycle = new BottleneckLifecycle({ holdDownMs, updateImpactDelta, maxTracked: maxAgents + FIXED_IDENTITIES, newId });
+    this.lifecycle = new BottleneckLifecycle({ holdDownMs, updateImpactDelta, maxTracked: maxAgents + FIXED_IDENTITIES, newId, refreshMs: this.config.refreshMs });
   }
 
   /** Folds stored events in (call on every ingested batch); events outside the window or too far ahead are ignored. */

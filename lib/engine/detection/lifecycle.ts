@@ -16,7 +16,16 @@ export type LifecycleOptions = {
   /** Most bottlenecks tracked; beyond it the longest-cleared ones resolve early. */
   maxTracked: number;
   newId: () => string;
+  /** An active bottleneck whose figures changed is re-emitted at most this often, so screens show current values
+   * (default: never, only on a material change of grade). */
+  refreshMs?: number;
 };
+
+/** Whether a tracked record is due for a figures refresh at `now`. */
+const refreshDue = (r: Bottleneck, now: number, refreshMs: number | undefined): boolean => refreshMs !== undefined && now - r.updatedAt >= refreshMs;
+
+/** Whether two records' figures differ (their metrics are small flat objects). */
+const figuresDiffer = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => JSON.stringify(a) !== JSON.stringify(b);
 
 /** Where a detection pass reports what holds; `holds` lets a rule skip building a finding that would change nothing. */
 export type FindingSink = {
@@ -91,7 +100,7 @@ export class BottleneckLifecycle implements FindingSink {
 
   holds(identity: string, severity: Severity, impactScore: number, affectedResources: readonly string[]): boolean {
     const t = this.entries.get(identity);
-    if (t === undefined || isMaterial(t.record, severity, impactScore, affectedResources, this.opts.updateImpactDelta)) return false;
+    if (t === undefined || isMaterial(t.record, severity, impactScore, affectedResources, this.opts.updateImpactDelta) || refreshDue(t.record, this.now, this.opts.refreshMs)) return false;
     this.see(t);
     return true;
   }
@@ -119,7 +128,8 @@ export class BottleneckLifecycle implements FindingSink {
       this.changes.detected.push(record);
       this.see(entry);
     } else {
-      if (isMaterial(t.record, f.severity, f.impactScore, f.affectedResources, this.opts.updateImpactDelta)) {
+      const material = isMaterial(t.record, f.severity, f.impactScore, f.affectedResources, this.opts.updateImpactDelta);
+      if (material || (refreshDue(t.record, now, this.opts.refreshMs) && figuresDiffer(t.record.metrics, f.metrics))) {
         t.record = { ...t.record, severity: f.severity, impactScore: f.impactScore, affectedResources: f.affectedResources, metrics: f.metrics, updatedAt: now };
         this.changes.updated.push(t.record);
       }

@@ -65,6 +65,8 @@ export type DetectorConfig = {
   maxSkewMs: number;
   /** Impact movement that makes an ongoing bottleneck "updated" (severity or resource changes always do). */
   updateImpactDelta: number;
+  /** When set, an ongoing bottleneck whose figures changed is also "updated" this often (screens show current values). */
+  refreshMs?: number;
 };
 
 /** Defaults: 5-minute window in 5 s buckets, 30 s hold-down, 10,000 agents. */

@@ -20,6 +20,9 @@ export type ObservationView = {
   memoryUsage: number[];
   /** Queue depth without the tasks held in paused lanes (they cannot time out while held). */
   queueDepth: number[];
+  /** Mean time between the samples of each series above (ms), or null with fewer than two: ETAs use the real
+   * spacing, not an assumed one. */
+  spacingMs: { tokenUsage: number | null; memoryUsage: number | null; queueDepth: number | null };
   highPriority: number[];
   /** Whether the newest token usage reading in the window is at or above 100 % (the budget is exhausted). */
   tokensExhausted: boolean;
@@ -83,9 +86,14 @@ export class Observations {
   /** The in-window values at `now`. */
   view(now: number): ObservationView {
     const from = now - this.config.windowMs;
-    const values = (s: TimedSeries<number>, newest: number | null = null) => {
-      const xs = s.since(from).map((x) => x.value);
+    const samples = (s: TimedSeries<number>, newest: number | null = null) => {
+      const xs = s.since(from);
       return newest === null ? xs : xs.slice(-Math.max(1, newest));
+    };
+    const values = (s: TimedSeries<number>, newest: number | null = null) => samples(s, newest).map((x) => x.value);
+    const spacing = (s: TimedSeries<number>, newest: number | null) => {
+      const xs = samples(s, newest);
+      return xs.length < 2 ? null : (xs[xs.length - 1]!.ts - xs[0]!.ts) / (xs.length - 1) || null;
     };
     const agents: AgentWindow[] = [];
     for (const agentId of [...this.agents.keys()].sort()) {
@@ -96,6 +104,11 @@ export class Observations {
       tokenUsage: values(this.tokenUsage, this.config.trendSamples),
       memoryUsage: values(this.memoryUsage, this.config.trendSamples),
       queueDepth: values(this.queueDepth, this.config.queueTrendSamples),
+      spacingMs: {
+        tokenUsage: spacing(this.tokenUsage, this.config.trendSamples),
+        memoryUsage: spacing(this.memoryUsage, this.config.trendSamples),
+        queueDepth: spacing(this.queueDepth, this.config.queueTrendSamples),
+      },
       highPriority: values(this.highPriority, this.config.queueTrendSamples),
       tokensExhausted: this.tokens.ts >= from && this.tokens.percent >= 100,
       pausedPriorities: this.paused.ts >= from ? this.paused.priorities : [],

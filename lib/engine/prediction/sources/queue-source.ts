@@ -11,13 +11,17 @@ const REFERENCE_DEPTH = 50;
  * Predictions from the queue depth and high-priority count series (oldest first); both predict a `task_queue_backlog` (the fault DynamicScaling heals).
  * `earlyDepth` (below the reference's 50) also judges a smaller queue, by the same growth-weighted confidence.
  */
-export function queueCandidates(series: { queueDepth: number[]; highPriority: number[] }, sampleIntervalMs: number, earlyDepth: number | null = null): Candidate[] {
+export function queueCandidates(
+  series: { queueDepth: number[]; highPriority: number[]; spacingMs?: { queueDepth: number | null } },
+  sampleIntervalMs: number,
+  earlyDepth: number | null = null,
+): Candidate[] {
   const out: Candidate[] = [];
   const depth = series.queueDepth;
   const lastDepth = depth[depth.length - 1];
   const depthTrend = trendOf(depth);
   if (depth.length >= 3 && lastDepth !== undefined && depthTrend > 0 && lastDepth > Math.min(REFERENCE_DEPTH, earlyDepth ?? REFERENCE_DEPTH)) {
-    const etaMs = clampEta(((200 - lastDepth) / Math.max(depthTrend, 1)) * sampleIntervalMs);
+    const etaMs = clampEta(((200 - lastDepth) / Math.max(depthTrend, 1)) * (series.spacingMs?.queueDepth ?? sampleIntervalMs));
     out.push({
       failureType: "task_queue_backlog",
       agentId: null,

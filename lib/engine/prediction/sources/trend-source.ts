@@ -15,11 +15,17 @@ const RULES: Record<"token" | "memory", ResourceRule> = {
 
 /**
  * Predictions from the token and memory usage series (percent, oldest first); `sampleIntervalMs` is the assumed
- * spacing. With `tokenHorizonMs`, token usage at or below 80 % is predicted when the trend exhausts it within twice
+ * spacing unless the series says its real one (`spacingMs`). With `tokenHorizonMs`, token usage at or below 80 % is predicted when the trend exhausts it within twice
  * the horizon, with confidence 1 − 0.3 × ETA / horizon (a proposal from the horizon in).
  */
-export function trendCandidates(series: { tokenUsage: number[]; memoryUsage: number[] }, sampleIntervalMs: number, tokenHorizonMs: number | null = null): Candidate[] {
-  return [rising(series.tokenUsage, RULES.token, sampleIntervalMs, tokenHorizonMs), rising(series.memoryUsage, RULES.memory, sampleIntervalMs, null)].filter(
+export function trendCandidates(
+  series: { tokenUsage: number[]; memoryUsage: number[]; spacingMs?: { tokenUsage: number | null; memoryUsage: number | null } },
+  sampleIntervalMs: number,
+  tokenHorizonMs: number | null = null,
+): Candidate[] {
+  const token = series.spacingMs?.tokenUsage ?? sampleIntervalMs;
+  const memory = series.spacingMs?.memoryUsage ?? sampleIntervalMs;
+  return [rising(series.tokenUsage, RULES.token, token, tokenHorizonMs), rising(series.memoryUsage, RULES.memory, memory, null)].filter(
     (c): c is Candidate => c !== null,
   );
 }
