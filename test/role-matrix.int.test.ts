@@ -31,6 +31,7 @@ const MATRIX: Record<string, Partial<Record<Method, Min>>> = {
   "swarms/[swarm]/events/count": { GET: "viewer" },
   "swarms/[swarm]/failures": { GET: "viewer" },
   "swarms/[swarm]/healings": { GET: "viewer" },
+  "swarms/[swarm]/incidents": { GET: "viewer" },
   "swarms/[swarm]/patterns": { GET: "viewer" },
   "swarms/[swarm]/performance": { GET: "viewer" },
   "swarms/[swarm]/predictions": { GET: "viewer" },
