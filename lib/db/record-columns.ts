@@ -18,3 +18,7 @@ export const PREDICTION_RECORD_SQL = `p.id, p.failure_type AS "failureType", p.a
   ${ms("p.expected_at")} AS "expectedAt", p.reasoning, p.recommended_action AS "recommendedAction", p.source, p.pattern_indicators AS "patternIndicators",
   p.status, p.outcome, p.decided_by AS "decidedBy", ${ms("p.decided_at")} AS "decidedAt", p.decision_reason AS "decisionReason",
   p.first_approved_by AS "firstApprovedBy", ${ms("p.first_approved_at")} AS "firstApprovedAt"`;
+
+/** Columns of an incidents row (alias `i`) as an IncidentRecord. */
+export const INCIDENT_RECORD_SQL = `i.id, i.source, i.failure_type AS "failureType", i.agent_id AS "agentId", i.severity, i.target, i.state, i.reason,
+  i.healing_id AS "healingId", ${ms("i.opened_at")} AS "openedAt", ${ms("i.updated_at")} AS "updatedAt", ${ms("i.resolved_at")} AS "resolvedAt"`;

@@ -44,14 +44,14 @@ it("times out commands nobody picked up, fails their healing with the reason, ex
   const fresh = await prediction(now + 60_000);
 
   const r = await sweepOverdue(app.rt.pool, app.rt.rollups, now);
-  expect(r).toEqual({ commands: 1, healings: [{ id: overdue.healing, swarm: "sweep-swarm" }], proposals: 1, no_data: { healings: [], bottlenecks: 0 } });
+  expect(r).toEqual({ commands: 1, healings: [{ id: overdue.healing, swarm: "sweep-swarm" }], proposals: 1, no_data: { healings: [], bottlenecks: 0, proposals: 0, incidents: 0 } });
   expect(await app.rt.db.command.findFirstOrThrow({ where: { id: overdue.command } })).toMatchObject({ status: "timed_out", detail: "no result before the deadline" });
   expect(await app.rt.db.healing.findFirstOrThrow({ where: { id: overdue.healing } })).toMatchObject({ status: "failed", reason: expect.stringContaining("timed out") });
   expect((await app.rt.db.command.findFirstOrThrow({ where: { id: live.command } })).status).toBe("pending");
   expect((await app.rt.db.healing.findFirstOrThrow({ where: { id: live.healing } })).status).toBe("running");
   expect(await app.rt.db.prediction.findFirstOrThrow({ where: { id: old.id } })).toMatchObject({ status: "expired", decidedBy: "system" });
   expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id: fresh.id } })).status).toBe("open");
-  expect(await sweepOverdue(app.rt.pool, app.rt.rollups, now)).toEqual({ commands: 0, healings: [], proposals: 0, no_data: { healings: [], bottlenecks: 0 } });
+  expect(await sweepOverdue(app.rt.pool, app.rt.rollups, now)).toEqual({ commands: 0, healings: [], proposals: 0, no_data: { healings: [], bottlenecks: 0, proposals: 0, incidents: 0 } });
 });
 
 describe("a swarm that stopped sending", () => {
@@ -103,7 +103,7 @@ describe("a swarm that stopped sending", () => {
     const quietOnes = published.filter((p) => p.payload.swarm === "quiet-swarm").map((p) => p.name).sort();
     expect(quietOnes).toEqual(["bottleneck.resolved", "healing.finished", "healing.finished", "prediction.updated"]);
     expect(published.filter((p) => p.payload.swarm === "sending-swarm").map((p) => p.name)).toEqual(["prediction.updated"]);
-    expect(await sweepOverdue(app.rt.pool, app.rt.rollups, now, publish)).toEqual({ commands: 0, healings: [], proposals: 0, no_data: { healings: [], bottlenecks: 0 } });
+    expect(await sweepOverdue(app.rt.pool, app.rt.rollups, now, publish)).toEqual({ commands: 0, healings: [], proposals: 0, no_data: { healings: [], bottlenecks: 0, proposals: 0, incidents: 0 } });
   });
 
   it("the items published are the API's items, with the no-data reason and resolution", async () => {
@@ -115,6 +115,24 @@ describe("a swarm that stopped sending", () => {
     expect(seen.get(quiet.bottleneck)).toMatchObject({ name: "bottleneck.resolved", item: { status: "resolved", resolution: "no data", swarm: "quiet-published", resolved_at: new Date(now).toISOString() } });
     expect(seen.get(quiet.running)).toMatchObject({ name: "healing.finished", item: { status: "cancelled", reason: expect.stringMatching(/^no data: .* 11 min/), started_at: new Date(now - 13 * MIN).toISOString() } });
     expect(seen.get(quiet.proposal)).toMatchObject({ name: "prediction.updated", item: { status: "expired", decided_by: "system", expected_at: new Date(now - 11 * MIN).toISOString() } });
+  });
+
+  it("a silent swarm's proposals expire before their time (no approval may heal blind) and its open incidents close", async () => {
+    const now = Date.now();
+    const id = await ownedSwarm("quiet-proposals");
+    await app.rt.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, agent_id, received_at, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', 'a', $2, '{}')", [id, new Date(now - NO_DATA_AFTER_MS - MIN)]);
+    const proposal = await app.rt.db.prediction.create({
+      data: { id: randomUUID(), swarmId: id, failureType: "agent_down", confidence: 0.9, predictedAt: new Date(now - 12 * MIN), expectedAt: new Date(now + 5 * MIN), reasoning: "r", recommendedAction: "restart_agent", source: "health", status: "open" },
+    });
+    const incident = await app.rt.db.incident.create({
+      data: { id: randomUUID(), swarmId: id, source: "failure", failureType: "agent_down", agentId: "a", severity: "high", target: "agent:a", state: "needs_operator", reason: "policy off", openedAt: new Date(now - 12 * MIN), updatedAt: new Date(now - 12 * MIN) },
+    });
+    const published: string[] = [];
+    const r = await sweepOverdue(app.rt.pool, app.rt.rollups, now, ((name: string, p: { swarm: string }) => p.swarm === "quiet-proposals" && published.push(name)) as Publisher);
+    expect(r.no_data).toMatchObject({ proposals: 1, incidents: 1 });
+    expect(await app.rt.db.prediction.findFirstOrThrow({ where: { id: proposal.id } })).toMatchObject({ status: "expired", decidedBy: "system", decisionReason: expect.stringMatching(/^no data: /) });
+    expect(await app.rt.db.incident.findFirstOrThrow({ where: { id: incident.id } })).toMatchObject({ state: "resolved", reason: expect.stringMatching(/^no data: /), resolvedAt: new Date(now) });
+    expect(published.sort()).toEqual(["incident.updated", "prediction.updated"]);
   });
 
   it("a swarm that never sent an event counts as silent from its creation", async () => {

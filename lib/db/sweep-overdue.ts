@@ -18,7 +18,7 @@ export type SweepResult = {
   commands: number;
   healings: { id: string; swarm: string }[];
   proposals: number;
-  no_data: { healings: { id: string; swarm: string }[]; bottlenecks: number };
+  no_data: { healings: { id: string; swarm: string }[]; bottlenecks: number; proposals: number; incidents: number };
 };
 
 type Named<T> = T & { swarm: string; swarm_id: number };
@@ -53,11 +53,18 @@ export async function sweepOverdue(pool: pg.Pool, rollups: RollupBuffer, now: nu
     for (const { swarm, swarm_id: _, ...prediction } of proposals) publish("prediction.updated", { swarm, prediction });
     for (const { swarm, healing } of silent.healings) publish("healing.finished", { swarm, healing });
     for (const { swarm, bottleneck } of silent.bottlenecks) publish("bottleneck.resolved", { swarm, bottleneck });
+    for (const { swarm, prediction } of silent.proposals) publish("prediction.updated", { swarm, prediction });
+    for (const { swarm, incident } of silent.incidents) publish("incident.updated", { swarm, incident });
   }
   return {
     commands: commands.length,
     healings: healings.map((h) => ({ id: h.id, swarm: h.swarm })),
     proposals: proposals.length,
-    no_data: { healings: silent.healings.map(({ swarm, healing }) => ({ id: healing.id, swarm })), bottlenecks: silent.bottlenecks.length },
+    no_data: {
+      healings: silent.healings.map(({ swarm, healing }) => ({ id: healing.id, swarm })),
+      bottlenecks: silent.bottlenecks.length,
+      proposals: silent.proposals.length,
+      incidents: silent.incidents.length,
+    },
   };
 }

@@ -18,7 +18,7 @@ export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
     sweepOverdue(rt.pool, rt.rollups, Date.now(), rt.publish)
       .then(({ no_data, ...r }) => {
         if (r.commands || r.proposals) log.info(r, "overdue commands timed out / proposals expired by storage");
-        if (no_data.healings.length || no_data.bottlenecks) log.info(no_data, "silent swarms: open healings and bottlenecks closed as no data");
+        if (no_data.healings.length || no_data.bottlenecks || no_data.proposals || no_data.incidents) log.info(no_data, "silent swarms: open healings, bottlenecks, proposals and incidents closed as no data");
       })
       .catch((e: Error) => log.warn({ err: e.message }, "overdue sweep failed"));
   }, 5_000);
