@@ -94,6 +94,13 @@ describe("every approved proposal reaches a coordinator as a command", () => {
     expect(pulled.length).toBeGreaterThan(0);
   });
 
+  it("bottleneck: consensus rounds timing out → a quorum recovery command", async () => {
+    const s = await swarm("acts-consensus");
+    for (let i = 0; i < 6; i++) await s.second([{ type: "heartbeat", agent_id: "a-1" }, { type: "consensus_round", result: "timeout", duration_ms: 9_000 } as Sent]);
+    const { pulled } = await approveAndPull("acts-consensus", "consensus_failed", s.pull);
+    expect(pulled.length).toBeGreaterThan(0);
+  });
+
   it("a proposal stored before a restart (this engine never saw it) still acts when approved", async () => {
     const s = await swarm("acts-restart");
     await s.second([{ type: "heartbeat", agent_id: "old-agent" }]);
