@@ -46,7 +46,7 @@ async function claimRestart(coordinator: Coordinator, agent: string): Promise<st
 
 const shoot = (card: Locator, state: string) => card.screenshot({ path: `/tmp/cardflow-${state}.png` });
 
-test("approving a proposal on its card shows the healing run, its command delivered, and the agent healed", async ({ overviewPage, healingPage, ingest, coordinator, page }) => {
+test("approving a proposal on its card shows the healing run, its command delivered, and the agent healed", async ({ overviewPage, healingPage, predictionsPage, ingest, coordinator, page }) => {
   const { swarm, admin } = seeded();
   const agent = `e2e-card-${randomUUID().slice(0, 8)}`;
   const peer = `${agent}-peer`;
@@ -69,13 +69,14 @@ test("approving a proposal on its card shows the healing run, its command delive
   await expect(card.root).toHaveAttribute("data-status", "open", { timeout: 20_000 });
   await expect(card.root).toContainText("reported degraded health in its last 2 heartbeats");
   await expect(card.approveButton).toBeVisible();
+  const proposalId = await card.id();
   await shoot(card.root, "open");
 
   expect(await card.decide("approve", "degrading, restart it now")).toBe(200);
   await expect(card.decision).toContainText(`Approved by ${admin.email}`);
   const outcome = card.root.getByTestId("proposal-outcome");
   await expect(outcome).toHaveAttribute("data-state", "running", { timeout: 15_000 });
-  await expect(outcome).toContainText("Healing running — restart_agent");
+  await expect(outcome).toContainText("Healing running — "); // "restart_agent queued …" once its pending command is known
   await expect(card.approveButton).toHaveCount(0);
   await shoot(card.root, "running");
 
@@ -90,7 +91,7 @@ test("approving a proposal on its card shows the healing run, its command delive
   await send(ingest, [{ type: "heartbeat", agent_id: agent, timestamp: Date.now(), health_state: "healthy" }]);
   await expect(outcome).toHaveAttribute("data-state", "healed", { timeout: 15_000 });
   await expect(outcome).toContainText("Healed");
-  const healing = overviewPage.healingOf(await card.id());
+  const healing = overviewPage.healingOf(proposalId);
   await expect(healing).toHaveAttribute("data-status", "succeeded");
   await expect(healing.getByTestId("command")).toHaveAttribute("data-status", "succeeded");
   const link = outcome.getByTestId("proposal-healing-link");
@@ -101,4 +102,31 @@ test("approving a proposal on its card shows the healing run, its command delive
   await link.click();
   await expect(page).toHaveURL(/\/healing\?trigger=preventive&strategy=AgentRestartStrategy&failure_type=agent_down$/);
   await expect(healingPage.row("restart_agent", agent)).toContainText("succeeded");
+
+  // The predictions screen says the same of the approved proposal.
+  await predictionsPage.goto(swarm, "?status=approved");
+  const row = predictionsPage.list.locator(`[data-id="${proposalId}"]`);
+  await expect(row.getByTestId("proposal-outcome")).toHaveAttribute("data-state", "healed");
+});
+
+test("an observation is listed with its reasoning and never offers a decision", async ({ overviewPage, predictionsPage, ingest, page }) => {
+  const { swarm } = seeded();
+  const agent = `e2e-observed-${randomUUID().slice(0, 8)}`;
+  const t0 = Date.now();
+  await send(ingest, [
+    { type: "heartbeat", agent_id: agent, timestamp: t0 - 2_000, health_state: "healthy" },
+    { type: "heartbeat", agent_id: agent, timestamp: t0, health_state: "degraded" },
+  ]);
+  const observed = await predictionOf(page.request, agent, "observed");
+
+  await predictionsPage.goto(swarm, "?status=observed");
+  const row = predictionsPage.list.locator(`[data-id="${observed.id}"]`);
+  await expect(row).toHaveAttribute("data-status", "observed");
+  await expect(row.getByTestId("prediction-reasoning")).toHaveText(observed.reasoning);
+  await expect(row.getByTestId("proposal-outcome")).toHaveText("An observation, not a proposal: there is nothing to approve.");
+  await expect(row.getByRole("button")).toHaveCount(0);
+  await row.screenshot({ path: "/tmp/cardflow-observed.png" });
+
+  await overviewPage.goto(swarm);
+  await expect(overviewPage.proposals.getByTestId("proposal").filter({ hasText: `on ${agent}` })).toHaveCount(0);
 });
