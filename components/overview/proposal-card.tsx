@@ -1,14 +1,17 @@
 "use client";
 // One healing proposal: what is predicted, how sure, when, why, and what to do; Approve / Reject for operators.
-// A decision made anywhere (or an expiry) replaces the buttons with who decided and why.
+// A decision made anywhere (or an expiry) replaces the buttons with who decided and why, and then what it led to:
+// the healing an approval started, live, or why none ran. An observation never offers a decision.
 import { useState } from "react";
 import { useCan } from "@/components/shell/session-context";
 import { humanize } from "@/lib/format/labels";
 import { formatUntil } from "@/lib/format/time";
+import { proposalOutcome } from "@/lib/queries/proposal-outcome";
 import { decisionError, useDecideProposal } from "@/lib/queries/proposals";
-import type { PredictionItem } from "@/lib/queries/types";
+import type { HealingItem, PredictionItem } from "@/lib/queries/types";
 import { DecisionButtons } from "./decision-buttons";
 import { DecisionDialog } from "./decision-dialog";
+import { ProposalOutcomeLine } from "./proposal-outcome-line";
 
 const OUTCOME: Record<string, { text: string; style: string }> = {
   approved: { text: "Approved", style: "text-emerald-700 dark:text-emerald-300" },
@@ -18,6 +21,7 @@ const OUTCOME: Record<string, { text: string; style: string }> = {
 
 function Decided({ p }: { p: PredictionItem }) {
   const o = OUTCOME[p.status] ?? { text: humanize(p.status), style: "" };
+  if (p.status === "observed" || (p.status === "expired" && p.decision_reason?.startsWith("happened:"))) return null; // said by the outcome line
   if (p.status === "expired")
     return (
       <p className={`text-sm font-medium ${o.style}`} data-testid="proposal-decision">
@@ -32,8 +36,8 @@ function Decided({ p }: { p: PredictionItem }) {
   );
 }
 
-/** A proposal card. */
-export function ProposalCard({ swarm, p, now }: { swarm: string; p: PredictionItem; now: number }) {
+/** A proposal card; `healing` is the healing its approval started, when known. */
+export function ProposalCard({ swarm, p, now, healing }: { swarm: string; p: PredictionItem; now: number; healing?: HealingItem }) {
   const canDecide = useCan("operator");
   const decide = useDecideProposal(swarm);
   const [asking, setAsking] = useState<"approve" | "reject" | null>(null);
@@ -88,6 +92,7 @@ export function ProposalCard({ swarm, p, now }: { swarm: string; p: PredictionIt
         ) : (
           <p className="text-sm text-slate-500 dark:text-slate-400">Waiting for an operator&apos;s decision.</p>
         )}
+        <ProposalOutcomeLine swarm={swarm} outcome={proposalOutcome(p, healing, now)} className="w-full" />
         {decide.error && (
           <p role="alert" className="text-sm text-rose-600 dark:text-rose-400" data-testid="proposal-error">
             {decisionError(decide.error)}

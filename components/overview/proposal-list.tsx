@@ -1,8 +1,10 @@
 "use client";
-// Open healing proposals (preventive healings waiting for a decision), patched live by prediction.* events.
+// Open healing proposals (preventive healings waiting for a decision), patched live by prediction.* events; a decided
+// one stays with what its approval led to (the healing it started, patched live by healing.* and command.updated).
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
 import { useNow } from "@/lib/hooks/use-now";
+import { useProposalHealings } from "@/lib/queries/proposal-healings";
 import { useOpenProposals } from "@/lib/queries/proposals";
 import { ProposalCard } from "./proposal-card";
 
@@ -10,6 +12,7 @@ import { ProposalCard } from "./proposal-card";
 export function ProposalList({ swarm }: { swarm: string }) {
   const q = useOpenProposals(swarm);
   const now = useNow();
+  const healings = useProposalHealings(swarm, q.data ?? []);
   const open = q.data?.filter((p) => p.status === "open").length;
   return (
     <Panel title="Healing proposals" count={open} testId="proposals">
@@ -22,7 +25,7 @@ export function ProposalList({ swarm }: { swarm: string }) {
       ) : (
         <ul className="max-h-[40rem] space-y-3 overflow-y-auto pr-1">
           {q.data.map((p) => (
-            <ProposalCard key={p.id} swarm={swarm} p={p} now={now} />
+            <ProposalCard key={p.id} swarm={swarm} p={p} now={now} healing={healings.get(p.id)} />
           ))}
         </ul>
       )}

@@ -1,11 +1,14 @@
 "use client";
-// Every prediction (also those below the proposal threshold), filtered by status and minimum confidence, paged.
+// Every prediction (also those below the proposal threshold), filtered by status and minimum confidence, paged; an
+// approved one shows what its healing did.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
 import { SelectField } from "@/components/ui/select-field";
 import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/queries/prediction-filters";
+import { useNow } from "@/lib/hooks/use-now";
+import { useProposalHealings } from "@/lib/queries/proposal-healings";
 import { usePredictions } from "@/lib/queries/predictions";
 import { PredictionTable } from "./prediction-table";
 import { PagedList } from "@/components/ui/paged-list";
@@ -25,6 +28,8 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
   };
   const { data, error, isPending, isPlaceholderData, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = usePredictions(swarm, filters);
   const items = data?.pages.flatMap((p) => p.items) ?? [];
+  const healings = useProposalHealings(swarm, items);
+  const now = useNow(5_000);
   const filtered = filters.status !== "all" || filters.min_confidence !== undefined;
 
   return (
@@ -51,7 +56,7 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
         </EmptyState>
       ) : (
         <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
-          <PredictionTable items={items} />
+          <PredictionTable swarm={swarm} items={items} healings={healings} now={now} />
         </PagedList>
       )}
     </Panel>

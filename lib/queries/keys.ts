@@ -19,6 +19,10 @@ export const keys = {
   proposals: (swarm: string) => ["swarm", swarm, "proposals"] as const,
   /** Recent healings with their commands. */
   healings: (swarm: string) => ["swarm", swarm, "healings", "recent"] as const,
+  /** Every lookup of the healings approved proposals started (live events patch them all). */
+  proposalHealingsAll: (swarm: string) => ["swarm", swarm, "healings", "of-proposals"] as const,
+  /** The preventive healings started since `from`, looked up for approved proposals not among the recent healings. */
+  proposalHealings: (swarm: string, from: string) => ["swarm", swarm, "healings", "of-proposals", from] as const,
   /** The agent table. */
   agents: (swarm: string) => ["swarm", swarm, "agent", "table"] as const,
   /** One agent's summary, failures and healings. */

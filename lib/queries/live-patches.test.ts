@@ -48,4 +48,21 @@ describe("applyLiveMessages", () => {
     expect(client.getQueryData<HealingItem[]>(keys.healings("s"))?.map((h) => h.id)).toEqual(["h1"]);
     expect(client.getQueryData<PredictionItem[]>(keys.proposals("s"))?.map((p) => p.id)).toEqual(["p1"]);
   });
+
+  it("patches the lookups of approved proposals' healings: a healing of a proposal is added, its commands updated", () => {
+    const client = seeded();
+    const lookup = keys.proposalHealings("s", "2026-01-01T00:00:00.000Z");
+    const elsewhere = keys.proposalHealings("other", "2026-01-01T00:00:00.000Z");
+    client.setQueryData(lookup, []);
+    client.setQueryData(elsewhere, []);
+    const ofProposal = { ...healing, id: "h2", prediction_id: "p1", status: "running", trigger: "preventive", finished_at: null };
+    const command = { id: "c1", swarm: "s", healing_id: "h2", kind: "restart_agent", params: {}, status: "dispatched", attempts: 1, detail: null, issued_at: "2026-01-01T00:00:02.000Z", deadline: null, finished_at: null };
+    applyLiveMessages(client, [
+      { name: "healing.started", payload: healing } as LiveMessage,
+      { name: "healing.started", payload: ofProposal } as LiveMessage,
+      { name: "command.updated", payload: command } as LiveMessage,
+    ]);
+    expect(client.getQueryData<HealingItem[]>(lookup)?.map((h) => [h.id, h.commands.map((c) => c.status)])).toEqual([["h2", ["dispatched"]]]);
+    expect(client.getQueryData<HealingItem[]>(elsewhere)).toEqual([]);
+  });
 });

@@ -44,10 +44,12 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
     case "healing.started":
     case "healing.finished":
       client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
+      if (m.payload.prediction_id) client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) => patchHealings(l, m.payload, Infinity));
       for (const part of ["list", "strategies", "mttr"] as const) void client.invalidateQueries({ queryKey: [...healingKeys.all(m.payload.swarm), part] });
       return;
     case "command.updated":
       client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));
+      client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) => patchCommand(l, m.payload));
       return;
     case "incident.updated":
       client.setQueryData<IncidentItem[]>(keys.incidents(m.payload.swarm), (l) => patchIncidents(l, m.payload));
