@@ -22,10 +22,15 @@ export type IngestResult = { status: number; body: { accepted?: number; duplicat
 /** Posts events with the swarm's ingest key. */
 export type Ingest = (events: IngestEvent[]) => Promise<IngestResult>;
 
-/** Six failed tasks in a row for `agent`: the engine's health source predicts it going down (an open proposal). */
-export function failingAgent(agent: string): IngestEvent[] {
+/** An agent whose heartbeats report degraded health twice in a row: the engine's health source predicts it going
+ * down and, with a restart able to run, proposes one (an open proposal). Idempotent per agent. */
+export function degradedAgent(agent: string): IngestEvent[] {
   const now = Date.now();
-  return Array.from({ length: 6 }, (_, i) => ({ id: `${agent}-fail-${i}`, type: "task_failed", agent_id: agent, task_id: `${agent}-t${i}`, result: "failure", timestamp: now - 6_000 + i * 1_000 }));
+  return [
+    { id: `${agent}-hb-0`, type: "heartbeat", agent_id: agent, health_state: "healthy", timestamp: now - 4_000 },
+    { id: `${agent}-hb-1`, type: "heartbeat", agent_id: agent, health_state: "degraded", timestamp: now - 2_000 },
+    { id: `${agent}-hb-2`, type: "heartbeat", agent_id: agent, health_state: "degraded", timestamp: now },
+  ];
 }
 
 /** A heartbeat stamped now; `id` makes it idempotent. */

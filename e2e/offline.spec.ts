@@ -2,7 +2,7 @@
 // disables every decision; after reconnecting it stays paused until the live queries have refetched (held here until
 // released, so the re-sync window is observable), then says it is back and enables the decisions again.
 import { randomUUID } from "node:crypto";
-import { expect, failingAgent, seeded, test } from "./fixtures";
+import { expect, degradedAgent, seeded, test } from "./fixtures";
 
 test("offline: banner, greyed figures and disabled decisions until the socket is back and the cache re-synced", async ({ overviewPage, ingest }) => {
   const { swarm } = seeded();
@@ -13,7 +13,7 @@ test("offline: banner, greyed figures and disabled decisions until the socket is
   const card = overviewPage.proposalFor(agent);
 
   await overviewPage.goto(swarm);
-  expect((await ingest(failingAgent(agent))).status).toBe(202);
+  expect((await ingest(degradedAgent(agent))).status).toBe(202);
   await expect(card.approveButton).toBeEnabled({ timeout: 20_000 });
   await expect(banner).toHaveAttribute("data-tone", "none");
   await expect(figures).toHaveAttribute("data-live-paused", "false");

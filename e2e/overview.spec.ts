@@ -4,7 +4,7 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import type { APIRequestContext, TestInfo } from "@playwright/test";
-import { expect, failingAgent, seeded, test } from "./fixtures";
+import { expect, degradedAgent, seeded, test } from "./fixtures";
 
 /** Plays the swarm's coordinator: claims commands until one `kind` for `agent` is claimed, reporting every claimed one as succeeded. */
 async function completeCommand(api: APIRequestContext, kind: string, agent: string): Promise<void> {
@@ -34,7 +34,7 @@ test("a viewer sees proposals but no approve buttons, and the API refuses their 
   const viewer = await overviewAs("viewer");
   await viewer.goto(swarm);
   const agent = `e2e-viewer-${randomUUID().slice(0, 8)}`;
-  expect((await ingest(failingAgent(agent))).status).toBe(202);
+  expect((await ingest(degradedAgent(agent))).status).toBe(202);
   const card = viewer.proposalFor(agent);
   await expect(card.root).toBeVisible({ timeout: 20_000 });
   await expect(card.root).toContainText("Waiting for an operator's decision");
@@ -81,7 +81,7 @@ test("an operator approves a proposal with a reason; the healing runs and its ou
   const overview = await overviewAs("operator");
   await overview.goto(swarm);
   const agent = `e2e-flaky-${randomUUID().slice(0, 8)}`;
-  expect((await ingest(failingAgent(agent))).status).toBe(202);
+  expect((await ingest(degradedAgent(agent))).status).toBe(202);
 
   const card = overview.proposalFor(agent);
   await expect(card.root).toBeVisible({ timeout: 20_000 });
@@ -114,7 +114,7 @@ test("a rejection with a reason shows at once in a second browser on the overvie
   const second = await overviewAs("operator");
   await Promise.all([first.goto(swarm), second.goto(swarm)]);
   const agent = `e2e-reject-${randomUUID().slice(0, 8)}`;
-  expect((await ingest(failingAgent(agent))).status).toBe(202);
+  expect((await ingest(degradedAgent(agent))).status).toBe(202);
 
   const mine = first.proposalFor(agent);
   const theirs = second.proposalFor(agent);

@@ -3,7 +3,7 @@
 // predicts for an agent of its own, so what other specs did to the shared swarm cannot hide its prediction.
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
-import { expect, failingAgent, type Ingest, seeded, test } from "./fixtures";
+import { expect, degradedAgent, type Ingest, seeded, test } from "./fixtures";
 
 type Prediction = { id: string; source: string; status: string; confidence: number; agent_id: string | null; failure_type: string };
 
@@ -11,7 +11,7 @@ type Prediction = { id: string; source: string; status: string; confidence: numb
 async function predictFor(ingest: Ingest, request: APIRequestContext): Promise<Prediction> {
   const { swarm } = seeded();
   const agent = `e2e-pred-${randomUUID().slice(0, 8)}`;
-  expect((await ingest(failingAgent(agent))).status).toBe(202);
+  expect((await ingest(degradedAgent(agent))).status).toBe(202);
   let found: Prediction | undefined;
   await expect(async () => {
     const list = await request.get(`/api/v1/swarms/${swarm}/predictions?status=all&limit=200`);

@@ -2,7 +2,7 @@
 // While it is offline a proposal is decided elsewhere and another one appears; once back online the socket
 // reconnects, re-subscribes and refetches, so the decided proposal is gone from the open list and the new one shows.
 import { randomUUID } from "node:crypto";
-import { expect, failingAgent, seeded, test } from "./fixtures";
+import { expect, degradedAgent, seeded, test } from "./fixtures";
 
 type Prediction = { id: string; agent_id: string | null; status: string };
 
@@ -17,7 +17,7 @@ for (const offlineMs of [5_000, 180_000]) {
     const [decided, appeared] = [`e2e-off-a-${run}`, `e2e-off-b-${run}`];
 
     await overviewPage.goto(swarm);
-    expect((await ingest(failingAgent(decided))).status).toBe(202);
+    expect((await ingest(degradedAgent(decided))).status).toBe(202);
     await expect(overviewPage.proposalFor(decided).root).toBeVisible({ timeout: 20_000 });
 
     const wentOffline = Date.now();
@@ -27,7 +27,7 @@ for (const offlineMs of [5_000, 180_000]) {
     // Meanwhile, on the server: the shown proposal is approved by someone else, and a new one appears.
     const shown = (await open()).find((p) => p.agent_id === decided)!;
     expect((await api.post(`/api/v1/predictions/${shown.id}/approve`, { data: { reason: "decided while you were offline" } })).status()).toBe(200);
-    expect((await ingest(failingAgent(appeared))).status).toBe(202);
+    expect((await ingest(degradedAgent(appeared))).status).toBe(202);
     await expect.poll(async () => (await open()).some((p) => p.agent_id === appeared), { timeout: 20_000 }).toBe(true);
     const remaining = offlineMs - (Date.now() - wentOffline);
     if (remaining > 0) await page.waitForTimeout(remaining); // the outage lasts as long as the scenario says
