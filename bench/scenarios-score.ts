@@ -54,6 +54,8 @@ export type RunScore = {
   approvalsWithoutHealing: string[];
   /** Approvals answered by a cancelled healing (with its reason). */
   approvalsDeclined: string[];
+  /** Proposals no longer open when the operator came to them (expired, overtaken by their failure). */
+  closedBeforeDecision: number;
   observed: number;
   /** Automatic healings of the fault's detected failures. */
   healing: HealingTally;
@@ -143,6 +145,7 @@ export function scoreRun(r: RunRecord): RunScore {
     approvals: approvals.approvals,
     approvalsWithoutHealing: approvals.without,
     approvalsDeclined: approvals.declined,
+    closedBeforeDecision: r.closedBeforeDecision,
     falseAlarms: r.predictions
       .filter((p) => !predictionIds.has(p.id))
       .map((p) => ({ phase: phaseOf(p, r), source: p.source, failureType: p.failureType, agentId: p.agentId, atS: (p.at - r.startMs) / 1000, reasoning: p.reasoning })),
@@ -228,6 +231,7 @@ export function totals(scores: readonly RunScore[]): Total[] {
     { measure: "approvals of open proposals without a healing", value: without, unit: "", target: "= 0", pass: without === 0 },
     { measure: "approvals of open proposals", value: approvals, unit: "", target: "—", pass: null },
     { measure: "approvals answered by a cancelled healing (with its reason)", value: declined, unit: "", target: "—", pass: null },
+    { measure: "proposals closed before the operator's decision", value: sum(scores.map((s) => s.closedBeforeDecision)), unit: "", target: "—", pass: null },
     { measure: "auto-healing success", value: success, unit: "", target: "≥ 0.9", pass: at(success, (x) => x >= 0.9) },
     { measure: "median MTTR (per fault)", value: mttr, unit: "s", target: "≤ 15 s", pass: at(mttr, (x) => x <= 15) },
     { measure: "median recovery per healing", value: median(scores.flatMap((s) => s.healingRecoveryMs.map((ms) => ms / 1000))), unit: "s", target: "—", pass: null },
