@@ -12,7 +12,7 @@ export const SIGNS: Readonly<Record<Exclude<ScenarioName, "control">, { detects:
   agent_crash: { detects: ["agent_down"], predicts: ["agent_down", "task_failed"] },
   slow_degradation: { detects: ["slow_agent", "task_timeout"], predicts: ["task_timeout", "task_failed", "agent_down", "resource_exhaustion"] },
   token_leak: { detects: ["token_exhaustion", "resource_exhaustion"], predicts: ["token_exhaustion", "resource_exhaustion"] },
-  queue_flood: { detects: ["task_queue_backlog", "quota_exceeded"], predicts: ["task_timeout", "resource_exhaustion"] },
+  queue_flood: { detects: ["task_queue_backlog", "quota_exceeded"], predicts: ["task_queue_backlog", "task_timeout", "resource_exhaustion"] },
   quorum_loss: { detects: ["quorum_loss", "consensus_timeout"], predicts: ["consensus_failed", "quorum_loss"] },
   memory_pressure: { detects: ["agent_down"], predicts: ["memory_exhaustion", "resource_exhaustion", "agent_down"] },
   consensus_timeouts: { detects: ["consensus_timeout", "quorum_loss"], predicts: ["consensus_failed", "quorum_loss"] },
