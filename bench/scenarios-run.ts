@@ -1,6 +1,6 @@
 // One scenario run on the virtual clock: a seeded simulated swarm whose events pass the ingest validation and feed an
 // engine on event time; the simulator is the coordinator (commands executed one second after they are issued) and a
-// stand-in operator approves every proposal one second after it appears. Records what the engine published.
+// stand-in operator approves every proposal still open one second after it appears. Records what the engine published.
 import { manualClock } from "../lib/engine/clock";
 import { createEngine } from "../lib/engine/engine";
 import type { HealingRecord } from "../lib/engine/records";
@@ -19,8 +19,14 @@ const SWARM = "bench";
 /** An open prediction (confidence at or above the engine's threshold, i.e. a proposal). */
 export type OpenPrediction = { id: string; at: number; failureType: string; agentId: string | null; source: string; confidence: number; reasoning: string };
 
-/** A failure or bottleneck the engine detected. */
-export type Detection = { at: number; kind: "failure" | "bottleneck"; id: string; type: string; agentId: string | null };
+/** A failure or bottleneck the engine detected (`source`: a failure's context.detection_source, e.g. "silence"). */
+export type Detection = { at: number; kind: "failure" | "bottleneck"; id: string; type: string; agentId: string | null; source: string | null };
+
+/** An approval the stand-in operator gave to a proposal that was still open. */
+export type Approval = { predictionId: string; at: number };
+
+/** A healing the engine published for a prediction: started, or finished (`status`, `reason`). */
+export type PreventiveEvent = { predictionId: string; event: "healing.started" | "healing.finished"; status: string; reason: string | null; at: number };
 
 /** Everything one run produced, raw. */
 export type RunRecord = {
@@ -37,6 +43,11 @@ export type RunRecord = {
   detections: Detection[];
   /** Final records of every finished healing. */
   healings: HealingRecord[];
+  /** Approvals of open proposals, and the healings published with a prediction id. */
+  approvals: Approval[];
+  preventiveEvents: PreventiveEvent[];
+  /** Proposals that were no longer open when the operator came to them (expired, overtaken by their failure). */
+  closedBeforeDecision: number;
   /** Ground truth: when the fault's cause was removed before its end (healed by a command), else null. */
   clearedAt: number | null;
   /** Commands the simulator executed, by outcome. */
@@ -82,6 +93,9 @@ export function runScenario(scenario: ScenarioName, seed: number): RunRecord {
     observed: 0,
     detections: [],
     healings: [],
+    approvals: [],
+    preventiveEvents: [],
+    closedBeforeDecision: 0,
     clearedAt: null,
     commands: { succeeded: 0, failed: 0 },
     invalid: 0,
@@ -91,19 +105,30 @@ export function runScenario(scenario: ScenarioName, seed: number): RunRecord {
   let proposals: string[] = [];
 
   engine.on("command.updated", ({ command }) => void (command.status === "pending" && outbox.push(command)));
+  const open = new Set<string>();
   engine.on("prediction.created", ({ prediction: p }) => {
     if (p.status !== "open") return void rec.observed++;
     proposals.push(p.id);
+    open.add(p.id);
     rec.predictions.push({ id: p.id, at: p.predictedAt, failureType: p.failureType, agentId: p.agentId ?? null, source: p.source, confidence: p.confidence, reasoning: p.reasoning });
   });
+  engine.on("prediction.updated", ({ prediction: p }) => void (p.status !== "open" && open.delete(p.id)));
   engine.on("failure.detected", ({ failure: f }) => {
-    rec.detections.push({ at: f.detectedAt, kind: "failure", id: f.id, type: f.failureType, agentId: f.agentId ?? null });
+    const source = (f.context as { detection_source?: unknown } | null)?.detection_source;
+    rec.detections.push({ at: f.detectedAt, kind: "failure", id: f.id, type: f.failureType, agentId: f.agentId ?? null, source: typeof source === "string" ? source : null });
   });
   engine.on("bottleneck.detected", ({ bottleneck: b }) => {
     const agentId = b.type === "slow_agent" ? (b.affectedResources[0] ?? null) : null;
-    rec.detections.push({ at: b.detectedAt, kind: "bottleneck", id: b.id, type: b.type, agentId });
+    rec.detections.push({ at: b.detectedAt, kind: "bottleneck", id: b.id, type: b.type, agentId, source: null });
   });
-  engine.on("healing.finished", ({ healing }) => void rec.healings.push(healing));
+  const preventive = (event: PreventiveEvent["event"], h: HealingRecord) => {
+    if (h.predictionId) rec.preventiveEvents.push({ predictionId: h.predictionId, event, status: h.status, reason: h.reason ?? null, at: clock.now() });
+  };
+  engine.on("healing.started", ({ healing }) => void preventive("healing.started", healing));
+  engine.on("healing.finished", ({ healing }) => {
+    rec.healings.push(healing);
+    preventive("healing.finished", healing);
+  });
 
   for (let t = START_MS + 1000; t <= rec.endAt; t += 1000) {
     clock.set(t);
@@ -116,7 +141,14 @@ export function runScenario(scenario: ScenarioName, seed: number): RunRecord {
       rec.commands[outcome.status]++;
       engine.commandResult(SWARM, c.id, outcome);
     }
-    for (const id of decisions) engine.decide(SWARM, id, { decision: "approve", by: "bench" });
+    for (const id of decisions) {
+      if (!open.has(id)) {
+        rec.closedBeforeDecision++;
+        continue;
+      }
+      rec.approvals.push({ predictionId: id, at: t });
+      engine.decide(SWARM, id, { decision: "approve", by: "bench" });
+    }
     const events = toEngineEvents(sim.advance(t), t);
     rec.invalid += events.invalid;
     engine.ingest(SWARM, events.ok);

@@ -1,7 +1,9 @@
 // Scoring of scenario runs against ground truth: which detections and predictions relate to the injected fault,
-// detection delay, lead time, false alarms by phase, and the outcome of the healings of the fault's failures.
+// detection delay, lead time, false alarms by phase, predictions made too late, approvals that produced no healing,
+// and the outcome of the healings of the fault's failures.
 import type { HealingRecord } from "../lib/engine/records";
 import type { ScenarioName } from "../lib/simulator/model";
+import { detectionLimitMs, groupOf } from "./fault-groups";
 import type { Detection, OpenPrediction, RunRecord } from "./scenarios-run";
 import { median } from "./stats";
 
@@ -10,7 +12,7 @@ export const SIGNS: Readonly<Record<Exclude<ScenarioName, "control">, { detects:
   agent_crash: { detects: ["agent_down"], predicts: ["agent_down", "task_failed"] },
   slow_degradation: { detects: ["slow_agent", "task_timeout"], predicts: ["task_timeout", "task_failed", "agent_down", "resource_exhaustion"] },
   token_leak: { detects: ["token_exhaustion", "resource_exhaustion"], predicts: ["token_exhaustion", "resource_exhaustion"] },
-  queue_flood: { detects: ["task_queue_backlog", "quota_exceeded"], predicts: ["task_timeout", "resource_exhaustion"] },
+  queue_flood: { detects: ["task_queue_backlog", "quota_exceeded"], predicts: ["task_queue_backlog", "task_timeout", "resource_exhaustion"] },
   quorum_loss: { detects: ["quorum_loss", "consensus_timeout"], predicts: ["consensus_failed", "quorum_loss"] },
   memory_pressure: { detects: ["agent_down"], predicts: ["memory_exhaustion", "resource_exhaustion", "agent_down"] },
   consensus_timeouts: { detects: ["consensus_timeout", "quorum_loss"], predicts: ["consensus_failed", "quorum_loss"] },
@@ -36,12 +38,24 @@ export type RunScore = {
   targets: string[];
   detectedBy: string | null;
   detectDelayMs: number | null;
+  /** The longest detection delay allowed (one heartbeat interval, or k intervals when detected by silence). */
+  detectLimitMs: number | null;
   /** A related prediction between the injection and the detection (or with no detection at all). */
   predictedAhead: boolean;
   leadMs: number | null;
   leadSource: string | null;
+  /** Related predictions made before the fault's first detection (or with no detection at all). */
   matched: number;
+  /** Related predictions made at or after the fault's first detection: not a hit. */
+  late: number;
   falseAlarms: FalseAlarm[];
+  /** Approvals of open proposals, and those that produced neither a healing.started nor a cancelled healing.finished. */
+  approvals: number;
+  approvalsWithoutHealing: string[];
+  /** Approvals answered by a cancelled healing (with its reason). */
+  approvalsDeclined: string[];
+  /** Proposals no longer open when the operator came to them (expired, overtaken by their failure). */
+  closedBeforeDecision: number;
   observed: number;
   /** Automatic healings of the fault's detected failures. */
   healing: HealingTally;
@@ -90,27 +104,48 @@ function tally(hs: readonly HealingRecord[]): HealingTally {
   return t;
 }
 
+/** What each approval produced: a healing that started, one cancelled (with its reason), or nothing (pure). */
+export function approvalOutcomes(r: Pick<RunRecord, "approvals" | "preventiveEvents">) {
+  const ofApproval = (id: string, at: number) => r.preventiveEvents.filter((e) => e.predictionId === id && e.at >= at);
+  const declined = r.approvals.flatMap((a) => {
+    const es = ofApproval(a.predictionId, a.at);
+    const cancelled = es.find((e) => e.event === "healing.finished" && e.status === "cancelled");
+    return !es.some((e) => e.event === "healing.started") && cancelled ? [cancelled.reason ?? "(no reason)"] : [];
+  });
+  const without = r.approvals.filter((a) => !ofApproval(a.predictionId, a.at).some((e) => e.event === "healing.started" || (e.event === "healing.finished" && e.status === "cancelled")));
+  return { approvals: r.approvals.length, without: without.map((a) => a.predictionId), declined };
+}
+
 /** Scores one run. */
 export function scoreRun(r: RunRecord): RunScore {
   const related = r.detections.filter((d) => detects(d, r)).sort((a, b) => a.at - b.at);
   const first = related[0] ?? null;
-  const matched = r.predictions.filter((p) => anticipates(p, r));
-  const ahead = r.fault ? matched.filter((p) => p.at >= r.fault!.startedAt && (first === null || p.at < first.at)) : [];
+  const anticipating = r.predictions.filter((p) => anticipates(p, r));
+  const isLate = (p: OpenPrediction) => first !== null && p.at >= first.at;
+  const matched = anticipating.filter((p) => !isLate(p));
+  const ahead = r.fault ? matched.filter((p) => p.at >= r.fault!.startedAt) : [];
+  const approvals = approvalOutcomes(r);
   const best = ahead[0] ?? null;
   const failureIds = new Set(related.filter((d) => d.kind === "failure").map((d) => d.id));
-  const predictionIds = new Set(matched.map((p) => p.id));
+  const predictionIds = new Set(anticipating.map((p) => p.id));
   const healings = r.healings.filter((h) => h.trigger === "detected" && h.failureId != null && failureIds.has(h.failureId));
   const preventive = r.healings.filter((h) => h.trigger === "preventive" && h.predictionId != null && predictionIds.has(h.predictionId));
   return {
     scenario: r.scenario,
     seed: r.seed,
     targets: r.fault?.targets ?? [],
-    detectedBy: first ? `${first.kind} ${first.type}` : null,
+    detectedBy: first ? `${first.kind} ${first.type}${first.source ? ` (${first.source})` : ""}` : null,
     detectDelayMs: first && r.fault ? first.at - r.fault.startedAt : null,
+    detectLimitMs: first ? detectionLimitMs(first.source) : null,
     predictedAhead: best !== null,
     leadMs: best && first ? first.at - best.at : null,
     leadSource: best ? `${best.source} ${best.failureType}` : null,
     matched: matched.length,
+    late: anticipating.length - matched.length,
+    approvals: approvals.approvals,
+    approvalsWithoutHealing: approvals.without,
+    approvalsDeclined: approvals.declined,
+    closedBeforeDecision: r.closedBeforeDecision,
     falseAlarms: r.predictions
       .filter((p) => !predictionIds.has(p.id))
       .map((p) => ({ phase: phaseOf(p, r), source: p.source, failureType: p.failureType, agentId: p.agentId, atS: (p.at - r.startMs) / 1000, reasoning: p.reasoning })),
@@ -129,40 +164,78 @@ export function scoreRun(r: RunRecord): RunScore {
 /** One line of the totals: the measure, its value, the target and whether it is met (null = shown for context). */
 export type Total = { measure: string; value: number | null; unit: string; target: string; pass: boolean | null };
 
-/** Totals across runs: precision, recall, lead, control alarms, healing success and MTTR, plus context figures. */
+const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
+const at = (v: number | null, ok: (x: number) => boolean) => (v === null ? false : ok(v));
+const tallied = (scores: readonly RunScore[]) => {
+  const h = scores.map((s) => s.healing);
+  return { succeeded: sum(h.map((x) => x.succeeded)), attempted: sum(h.map((x) => x.succeeded + x.failed + x.refused)) };
+};
+/** Median over faults of each fault's median healing recovery (s). */
+const perFaultMttr = (scores: readonly RunScore[]) => median(scores.flatMap((s) => (s.healingRecoveryMs.length > 0 ? [median(s.healingRecoveryMs)! / 1000] : [])));
+
+/** Precursor faults (ramps, degradations, erosions), scored on prediction: precision (late predictions count against
+ * it), recall, lead time. */
+export function precursorTotals(scores: readonly RunScore[]): Total[] {
+  const runs = scores.filter((s) => groupOf(s.scenario) === "precursor");
+  const hits = sum(runs.map((s) => s.matched));
+  const late = sum(runs.map((s) => s.late));
+  const alarms = sum(runs.map((s) => s.falseAlarms.length));
+  const precision = ratio(hits, hits + late + alarms);
+  const recall = ratio(runs.filter((s) => s.predictedAhead).length, runs.length);
+  const lead = median(runs.flatMap((s) => (s.leadMs !== null && s.leadMs > 0 ? [s.leadMs / 1000] : [])));
+  return [
+    { measure: "precision (hits / hits + late + false)", value: precision, unit: "", target: "≥ 0.9", pass: at(precision, (x) => x >= 0.9) },
+    { measure: "recall (faults predicted before detection)", value: recall, unit: "", target: "≥ 0.8", pass: at(recall, (x) => x >= 0.8) },
+    { measure: "median lead time", value: lead, unit: "s", target: "≥ 30 s", pass: at(lead, (x) => x >= 30) },
+    { measure: "predictions at or after detection (late)", value: late, unit: "", target: "= 0", pass: late === 0 },
+    { measure: "predictions matching no fault", value: alarms, unit: "", target: "—", pass: null },
+    { measure: "faults detected", value: ratio(runs.filter((s) => s.detectDelayMs !== null).length, runs.length), unit: "", target: "—", pass: null },
+  ];
+}
+
+/** Sudden faults (crashes, flapping heartbeats, quorum loss, silence), scored on detection delay and MTTR. */
+export function suddenTotals(scores: readonly RunScore[]): Total[] {
+  const runs = scores.filter((s) => groupOf(s.scenario) === "sudden");
+  const detected = runs.filter((s) => s.detectDelayMs !== null);
+  const inLimit = ratio(runs.filter((s) => s.detectDelayMs !== null && s.detectDelayMs <= s.detectLimitMs!).length, runs.length);
+  const mttr = perFaultMttr(runs);
+  const h = tallied(runs);
+  const success = ratio(h.succeeded, h.attempted);
+  const cleared = runs.filter((s) => s.clearedMs !== null);
+  const late = sum(runs.map((s) => s.late));
+  return [
+    { measure: "detected within the limit (1 heartbeat, 3 when by silence)", value: inLimit, unit: "", target: "= 1", pass: at(inLimit, (x) => x === 1) },
+    { measure: "median detection delay", value: median(detected.map((s) => s.detectDelayMs! / 1000)), unit: "s", target: "—", pass: null },
+    { measure: "median MTTR (per fault)", value: mttr, unit: "s", target: "≤ 15 s", pass: at(mttr, (x) => x <= 15) },
+    { measure: "auto-healing success", value: success, unit: "", target: "≥ 0.9", pass: at(success, (x) => x >= 0.9) },
+    { measure: "faults cleared by healing (ground truth)", value: ratio(cleared.length, runs.length), unit: "", target: "—", pass: null },
+    { measure: "median time to clear (ground truth)", value: median(cleared.map((s) => s.clearedMs! / 1000)), unit: "s", target: "—", pass: null },
+    { measure: "predictions at or after detection (late)", value: late, unit: "", target: "= 0", pass: late === 0 },
+  ];
+}
+
+/** Across every run: control alarms, approvals without a healing, overall healing success and MTTR. */
 export function totals(scores: readonly RunScore[]): Total[] {
   const faults = scores.filter((s) => s.scenario !== "control");
-  const matched = sum(scores.map((s) => s.matched));
-  const alarms = sum(scores.map((s) => s.falseAlarms.length));
   const control = sum(scores.filter((s) => s.scenario === "control").map((s) => s.falseAlarms.length));
-  const h = scores.map((s) => s.healing);
-  const attempted = sum(h.map((x) => x.succeeded + x.failed + x.refused));
-  const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
-  const precision = ratio(matched, matched + alarms);
-  const recall = ratio(faults.filter((s) => s.predictedAhead).length, faults.length);
-  const lead = median(faults.flatMap((s) => (s.leadMs !== null && s.leadMs > 0 ? [s.leadMs / 1000] : [])));
-  const success = ratio(sum(h.map((x) => x.succeeded)), attempted);
-  const perFault = faults.flatMap((s) => (s.healingRecoveryMs.length > 0 ? [median(s.healingRecoveryMs)! / 1000] : []));
-  const mttr = median(perFault);
-  const roomy = faults.filter((s) => s.detectDelayMs === null || s.detectDelayMs >= 30_000);
-  const detected = faults.filter((s) => s.detectDelayMs !== null);
+  const h = tallied(scores);
+  const success = ratio(h.succeeded, h.attempted);
+  const mttr = perFaultMttr(faults);
+  const approvals = sum(scores.map((s) => s.approvals));
+  const without = sum(scores.map((s) => s.approvalsWithoutHealing.length));
+  const declined = sum(scores.map((s) => s.approvalsDeclined.length));
   const curable = faults.filter((s) => s.scenario !== "queue_flood");
   const cleared = curable.filter((s) => s.clearedMs !== null);
-  const at = (v: number | null, ok: (x: number) => boolean) => (v === null ? false : ok(v));
   return [
-    { measure: "precision (predictions ≥ threshold)", value: precision, unit: "", target: "≥ 0.9", pass: at(precision, (x) => x >= 0.9) },
-    { measure: "recall (faults predicted ahead)", value: recall, unit: "", target: "≥ 0.8", pass: at(recall, (x) => x >= 0.8) },
-    { measure: "median lead time", value: lead, unit: "s", target: "≥ 30 s", pass: at(lead, (x) => x >= 30) },
     { measure: "predictions ≥ threshold in control", value: control, unit: "", target: "= 0", pass: control === 0 },
+    { measure: "approvals of open proposals without a healing", value: without, unit: "", target: "= 0", pass: without === 0 },
+    { measure: "approvals of open proposals", value: approvals, unit: "", target: "—", pass: null },
+    { measure: "approvals answered by a cancelled healing (with its reason)", value: declined, unit: "", target: "—", pass: null },
+    { measure: "proposals closed before the operator's decision", value: sum(scores.map((s) => s.closedBeforeDecision)), unit: "", target: "—", pass: null },
     { measure: "auto-healing success", value: success, unit: "", target: "≥ 0.9", pass: at(success, (x) => x >= 0.9) },
     { measure: "median MTTR (per fault)", value: mttr, unit: "s", target: "≤ 15 s", pass: at(mttr, (x) => x <= 15) },
     { measure: "median recovery per healing", value: median(scores.flatMap((s) => s.healingRecoveryMs.map((ms) => ms / 1000))), unit: "s", target: "—", pass: null },
-    { measure: "recall, faults detected ≥ 30 s after onset or never", value: ratio(roomy.filter((s) => s.predictedAhead).length, roomy.length), unit: "", target: "—", pass: null },
-    { measure: "proposals approved by the bench operator", value: matched + alarms, unit: "", target: "—", pass: null },
-    { measure: "faults detected", value: ratio(detected.length, faults.length), unit: "", target: "—", pass: null },
-    { measure: "median detection delay", value: median(detected.map((s) => s.detectDelayMs! / 1000)), unit: "s", target: "—", pass: null },
     { measure: "faults cleared by healing (ground truth, flood excluded)", value: ratio(cleared.length, curable.length), unit: "", target: "—", pass: null },
-    { measure: "median time to clear (ground truth)", value: median(cleared.map((s) => s.clearedMs! / 1000)), unit: "s", target: "—", pass: null },
   ];
 }
 

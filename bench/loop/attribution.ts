@@ -1,42 +1,31 @@
 // Which of the product's outputs concern which injected fault: the scenario's expected signs (bench/scenarios-score's
 // SIGNS), on the fault's targets, while the fault is in effect (plus a lag for detections). Pure.
+import { HEARTBEAT_MS, SILENCE_INTERVALS } from "../fault-groups";
 import { SIGNS } from "../scenarios-score";
 import type { BottleneckRow, FailureRow, FaultTruth, PredictionRow } from "./records";
 
-/** The demo simulator's heartbeat interval (lib/simulator/model/tuning.ts HEARTBEAT_MS). */
-export const HEARTBEAT_MS = 5_000;
-/** Intervals of silence after which a silent agent may be declared down (the simulator's MISSES_BEFORE_DOWN). */
-export const SILENCE_INTERVALS = 3;
 /** How long after a fault leaves the demo's list a detection may still be its sign. */
 export const DETECTION_LAG_MS = SILENCE_INTERVALS * HEARTBEAT_MS;
 /** Window before the injection in which a related prediction still counts for the fault (no lead earned). */
 export const BEFORE_MS = 60_000;
 
-/** Faults that build up (scored on precision/recall) and faults that strike at once (scored on delay and MTTR). */
-export const PRECURSOR = ["queue_flood", "slow_degradation", "memory_pressure", "token_leak"] as const;
-/** Faults that strike at once. */
-export const SUDDEN = ["agent_crash", "flapping_heartbeats", "quorum_loss", "consensus_timeouts"] as const;
-
-/** The scoring group of a scenario. */
-export function groupOf(scenario: string): "precursor" | "sudden" | "other" {
-  if ((PRECURSOR as readonly string[]).includes(scenario)) return "precursor";
-  return (SUDDEN as readonly string[]).includes(scenario) ? "sudden" : "other";
-}
-
-/** A failure or bottleneck as a detection (times in epoch ms; `source`: the failure's context.detection_source). */
-export type Detection = { kind: "failure" | "bottleneck"; id: string; type: string; agentId: string | null; severity: string | null; at: number; resolvedAt: number | null; source: string | null };
+/** A failure or bottleneck as a detection (times in epoch ms; `source`: the failure's context.detection_source;
+ * `incidentId`: its incident's id — the bottleneck's for the failure the engine makes of a bottleneck). */
+export type Detection = {
+  kind: "failure" | "bottleneck"; id: string; incidentId: string; type: string; agentId: string | null; severity: string | null; at: number; resolvedAt: number | null; source: string | null;
+};
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 
 /** Failures and bottlenecks as detections, oldest first (a slow_agent bottleneck names its agent first). */
 export function detectionsOf(failures: readonly FailureRow[], bottlenecks: readonly BottleneckRow[]): Detection[] {
   const fs = failures.map((f): Detection => ({
-    kind: "failure", id: f.id, type: f.failure_type, agentId: f.agent_id, severity: f.severity, at: ms(f.detected_at)!, resolvedAt: ms(f.resolved_at),
+    kind: "failure", id: f.id, incidentId: typeof f.context?.bottleneck_id === "string" ? f.context.bottleneck_id : f.id, type: f.failure_type, agentId: f.agent_id, severity: f.severity, at: ms(f.detected_at)!, resolvedAt: ms(f.resolved_at),
     source: typeof f.context?.detection_source === "string" ? f.context.detection_source : null,
   }));
   const bs = bottlenecks.map((b): Detection => {
     const resources = Array.isArray(b.affected_resources) ? b.affected_resources.filter((r): r is string => typeof r === "string") : [];
-    return { kind: "bottleneck", id: b.id, type: b.type, agentId: b.type === "slow_agent" ? (resources[0] ?? null) : null, severity: b.severity, at: ms(b.detected_at)!, resolvedAt: ms(b.resolved_at), source: null };
+    return { kind: "bottleneck", id: b.id, incidentId: b.id, type: b.type, agentId: b.type === "slow_agent" ? (resources[0] ?? null) : null, severity: b.severity, at: ms(b.detected_at)!, resolvedAt: ms(b.resolved_at), source: null };
   });
   return [...fs, ...bs].sort((a, b) => a.at - b.at);
 }

@@ -7,7 +7,7 @@ import type { RunOutput } from "./run";
 import type { Measure, ScenarioRow } from "./summarize";
 
 /** A summarized run. */
-export type Summary = { mode: string; totals: Measure[]; scenarios: ScenarioRow[]; details: unknown };
+export type Summary = { mode: string; totals: Measure[]; scenarios: ScenarioRow[]; lists: { needsOperator: [string, number][]; declined: [string, number][] }; details: unknown };
 
 const num = (v: number | null, unit: string) => (v === null ? "—" : `${Number.isInteger(v) ? v : v.toFixed(unit === "ms" ? 1 : 2)}${unit ? ` ${unit}` : ""}`);
 const verdict = (p: boolean | null) => (p === null ? "" : p ? "✓" : "✗");

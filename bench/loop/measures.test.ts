@@ -2,10 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { detectionsOf } from "./attribution";
 import {
-  approvalFollowThrough, delivered, faultFreeHealth, mttr, needsOperatorAt, notDelivered, notStored, outcomePrecision, percentile,
-  precursorRecall, predictionsAfterDetection, repairTimes, suddenDetection, unattended,
+  approvalFollowThrough, countReasons, delivered, faultFreeHealth, handled, mttr, needsOperator, notDelivered, notStored, openFaults, outcomePrecision,
+  percentile, precursorRecall, predictionsOfOpenFaults, repairTimes, suddenDetection, unhandled,
 } from "./measures";
-import type { CommandRow, DecisionRecord, FailureRow, FaultTruth, HealingRow, PredictionRow } from "./records";
+import type { BottleneckRow, CommandRow, DecisionRecord, FailureRow, FaultTruth, HealingRow, IncidentRow, IncidentUpdate, PredictionRow } from "./records";
 
 const T = Date.parse("2030-01-01T00:00:00Z");
 const iso = (s: number) => new Date(T + s * 1000).toISOString();
@@ -14,6 +14,12 @@ const failure = (id: string, type: string, atS: number, o: Partial<FailureRow> =
 const prediction = (id: string, type: string, atS: number, o: Partial<PredictionRow> = {}): PredictionRow => ({ id, failure_type: type, agent_id: "agent-1", status: "open", outcome: null, predicted_at: iso(atS), source: "health", ...o });
 const command = (status: string, attempts: number, issuedS = 0): CommandRow => ({ id: `c-${status}-${attempts}-${issuedS}`, kind: "restart_agent", status, attempts, issued_at: iso(issuedS), finished_at: null });
 const healing = (id: string, o: Partial<HealingRow> = {}): HealingRow => ({ id, failure_id: null, prediction_id: null, failure_type: "agent_down", strategy: "agent_restart", status: "succeeded", trigger: "detected", actions: [], reason: null, started_at: iso(0), finished_at: null, commands: [], ...o });
+const incident = (id: string, type: string, openS: number, o: Partial<IncidentRow> = {}): IncidentRow => ({
+  id, source: "failure", failure_type: type, agent_id: "agent-1", severity: "high", target: "agent-1", state: "healing", reason: null, healing_id: null,
+  opened_at: iso(openS), updated_at: iso(openS), resolved_at: null, ...o,
+});
+const update = (id: string, state: string, atS: number, reason: string | null = null): IncidentUpdate => ({ id, state, reason, updatedAt: T + atS * 1000, at: T + atS * 1000 + 5 });
+const bottleneck = (id: string, severity: string, atS: number): BottleneckRow => ({ id, type: "task_queue_backlog", severity, status: "active", affected_resources: ["queue"], detected_at: iso(atS), resolved_at: null });
 const approve = (kind: "prediction" | "healing", id: string, o: Partial<DecisionRecord> = {}): DecisionRecord => ({ kind, id, decision: "approve", at: T, status: 200, final: true, ...o });
 
 describe("percentile", () => {
@@ -35,58 +41,84 @@ describe("delivered", () => {
 describe("approvalFollowThrough", () => {
   const healings = [
     healing("h-prev", { prediction_id: "p-ok", trigger: "preventive", commands: [command("succeeded", 1)] }),
-    healing("h-undelivered", { prediction_id: "p-stuck", trigger: "preventive", commands: [command("pending", 0)] }),
+    healing("h-undelivered", { prediction_id: "p-stuck", trigger: "preventive", status: "running", commands: [command("pending", 0)] }),
     healing("h-det", { failure_id: "f1", status: "running", commands: [command("dispatched", 1)] }),
+    healing("h-declined", { prediction_id: "p-busy", trigger: "preventive", status: "cancelled", reason: "skipped: healing h-9 in progress" }),
+    healing("h-mute", { prediction_id: "p-mute", trigger: "preventive", status: "cancelled", reason: null }),
   ];
   it.each([
-    ["an approval whose preventive healing delivered a command", [approve("prediction", "p-ok")], { approvals: 1, started: 1, healed: 1, ratio: 1 }],
-    ["an approval that started nothing", [approve("prediction", "p-none")], { approvals: 1, started: 0, healed: 0, ratio: 0 }],
-    ["a healing whose commands never left", [approve("prediction", "p-stuck")], { approvals: 1, started: 1, healed: 0, ratio: 0 }],
-    ["an approved waiting healing that runs", [approve("healing", "h-det")], { approvals: 1, started: 1, healed: 1, ratio: 1 }],
-    ["a first of two approvals, a 409 and a rejection are not approvals", [approve("prediction", "p-none", { final: false }), approve("prediction", "p-x", { status: 409, final: false }), approve("prediction", "p-y", { decision: "reject" })], { approvals: 0, started: 0, healed: 0, ratio: null }],
-  ])("%s", (_, decisions, want) => expect(approvalFollowThrough(decisions, healings)).toEqual(want));
+    ["an approval whose preventive healing delivered a command", [approve("prediction", "p-ok")], { approvals: 1, started: 1, healed: 1, declined: 0, acted: 1, ratio: 1 }],
+    ["an approval that started nothing", [approve("prediction", "p-none")], { approvals: 1, started: 0, healed: 0, declined: 0, acted: 0, ratio: 0 }],
+    ["a healing whose commands never left", [approve("prediction", "p-stuck")], { approvals: 1, started: 1, healed: 0, declined: 0, acted: 0, ratio: 0 }],
+    ["an approved waiting healing that runs", [approve("healing", "h-det")], { approvals: 1, started: 1, healed: 1, declined: 0, acted: 1, ratio: 1 }],
+    ["an approval cancelled with the reason", [approve("prediction", "p-busy")], { approvals: 1, started: 1, healed: 0, declined: 1, acted: 1, ratio: 1, declinedReasons: [["skipped: healing h-N in progress", 1]] }],
+    ["an approval cancelled without a reason", [approve("prediction", "p-mute")], { approvals: 1, started: 1, healed: 0, declined: 0, acted: 0, ratio: 0 }],
+    ["a first of two approvals, a 409 and a rejection are not approvals", [approve("prediction", "p-none", { final: false }), approve("prediction", "p-x", { status: 409, final: false }), approve("prediction", "p-y", { decision: "reject" })], { approvals: 0, started: 0, healed: 0, acted: 0, ratio: null }],
+  ])("%s", (_, decisions, want) => expect(approvalFollowThrough(decisions, healings)).toMatchObject(want));
 });
 
-describe("predictionsAfterDetection", () => {
-  const f = fault("agent_crash", 100, 200);
-  const detections = detectionsOf([failure("f1", "agent_down", 115)], []);
+describe("countReasons", () => {
+  it("masks ids and numbers, most frequent first", () => {
+    expect(countReasons(["cooldown (12 ms left)", "policy off for agent_down", "cooldown (3 ms left)", null, "healing 0b8f7a2c-1d2e-4f5a-9b6c-7d8e9f0a1b2c in progress"])).toEqual([
+      ["cooldown (N ms left)", 2], ["(no reason)", 1], ["healing <id> in progress", 1], ["policy off for agent_down", 1],
+    ]);
+  });
+});
+
+describe("predictionsOfOpenFaults", () => {
+  const end = T + 600_000;
+  const open = [incident("i1", "agent_down", 100, { resolved_at: iso(160) }), incident("i2", "resource_exhaustion", 300, { agent_id: "agent-2" })];
   it.each([
-    ["before the detection", [prediction("p", "agent_down", 110)], 0],
-    ["after the detection, on the target", [prediction("p", "agent_down", 120)], 1],
-    ["after the detection but only observed", [prediction("p", "agent_down", 120, { status: "observed" })], 0],
-    ["after the fault ended", [prediction("p", "agent_down", 260)], 0],
-    ["on another agent, an unrelated type", [prediction("p", "quorum_loss", 120, { agent_id: "agent-9" })], 0],
-  ])("a proposal %s counts %d", (_, predictions, want) => expect(predictionsAfterDetection([f], detections, predictions).count).toBe(want));
-  it("counts nothing for an undetected fault", () => expect(predictionsAfterDetection([f], [], [prediction("p", "agent_down", 120)]).count).toBe(0));
+    ["before the incident opened", prediction("p", "agent_down", 99), 0],
+    ["at the second the incident opened", prediction("p", "agent_down", 100), 1],
+    ["while it was open, as an observation", prediction("p", "agent_down", 120, { status: "observed" }), 1],
+    ["after it was resolved", prediction("p", "agent_down", 160), 0],
+    ["on another agent", prediction("p", "agent_down", 120, { agent_id: "agent-2" }), 0],
+    ["naming no agent", prediction("p", "agent_down", 120, { agent_id: null }), 1],
+    ["of another type", prediction("p", "task_failed", 120), 0],
+    ["of a type the open one confirms (memory → resource exhaustion)", prediction("p", "memory_exhaustion", 400, { agent_id: "agent-2" }), 1],
+    ["while one is still open at the end", prediction("p", "resource_exhaustion", 590, { agent_id: "agent-2" }), 1],
+  ])("a prediction %s counts %d", (_, p, want) => expect(predictionsOfOpenFaults([p], openFaults(open, []), end).count).toBe(want));
+  it("also sees a detection whose incident the API does not list", () => {
+    const faults = openFaults([], detectionsOf([failure("f9", "agent_down", 50, { resolved_at: iso(70) })], []));
+    expect(predictionsOfOpenFaults([prediction("p", "agent_down", 60), prediction("q", "agent_down", 80)], faults, end)).toMatchObject({ count: 1, proposals: 1 });
+  });
 });
 
-describe("needsOperatorAt", () => {
+describe("handled", () => {
   it.each([
-    [{}, null],
-    [{ needs_operator_at: iso(40) }, T + 40_000],
-    [{ status: "needs_operator" }, T],
-    [{ status: "active" }, null],
-  ])("%j → %s", (item, want) => expect(needsOperatorAt(item, T)).toBe(want));
+    ["healing", null, true], ["awaiting_decision", "a healing waits", true], ["recovering", null, true], ["resolved", "healed", true],
+    ["needs_operator", "policy off for agent_down", true], ["needs_operator", "not yet routed to a healing", false], ["open", null, false],
+  ])("%s (%s) → %s", (state, reason, want) => expect(handled(state, reason)).toBe(want));
 });
 
-describe("unattended", () => {
+describe("unhandled", () => {
   const end = T + 600_000;
   const f = failure("f1", "agent_down", 0);
-  it.each([
-    ["healed after 10 s", [f], [healing("h", { failure_id: "f1", started_at: iso(10) })], 0, 10],
-    ["never answered", [f], [], 1, 600],
-    ["resolved by itself after 20 s", [{ ...f, resolved_at: iso(20) }], [], 0, 20],
-    ["marked as needing an operator after 5 s", [{ ...f, needs_operator_at: iso(5) }], [], 0, 5],
-    ["medium severity is not counted", [{ ...f, severity: "medium" }], [], 0, null],
-  ])("a high failure %s", (_, failures, healings, over, maxS) => {
-    const d = detectionsOf(failures, []);
-    const items = new Map(failures.map((x) => [x.id, x as Record<string, unknown>]));
-    expect(unattended(d, items, healings, end)).toMatchObject({ over, maxS });
+  it.each<[string, FailureRow[], IncidentRow[], IncidentUpdate[], number, number | null]>([
+    ["healing after 10 s (socket)", [f], [], [update("f1", "healing", 10)], 0, 10],
+    ["first placeholder, then needs an operator after 40 s", [f], [], [update("f1", "needs_operator", 1, "not yet routed to a healing"), update("f1", "needs_operator", 40, "policy off")], 1, 40],
+    ["only in the final list, resolved after 20 s", [f], [incident("f1", "agent_down", 0, { state: "resolved", updated_at: iso(20), resolved_at: iso(20) })], [], 0, 20],
+    ["never seen as an incident", [f], [], [], 1, 600],
+    ["medium severity failures count too", [{ ...f, severity: "medium" }], [], [update("f1", "awaiting_decision", 31)], 1, 31],
+  ])("a failure %s", (_, failures, incidents, updates, over, maxS) => {
+    expect(unhandled(detectionsOf(failures, []), incidents, updates, end)).toMatchObject({ items: 1, over, maxS });
   });
-  it("a critical bottleneck answered by a healing of its type", () => {
-    const b = { id: "b1", type: "task_queue_backlog", severity: "critical", status: "active", affected_resources: ["queue"], detected_at: iso(0), resolved_at: null };
-    const d = detectionsOf([], [b]);
-    expect(unattended(d, new Map(), [healing("h", { failure_type: "task_queue_backlog", started_at: iso(45) })], end)).toMatchObject({ over: 1, maxS: 45 });
+  it("counts a critical/high bottleneck once with its failure, and skips a medium one", () => {
+    const synthetic = failure("f-b1", "task_queue_backlog", 2, { agent_id: null, context: { bottleneck_id: "b1" } });
+    const d = detectionsOf([synthetic], [bottleneck("b1", "critical", 0), bottleneck("b2", "medium", 0)]);
+    expect(unhandled(d, [], [update("b1", "recovering", 45)], end)).toMatchObject({ items: 1, over: 1, maxS: 45, neverSeen: 0 });
+  });
+});
+
+describe("needsOperator", () => {
+  it("counts the incidents whose final state is needs_operator, with their reasons", () => {
+    const incidents = [
+      incident("a", "agent_down", 0, { state: "needs_operator", reason: "healing skipped: cooldown (5 ms left)" }),
+      incident("b", "agent_down", 0, { state: "needs_operator", reason: "healing skipped: cooldown (9 ms left)" }),
+      incident("c", "agent_down", 0, { state: "resolved", reason: "healed" }),
+    ];
+    expect(needsOperator(incidents)).toEqual({ count: 2, of: 3, reasons: [["healing skipped: cooldown (N ms left)", 2]] });
   });
 });
 
@@ -106,6 +138,7 @@ describe("precursorRecall", () => {
   it.each([
     ["a proposal before the detection", [prediction("p", "memory_exhaustion", 150)], 1],
     ["only after the detection", [prediction("p", "memory_exhaustion", 210)], 0],
+    ["at the second of the detection", [prediction("p", "memory_exhaustion", 200)], 0],
     ["none", [], 0],
   ])("%s → recall %d", (_, predictions, recall) => expect(precursorRecall([f, fault("agent_crash", 0, 10)], detections, predictions)).toMatchObject({ faults: 1, recall }));
 });
@@ -145,10 +178,11 @@ describe("faultFreeHealth", () => {
 });
 
 describe("notStored and notDelivered", () => {
-  const stored = { failures: new Set(["f1"]), bottlenecks: new Set<string>(), predictions: new Set(["p1"]), healings: new Set<string>(), commands: new Set(["c1"]) };
+  const stored = { failures: new Set(["f1"]), bottlenecks: new Set<string>(), predictions: new Set(["p1"]), healings: new Set<string>(), commands: new Set(["c1"]), incidents: new Set(["f1"]) };
   it.each([
     [[{ event: "failure.detected", id: "f1", at: T }, { event: "prediction.updated", id: "p1", at: T }, { event: "command.updated", id: "c1", at: T }], 0],
     [[{ event: "failure.detected", id: "f2", at: T }, { event: "healing.started", id: "h1", at: T }, { event: "healing.finished", id: "h1", at: T }], 2],
+    [[{ event: "incident.updated", id: "f1", at: T }, { event: "incident.updated", id: "f3", at: T }], 1],
     [[{ event: "metrics.tick", id: "x", at: T }], 0],
   ])("%j → %d missing", (socket, count) => expect(notStored(socket, stored).count).toBe(count));
 

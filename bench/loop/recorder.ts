@@ -1,13 +1,13 @@
 // What the user sees live: a socket.io client subscribed to swarms (as the browser's live-socket does), recording every
-// engine output's arrival and the health score; and the ground truth of injected faults, polled from GET /api/v1/demo.
+// engine output's arrival, each incident state and the health score; and the ground truth of injected faults, polled from GET /api/v1/demo.
 import { io, type Socket } from "socket.io-client";
 import type { ServerToClientEvents, SubscribeAck } from "../../lib/realtime/contract";
 import type { Api } from "./api";
-import type { FaultTruth, HealthSample, SocketRecord } from "./records";
+import type { FaultTruth, HealthSample, IncidentUpdate, SocketRecord } from "./records";
 
 const OUTPUT_EVENTS = [
   "bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated",
-  "failure.detected", "healing.started", "healing.finished", "command.updated",
+  "failure.detected", "healing.started", "healing.finished", "command.updated", "incident.updated",
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 /** A connected, authenticated socket. */
@@ -26,10 +26,14 @@ export async function subscribe(s: Socket, swarm: string): Promise<void> {
   if (!ack.ok) throw new Error(`subscribe ${swarm}: ${ack.error}`);
 }
 
-/** Records `swarm`'s engine outputs and health scores as they arrive; `onOutput` sees each message. */
+/** Records `swarm`'s engine outputs, incident states and health scores as they arrive; `onOutput` sees each message. */
 export function recordSwarm(s: Socket, swarm: string, onOutput: (event: string, item: Record<string, unknown>) => void = () => undefined) {
   const socket: SocketRecord[] = [];
   const health: HealthSample[] = [];
+  const incidents: IncidentUpdate[] = [];
+  s.on("incident.updated", (i: { swarm: string; id: string; state: string; reason: string | null; updated_at: string }) => {
+    if (i.swarm === swarm) incidents.push({ id: i.id, state: i.state, reason: i.reason, updatedAt: Date.parse(i.updated_at), at: Date.now() });
+  });
   s.on("metrics.tick", (t: { swarm: string; health_score: number | null }) => {
     if (t.swarm === swarm) health.push({ at: Date.now(), score: t.health_score });
   });
@@ -46,7 +50,7 @@ export function recordSwarm(s: Socket, swarm: string, onOutput: (event: string, 
     reconnects++;
     void subscribe(s, swarm).catch(() => undefined);
   });
-  return { socket, health, reconnects: () => reconnects };
+  return { socket, health, incidents, reconnects: () => reconnects };
 }
 
 type DemoState = { running: boolean; faults: { id: string; scenario: string; targets: string[]; started_at: string; ends_at: string | null }[] };

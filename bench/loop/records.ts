@@ -23,6 +23,15 @@ export type HealingRow = {
   actions: unknown; reason: string | null; started_at: string; finished_at: string | null; commands: CommandRow[];
 } & Record<string, unknown>;
 
+/** An incident item (GET …/incidents?state=all, and the socket's incident.updated). */
+export type IncidentRow = {
+  id: string; source: string; failure_type: string; agent_id: string | null; severity: string; target: string; state: string; reason: string | null;
+  healing_id: string | null; opened_at: string; updated_at: string; resolved_at: string | null;
+} & Record<string, unknown>;
+
+/** One incident state as an incident.updated message carried it (`updatedAt`: the item's updated_at; `at`: arrival). */
+export type IncidentUpdate = { id: string; state: string; reason: string | null; updatedAt: number; at: number };
+
 /** One decision the scripted operator made through the API (`final`: it closed the item; `status`: the HTTP status). */
 export type DecisionRecord = { kind: "prediction" | "healing"; id: string; decision: "approve" | "reject"; at: number; status: number; final: boolean };
 
@@ -42,6 +51,8 @@ export type RunRecord = {
   bottlenecks: BottleneckRow[];
   predictions: PredictionRow[];
   healings: HealingRow[];
+  incidents: IncidentRow[];
+  incidentUpdates: IncidentUpdate[];
   decisions: DecisionRecord[];
   socket: SocketRecord[];
   health: HealthSample[];

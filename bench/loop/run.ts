@@ -1,6 +1,6 @@
 // One live-loop run: a fresh database, the product server on it with the demo swarm, a socket subscriber, the fault
 // watcher and the scripted operator (approve-all or reject-all) for the run's length; then the final state through
-// the HTTP API. The latency probe may run beside it on the same server.
+// the HTTP API. The latency probe (and its background ingest) may run beside it on the same server, for the whole run.
 import type { Socket } from "socket.io-client";
 import { DEMO_SWARM } from "../../lib/simulator/demo-feed";
 import { freePort } from "../../test/server-process";
@@ -9,11 +9,11 @@ import { createRunDatabase, PROBE_SWARM, type RunDatabase } from "./database";
 import { startOperator } from "./operator";
 import { type ProbeResult, runLatencyProbe } from "./probe";
 import { type ProductServer, startProductServer } from "./product-server";
-import type { BottleneckRow, FailureRow, HealingRow, PredictionRow, RunRecord } from "./records";
+import type { BottleneckRow, FailureRow, HealingRow, IncidentRow, PredictionRow, RunRecord } from "./records";
 import { connectSocket, recordSwarm, subscribe, watchFaults } from "./recorder";
 
-/** Run settings. */
-export type RunOptions = { minutes: number; injectEveryS: number; probe: { probes: number; everyMs: number; eventsPerS: number } | null };
+/** Run settings; `probe` (null: none) runs for the whole run, `probes` caps its number of probes (null: no cap). */
+export type RunOptions = { minutes: number; injectEveryS: number; probe: { probes: number | null; everyMs: number; eventsPerS: number } | null };
 
 /** A prepared run: its database and running server. */
 export type PreparedRun = { mode: "approve" | "reject"; db: RunDatabase; server: ProductServer };
@@ -67,7 +67,7 @@ export async function driveRun(run: PreparedRun, opts: RunOptions, log: (line: s
     const injector = startInjector(admin, opts.injectEveryS);
     const startedAt = Date.now();
     const endAt = startedAt + opts.minutes * 60_000;
-    const probe = opts.probe ? subscribe(socket, PROBE_SWARM).then(() => runLatencyProbe({ url, socket, probeSwarm: PROBE_SWARM, probeKey: c.probeKey, loadKey: c.loadKey, ...opts.probe! })) : Promise.resolve(null);
+    const probe = opts.probe ? subscribe(socket, PROBE_SWARM).then(() => runLatencyProbe({ url, socket, probeSwarm: PROBE_SWARM, probeKey: c.probeKey, loadKey: c.loadKey, ...opts.probe!, untilMs: endAt })) : Promise.resolve(null);
     const progress = setInterval(() => log(`[${run.mode}] ${Math.round((Date.now() - startedAt) / 60_000)}/${opts.minutes} min: ${faults.faults().length} faults, ${operator.decisions.length} decisions, ${live.socket.length} socket messages`), 60_000);
     await new Promise((r) => setTimeout(r, endAt - Date.now()));
     clearInterval(progress);
@@ -77,11 +77,12 @@ export async function driveRun(run: PreparedRun, opts: RunOptions, log: (line: s
     const probed = await probe;
     const endedAt = Date.now();
     await new Promise((r) => setTimeout(r, 3_000)); // the last outputs reach storage
-    const list = <T>(what: string) => admin.listAll<T>(`/api/v1/swarms/${DEMO_SWARM}/${what}`); // the whole (fresh) database
+    const list = <T>(what: string, query = "") => admin.listAll<T>(`/api/v1/swarms/${DEMO_SWARM}/${what}`, query); // the whole (fresh) database
     const record: RunRecord = {
       mode: run.mode, startedAt, endedAt, faults: faults.faults(),
       failures: await list<FailureRow>("failures"), bottlenecks: await list<BottleneckRow>("bottlenecks"),
       predictions: await list<PredictionRow>("predictions"), healings: await list<HealingRow>("healings"),
+      incidents: await list<IncidentRow>("incidents", "state=all"), incidentUpdates: live.incidents,
       decisions: operator.decisions, socket: live.socket, health: live.health,
     };
     return { record, probe: probed, operatorRateLimited: operator.rateLimited(), socketReconnects: live.reconnects(), faultPollsFailed: faults.failedPolls(), injected: inj.injected, injectRefused: inj.refused };
