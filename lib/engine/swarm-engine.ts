@@ -23,6 +23,12 @@ export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEven
 /** What a swarm engine is built from. */
 export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry };
 
+/** Healings a bottleneck is offered in all, the wait before the second (doubling after), and the re-check of a
+ * re-offer a guardrail held back. */
+const REOFFERS = 3;
+const REOFFER_AFTER_MS = 60_000;
+const REOFFER_RECHECK_MS = 5_000;
+
 /** The engine's prediction tunables (the rest are the reference's). */
 const PREDICTION_CONFIG: Partial<PredictionConfig> = {
   healthMinResults: 5,
@@ -52,8 +58,9 @@ export class SwarmEngine {
   readonly incidents = new IncidentBook();
   /** Failures and active bottlenecks present now: what prediction must not "predict" (D29). */
   private readonly faults = new OpenFaults();
-  /** Active bottleneck → the failure it stands for (re-offered to the healer while the bottleneck holds). */
-  private readonly bottleneckFailures = new Map<string, Failure>();
+  /** Active bottleneck → the failure it stands for, re-offered to the healer while the bottleneck holds (`offers` so
+   * far, not before `nextAt`). */
+  private readonly bottleneckFailures = new Map<string, { failure: Failure; offers: number; nextAt: number }>();
   /** The swarm's healing policies (the healer holds its own copy; the gate asks about preventive ones). */
   private policies: PolicyConfig = {};
   /** Failure types with a configured strategy chain. */
@@ -255,7 +262,7 @@ export class SwarmEngine {
     const failure = failureFromBottleneck(bottleneck, this.deps.newId);
     this.faults.open(bottleneck.id, { failureType: bottleneck.type, agentId: failure.agentId, since: bottleneck.detectedAt });
     this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId ?? undefined, ts: bottleneck.detectedAt });
-    this.bottleneckFailures.set(bottleneck.id, failure);
+    this.bottleneckFailures.set(bottleneck.id, { failure, offers: 1, nextAt: now + REOFFER_AFTER_MS });
     this.incidents.openIncident({ id: bottleneck.id, source: "bottleneck", failureType: bottleneck.type, agentId: failure.agentId, severity: bottleneck.severity, target: targetOf(failure) }, null, now);
     const routed = this.healer.onFailure(failure, "detected", now);
     this.noteRouting(targetOf(failure), routed, now);
@@ -266,14 +273,20 @@ export class SwarmEngine {
   }
 
   /** An active bottleneck whose healing ended without clearing it (failed, skipped, declined) is offered to the
-   * healer again once nothing heals its target; guardrails (cooldown, hourly cap) still apply. */
+   * healer again once nothing heals its target, at most REOFFERS times, each after twice the wait of the one before
+   * (a strategy that cannot help is not retried every second); guardrails still apply. Past that its incident says
+   * why automation stopped. */
   private reofferBottlenecks(now: number): void {
-    for (const [id, failure] of this.bottleneckFailures) {
-      if (this.healer.healingOn(targetOf(failure))) continue;
-      const again = this.healer.onFailure(failure, "detected", now);
-      this.noteRouting(targetOf(failure), again, now);
-      if (again.decision === "started" || again.decision === "proposed") this.apply(again.changes);
-      else if (again.decision === "unhandled" || again.decision === "ignored") this.bottleneckFailures.delete(id);
+    for (const [id, entry] of this.bottleneckFailures) {
+      const target = targetOf(entry.failure);
+      if (entry.offers >= REOFFERS || now < entry.nextAt || this.healer.healingOn(target)) continue;
+      const again = this.healer.onFailure(entry.failure, "detected", now);
+      this.noteRouting(target, again, now);
+      if (again.decision === "started" || again.decision === "proposed") {
+        this.apply(again.changes);
+        entry.nextAt = now + REOFFER_AFTER_MS * 2 ** entry.offers++;
+      } else if (again.decision === "unhandled" || again.decision === "ignored") this.bottleneckFailures.delete(id);
+      else entry.nextAt = now + REOFFER_RECHECK_MS;
     }
   }
 
@@ -284,6 +297,8 @@ export class SwarmEngine {
    */
   private gate(c: Candidate, now: number): GateVerdict {
     if (this.faults.covers(c.failureType, c.agentId)) return { verdict: "skip" };
+    // An agent that already reported itself failed or down is not "about to" fail (e.g. the voters of a lost quorum).
+    if (c.agentId !== null && this.state.stateOf(c.agentId) === "failed") return { verdict: "skip" };
     const failure = failureFromPrediction({ id: "candidate", ...c, predictedAt: now, expectedAt: now + c.etaMs });
     const preview = this.healer.preview(failure, "preventive");
     if (preview.kind === "active") return { verdict: "skip" };

@@ -156,6 +156,11 @@ export class SwarmState implements SwarmView {
     };
   }
 
+  /** An agent's state, or null when it is not known. */
+  stateOf(id: string): AgentView["state"] | null {
+    return this.agentMap.get(id)?.state ?? null;
+  }
+
   agentCount(): number {
     let n = 0;
     for (const a of this.agentMap.values()) if (a.state !== "failed") n++;
