@@ -254,7 +254,7 @@ export class SwarmEngine {
   private noteRouting(target: string, routed: OnFailureResult, now: number): void {
     if (routed.healing && (routed.decision === "started" || routed.decision === "proposed" || routed.decision === "coalesced")) this.incidents.noteHealing(target, routed.healing.id);
     else if (routed.decision === "skipped" && routed.reason === "failure already resolved") this.incidents.resolvedOnTarget(target, now, "resolved before a healing acted");
-    else if (routed.reason) this.incidents.noteReason(target, routed.decision === "unhandled" ? `no automatic healing: ${routed.reason}` : routed.decision === "ignored" ? routed.reason : `healing skipped: ${routed.reason}`);
+    else if (routed.reason) this.incidents.noteReason(target, routed.decision === "unhandled" ? `no automatic healing: ${routed.reason}` : routed.decision === "ignored" ? routed.reason : `automatic healing held back: ${routed.reason}`);
   }
 
   private onBottleneck(bottleneck: Bottleneck, now: number): void {

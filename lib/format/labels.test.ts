@@ -17,7 +17,9 @@ describe("metricText", () => {
     [3.0001, "3"],
     [null, "—"],
     [["a", 1], "a, 1"],
-    [{ a: 1 }, '{"a":1}'],
+    [{ a: 1 }, "a 1"],
+    [{ CRITICAL: 0, HIGH: 2, LOW: 1_180 }, "high 2 · low 1,180"],
+    [{ CRITICAL: 0 }, "none"],
     [true, "true"],
   ])("%j → %s", (v, text) => expect(metricText(v)).toBe(text));
 });

@@ -11,7 +11,10 @@ export function metricText(v: unknown): string {
   if (typeof v === "number") return Number.isInteger(v) ? new Intl.NumberFormat("en-US").format(v) : v.toFixed(2).replace(/\.?0+$/, "");
   if (v === null || v === undefined) return "—";
   if (Array.isArray(v)) return v.map(metricText).join(", ");
-  if (typeof v === "object") return JSON.stringify(v);
+  if (typeof v === "object") {
+    const parts = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== 0 && x !== null);
+    return parts.length === 0 ? "none" : parts.map(([k, x]) => `${k.toLowerCase()} ${metricText(x)}`).join(" · ");
+  }
   return String(v);
 }
 

@@ -58,7 +58,9 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
     ["balanced", 30, 2, 0],
     ["balanced", 31, 2, 1],
     ["balanced", 100, 2, 3],
-    ["balanced", 100, 48, 0],
+    ["balanced", 100, 48, 2],
+    ["balanced", 100, 50, 0],
+    ["balanced", 1156, 16, 34],
     ["aggressive", 100, 2, 5],
     ["conservative", 100, 2, 2],
   ] as const)("%s: queue %i with %i agents → add %i", (policy, q, active, delta) => {

@@ -12,11 +12,12 @@ export const SCALING_POLICIES = {
   conservative: { name: "conservative", scaleUpAbove: 50, tasksPerAgent: 25, cooldownMs: 30_000 },
 } as const satisfies Record<string, ScalingPolicy>;
 
-/** Agents to add (0 = none): need = max(1, ⌊(queue − up) / perAgent⌋), only if active + need ≤ maxAgents. */
+/** Agents to add (0 = none): need = max(1, ⌊(queue − up) / perAgent⌋), up to the ceiling (the reference adds nothing
+ * when the whole need does not fit, which left a large backlog unhealed while there was room for more agents). */
 export function scaleUpDelta(policy: ScalingPolicy, queue: number, active: number, maxAgents: number): number {
   if (queue <= policy.scaleUpAbove) return 0;
   const need = Math.max(1, Math.floor((queue - policy.scaleUpAbove) / policy.tasksPerAgent));
-  return active + need <= maxAgents ? need : 0;
+  return Math.max(0, Math.min(need, maxAgents - active));
 }
 
 /** Options: policy, agent ceiling (50), stability window for verification. */
