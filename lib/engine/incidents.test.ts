@@ -1,16 +1,17 @@
 // The incident state of a fault (D29): table of the healer's view × what was recorded → state and reason.
 import { describe, expect, it } from "vitest";
 import type { Failure } from "./healing";
-import { INCIDENT_QUIET_MS, IncidentBook, incidentState } from "./incidents";
+import { INCIDENT_QUIET_MS, IncidentBook, incidentState, RECOVERING_MAX_MS } from "./incidents";
 
 describe("incidentState", () => {
   it.each([
-    ["a running healing", { id: "h", status: "running" as const }, false, null, { state: "healing", reason: null }],
-    ["a healing waiting for approval", { id: "h", status: "pending" as const }, false, null, { state: "awaiting_decision", reason: "a healing waits for an operator's approval" }],
-    ["healed, bottleneck still active", null, true, "whatever", { state: "recovering", reason: "healed; waiting for the bottleneck to clear" }],
-    ["nothing running, a reason recorded", null, false, "policy off for agent_down", { state: "needs_operator", reason: "policy off for agent_down" }],
-    ["nothing running, nothing recorded", null, false, null, { state: "needs_operator", reason: "no healing is running" }],
-    ["a running healing wins over a recorded reason", { id: "h", status: "running" as const }, false, "last healing failed", { state: "healing", reason: null }],
+    ["a running healing", { id: "h", status: "running" as const }, null, null, { state: "healing", reason: null }],
+    ["a healing waiting for approval", { id: "h", status: "pending" as const }, null, null, { state: "awaiting_decision", reason: "a healing waits for an operator's approval" }],
+    ["healed, bottleneck still active", null, 30_000, "whatever", { state: "recovering", reason: "healed; waiting for the bottleneck to clear" }],
+    ["healed long ago, bottleneck still active", null, RECOVERING_MAX_MS + 60_000, null, { state: "needs_operator", reason: "healed 3 min ago, but the bottleneck has not cleared" }],
+    ["nothing running, a reason recorded", null, null, "policy off for agent_down", { state: "needs_operator", reason: "policy off for agent_down" }],
+    ["nothing running, nothing recorded", null, null, null, { state: "needs_operator", reason: "no healing is running" }],
+    ["a running healing wins over a recorded reason", { id: "h", status: "running" as const }, null, "last healing failed", { state: "healing", reason: null }],
   ])("%s", (_name, active, healed, reason, expected) => {
     expect(incidentState(active, healed, reason)).toEqual(expected);
   });

@@ -11,16 +11,20 @@ export type HealingLookup = (target: string) => { id: string; status: "pending" 
 /** How long an incident that needs an operator stays open without any new evidence. */
 export const INCIDENT_QUIET_MS = 10 * 60_000;
 
-/** The state an open incident is in, given the healing on its target, whether a healing already succeeded (a
- * bottleneck waiting to clear) and the last reason recorded (pure). */
-export function incidentState(active: ReturnType<HealingLookup>, healed: boolean, lastReason: string | null): { state: IncidentState; reason: string | null } {
+/** How long a healed bottleneck may take to clear before it needs an operator after all. */
+export const RECOVERING_MAX_MS = 2 * 60_000;
+
+/** The state an open incident is in, given the healing on its target, how long ago a healing succeeded (a bottleneck
+ * waiting to clear; null when none did) and the last reason recorded (pure). */
+export function incidentState(active: ReturnType<HealingLookup>, healedAgoMs: number | null, lastReason: string | null): { state: IncidentState; reason: string | null } {
   if (active?.status === "running") return { state: "healing", reason: null };
   if (active?.status === "pending") return { state: "awaiting_decision", reason: "a healing waits for an operator's approval" };
-  if (healed) return { state: "recovering", reason: "healed; waiting for the bottleneck to clear" };
+  if (healedAgoMs !== null && healedAgoMs < RECOVERING_MAX_MS) return { state: "recovering", reason: "healed; waiting for the bottleneck to clear" };
+  if (healedAgoMs !== null) return { state: "needs_operator", reason: `healed ${Math.round(healedAgoMs / 60_000)} min ago, but the bottleneck has not cleared` };
   return { state: "needs_operator", reason: lastReason ?? "no healing is running" };
 }
 
-type Entry = { record: IncidentRecord; failure: Failure | null; lastReason: string | null; healed: boolean };
+type Entry = { record: IncidentRecord; failure: Failure | null; lastReason: string | null; healedAt: number | null };
 
 /** The open incidents of one swarm (bounded); every change comes back from `take()` to be stored and published. */
 export class IncidentBook {
@@ -33,7 +37,7 @@ export class IncidentBook {
   openIncident(fields: Pick<IncidentRecord, "id" | "source" | "failureType" | "agentId" | "severity" | "target">, failure: Failure | null, now: number): void {
     if (this.open.has(fields.id)) return;
     const record: IncidentRecord = { ...fields, state: "needs_operator", reason: "not yet routed to a healing", healingId: null, openedAt: now, updatedAt: now, resolvedAt: null };
-    this.open.set(fields.id, { record, failure, lastReason: null, healed: false });
+    this.open.set(fields.id, { record, failure, lastReason: null, healedAt: null });
     if (this.open.size > this.max) this.close(this.open.keys().next().value as string, now, "too many open incidents; the oldest was closed");
     this.changed.set(record.id, record);
   }
@@ -52,10 +56,10 @@ export class IncidentBook {
   noteHealingEnded(healingId: string, status: string, reason: string | null, now: number): void {
     for (const [id, e] of [...this.open]) {
       if (e.record.healingId !== healingId) continue;
-      e.healed = status === "succeeded";
-      if (e.healed && e.record.source === "failure") this.close(id, now, "healed");
+      e.healedAt = status === "succeeded" ? now : null;
+      if (e.healedAt !== null && e.record.source === "failure") this.close(id, now, "healed");
       else if (reason === "skipped: failure already resolved") this.close(id, now, "resolved before a healing acted");
-      else if (!e.healed) e.lastReason = `last healing ${status}${reason ? `: ${reason}` : ""}`;
+      else if (e.healedAt === null) e.lastReason = `last healing ${status}${reason ? `: ${reason}` : ""}`;
     }
   }
 
@@ -73,7 +77,7 @@ export class IncidentBook {
     for (const [id, e] of [...this.open]) {
       if (e.record.target !== target) continue;
       if (e.record.source === "failure") this.close(id, now, reason);
-      else e.healed = true;
+      else e.healedAt ??= now;
     }
   }
 
@@ -90,7 +94,7 @@ export class IncidentBook {
         continue;
       }
       const active = lookup(e.record.target);
-      const next = incidentState(active, e.healed, e.lastReason);
+      const next = incidentState(active, e.healedAt === null ? null : now - e.healedAt, e.lastReason);
       const healingId = active?.id ?? e.record.healingId;
       if (next.state === e.record.state && next.reason === e.record.reason && healingId === e.record.healingId) continue;
       e.record = { ...e.record, ...next, healingId, updatedAt: now };
