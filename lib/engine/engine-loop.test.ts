@@ -129,3 +129,19 @@ describe("bottleneck cards show current values", () => {
     expect(updates.at(-1)).toBeGreaterThan(540);
   });
 });
+
+describe("one fault, one score", () => {
+  it("an observation followed by a proposal for the same agent is superseded, not left to settle as a false positive", () => {
+    const { engine, of } = run();
+    engine.ingest("s", [beat(100, "healthy"), beat(105, "degraded"), beat(110, "degraded"), beat(112, "healthy", "agent-2")]);
+    const created = of("prediction.created").map((p) => p.prediction);
+    const observed = created.find((p) => p.status === "observed");
+    const proposal = created.find((p) => p.status === "open");
+    expect(observed && proposal).toBeTruthy();
+    expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(
+      expect.objectContaining({ id: observed?.id, status: "expired", outcome: null, decisionReason: `superseded by proposal ${proposal?.id}` }),
+    );
+    engine.ingest("s", [beat(400, "healthy"), beat(402, "healthy", "agent-2")]);
+    expect(of("prediction.updated").filter((p) => p.prediction.id === observed?.id && p.prediction.outcome === "false_positive")).toEqual([]);
+  });
+});

@@ -90,11 +90,23 @@ export class PredictiveHealing {
       }
       const shown = gate.verdict === "observe" && confident ? { ...c, reasoning: `${c.reasoning}. Observation only: ${gate.why}` } : c;
       const p = this.toRecord(shown, now, proposal);
+      if (proposal) this.supersede(keyOf(c), p.id, now);
       this.track(p);
       this.outcomeStats.predicted(p);
       created.push(p);
     }
     return created;
+  }
+
+  /** A proposal replaces the observations of its key: they stop being tracked, so one fault is not scored twice
+   * (the observation as a false positive when the proposal's healing prevented it); published via takeRefreshed. */
+  private supersede(key: string, proposalId: string, now: number): void {
+    for (const id of [...(this.byKey.get(key) ?? [])]) {
+      const t = this.tracked.get(id);
+      if (t?.prediction.status !== "observed") continue;
+      this.untrack(id);
+      this.refreshed.push({ ...t.prediction, status: "expired", decidedBy: "system", decidedAt: now, decisionReason: `superseded by proposal ${proposalId}` });
+    }
   }
 
   /** Unsettled predictions whose evidence changed since the last call (fresh reasoning and expected time). */
