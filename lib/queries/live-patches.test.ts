@@ -65,4 +65,20 @@ describe("applyLiveMessages", () => {
     expect(client.getQueryData<HealingItem[]>(lookup)?.map((h) => [h.id, h.commands.map((c) => c.status)])).toEqual([["h2", ["dispatched"]]]);
     expect(client.getQueryData<HealingItem[]>(elsewhere)).toEqual([]);
   });
+
+  it("a list being fetched is not patched but read again: its fetch may predate the change and would overwrite it", async () => {
+    const client = new QueryClient();
+    let reads = 0;
+    let release: (items: HealingItem[]) => void = () => undefined;
+    const fetched = client.fetchQuery({ queryKey: keys.healings("s"), queryFn: () => new Promise<HealingItem[]>((r) => ((reads += 1), (release = r))) });
+    expect(client.getQueryState(keys.healings("s"))?.fetchStatus).toBe("fetching");
+    applyLiveMessages(client, [{ name: "healing.finished", payload: healing } as LiveMessage]);
+    expect(client.getQueryState(keys.healings("s"))?.isInvalidated).toBe(true);
+    release([]);
+    await fetched;
+    client.setQueryData(keys.healings("s"), []);
+    applyLiveMessages(client, [{ name: "healing.finished", payload: healing } as LiveMessage]);
+    expect(client.getQueryData<HealingItem[]>(keys.healings("s"))?.map((h) => h.id)).toEqual(["h1"]);
+    expect(reads).toBe(1);
+  });
 });

@@ -24,6 +24,16 @@ export function applyLiveMessages(client: QueryClient, messages: readonly LiveMe
   });
 }
 
+/**
+ * Patches a cached list, unless it is being fetched: that fetch may have read storage before this change was stored
+ * (changes are published after they commit) and would overwrite the patch with older data, so it is restarted
+ * instead and reads the change itself.
+ */
+function patchList<T>(client: QueryClient, queryKey: readonly unknown[], update: (list: T | undefined) => T | undefined): void {
+  if (client.getQueryState(queryKey)?.fetchStatus === "fetching") void client.invalidateQueries({ queryKey, exact: true });
+  else client.setQueryData<T>(queryKey, update);
+}
+
 function applyOne(client: QueryClient, m: LiveMessage): void {
   switch (m.name) {
     case "metrics.tick":
@@ -32,27 +42,27 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
     case "bottleneck.updated":
     case "bottleneck.resolved": {
       const kind = m.name.slice("bottleneck.".length) as "detected" | "updated" | "resolved";
-      client.setQueryData<BottleneckItem[]>(keys.bottlenecks(m.payload.swarm), (l) => patchBottlenecks(l, m.payload, kind));
+      patchList<BottleneckItem[]>(client, keys.bottlenecks(m.payload.swarm), (l) => patchBottlenecks(l, m.payload, kind));
       return;
     }
     case "prediction.created":
     case "prediction.updated":
-      client.setQueryData<PredictionItem[]>(keys.proposals(m.payload.swarm), (l) => patchProposals(l, m.payload));
+      patchList<PredictionItem[]>(client, keys.proposals(m.payload.swarm), (l) => patchProposals(l, m.payload));
       // The predictions screen's lists and quality figures are aggregates: refetch them (once per coalesced batch).
       void client.invalidateQueries({ queryKey: predictionKeys.all(m.payload.swarm) });
       return;
     case "healing.started":
     case "healing.finished":
-      client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
+      patchList<HealingItem[]>(client, keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
       if (m.payload.prediction_id) client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) => patchHealings(l, m.payload, Infinity));
       for (const part of ["list", "strategies", "mttr"] as const) void client.invalidateQueries({ queryKey: [...healingKeys.all(m.payload.swarm), part] });
       return;
     case "command.updated":
-      client.setQueryData<HealingItem[]>(keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));
+      patchList<HealingItem[]>(client, keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));
       client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) => patchCommand(l, m.payload));
       return;
     case "incident.updated":
-      client.setQueryData<IncidentItem[]>(keys.incidents(m.payload.swarm), (l) => patchIncidents(l, m.payload));
+      patchList<IncidentItem[]>(client, keys.incidents(m.payload.swarm), (l) => patchIncidents(l, m.payload));
       return;
   }
 }

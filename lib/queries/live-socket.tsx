@@ -42,9 +42,13 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
   const [counts] = useState(() => new Map<string, number>());
 
   const rooms = useMemo<Rooms>(() => {
+    // Once subscribed, the swarm's lists are read again: a change stored between their first read and the
+    // subscription would otherwise never reach them (its live message went to a room this browser was not in yet).
     const subscribe = (swarm: string) =>
       socket.emit("subscribe", { swarm }, (ack) => {
-        if (ack.ok) applyLiveTick(client, ack.snapshot);
+        if (!ack.ok) return;
+        applyLiveTick(client, ack.snapshot);
+        void client.invalidateQueries({ queryKey: keys.swarm(swarm) });
       });
     return {
       acquire(swarm) {
@@ -80,9 +84,13 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
     };
     const onConnect = () => {
       const gen = ++generation;
+      const first = !connectedBefore;
       for (const swarm of counts.keys())
         socket.emit("subscribe", { swarm }, (ack) => {
-          if (ack.ok) applyLiveTick(client, ack.snapshot);
+          if (!ack.ok) return;
+          applyLiveTick(client, ack.snapshot);
+          // The first subscription: lists read before it may have missed a change (after a reconnect, resync reads all).
+          if (first) void client.invalidateQueries({ queryKey: keys.swarm(swarm) });
         });
       if (connectedBefore) {
         setStatus("resyncing");
