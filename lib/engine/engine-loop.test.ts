@@ -145,3 +145,27 @@ describe("one fault, one score", () => {
     expect(of("prediction.updated").filter((p) => p.prediction.id === observed?.id && p.prediction.outcome === "false_positive")).toEqual([]);
   });
 });
+
+describe("the live health score reads the last 5 minutes", () => {
+  it("a slow recovery weighs while recent and not once it is 5 minutes old", () => {
+    const clock = manualClock(1_000_000);
+    let n = 0;
+    const engine = createEngine({ clock, newId: () => `id-${++n}` });
+    const commands: string[] = [];
+    engine.on("command.updated", ({ command }) => void (command.status === "pending" && commands.push(command.id)));
+    const ev = (type: string, data: Record<string, unknown> = {}, agentId = "agent-1"): EngineEvent => ({ id: `e${++seq}`, type, ts: clock.now(), agentId, data: { type, ...data } });
+    engine.ingest("s", [ev("heartbeat"), ev("task_complete", { task_id: "t1", result: "success" })]);
+    engine.ingest("s", [ev("heartbeat_failed")]);
+    clock.advance(25_000);
+    engine.commandResult("s", commands[0]!, { status: "succeeded" });
+    engine.ingest("s", [ev("heartbeat")]);
+    engine.tick();
+    const recent = engine.snapshot("s").health;
+    expect(recent?.mttr_points).not.toBeNull();
+    expect(engine.snapshot("s").health_score).toBeLessThan(90);
+    clock.advance(5 * 60_000 + 1_000);
+    engine.ingest("s", [ev("heartbeat"), ev("task_complete", { task_id: "t2", result: "success" })]);
+    engine.tick();
+    expect(engine.snapshot("s")).toMatchObject({ health_score: 100, health: { mttr_points: null, strategy_points: null } });
+  });
+});

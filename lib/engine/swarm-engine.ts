@@ -23,6 +23,9 @@ export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEven
 /** What a swarm engine is built from. */
 export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry };
 
+/** The window of healings the live health score reads (the overview's "last 5 minutes"). */
+const HEALTH_WINDOW_MS = 5 * 60_000;
+
 /** Healings a bottleneck is offered in all, the wait before the second (doubling after), and the re-check of a
  * re-offer a guardrail held back. */
 const REOFFERS = 3;
@@ -223,7 +226,9 @@ export class SwarmEngine {
 
   /** The live figures at `now`, with the health score and its terms (D26). */
   snapshot(now: number): MetricsTick {
-    const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health();
+    // Health now: healings that finished in the last HEALTH_WINDOW_MS (the range is half-open, so up to now inclusive), not every one since the engine started (a
+    // recovery an hour ago says nothing about the swarm now).
+    const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health({ from: now - HEALTH_WINDOW_MS, to: now + 1 });
     return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms }, ...this.silence.staleness(now) };
   }
 
