@@ -54,6 +54,16 @@ describe("IncidentBook", () => {
     expect(book.take()).toMatchObject([{ state: "resolved", reason: "no further evidence for 10 min" }]);
   });
 
+  it("follows its bottleneck's severity", () => {
+    const book = new IncidentBook();
+    book.openIncident({ id: "b", source: "bottleneck", failureType: "task_queue_backlog", agentId: null, severity: "medium", target: "resource:task_queue" }, null, 0);
+    book.take();
+    book.setSeverity("b", "medium", 1);
+    expect(book.take()).toEqual([]);
+    book.setSeverity("b", "critical", 2);
+    expect(book.take()).toMatchObject([{ id: "b", severity: "critical", updatedAt: 2 }]);
+  });
+
   it("is bounded: beyond its size the oldest open incident closes", () => {
     const book = new IncidentBook(2);
     for (const id of ["a", "b", "c"]) book.openIncident({ id, source: "bottleneck", failureType: "t", agentId: null, severity: "high", target: `resource:${id}` }, null, 0);

@@ -42,6 +42,14 @@ export class IncidentBook {
     this.changed.set(record.id, record);
   }
 
+  /** The fault's severity changed (a bottleneck that worsened or eased): the incident shows the current one. */
+  setSeverity(id: string, severity: string, now: number): void {
+    const e = this.open.get(id);
+    if (!e || e.record.severity === severity) return;
+    e.record = { ...e.record, severity, updatedAt: now };
+    this.changed.set(id, e.record);
+  }
+
   /** Records why automation did not act on the incidents of `target` (a routing decision, a failed healing). */
   noteReason(target: string, reason: string): void {
     for (const e of this.open.values()) if (e.record.target === target) e.lastReason = reason;

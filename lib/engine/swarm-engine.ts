@@ -213,7 +213,10 @@ export class SwarmEngine {
   detect(now: number): void {
     const changes = this.detector.detect(now);
     for (const b of changes.detected) this.onBottleneck(b, now);
-    for (const bottleneck of changes.updated) this.emit("bottleneck.updated", { bottleneck });
+    for (const bottleneck of changes.updated) {
+      this.emit("bottleneck.updated", { bottleneck });
+      this.incidents.setSeverity(bottleneck.id, bottleneck.severity, now);
+    }
     for (const bottleneck of changes.resolved) {
       this.emit("bottleneck.resolved", { bottleneck });
       this.faults.close(bottleneck.id);
