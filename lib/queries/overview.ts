@@ -45,5 +45,11 @@ export function useRecentHealings(swarm: string) {
     queryKey: keys.healings(swarm),
     queryFn: async () => (await apiFetch<Page<HealingItem>>(`${swarmPath(swarm)}/healings?limit=${RECENT_HEALINGS}`)).items,
     staleTime: Infinity,
+    // A running healing shows its first command within a moment of starting; one still without any after a live
+    // message was missed is read again every 2 s until it has one, so the screen never stays behind storage.
+    refetchInterval: (q) => (awaitingCommand(q.state.data) ? 2_000 : false),
   });
 }
+
+/** Whether a running healing in the list has no command yet. */
+export const awaitingCommand = (list: readonly HealingItem[] | undefined): boolean => list?.some((h) => h.status === "running" && h.commands.length === 0) ?? false;
