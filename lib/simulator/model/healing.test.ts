@@ -73,7 +73,7 @@ const CASES: Case[] = [
     kind: "scale_agents",
     params: { delta: 8 },
     atSec: 40,
-    window: [180, 200],
+    window: [240, 260],
     recovered: (events) => ofType(events, "queue_metric").every((e) => (meta(e, "queue_depth") as number) < 50),
   },
   {

@@ -42,7 +42,7 @@ const SIGNATURES: { scenario: Exclude<ScenarioName, "control">; withinSec: numbe
         return t.consumed / t.total_budget >= 0.8;
       }),
   },
-  { scenario: "queue_flood", withinSec: 30, shows: (events) => ofType(events, "queue_metric").some((e) => (meta(e, "queue_depth") as number) > 50) },
+  { scenario: "queue_flood", withinSec: 90, shows: (events) => ofType(events, "queue_metric").some((e) => (meta(e, "queue_depth") as number) > 50) },
   {
     scenario: "quorum_loss",
     withinSec: 20,
@@ -139,7 +139,7 @@ describe("as the bottleneck detector sees it", () => {
   };
 
   it.each([
-    ["queue_flood", "task_queue_backlog:task_queue", 60],
+    ["queue_flood", "task_queue_backlog:task_queue", 120],
     ["token_leak", "token_exhaustion:global", 300],
     ["consensus_timeouts", "consensus_timeout:consensus", 90],
     ["quorum_loss", "consensus_timeout:consensus", 60],

@@ -28,8 +28,8 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioInfo>> = {
     healedBy: ["restart_agent", "drain_agent", "set_degradation", "pause_tasks"],
   },
   queue_flood: {
-    description: "Arrivals ×5 for 60 s (or durationMs); the extra work is mostly LOW and BACKGROUND.",
-    signature: "queue_metric.queue_depth and resource_snapshot pending_tasks climb past 50 within seconds",
+    description: "Arrivals climb to ×5 over 90 s and hold until the flood ends (after 2 min, or durationMs); the extra work is mostly LOW and BACKGROUND.",
+    signature: "queue_metric.queue_depth and resource_snapshot pending_tasks climb, then pass 50 within a minute",
     signalTypes: [],
     healedBy: ["scale_agents", "pause_tasks", "set_degradation"],
   },
@@ -65,6 +65,7 @@ export function injectFault(state: SimState, scenario: ScenarioName, at: number,
   if (scenario === "control") return null;
   let targets: Agent[];
   if (scenario === "queue_flood") {
+    if (at >= state.floodUntil) state.floodFrom = at;
     state.floodUntil = Math.max(state.floodUntil, at + (durationMs ?? FAULT.floodMs));
     targets = [];
   } else if (scenario === "quorum_loss") {

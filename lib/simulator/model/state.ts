@@ -64,6 +64,8 @@ export type SimState = {
   degradation: number;
   pausedFrom: number | null;
   floodUntil: number;
+  /** When the current flood began (its arrivals ramp up from here). */
+  floodFrom: number;
   consensus: { nextRoundAt: number; round: number; quorumLost: boolean; pending: { endsAt: number; fields: Record<string, unknown> } | null };
   fleet: { meanMs: number; samples: number };
   faults: FaultRecord[];
@@ -132,6 +134,7 @@ export function createState(opts: ResolvedOptions): SimState {
     degradation: 0,
     pausedFrom: null,
     floodUntil: -Infinity,
+    floodFrom: -Infinity,
     consensus: { nextRoundAt: opts.startMs + 10_000, round: 0, quorumLost: false, pending: null },
     fleet: { meanMs: 0, samples: 0 },
     faults: [],

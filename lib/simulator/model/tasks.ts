@@ -15,7 +15,8 @@ export type TaskLocation =
 export function arrivals(state: SimState, t: number, dtSec: number): void {
   const rate = state.opts.arrivalRatePerSec;
   const normal = state.rand.poisson(rate * dtSec);
-  const extra = t < state.floodUntil ? state.rand.poisson(rate * (FAULT.floodFactor - 1) * dtSec) : 0;
+  const ramp = Math.min(1, Math.max(0, t - state.floodFrom) / FAULT.floodRampMs);
+  const extra = t < state.floodUntil ? state.rand.poisson(rate * (FAULT.floodFactor - 1) * ramp * dtSec) : 0;
   for (let i = 0; i < normal + extra; i++) {
     const rank = state.rand.weighted(i < normal ? ARRIVAL_MIX : FLOOD_MIX);
     const task: Task = {

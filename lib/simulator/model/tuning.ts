@@ -49,7 +49,8 @@ export const MAX_RETRYABLE = 500;
 /** Command results kept for idempotency. */
 export const MAX_COMMAND_RESULTS = 1_000;
 
-/** Fault intensities (rates per second; the token leak is a fraction of the budget per running task-second). */
+/** Fault intensities (rates per second; the token leak is a fraction of the budget per running task-second; a queue
+ * flood's arrivals climb to floodFactor × over floodRampMs, as a surge of demand builds, then hold until it ends). */
 export const FAULT = {
   slowdownPerSec: 0.05,
   maxSlowdown: 10,
@@ -57,6 +58,7 @@ export const FAULT = {
   memoryLeakPerSec: 0.5,
   memoryReclaimPerSec: 2,
   floodFactor: 5,
-  floodMs: 60_000,
+  floodRampMs: 90_000,
+  floodMs: 120_000,
   laggardTimeoutChance: 0.75,
 } as const;
