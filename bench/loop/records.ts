@@ -46,6 +46,8 @@ export type RunRecord = {
   mode: "approve" | "reject";
   startedAt: number;
   endedAt: number;
+  /** When the final reads of the stored lists began: socket messages up to here were stored before they were sent. */
+  readAt: number;
   faults: FaultTruth[];
   failures: FailureRow[];
   bottlenecks: BottleneckRow[];

@@ -77,9 +77,10 @@ export async function driveRun(run: PreparedRun, opts: RunOptions, log: (line: s
     const probed = await probe;
     const endedAt = Date.now();
     await new Promise((r) => setTimeout(r, 3_000)); // the last outputs reach storage
+    const readAt = Date.now();
     const list = <T>(what: string, query = "") => admin.listAll<T>(`/api/v1/swarms/${DEMO_SWARM}/${what}`, query); // the whole (fresh) database
     const record: RunRecord = {
-      mode: run.mode, startedAt, endedAt, faults: faults.faults(),
+      mode: run.mode, startedAt, endedAt, readAt, faults: faults.faults(),
       failures: await list<FailureRow>("failures"), bottlenecks: await list<BottleneckRow>("bottlenecks"),
       predictions: await list<PredictionRow>("predictions"), healings: await list<HealingRow>("healings"),
       incidents: await list<IncidentRow>("incidents", "state=all"), incidentUpdates: live.incidents,

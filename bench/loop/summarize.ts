@@ -38,7 +38,7 @@ export function summarize(r: RunRecord, probe: ProbeResult | null) {
     failures: new Set(r.failures.map((x) => x.id)), bottlenecks: new Set(r.bottlenecks.map((x) => x.id)), predictions: new Set(r.predictions.map((x) => x.id)),
     healings: new Set(r.healings.map((x) => x.id)), commands: new Set(r.healings.flatMap((h) => h.commands.map((c) => c.id))), incidents: new Set(r.incidents.map((x) => x.id)),
   };
-  const lost = notStored(r.socket, stored);
+  const lost = notStored(r.socket.filter((m) => m.at < r.readAt), stored); // the demo runs on while the lists are read
   const undelivered = notDelivered(r.healings, r.endedAt);
   const delays = sudden.flatMap((s) => (s.delayMs === null ? [] : [s.delayMs / 1000]));
   const at = (xs: readonly number[] | undefined, p: number) => (xs ? percentile(xs, p) : null);

@@ -79,6 +79,27 @@ describe("an approval always acts", () => {
   });
 });
 
+describe("a guardrail delays a healing, it does not drop it", () => {
+  it("a backlog that arrives in the cooldown of the scale-up approved ahead of it is scaled once the cooldown ends", () => {
+    const { engine, of } = run();
+    const queue = (s: number, depth: number) => at(s, "queue_metric", { metadata: { queue_depth: depth, high_priority_count: 0 } });
+    engine.ingest("s", [beat(100, "healthy"), ...[0, 0, 0, 0, 8, 16, 27].map((d, i) => queue(101 + 5 * i, d)), beat(133, "healthy")]);
+    const [proposal] = of("prediction.created").map((p) => p.prediction).filter((p) => p.status === "open");
+    engine.decide("s", proposal!.id, { decision: "approve", by: "op" });
+    engine.commandResult("s", of("command.updated")[0]!.command.id, { status: "succeeded" });
+    engine.ingest("s", [beat(134, "healthy")]);
+    expect(of("healing.finished").map((h) => [h.healing.trigger, h.healing.status])).toEqual([["preventive", "succeeded"]]);
+    engine.ingest("s", [queue(136, 120), beat(137, "healthy")]);
+    expect(of("healing.finished").at(-1)?.healing).toMatchObject({ trigger: "detected", status: "cancelled", reason: expect.stringMatching(/^skipped: cooldown/) });
+    const cancelled = of("healing.finished").filter((h) => h.healing.status === "cancelled").length;
+    engine.ingest("s", [150, 155, 160].flatMap((s) => [queue(s, 140), beat(s + 1, "healthy")]));
+    expect(of("healing.finished").filter((h) => h.healing.status === "cancelled")).toHaveLength(cancelled);
+    const scaled = of("healing.started").filter((h) => h.healing.strategy === "DynamicScalingStrategy" && h.healing.trigger === "detected" && h.healing.status === "running");
+    expect(scaled).toHaveLength(1);
+    expect(of("command.updated").filter((c) => c.command.status === "pending" && c.command.kind === "scale_agents")).toHaveLength(2);
+  });
+});
+
 describe("every fault is handled or says why not (incidents)", () => {
   it("a failure with a running healing is 'healing', then resolved when healed", () => {
     let n = 0;

@@ -270,9 +270,10 @@ export class SwarmEngine {
     const failure = failureFromBottleneck(bottleneck, this.deps.newId);
     this.faults.open(bottleneck.id, { failureType: bottleneck.type, agentId: failure.agentId, since: bottleneck.detectedAt });
     this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId ?? undefined, ts: bottleneck.detectedAt });
-    this.bottleneckFailures.set(bottleneck.id, { failure, offers: 1, nextAt: now + REOFFER_AFTER_MS });
     this.incidents.openIncident({ id: bottleneck.id, source: "bottleneck", failureType: bottleneck.type, agentId: failure.agentId, severity: bottleneck.severity, target: targetOf(failure) }, null, now);
     const routed = this.healer.onFailure(failure, "detected", now);
+    // Held back by a guardrail (e.g. the cooldown of a preventive healing just before): offered again once it allows.
+    this.bottleneckFailures.set(bottleneck.id, { failure, offers: 1, nextAt: now + (routed.decision === "skipped" ? REOFFER_RECHECK_MS : REOFFER_AFTER_MS) });
     this.noteRouting(targetOf(failure), routed, now);
     if (routed.decision === "unhandled" || routed.decision === "ignored") return;
     this.emit("failure.detected", { failure });
@@ -288,6 +289,11 @@ export class SwarmEngine {
     for (const [id, entry] of this.bottleneckFailures) {
       const target = targetOf(entry.failure);
       if (entry.offers >= REOFFERS || now < entry.nextAt || this.healer.healingOn(target)) continue;
+      // A guardrail still holding it back is waited out without a cancelled healing for every check.
+      if (this.healer.heldBack(entry.failure, now) !== null) {
+        entry.nextAt = now + REOFFER_RECHECK_MS;
+        continue;
+      }
       const again = this.healer.onFailure(entry.failure, "detected", now);
       this.noteRouting(target, again, now);
       if (again.decision === "started" || again.decision === "proposed") {

@@ -97,6 +97,15 @@ export class SelfHealer {
     return pending === null ? null : { id: pending, status: "pending" };
   }
 
+  /** Why a guardrail (cooldown, hourly cap) would hold back a detected `failure`'s healing now, or null; changes nothing. */
+  heldBack(failure: Failure, now: number): string | null {
+    const route = this.registry.resolve(failure);
+    if (route.kind === "none") return null;
+    const cooldown = route.strategy.cooldownMs ?? this.guardrails.cfg.cooldownMs;
+    const automatic = policyFor(this.policies, failure.failureType, "detected") === "auto" && !route.strategy.capExempt;
+    return this.guardrails.check(`${route.strategy.name}|${targetOf(failure)}`, cooldown, automatic, now);
+  }
+
   /** Whether a healing (running, not a proposal) is active on `target` (see targetOf). */
   healingOn(target: string): boolean {
     for (const run of this.runs.values()) if (run.record.status !== "pending" && targetOf(run.failure) === target) return true;
