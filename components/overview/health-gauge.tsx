@@ -34,7 +34,7 @@ function HealthTermsTooltip({ segments }: { segments: ReturnType<typeof gaugeSeg
         ))}
       </dl>
       <p className="mt-2 text-slate-500 dark:text-slate-400">
-        Tasks over the agents the engine knows, healings over its live window. A term with nothing measured is left out and the others are scaled up to 100; with
+        Tasks and healings of the last 5 minutes; a task that succeeded on a retry counts as done. A term with nothing measured is left out and the others are scaled up to 100; with
         nothing measured there is no score.
       </p>
     </div>

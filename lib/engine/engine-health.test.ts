@@ -23,6 +23,7 @@ describe("engine health score (D26)", () => {
     ["heartbeats only: still no score", [{ id: "h", type: "heartbeat", ts: 1_000, agentId: "a0", data: {} }], null],
     ["fault-free: tasks succeed and no healing is needed", tasks(40, () => false), 100],
     ["one task in ten fails", tasks(40, (i) => i % 10 === 0), 90],
+    ["tasks that failed and then succeeded on a retry count as done", [...tasks(4, () => true), ...tasks(40, () => false)], 100],
   ])("%s → %s", (_, events, score) => {
     const clock = manualClock(1_800_000_000_000);
     const engine = createEngine({ clock, newId: newId() });

@@ -2,7 +2,7 @@
 // and healing analytics, fed with committed events and advanced by ticks. Every output is handed to `emit` as a
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
 import { type AgentRoster, agentRoster } from "./agent-roster";
-import { HealingAnalytics, taskSuccessRate } from "./analytics";
+import { HealingAnalytics, TaskOutcomes } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
 import { isSilenceIntervals } from "./detection/silence";
 import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, type OnFailureResult, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
@@ -52,6 +52,8 @@ export class SwarmEngine {
   readonly learner = new PatternLearner();
   readonly predictor: PredictiveHealing;
   readonly state = new SwarmState();
+  /** Task results of the last minutes by final outcome, for the health score (D26). */
+  readonly tasks = new TaskOutcomes(HEALTH_WINDOW_MS);
   /** Silence detection (D30): agents not heard from for k of their intervals are down. */
   readonly silence = new SilenceWatch();
   readonly healer: SelfHealer;
@@ -86,8 +88,8 @@ export class SwarmEngine {
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: this.registry });
     // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
     this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });
-    // The health score's success term: the share of the swarm's finished tasks that succeeded (D26).
-    this.analytics.taskSuccessRate = () => taskSuccessRate(this.state.details());
+    // The health score's success term: the share of the swarm's recent tasks whose final attempt succeeded (D26).
+    this.analytics.taskSuccessRate = (at) => this.tasks.rate(at);
   }
 
   /** Feeds committed events that arrived at `now`. */
@@ -96,6 +98,7 @@ export class SwarmEngine {
     this.detector.observe(events, now);
     for (const e of events) {
       this.state.observe(e);
+      this.tasks.observe(e, now);
       this.silence.observe(e, now);
       this.learner.observe(e);
       this.predictor.observe(e);
@@ -111,6 +114,7 @@ export class SwarmEngine {
   warm(e: EngineEvent): void {
     this.detector.observe([e], e.ts);
     this.state.observe(e);
+    this.tasks.observe(e);
     this.learner.observe(e);
     this.predictor.observe(e);
   }

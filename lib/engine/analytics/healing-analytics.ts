@@ -28,8 +28,9 @@ export class HealingAnalytics {
   private horizon = -Infinity;
   /** The MTTR the health score measures against (settable: a swarm's settings change it live). */
   targetMttrMs: number;
-  /** The share of the swarm's finished tasks that succeeded, for the health score's success term (null: none finished). */
-  taskSuccessRate: () => number | null = () => null;
+  /** The share of the swarm's recently finished tasks that succeeded, as of `at` (default: the newest), for the health
+   * score's success term (null: none finished). */
+  taskSuccessRate: (at?: number) => number | null = () => null;
 
   constructor(opts: HealingAnalyticsOptions) {
     this.since = opts.since;
@@ -78,7 +79,7 @@ export class HealingAnalytics {
   health(range?: TimeRange): HealthScore {
     const stats = this.stats(range);
     return healthScore({
-      successRate: this.taskSuccessRate(),
+      successRate: this.taskSuccessRate(range?.to),
       mttrMs: stats.mttr_ms,
       strategyRates: this.strategies(range).map((s) => s.success_rate),
       targetMttrMs: this.targetMttrMs,
@@ -92,6 +93,6 @@ export class HealingAnalytics {
 
   /** The full report over `range` at `now`. */
   report(now: number, range?: TimeRange): HealingReport {
-    return healingReport(this.records(), { now, range, failures: this.failures, targetMttrMs: this.targetMttrMs, taskSuccessRate: this.taskSuccessRate() });
+    return healingReport(this.records(), { now, range, failures: this.failures, targetMttrMs: this.targetMttrMs, taskSuccessRate: this.taskSuccessRate(now) });
   }
 }

@@ -3,7 +3,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TARGET_MTTR_MS, healthScore, type HealthScoreInput } from "./health-score";
-import { taskSuccessRate } from "./task-success";
 
 type Expected = [score: number | null, success: number | null, mttr: number | null, strategy: number | null];
 
@@ -66,12 +65,4 @@ describe("healthScore (D26)", () => {
       }),
     );
   });
-});
-
-describe("taskSuccessRate", () => {
-  it.each<[string, { tasks: number; successes: number }[], number | null]>([
-    ["no agents", [], null],
-    ["agents without finished tasks", [{ tasks: 0, successes: 0 }], null],
-    ["summed over agents, not averaged per agent", [{ tasks: 9, successes: 9 }, { tasks: 1, successes: 0 }], 0.9],
-  ])("%s", (_, agents, rate) => expect(taskSuccessRate(agents)).toBe(rate));
 });

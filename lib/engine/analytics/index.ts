@@ -6,7 +6,7 @@ export { strategyEffectiveness, strategyTrend, strategyVerdict, DEFAULT_TREND, t
 export { failurePatterns, type FailurePatterns } from "./failure-patterns";
 export { recommendations, type Recommendation, type RecommendationCode, type RecommendationInput } from "./recommendations";
 export { healthScore, DEFAULT_TARGET_MTTR_MS, HEALTH_WEIGHTS, type HealthScore, type HealthScoreInput } from "./health-score";
-export { taskSuccessRate, type TaskResults } from "./task-success";
+export { TaskOutcomes } from "./task-success";
 export { mttrSeries, rollupRecords, bucketStartOf, BUCKET_MS, MAX_SERIES_BUCKETS, type BucketSize, type MttrPoint } from "./mttr-series";
 export { healingReport, healingTimeline, type HealingReport, type TimelineEntry, type ReportOptions } from "./healing-report";
 export type * from "./types";
