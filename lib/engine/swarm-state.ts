@@ -41,6 +41,7 @@ export class SwarmState implements SwarmView {
   private agentMap = new Map<string, Agent>();
   private queue: Record<Priority, number> | null = null;
   private percent = new Map<string, number>();
+  private quota: number | null = null;
 
   constructor(private maxAgents = 10_000, private silentMs = 10 * 60_000) {}
 
@@ -58,6 +59,7 @@ export class SwarmState implements SwarmView {
     const usage = num(e.data.current_usage);
     const limit = num(e.data.limit);
     if (typeof e.data.resource_type === "string" && usage !== null && limit) this.percent.set(e.data.resource_type, (usage / limit) * 100);
+    if (e.data.resource_type === "agents" && limit) this.quota = limit;
     if (e.agentId) this.observeAgent(e.agentId, e);
   }
 
@@ -69,6 +71,7 @@ export class SwarmState implements SwarmView {
     const agents = obj(meta.agents);
     const quotas = num(agents?.total_quotas);
     const active = num(agents?.active_agents);
+    if (quotas) this.quota = quotas;
     if (quotas && active !== null) this.percent.set("agents", (active / quotas) * 100);
     const byPriority = obj(obj(meta.queue)?.by_priority);
     if (byPriority) this.queue = Object.fromEntries(PRIORITIES.map((p) => [p, num(byPriority[p]) ?? 0])) as Record<Priority, number>;
@@ -169,6 +172,10 @@ export class SwarmState implements SwarmView {
 
   pendingByPriority(): Readonly<Record<Priority, number>> | null {
     return this.queue;
+  }
+
+  agentQuota(): number | null {
+    return this.quota;
   }
 
   resourcePercent(resourceType: string): number | null {

@@ -45,6 +45,8 @@ export interface SwarmView {
   pendingByPriority(): Readonly<Record<Priority, number>> | null;
   /** Latest usage of a resource in percent (tokens, memory, agents, ...), or null when unknown. */
   resourcePercent(resourceType: string): number | null;
+  /** The most agents the swarm's resource controller allows (its agent quota), or null when it has not said. */
+  agentQuota?(): number | null;
 }
 
 /** Total pending tasks in a view, or null when the queue is unknown. */

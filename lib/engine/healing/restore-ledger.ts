@@ -1,6 +1,6 @@
 // Which healings hold a swarm setting (a pause, a concurrency limit, a degradation level) and when to restore it.
 import type { SwarmView } from "./ports";
-import { holdKeyOf, monotonicPause, pauseLevelOf, pendingRelease, releaseStep, restoreOffsets, stricterPause, type PendingRelease } from "./restore-rules";
+import { CAPACITY_HOLD, holdKeyOf, monotonicPause, pauseLevelOf, pendingRelease, releaseStep, restoreOffsets, stricterPause, type PendingRelease } from "./restore-rules";
 import type { HealingStrategy } from "./strategy";
 import type { CommandSpec, VerificationSpec, ViewCondition } from "./types";
 import { recoveredOrUnknown } from "./verification";
@@ -42,10 +42,13 @@ export class RestoreLedger {
     return effective;
   }
 
-  /** A healing finished: if it holds anything, it lets go once recovered (success, see pendingRelease) or at once (failure). */
+  /** A healing finished: if it holds anything, it lets go once recovered (success, see pendingRelease) or at once (failure);
+   * added capacity is given back only once recovered, even after a failure (removing agents from a backlog deepens it). */
   finished(healingId: string, succeeded: boolean, plan: { verify: VerificationSpec; restoreWhen: ViewCondition | null } | null, now: number): void {
-    if (![...this.holds.values()].some((h) => h.owners.has(healingId))) return;
-    this.releases.set(healingId, pendingRelease(succeeded, plan?.verify ?? null, plan?.restoreWhen ?? null, now, this.maxWaitMs));
+    const held = [...this.holds].filter(([, h]) => h.owners.has(healingId));
+    if (held.length === 0) return;
+    const waits = succeeded || held.some(([key]) => key === CAPACITY_HOLD);
+    this.releases.set(healingId, pendingRelease(waits, plan?.verify ?? null, plan?.restoreWhen ?? null, now, this.maxWaitMs));
   }
 
   /** Restore commands due at `now`, in time order: releases that fell due free their settings, whose restore is scheduled. */

@@ -2,8 +2,13 @@
 import { PRIORITIES, type Priority } from "./ports";
 import type { CommandSpec, VerificationSpec, ViewCondition } from "./types";
 
-/** The swarm setting a command changes (pause, a concurrency limit, the degradation level), or null for one-off actions. */
+/** Hold key of the agents a scale-up added (given back by a scale-down once the backlog is gone). */
+export const CAPACITY_HOLD = "capacity";
+
+/** The swarm setting a command changes (pause, a concurrency limit, the degradation level, added capacity), or null
+ * for one-off actions. */
 export function holdKeyOf(spec: CommandSpec): string | null {
+  if (spec.kind === "scale_agents") return CAPACITY_HOLD;
   if (spec.kind === "pause_tasks" || spec.kind === "resume_tasks") return "pause";
   if (spec.kind === "set_degradation") return "degradation";
   if (spec.kind !== "set_concurrency") return null;

@@ -362,9 +362,9 @@ export class SelfHealer {
   /** One strategy's attempt failed: a composite falls back to its next child, anything else fails the healing. */
   private attemptFailed(run: Run, reason: string, now: number): void {
     run.record.actions.push(`${run.step?.strategy.name ?? run.routed.name}: ${reason}`);
+    if (!run.composite) return this.finish(run, "failed", reason, now); // with its plan, which says when to restore
     run.step = null;
-    if (run.composite) this.nextCandidate(run, now, reason);
-    else this.finish(run, "failed", reason, now);
+    this.nextCandidate(run, now, reason);
   }
 
   private finish(run: Run, status: HealingStatus, reason: string | null, now: number): void {

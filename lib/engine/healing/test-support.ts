@@ -22,17 +22,18 @@ export class FakePort implements CoordinatorPort {
 }
 
 /** The mutable state behind a fake view. */
-export type FakeViewState = { agents: AgentView[]; agentCount: number | null; pending: Record<Priority, number> | null; resources: Record<string, number> };
+export type FakeViewState = { agents: AgentView[]; agentCount: number | null; pending: Record<Priority, number> | null; resources: Record<string, number>; quota: number | null };
 
 /** A view whose state tests change by hand; agentCount defaults to the non-failed agents. */
 export function fakeView(init: Partial<FakeViewState> = {}): SwarmView & { state: FakeViewState } {
-  const state: FakeViewState = { agents: [], agentCount: null, pending: null, resources: {}, ...init };
+  const state: FakeViewState = { agents: [], agentCount: null, pending: null, resources: {}, quota: null, ...init };
   return {
     state,
     agents: () => state.agents,
     agentCount: () => state.agentCount ?? state.agents.filter((a) => a.state !== "failed").length,
     pendingByPriority: () => state.pending,
     resourcePercent: (r) => state.resources[r] ?? null,
+    agentQuota: () => state.quota,
   };
 }
 

@@ -87,4 +87,48 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
     expect(healer.onFailure(backlog("f-2"), "detected", 19_999)).toMatchObject({ decision: "skipped", reason: "cooldown (1 ms left)" });
     expect(healer.onFailure(backlog("f-3"), "detected", 20_000).decision).toBe("started");
   });
+
+  it.each([
+    ["room under the quota: only what fits", 16, 14, 500, [2], /succeeded/],
+    ["at the quota: no command, and the healing says why", 16, 16, 500, [], /failed reason=queue 500, at the agent quota \(16\/16\): raise it or shed load/],
+    ["no quota reported: the 50-agent ceiling", null, 16, 1156, [34], /succeeded/],
+  ] as const)("%s (quota %s, %i agents, queue %i)", (_name, quota, agents, pending, deltas, finished) => {
+    const { healer, view, port } = harness();
+    Object.assign(view.state, { quota, agentCount: agents, pending: queue(pending) });
+    const lines = play(healer, [{ at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: pending } }) }, ...complete("cmd-1", 500)]);
+    view.state.pending = queue(0);
+    lines.push(...play(healer, [{ at: 1_000, tick: true }]));
+    expect(port.issued.map((c) => c.params.delta)).toEqual(deltas);
+    expect(lines.find((l) => l.includes("healing.finished"))).toMatch(finished);
+  });
+
+  it("gives the agents it added back once the queue has stayed below 10 for the stability window, in one scale-down", () => {
+    const { healer, view, port } = harness();
+    Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
+    const backlog = (id: string, at: number) => ({ at, failure: failure("task_queue_backlog", { id, detectedAt: at, context: { pending_tasks: 100 } }) });
+    play(healer, [backlog("f-1", 0), ...complete("cmd-1", 500)]);
+    view.state.pending = queue(20); // below the policy's line: healed, but not low enough to give the agents back
+    play(healer, [{ at: 1_000, tick: true }]);
+    Object.assign(view.state, { agentCount: 11, pending: queue(100) });
+    play(healer, [backlog("f-2", 25_000), ...complete("cmd-2", 25_500)]);
+    view.state.pending = queue(20);
+    play(healer, [{ at: 26_000, tick: true }, { at: 100_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3]);
+    view.state.pending = queue(5);
+    play(healer, [{ at: 101_000, tick: true }, { at: 150_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3]);
+    play(healer, [{ at: 161_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3, -6]);
+  });
+
+  it("a failed scale-up keeps what was added until the backlog is gone", () => {
+    const { healer, view, port } = harness();
+    Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
+    play(healer, [{ at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: 100 } }) }, ...complete("cmd-1", 500, "failed", "coordinator error")]);
+    play(healer, [{ at: 1_000, tick: true }, { at: 30_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3]);
+    view.state.pending = queue(0);
+    play(healer, [{ at: 31_000, tick: true }, { at: 92_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3, -3]);
+  });
 });

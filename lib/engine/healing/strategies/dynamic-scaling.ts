@@ -1,5 +1,5 @@
 // DynamicScalingStrategy (reference §11.1, D18): adds agents for a queue backlog, Balanced policy by default.
-import { pendingTotal } from "../ports";
+import { pendingTotal, type SwarmView } from "../ports";
 import { act, decline, isPredicted, type HealingStrategy } from "../strategy";
 
 /** A scaling policy: scale up above `scaleUpAbove` pending tasks, one agent per `tasksPerAgent`, then cool down. */
@@ -20,12 +20,19 @@ export function scaleUpDelta(policy: ScalingPolicy, queue: number, active: numbe
   return Math.max(0, Math.min(need, maxAgents - active));
 }
 
-/** Options: policy, agent ceiling (50), stability window for verification. */
-export type DynamicScalingOptions = { policy: ScalingPolicy; maxAgents: number; stableWindowMs: number };
+/** Options: policy, agent ceiling (50; the swarm's own agent quota when it reports one is lower), stability window for
+ * verification, and the queue depth below which the added agents are given back. */
+export type DynamicScalingOptions = { policy: ScalingPolicy; maxAgents: number; stableWindowMs: number; scaleDownBelow: number };
 
-/** Creates a DynamicScalingStrategy for task_queue_backlog; its guardrail cooldown is the policy's. */
+/**
+ * Creates a DynamicScalingStrategy for task_queue_backlog; its guardrail cooldown is the policy's. It never asks for
+ * more agents than the quota leaves room for (at the quota it declines and says so), and it gives the agents it added
+ * back (scale_agents with a negative delta) once the queue has stayed below `scaleDownBelow` for the stability window.
+ */
 export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> = {}): HealingStrategy {
-  const o: DynamicScalingOptions = { policy: SCALING_POLICIES.balanced, maxAgents: 50, stableWindowMs: 60_000, ...options };
+  const o: DynamicScalingOptions = { policy: SCALING_POLICIES.balanced, maxAgents: 50, stableWindowMs: 60_000, scaleDownBelow: 10, ...options };
+  /** Agents added by healings whose scale-down has not been issued yet. */
+  let added = 0;
   return {
     name: "DynamicScalingStrategy",
     failureTypes: ["task_queue_backlog"],
@@ -33,15 +40,34 @@ export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> =
     canHeal: (f) => f.failureType === "task_queue_backlog",
     plan(f, { view }) {
       const queue = pendingTotal(view) ?? (typeof f.context.pending_tasks === "number" ? f.context.pending_tasks : 0);
-      const active = view.agentCount();
+      const active = agentsInUse(view);
+      const quota = view.agentQuota?.() ?? null;
+      const ceiling = quota === null ? o.maxAgents : Math.min(o.maxAgents, quota);
       // A predicted backlog is healed before the queue crosses the policy's line: one agent, if the ceiling allows.
-      const delta = scaleUpDelta(o.policy, queue, active, o.maxAgents) || (isPredicted(f) && queue > 0 && active < o.maxAgents ? 1 : 0);
-      if (delta === 0) return decline(`no scale-up: queue ${queue}, agents ${active}/${o.maxAgents} (${o.policy.name})`);
+      const delta = scaleUpDelta(o.policy, queue, active, ceiling) || (isPredicted(f) && queue > 0 && active < ceiling ? 1 : 0);
+      if (delta === 0) {
+        const why = active >= ceiling ? `at the agent ${quota !== null && quota <= o.maxAgents ? "quota" : "ceiling"} (${active}/${ceiling}): raise it or shed load` : `no scale-up needed (${o.policy.name})`;
+        return decline(`queue ${queue}, ${why}`);
+      }
+      added += delta;
       return act(
         [{ kind: "scale_agents", params: { delta, reason: "task_queue_backlog", queue_depth: queue, policy: o.policy.name } }],
         { kind: "stable", windowMs: o.stableWindowMs, condition: { kind: "queue_below", pending: o.policy.scaleUpAbove } },
-        [`queue ${queue} > ${o.policy.scaleUpAbove} (${o.policy.name}): add ${delta} agents`],
+        [`queue ${queue} > ${o.policy.scaleUpAbove} (${o.policy.name}): add ${delta} agents (${active} → ${active + delta} of ${ceiling})`],
+        [{ kind: "scale_agents", params: { delta: -added, reason: "backlog cleared: giving back the agents added for it" } }],
+        { kind: "queue_below", pending: o.scaleDownBelow },
       );
     },
+    restored(spec) {
+      if (spec.kind === "scale_agents") added = 0;
+    },
   };
+}
+
+/** Agents in use: the engine's live agents, or the swarm's own count when its snapshot says more (agents starting). */
+function agentsInUse(view: SwarmView): number {
+  const quota = view.agentQuota?.() ?? null;
+  const percent = view.resourcePercent("agents");
+  const reported = quota !== null && percent !== null ? Math.round((percent / 100) * quota) : 0;
+  return Math.max(view.agentCount(), reported);
 }
