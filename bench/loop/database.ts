@@ -11,6 +11,8 @@ import { openDatabase } from "../../lib/db/open-database";
 export const PROBE_SWARM = "loop-probe";
 /** Swarm of the background ingest. */
 const LOAD_SWARM = "loop-load";
+/** A fault-free simulated swarm (an external agent system run by `swarm-medic simulate --scenario control`). */
+export const CONTROL_SWARM = "loop-control";
 
 /** A Postgres server to create run databases on, and how to let it go. */
 export type PostgresServer = { url: string; embedded: boolean; stop: () => Promise<void> };
@@ -23,8 +25,8 @@ export async function postgresServer(): Promise<PostgresServer> {
   return { url: pg.url, embedded: true, stop: () => pg.stop() };
 }
 
-/** The credentials of a run: an admin token, two operator tokens (two-person approvals), the probe's and the load's ingest keys. */
-export type Credentials = { admin: string; operators: [string, string]; probeKey: string; loadKey: string };
+/** The credentials of a run: an admin token, two operator tokens (two-person approvals), the probe's, the load's and the control swarm's ingest keys. */
+export type Credentials = { admin: string; operators: [string, string]; probeKey: string; loadKey: string; controlKey: string };
 
 /** A run's database: its URL, its credentials, and how to drop it. */
 export type RunDatabase = { url: string; name: string; credentials: Credentials; drop: () => Promise<void> };
@@ -42,6 +44,7 @@ export async function createRunDatabase(serverUrl: string, label: string): Promi
       operators: [await token("operator", "bench-loop operator 1"), await token("operator", "bench-loop operator 2")],
       probeKey: (await createIngestKey(opened.db, opened.pepper, PROBE_SWARM, "bench-loop probe")).key,
       loadKey: (await createIngestKey(opened.db, opened.pepper, LOAD_SWARM, "bench-loop load")).key,
+      controlKey: (await createIngestKey(opened.db, opened.pepper, CONTROL_SWARM, "bench-loop control")).key,
     };
     return { url, name, credentials, drop: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined) };
   } finally {

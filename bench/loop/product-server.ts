@@ -1,5 +1,6 @@
 // The product exactly as `npm start` runs it (scripts/start.mjs: production build, then server.ts with Next.js, the
-// API, socket.io, the engine and the demo swarm), as a child process on its own port and database.
+// API, socket.io, the engine and the demo swarm), as a child process on its own port and database; and a fault-free
+// control swarm beside the demo, run by the CLI as an external agent system would run.
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { createInterface } from "node:readline";
@@ -50,4 +51,11 @@ export async function startProductServer(databaseUrl: string, port: number, labe
     await new Promise((r) => setTimeout(r, 500));
   }
   return { url, stop: () => stopChild(child), lastLines: () => [...lines] };
+}
+
+/** Runs a fault-free simulated swarm against `url` as an external agent system (`swarm-medic simulate --scenario
+ * control`: events through the Node client, commands through its pull loop); returns how to stop it. */
+export function startControlSwarm(url: string, key: string): { stop: () => Promise<void> } {
+  const child = spawn(process.execPath, ["bin/swarm-medic.mjs", "simulate", "--url", url, "--key", key, "--scenario", "control", "--seed", "7"], { cwd: ROOT, stdio: "ignore" });
+  return { stop: () => stopChild(child) };
 }

@@ -26,17 +26,23 @@ export async function subscribe(s: Socket, swarm: string): Promise<void> {
   if (!ack.ok) throw new Error(`subscribe ${swarm}: ${ack.error}`);
 }
 
+/** Records `swarm`'s health score from every metrics.tick as it arrives. */
+export function recordHealth(s: Socket, swarm: string): HealthSample[] {
+  const health: HealthSample[] = [];
+  s.on("metrics.tick", (t: { swarm: string; health_score: number | null }) => {
+    if (t.swarm === swarm) health.push({ at: Date.now(), score: t.health_score });
+  });
+  return health;
+}
+
 /** Records `swarm`'s engine outputs, incident states and health scores as they arrive; `onOutput` sees each message. */
 export function recordSwarm(s: Socket, swarm: string, onOutput: (event: string, item: Record<string, unknown>) => void = () => undefined) {
   const socket: SocketRecord[] = [];
-  const health: HealthSample[] = [];
   const incidents: IncidentUpdate[] = [];
   s.on("incident.updated", (i: { swarm: string; id: string; state: string; reason: string | null; updated_at: string }) => {
     if (i.swarm === swarm) incidents.push({ id: i.id, state: i.state, reason: i.reason, updatedAt: Date.parse(i.updated_at), at: Date.now() });
   });
-  s.on("metrics.tick", (t: { swarm: string; health_score: number | null }) => {
-    if (t.swarm === swarm) health.push({ at: Date.now(), score: t.health_score });
-  });
+  const health = recordHealth(s, swarm);
   for (const event of OUTPUT_EVENTS) {
     s.on(event, (item: Record<string, unknown>) => {
       if (item.swarm !== swarm) return;

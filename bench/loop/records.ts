@@ -58,4 +58,6 @@ export type RunRecord = {
   decisions: DecisionRecord[];
   socket: SocketRecord[];
   health: HealthSample[];
+  /** Health scores of the fault-free control swarm. */
+  controlHealth: HealthSample[];
 };

@@ -5,12 +5,12 @@ import type { Socket } from "socket.io-client";
 import { DEMO_SWARM } from "../../lib/simulator/demo-feed";
 import { freePort } from "../../test/server-process";
 import { Api } from "./api";
-import { createRunDatabase, PROBE_SWARM, type RunDatabase } from "./database";
+import { CONTROL_SWARM, createRunDatabase, PROBE_SWARM, type RunDatabase } from "./database";
 import { startOperator } from "./operator";
 import { type ProbeResult, runLatencyProbe } from "./probe";
-import { type ProductServer, startProductServer } from "./product-server";
+import { type ProductServer, startControlSwarm, startProductServer } from "./product-server";
 import type { BottleneckRow, FailureRow, HealingRow, IncidentRow, PredictionRow, RunRecord } from "./records";
-import { connectSocket, recordSwarm, subscribe, watchFaults } from "./recorder";
+import { connectSocket, recordHealth, recordSwarm, subscribe, watchFaults } from "./recorder";
 
 /** Run settings; `probe` (null: none) runs for the whole run, `probes` caps its number of probes (null: no cap). */
 export type RunOptions = { minutes: number; injectEveryS: number; probe: { probes: number | null; everyMs: number; eventsPerS: number } | null };
@@ -59,8 +59,11 @@ export async function driveRun(run: PreparedRun, opts: RunOptions, log: (line: s
   const admin = new Api(url, c.admin);
   const operators = [new Api(url, c.operators[0]), new Api(url, c.operators[1])] as const;
   const socket: Socket = await connectSocket(url, c.admin);
+  const control = startControlSwarm(url, c.controlKey);
   try {
     await subscribe(socket, DEMO_SWARM);
+    await subscribe(socket, CONTROL_SWARM);
+    const controlHealth = recordHealth(socket, CONTROL_SWARM);
     const operator = startOperator(DEMO_SWARM, run.mode, operators);
     const live = recordSwarm(socket, DEMO_SWARM, (event) => (event === "prediction.created" || event === "healing.started") && operator.poke());
     const faults = watchFaults(admin);
@@ -84,10 +87,11 @@ export async function driveRun(run: PreparedRun, opts: RunOptions, log: (line: s
       failures: await list<FailureRow>("failures"), bottlenecks: await list<BottleneckRow>("bottlenecks"),
       predictions: await list<PredictionRow>("predictions"), healings: await list<HealingRow>("healings"),
       incidents: await list<IncidentRow>("incidents", "state=all"), incidentUpdates: live.incidents,
-      decisions: operator.decisions, socket: live.socket, health: live.health,
+      decisions: operator.decisions, socket: live.socket, health: live.health, controlHealth: [...controlHealth],
     };
     return { record, probe: probed, operatorRateLimited: operator.rateLimited(), socketReconnects: live.reconnects(), faultPollsFailed: faults.failedPolls(), injected: inj.injected, injectRefused: inj.refused };
   } finally {
     socket.close();
+    await control.stop();
   }
 }
