@@ -104,15 +104,26 @@ describe("guardrails (D22)", () => {
     expect(healer.onFailure(down("f-4"), "detected", 30_000).decision).toBe("started");
   });
 
-  it("re-check: a failure the view already shows resolved is skipped (quorum back; resource below threshold)", () => {
+  it("re-check: a failure the view already shows resolved is skipped (resource below threshold)", () => {
     const { healer, view } = harness();
-    view.state.agentCount = 3;
-    expect(healer.onFailure(failure("quorum_loss", { context: { required_quorum: 3 } }), "detected", 0)).toMatchObject({
-      decision: "skipped",
-      healing: { status: "cancelled", reason: "skipped: failure already resolved", strategy: "QuorumRecoveryStrategy" },
-    });
     view.state.resources = { memory: 40 };
     expect(healer.onFailure(failure("memory_exhaustion"), "detected", 0).reason).toBe("failure already resolved");
+  });
+
+  it("a lost quorum is not judged from the agent count: agents that are up may be cut off from voting", () => {
+    const { healer, view, port } = harness();
+    view.state.agentCount = 8;
+    const lost = failure("quorum_loss", { context: { current_agents: 4, required_quorum: 5 } });
+    expect(healer.onFailure(lost, "detected", 0)).toMatchObject({ decision: "started", healing: { strategy: "QuorumRecoveryStrategy" } });
+    expect(port.issued).toMatchObject([{ kind: "scale_agents", params: { delta: 1 } }]);
+  });
+
+  it("a lost quorum the swarm reports restored before anything was issued is skipped", () => {
+    const { healer } = harness({ policies: { detected: { quorum_loss: "approve" } } });
+    healer.onFailure(failure("quorum_loss", { id: "f-q", context: { current_agents: 4, required_quorum: 5 } }), "detected", 0);
+    expect(play(healer, [{ at: 5, event: ev("quorum_restored") }])).toEqual([
+      "t=5 healing.finished h-1 QuorumRecoveryStrategy cancelled reason=skipped: failure already resolved heal=null mttr=null",
+    ]);
   });
 
   it("re-check: a proposal whose agent heartbeats again is cancelled as skipped before anyone approves it", () => {

@@ -41,8 +41,12 @@ export function recoveryEvidenceOf(f: Pick<Failure, "failureType" | "agentId" | 
   return TASK_FAILURES.has(f.failureType) && taskId ? { kind: "task_completed", taskId } : null;
 }
 
-/** Whether an event shows a detected failure already recovered (the agent heartbeats; the task completed). */
+/** Failure types about the consensus quorum: recovered only when the swarm says the quorum is back. */
+const QUORUM_FAILURES = new Set(["quorum_loss", "consensus_failed", "insufficient_agents"]);
+
+/** Whether an event shows a detected failure already recovered (the agent heartbeats; the task completed; the quorum is restored). */
 export function resolvedByEvent(f: Failure, event: EngineEvent): boolean {
+  if (QUORUM_FAILURES.has(f.failureType)) return event.type === "quorum_restored";
   const evidence = recoveryEvidenceOf(f);
   return evidence !== null && eventEvidence({ ...evidence, timeoutMs: 0 }, event) === "pass";
 }
@@ -56,12 +60,9 @@ export function recoveredOrUnknown(c: ViewCondition, view: SwarmView): boolean {
   return (c.kind === "queue_below" && pendingTotal(view) === null) || conditionHolds(c, view);
 }
 
-/** Whether the swarm view shows a detected failure already gone (quorum back, resource or queue below threshold). */
+/** Whether the swarm view shows a detected failure already gone (resource or queue below threshold). A lost quorum is
+ * never judged from the view: agents that are up may still be cut off from voting (see resolvedByEvent). */
 export function resolvedInView(f: Failure, view: SwarmView): boolean {
-  if (f.failureType === "quorum_loss" || f.failureType === "consensus_failed" || f.failureType === "insufficient_agents") {
-    const required = typeof f.context.required_quorum === "number" ? f.context.required_quorum : 3;
-    return view.agentCount() >= required;
-  }
   if (f.failureType === "task_queue_backlog") return conditionHolds({ kind: "queue_below", pending: RESOLVED_BELOW.backlogPending + 1 }, view);
   if (f.failureType.endsWith("_exhaustion") || f.failureType === "quota_exceeded") {
     return conditionHolds({ kind: "resource_below", resourceType: resourceTypeOf(f), percent: RESOLVED_BELOW.resourcePercent }, view);

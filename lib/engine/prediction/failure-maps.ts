@@ -32,6 +32,8 @@ export const BOTTLENECK_SEVERITY: Readonly<Record<string, { confidence: number; 
 /** Detected failure types that confirm a predicted type besides itself (D15; the detector's names differ). */
 export const CONFIRMING_FAILURE_TYPES: Readonly<Record<string, readonly string[]>> = {
   task_failed: ["task_timeout"],
+  // A full agent quota is the agents resource exhausted (the bottleneck source predicts resource_exhaustion from it).
+  resource_exhaustion: ["quota_exceeded"],
   token_exhaustion: ["resource_exhaustion"],
   memory_exhaustion: ["resource_exhaustion"],
   consensus_failed: ["quorum_loss"],
