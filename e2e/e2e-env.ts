@@ -7,6 +7,9 @@ export const E2E_PORT = Number(process.env.E2E_PORT ?? 3210);
 /** Base URL of that server. */
 export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
 
+/** Port of a server a spec starts (and stops) itself, beside the shared one (override with E2E_OWN_PORT). */
+export const E2E_OWN_PORT = Number(process.env.E2E_OWN_PORT ?? E2E_PORT + 1);
+
 /** Where the launcher writes the seeded credentials for the tests (gitignored). */
 export const FIXTURES_FILE = path.resolve(import.meta.dirname, "..", ".data", "e2e", "fixtures.json");
 

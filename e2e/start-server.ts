@@ -5,13 +5,17 @@
 // The database lives on the test Postgres (DATABASE_URL's server when set, else the embedded one under
 // .data/test); its name has its own prefix so that integration-test runs, which drop every `sm_test_*`
 // database, never pull it from under a running e2e server. Databases of earlier e2e runs are dropped here.
-import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { E2E_BASE_URL, E2E_DB_PREFIX, E2E_PORT, E2E_SWARM, FIXTURES_FILE, type E2EFixtures } from "./e2e-env";
+import { createE2EDatabase, seedE2EDatabase, type SeedUser } from "./seed-database";
 
-const ADMIN_EMAIL = "e2e-admin@swarm-medic.local";
+const USERS: SeedUser[] = [
+  { email: "e2e-admin@swarm-medic.local", role: "admin", name: "E2E Admin" },
+  { email: "e2e-operator@swarm-medic.local", role: "operator", name: "E2E Operator" },
+  { email: "e2e-viewer@swarm-medic.local", role: "viewer", name: "E2E Viewer" },
+];
 
 /** Drops the databases of earlier e2e runs that nothing is connected to any more (a running one is kept). */
 async function dropStaleDatabases(serverUrl: string): Promise<void> {
@@ -40,32 +44,18 @@ async function main(): Promise<void> {
   delete process.env.PUBLIC_URL;
 
   const { testServerUrl } = await import("../test/db");
-  const { withClient, withDatabase } = await import("../lib/db/connection");
   const serverUrl = maintenanceUrl ?? (await testServerUrl());
   await dropStaleDatabases(serverUrl);
-  const database = `${E2E_DB_PREFIX}${randomBytes(6).toString("hex")}`;
-  await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`));
-  process.env.DATABASE_URL = withDatabase(serverUrl, database);
+  const { database, url } = await createE2EDatabase(serverUrl);
+  process.env.DATABASE_URL = url;
 
-  const { openDatabase } = await import("../lib/db/open-database");
-  const { createUser } = await import("../lib/auth/users");
-  const { createIngestKey } = await import("../lib/auth/ingest-keys");
-  const opened = await openDatabase(() => undefined, { url: process.env.DATABASE_URL, poolSize: 2 }); // migrates
-  let fixtures: E2EFixtures;
-  try {
-    const password = `e2e-${randomBytes(12).toString("base64url")}`;
-    const admin = await createUser(opened.auth, { email: ADMIN_EMAIL, role: "admin", password, name: "E2E Admin" });
-    const operator = await createUser(opened.auth, { email: "e2e-operator@swarm-medic.local", role: "operator", password, name: "E2E Operator" });
-    const viewer = await createUser(opened.auth, { email: "e2e-viewer@swarm-medic.local", role: "viewer", password, name: "E2E Viewer" });
-    const { key } = await createIngestKey(opened.db, opened.pepper, E2E_SWARM, "e2e");
-    const spare = await createIngestKey(opened.db, opened.pepper, `${E2E_SWARM}-spare`, "e2e");
-    fixtures = {
-      baseURL: E2E_BASE_URL, database, admin: { email: admin.email, password }, operator: { email: operator.email, password }, viewer: { email: viewer.email, password },
-      swarm: E2E_SWARM, ingestKey: key, spareSwarm: `${E2E_SWARM}-spare`, spareIngestKey: spare.key,
-    };
-  } finally {
-    await opened.close(false);
-  }
+  const spareSwarm = `${E2E_SWARM}-spare`;
+  const { password, ingestKeys } = await seedE2EDatabase(url, USERS, [E2E_SWARM, spareSwarm]);
+  const as = (role: SeedUser["role"]) => ({ email: USERS.find((u) => u.role === role)!.email, password });
+  const fixtures: E2EFixtures = {
+    baseURL: E2E_BASE_URL, database, admin: as("admin"), operator: as("operator"), viewer: as("viewer"),
+    swarm: E2E_SWARM, ingestKey: ingestKeys.get(E2E_SWARM)!, spareSwarm, spareIngestKey: ingestKeys.get(spareSwarm)!,
+  };
   const dir = path.dirname(FIXTURES_FILE);
   fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(dir)) if (/^session-.*\.json$/.test(f)) fs.rmSync(path.join(dir, f)); // earlier databases' sessions

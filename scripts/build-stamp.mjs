@@ -5,17 +5,27 @@ import path from "node:path";
 
 const ROOTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
-function walk(p, out) {
-  if (!fs.existsSync(p)) return;
-  const st = fs.statSync(p);
+/** Where a build records the fingerprint of the sources it was made from (relative to the repository root). */
+export const STAMP_FILE = ".next/swarm-medic-build-stamp";
+
+function walk(root, p, out) {
+  const abs = path.join(root, p);
+  if (!fs.existsSync(abs)) return;
+  const st = fs.statSync(abs);
   if (st.isDirectory()) {
-    for (const name of fs.readdirSync(p).sort()) if (name !== "generated" && name !== "node_modules") walk(path.join(p, name), out);
+    for (const name of fs.readdirSync(abs).sort()) if (name !== "generated" && name !== "node_modules") walk(root, path.join(p, name), out);
   } else out.push(`${p}:${st.size}:${st.mtimeMs}`);
 }
 
-/** Hash of the paths, sizes and modification times of the build inputs. */
-export function buildStamp() {
+/** Hash of the paths (relative to the repository root `root`), sizes and modification times of the build inputs. */
+export function buildStamp(root = ".") {
   const files = [];
-  for (const r of ROOTS) walk(r, files);
+  for (const r of ROOTS) walk(root, r, files);
   return createHash("sha256").update(files.join("\n")).digest("hex");
+}
+
+/** Whether the build in `root`/.next was made from exactly the current sources (`npm start` would not rebuild). */
+export function builtFrom(root = ".", stamp = buildStamp(root)) {
+  const file = path.join(root, STAMP_FILE);
+  return fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(file) && fs.readFileSync(file, "utf8") === stamp;
 }

@@ -92,6 +92,11 @@ export class OverviewPage {
     return new ProposalCard(this.proposals.getByTestId("proposal").filter({ hasText: `on ${agent}` }), this.page);
   }
 
+  /** The proposal card of the prediction `id`. */
+  proposal(id: string): ProposalCard {
+    return new ProposalCard(this.proposals.getByTestId("proposal").and(this.page.locator(`[data-id="${id}"]`)), this.page);
+  }
+
   /** The healing carrying the proposal `predictionId`. */
   healingOf(predictionId: string): Locator {
     return this.healings.and(this.page.locator(`[data-prediction="${predictionId}"]`));

@@ -1,0 +1,10 @@
+// Types of build-stamp.mjs for the TypeScript callers (the e2e specs that start their own server).
+
+/** Where a build records the fingerprint of the sources it was made from (relative to the repository root). */
+export const STAMP_FILE: string;
+
+/** Hash of the paths (relative to the repository root `root`), sizes and modification times of the build inputs. */
+export function buildStamp(root?: string): string;
+
+/** Whether the build in `root`/.next was made from exactly the current sources (`npm start` would not rebuild). */
+export function builtFrom(root?: string, stamp?: string): boolean;
