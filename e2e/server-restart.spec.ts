@@ -65,7 +65,7 @@ test("the server stops: offline with decisions disabled; started again: the page
   await ingest(kept);
   await ingest(decided);
   for (const agent of [kept, decided]) await expect(overview.proposalFor(agent).approveButton).toBeEnabled({ timeout: 20_000 });
-  // By id from here: the restarted engine replays the recent events and may propose again for the same agents.
+  // By id from here (the cards are the server's, found again after the re-sync).
   const keptCard = overview.proposal(await overview.proposalFor(kept).id());
   const decidedCard = overview.proposal(await overview.proposalFor(decided).id());
   await expect(banner).toHaveAttribute("data-tone", "none");
@@ -106,6 +106,8 @@ test("the server stops: offline with decisions disabled; started again: the page
   await expect(keptCard.rejectButton).toBeEnabled();
   await expect(decidedCard.root, "decided elsewhere: no longer an open proposal").toHaveCount(0);
   await expect(appearedCard.approveButton).toBeEnabled();
+  // The restarted engine took the stored proposal over: replaying the agent's events proposed nothing a second time.
+  expect(await openIds(kept)).toEqual([await keptCard.id()]);
   // And the open proposals on screen are exactly the server's.
   const shown = page.locator('[data-testid="proposal"][data-status="open"]');
   await expect.poll(async () => (await shown.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort()).toEqual((await openIds()).sort());

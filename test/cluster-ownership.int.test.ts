@@ -30,7 +30,7 @@ afterAll(async () => {
 type Owner = { ownerId: string; epoch: number };
 const q = async <T>(sql: string, values: unknown[] = []) => (await database.pool.query(sql, values)).rows as T[];
 const ownerRow = async (swarmId: number) => (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId])).map((r): Owner => ({ ownerId: r.owner_id, epoch: Number(r.epoch) }))[0];
-const lockHolders = async (swarmId: number) => Number((await q<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted", [LOCK_CLASS, swarmId]))[0]!.n);
+const lockHolders = async (swarmId: number) => Number((await q<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted", [LOCK_CLASS, swarmId]))[0]!.n);
 
 describe("cluster: one engine owner per swarm", () => {
   it("survives kill -9 of the owner: no event lost, takeover ≤ 10 s, healings continue, no command executed twice, live metrics", async () => {

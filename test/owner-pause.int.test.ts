@@ -31,7 +31,7 @@ afterAll(async () => {
 
 const q = async <T>(sql: string, values: unknown[] = []) => (await database.pool.query(sql, values)).rows as T[];
 const ownerRow = async (swarmId: number) => (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0];
-const lockHolders = async (swarmId: number) => Number((await q<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted", [LOCK_CLASS, swarmId]))[0]!.n);
+const lockHolders = async (swarmId: number) => Number((await q<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted", [LOCK_CLASS, swarmId]))[0]!.n);
 const healings = async (swarmId: number) =>
   (await q<{ agent: string; status: string; commands: string }>(
     `SELECT f.agent_id AS agent, h.status::text, (SELECT count(*) FROM commands c WHERE c.healing_id = h.id)::text AS commands

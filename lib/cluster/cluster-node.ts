@@ -11,7 +11,7 @@ import type { HealingRecord } from "../engine/healing/types";
 import type { DecisionInput } from "../engine/prediction";
 import type { EngineEvent } from "../engine/types";
 import { runningHealings, settleAdopted } from "./adopted-healings";
-import { reconcileOpenItems } from "./reconcile-open-items";
+import { openProposals, reconcileOpenItems } from "./reconcile-open-items";
 import { oldestUnread, readProcessedWindow } from "./event-reader";
 import { ENGINE_CHANNEL, EVENTS_CHANNEL, OwnerSession } from "./owner-session";
 import { lagMs, lostSwarms } from "./ownership-rules";
@@ -231,6 +231,7 @@ export class ClusterNode {
     await this.deps.prepare(name);
     const reconciled = await reconcileOpenItems(db, swarmId, Date.now());
     if (reconciled.bottlenecks + reconciled.incidents > 0) log.info({ swarm: name, ...reconciled }, "cluster: stored open items of the previous engine closed");
+    engine.adoptProposals(name, await openProposals(db, swarmId));
     engine.warm(name, await readProcessedWindow(pool, swarmId, t.cursor, Date.now() - WARM_WINDOW_MS, WARM_MAX_EVENTS));
     const feed = new SwarmFeed(swarmId, name, t.epoch, t.cursor, { pool, engine });
     this.feeds.set(swarmId, feed);

@@ -42,6 +42,21 @@ describe("predictions only before the fact", () => {
   });
 });
 
+describe("a restart does not propose the same fault twice", () => {
+  it("an open proposal the previous engine stored is adopted: the same evidence proposes nothing new, and its failure closes it as happened", () => {
+    const { engine, of } = run();
+    const stored = {
+      id: "p-stored", failureType: "agent_down", agentId: "agent-1", confidence: 0.7, predictedAt: 95_000, expectedAt: 400_000, reasoning: "stored", recommendedAction: "restart",
+      source: "health" as const, patternIndicators: [], status: "open" as const, outcome: null, decidedBy: null, decidedAt: null, decisionReason: null,
+    };
+    engine.adoptProposals("s", [stored]);
+    engine.ingest("s", [beat(100, "healthy"), beat(105, "degraded"), beat(110, "degraded"), beat(112, "healthy", "agent-2")]);
+    expect(of("prediction.created").filter((p) => p.prediction.agentId === "agent-1" && p.prediction.status === "open")).toEqual([]);
+    engine.ingest("s", [at(113, "heartbeat_failed", {}, "agent-1"), beat(115, "healthy", "agent-2")]);
+    expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(expect.objectContaining({ id: "p-stored", status: "expired", outcome: "confirmed" }));
+  });
+});
+
 describe("an approval always acts", () => {
   it("approving a stored proposal the engine no longer holds (a restart) starts its healing and issues its command", () => {
     const { engine, of } = run();

@@ -6,7 +6,7 @@ import type { Clock } from "./clock";
 import type { CommandResult, CoordinatorPort, Failure, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
 import type { MeasuredPattern } from "./patterns";
-import type { DecisionInput } from "./prediction";
+import type { DecisionInput, Prediction } from "./prediction";
 import type { SwarmConfig } from "./swarm-config";
 import { SwarmEngine } from "./swarm-engine";
 import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
@@ -56,6 +56,8 @@ export type Engine = {
   adoptHealing(swarm: string, healingId: string, failure: Failure): void;
   /** A taken-over healing ended: its failure may be healed again. */
   adoptedFinished(swarm: string, healingId: string): void;
+  /** Open proposals the previous engine stored, taken over with the swarm: tracked, not proposed again. */
+  adoptProposals(swarm: string, proposals: readonly Prediction[]): void;
   /** Tells the swarm's engine the result of a command it issued. */
   commandResult(swarm: string, commandId: string, result: CommandResult): void;
   /** Applies a swarm's settings live (policies, strategy chains, threshold, guardrails, target MTTR), keeping its state.
@@ -144,6 +146,7 @@ export function createEngine(deps: EngineDeps): Engine {
     decide: (swarm, predictionId, decision) => swarmOf(swarm).decide(predictionId, decision, nowOf(swarm)),
     decideHealing: (swarm, healingId, decision) => swarms.get(swarm)?.decideHealing(healingId, decision, nowOf(swarm)),
     adoptHealing: (swarm, healingId, failure) => swarmOf(swarm).adoptHealing(healingId, failure),
+    adoptProposals: (swarm, proposals) => swarmOf(swarm).adoptProposals(proposals),
     adoptedFinished: (swarm, healingId) => swarms.get(swarm)?.adoptedFinished(healingId),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     configure: (swarm, config) => swarmOf(swarm).configure(config),

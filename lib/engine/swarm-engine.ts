@@ -152,6 +152,11 @@ export class SwarmEngine {
     this.healer.adopt(healingId, failure);
   }
 
+  /** Open proposals stored by the previous engine (takeover): tracked again instead of proposed a second time. */
+  adoptProposals(proposals: readonly Prediction[]): void {
+    for (const p of proposals) this.predictor.adopt(p);
+  }
+
   /** A taken-over healing ended. */
   adoptedFinished(healingId: string): void {
     this.healer.release(healingId);

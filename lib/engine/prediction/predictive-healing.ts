@@ -98,6 +98,13 @@ export class PredictiveHealing {
     return created;
   }
 
+  /** An open proposal stored by the previous engine (a restart or takeover): tracked again, so the same fault is not
+   * proposed a second time and the stored one still expires, is confirmed when it happens and refreshes its evidence. */
+  adopt(p: Prediction): void {
+    if (p.status !== "open" || this.tracked.has(p.id)) return;
+    this.track({ ...p, patternIndicators: [...p.patternIndicators] });
+  }
+
   /** A proposal replaces the observations of its key: they stop being tracked, so one fault is not scored twice
    * (the observation as a false positive when the proposal's healing prevented it); published via takeRefreshed. */
   private supersede(key: string, proposalId: string, now: number): void {
