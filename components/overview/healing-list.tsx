@@ -15,7 +15,12 @@ export function HealingList({ swarm }: { swarm: string }) {
   const active = (h: HealingItem) => (h.status === "running" || h.status === "pending" ? 0 : 1);
   const items = [...(q.data ?? [])].sort((a, b) => active(a) - active(b) || (b.started_at ?? "").localeCompare(a.started_at ?? ""));
   return (
-    <Panel title="Healings" count={q.data?.filter((h) => active(h) === 0).length} testId="healings">
+    <Panel
+      title="Healings"
+      count={q.data?.length}
+      description={q.data ? `${q.data.filter((h) => active(h) === 0).length} running or waiting; the latest ${q.data.length} shown` : undefined}
+      testId="healings"
+    >
       {q.isPending ? (
         <Skeleton rows={2} className="h-16" label="Loading healings" />
       ) : q.error ? (
