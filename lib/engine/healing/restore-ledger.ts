@@ -42,13 +42,14 @@ export class RestoreLedger {
     return effective;
   }
 
-  /** A healing finished: if it holds anything, it lets go once recovered (success, see pendingRelease) or at once (failure);
-   * added capacity is given back only once recovered, even after a failure (removing agents from a backlog deepens it). */
+  /** A healing finished: if it holds anything, it lets go once recovered (success, see pendingRelease) or at once (failure).
+   * Added capacity is given back only once recovered, even after a failure and however long that takes (removing agents
+   * from a backlog deepens it; the one capacity hold per swarm keeps this bounded). */
   finished(healingId: string, succeeded: boolean, plan: { verify: VerificationSpec; restoreWhen: ViewCondition | null } | null, now: number): void {
     const held = [...this.holds].filter(([, h]) => h.owners.has(healingId));
     if (held.length === 0) return;
-    const waits = succeeded || held.some(([key]) => key === CAPACITY_HOLD);
-    this.releases.set(healingId, pendingRelease(waits, plan?.verify ?? null, plan?.restoreWhen ?? null, now, this.maxWaitMs));
+    const capacity = held.some(([key]) => key === CAPACITY_HOLD);
+    this.releases.set(healingId, pendingRelease(succeeded || capacity, plan?.verify ?? null, plan?.restoreWhen ?? null, now, capacity ? Infinity : this.maxWaitMs));
   }
 
   /** Restore commands due at `now`, in time order: releases that fell due free their settings, whose restore is scheduled. */

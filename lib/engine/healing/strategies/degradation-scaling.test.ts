@@ -121,6 +121,18 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
     expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3, -6]);
   });
 
+  it("a backlog that outlasts the restore's usual 5-minute limit keeps its agents until it is gone", () => {
+    const { healer, view, port } = harness();
+    Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
+    play(healer, [{ at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: 100 } }) }, ...complete("cmd-1", 500)]);
+    view.state.pending = queue(600);
+    play(healer, [{ at: 61_000, tick: true }, { at: 400_000, tick: true }, { at: 900_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3]);
+    view.state.pending = queue(0);
+    play(healer, [{ at: 901_000, tick: true }, { at: 962_000, tick: true }]);
+    expect(port.issued.map((c) => c.params.delta)).toEqual([3, -3]);
+  });
+
   it("a failed scale-up keeps what was added until the backlog is gone", () => {
     const { healer, view, port } = harness();
     Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
