@@ -89,8 +89,8 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
   });
 
   it.each([
-    ["room under the quota: only what fits", 16, 14, 500, [2], /succeeded/],
-    ["at the quota: no command, and the healing says why", 16, 16, 500, [], /failed reason=queue 500, at the agent quota \(16\/16\): raise it or shed load/],
+    ["room under the quota's 90 % line: only what fits (14 of 16 stays below it)", 16, 12, 500, [2], /succeeded/],
+    ["at the line: no command, and the healing says why", 16, 14, 500, [], /failed reason=queue 500, at the agent quota's headroom line \(14 of 16 agents\): raise the quota or shed load/],
     ["no quota reported: the 50-agent ceiling", null, 16, 1156, [34], /succeeded/],
   ] as const)("%s (quota %s, %i agents, queue %i)", (_name, quota, agents, pending, deltas, finished) => {
     const { healer, view, port } = harness();

@@ -20,13 +20,13 @@ export function scaleUpDelta(policy: ScalingPolicy, queue: number, active: numbe
   return Math.max(0, Math.min(need, maxAgents - active));
 }
 
-/** Options: policy, agent ceiling (50; the swarm's own agent quota when it reports one is lower), stability window for
+/** Options: policy, agent ceiling (50; just below 90 % of the swarm's own agent quota when it reports one), stability window for
  * verification, and the queue depth below which the added agents are given back. */
 export type DynamicScalingOptions = { policy: ScalingPolicy; maxAgents: number; stableWindowMs: number; scaleDownBelow: number };
 
 /**
- * Creates a DynamicScalingStrategy for task_queue_backlog; its guardrail cooldown is the policy's. It never asks for
- * more agents than the quota leaves room for (at the quota it declines and says so), and it gives the agents it added
+ * Creates a DynamicScalingStrategy for task_queue_backlog; its guardrail cooldown is the policy's. It never takes the
+ * swarm to its quota's 90 % line (there it declines and says so), and it gives the agents it added
  * back (scale_agents with a negative delta) once the queue has stayed below `scaleDownBelow` for the stability window.
  */
 export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> = {}): HealingStrategy {
@@ -42,11 +42,12 @@ export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> =
       const queue = pendingTotal(view) ?? (typeof f.context.pending_tasks === "number" ? f.context.pending_tasks : 0);
       const active = agentsInUse(view);
       const quota = view.agentQuota?.() ?? null;
-      const ceiling = quota === null ? o.maxAgents : Math.min(o.maxAgents, quota);
+      const ceiling = quota === null ? o.maxAgents : Math.min(o.maxAgents, belowQuotaLine(quota));
       // A predicted backlog is healed before the queue crosses the policy's line: one agent, if the ceiling allows.
       const delta = scaleUpDelta(o.policy, queue, active, ceiling) || (isPredicted(f) && queue > 0 && active < ceiling ? 1 : 0);
       if (delta === 0) {
-        const why = active >= ceiling ? `at the agent ${quota !== null && quota <= o.maxAgents ? "quota" : "ceiling"} (${active}/${ceiling}): raise it or shed load` : `no scale-up needed (${o.policy.name})`;
+        const atQuota = quota !== null && belowQuotaLine(quota) <= o.maxAgents;
+        const why = active >= ceiling ? (atQuota ? `at the agent quota's headroom line (${active} of ${quota} agents): raise the quota or shed load` : `at the agent ceiling (${active}/${ceiling})`) : `no scale-up needed (${o.policy.name})`;
         return decline(`queue ${queue}, ${why}`);
       }
       added += delta;
@@ -62,6 +63,15 @@ export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> =
       if (spec.kind === "scale_agents") added = 0;
     },
   };
+}
+
+/** Share of the agent quota from which the detector reports quota_exceeded (D5: 0.9). */
+const QUOTA_LINE = 0.9;
+
+/** The most agents a scale-up may reach: just below the quota's line, so healing a backlog never raises a quota
+ * bottleneck of its own (and the swarm keeps room to replace a failed agent). */
+function belowQuotaLine(quota: number): number {
+  return Math.max(0, Math.ceil(quota * QUOTA_LINE) - 1);
 }
 
 /** Agents in use: the engine's live agents, or the swarm's own count when its snapshot says more (agents starting). */
