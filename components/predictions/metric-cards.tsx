@@ -6,7 +6,7 @@ import type { MetricRow } from "@/lib/charts/prepare-prediction-metrics";
 const HINTS: Record<MetricRow["key"], string> = {
   accuracy: "confirmed + prevented of settled",
   precision: "confirmed of confirmed + false + rejected",
-  recall: "detected failures that were predicted",
+  recall: "failures of the kinds it predicts that were predicted",
   false_positive_rate: "false or rejected of settled",
 };
 

@@ -40,6 +40,10 @@ beforeAll(async () => {
       },
     });
   }
+  // Recall counts the failures of the kinds the engine predicts: two agents down, not the routine task failures.
+  for (const [i, failureType] of ["agent_down", "agent_down", "task_failed", "task_failed", "task_failed"].entries()) {
+    await app.rt.db.failure.create({ data: { swarmId, failureType, agentId: `a-${i}`, detectedAt: new Date(now - 3_000_000 + i) } });
+  }
   await app.rt.db.bottleneck.create({
     data: { id: randomUUID(), swarmId, type: "slow_agent", severity: "high", impactScore: 0.7, detectedAt: new Date(now - 1000), updatedAt: new Date(now - 1000) },
   });

@@ -9,6 +9,7 @@ import { BUCKET_MS, type BucketSize, MAX_SERIES_BUCKETS, mttrSeries } from "../e
 import { overallStatsFromRollups } from "../engine/analytics/overall-stats";
 import { strategyEffectiveness } from "../engine/analytics/strategy-effectiveness";
 import type { HealingRecord, HealingRollup } from "../engine/analytics/types";
+import { PREDICTABLE_FAILURE_TYPES } from "../engine/prediction";
 import { storedSettings } from "../settings/settings-store";
 
 const RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
@@ -68,17 +69,20 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
 
 /** Prediction quality over a range, from the outcomes recorded automatically (D15), with the engine's definitions
  * (lib/engine/prediction/outcome-stats): accuracy = (confirmed + prevented) / settled; precision = confirmed /
- * (confirmed + false positives + rejected); recall = confirmed / detected failures; FPR = (false positives + rejected) / settled. */
-async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number, failures: number) {
-  const { rows } = await pool.query<{ total: string; confirmed: string; prevented: string; fp: string; rejected: string; lead: number | null }>(
+ * (confirmed + false positives + rejected); recall = confirmed / detected failures of the kinds the engine predicts
+ * (PREDICTABLE_FAILURE_TYPES: routine task failures would drown it); FPR = (false positives + rejected) / settled. */
+async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number) {
+  const { rows } = await pool.query<{ total: string; confirmed: string; predictable_confirmed: string; prevented: string; fp: string; rejected: string; lead: number | null; failures: string }>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed,
+            count(*) FILTER (WHERE outcome = 'confirmed' AND failure_type = ANY($4::text[])) AS predictable_confirmed,
+            (SELECT count(*) FROM failures WHERE swarm_id = $1 AND detected_at >= $2 AND detected_at < $3 AND failure_type = ANY($4::text[])) AS failures,
             count(*) FILTER (WHERE outcome = 'prevented') AS prevented,
             count(*) FILTER (WHERE outcome = 'false_positive') AS fp,
             count(*) FILTER (WHERE outcome = 'rejected') AS rejected,
             percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM expected_at - predicted_at) * 1000) FILTER (WHERE outcome IN ('confirmed', 'prevented')) AS lead
      FROM predictions WHERE swarm_id = $1 AND predicted_at >= $2 AND predicted_at < $3`,
-    [swarmId, new Date(from), new Date(to)],
+    [swarmId, new Date(from), new Date(to), PREDICTABLE_FAILURE_TYPES],
   );
   const r = rows[0]!;
   const [confirmed, prevented, fp, rejected] = [Number(r.confirmed), Number(r.prevented), Number(r.fp), Number(r.rejected)];
@@ -88,7 +92,7 @@ async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, t
     total: Number(r.total),
     accuracy: rate(confirmed + prevented, settled),
     precision: rate(confirmed, confirmed + fp + rejected),
-    recall: rate(confirmed, failures),
+    recall: rate(Number(r.predictable_confirmed), Number(r.failures)),
     false_positive_rate: rate(fp + rejected, settled),
     median_lead_ms: r.lead === null ? null : Math.round(r.lead),
   };
@@ -118,7 +122,7 @@ export async function overview(pool: pg.Pool, swarmId: number, range: keyof type
     health_score: score.score,
     health: score,
     healing: { total: healing.total, success_rate: healing.success_rate, mttr_ms: healing.mttr_ms, avg_heal_ms: healing.avg_heal_ms },
-    prediction: await predictionQuality(pool, swarmId, from, now + 1, healing.failures),
+    prediction: await predictionQuality(pool, swarmId, from, now + 1),
     bottlenecks: { active: active.reduce((s, r) => s + Number(r.n), 0), by_type: Object.fromEntries(active.map((r) => [r.type, Number(r.n)])) },
     throughput_per_s: Math.round((events / (span / 1000)) * 100) / 100,
   };

@@ -1,5 +1,6 @@
 // Public surface of the prediction component (PredictiveHealing per swarm, its records, inputs and pure helpers).
 export { DEFAULT_PREDICTION_CONFIG, type PredictionConfig } from "./config";
+export { PREDICTABLE_FAILURE_TYPES } from "./failure-maps";
 export type { BottleneckInput, PatternInput } from "./inputs";
 export type { FailureReport } from "./outcome-rules";
 export type { PredictionStats } from "./outcome-stats";
