@@ -56,7 +56,7 @@ export function HealingRow({ h, now, swarm }: { h: HealingItem; now: number; swa
           <ul className="mt-1 space-y-0.5 text-xs">
             {h.commands.map((c) => (
               <li key={c.id} className="flex justify-between gap-2" data-testid="command" data-status={c.status}>
-                <span className="font-mono">
+                <span className="min-w-0 break-all font-mono">
                   {c.kind} {target(c)}
                 </span>
                 <span className={CMD_STYLE[c.status] ?? "text-slate-500 dark:text-slate-400"}>{c.status.replace("_", " ")}</span>

@@ -21,7 +21,7 @@ export function OverviewScreen({ swarm }: { swarm: string }) {
   const admin = useCan("admin");
   return (
     <LiveFigures className="space-y-4">
-      <div className="grid gap-4 lg:grid-cols-[18rem_1fr_1fr]">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[18rem_1fr_1fr]">
         <Panel title="Health" testId="health">
           <HealthGauge tick={tick} />
         </Panel>
@@ -33,11 +33,11 @@ export function OverviewScreen({ swarm }: { swarm: string }) {
         </Panel>
       </div>
       <IncidentList swarm={swarm} />
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
         <ProposalList swarm={swarm} />
         <BottleneckList swarm={swarm} />
       </div>
-      <div className={`grid gap-4 ${swarm === "demo" && admin ? "lg:grid-cols-[2fr_1fr]" : ""}`}>
+      <div className={`grid grid-cols-1 gap-4 ${swarm === "demo" && admin ? "lg:grid-cols-[2fr_1fr]" : ""}`}>
         <HealingList swarm={swarm} />
         {swarm === "demo" && admin && <DemoControls />}
       </div>
