@@ -79,9 +79,8 @@ export class SelfHealer {
     if (route.kind === "none") return { kind: "none", reason: route.reason };
     if (policyFor(this.policies, failure.failureType, trigger) === "off") return { kind: "none", reason: `policy off for ${failure.failureType}` };
     if (failure.agentId === null && AGENT_FAILURE_TYPES.has(failure.failureType)) return { kind: "none", reason: "no agent to act on" };
-    const target = targetOf(failure);
-    for (const run of this.runs.values()) if (targetOf(run.failure) === target && run.record.status !== "pending") return { kind: "active", healingId: run.record.id };
-    for (const [key, id] of this.adopted) if (key.endsWith(`|${target}`)) return { kind: "active", healingId: id };
+    const active = this.activeOn(targetOf(failure));
+    if (active?.status === "running") return { kind: "active", healingId: active.id };
     return { kind: "plan", strategy: route.strategy.name };
   }
 
@@ -108,9 +107,7 @@ export class SelfHealer {
 
   /** Whether a healing (running, not a proposal) is active on `target` (see targetOf). */
   healingOn(target: string): boolean {
-    for (const run of this.runs.values()) if (run.record.status !== "pending" && targetOf(run.failure) === target) return true;
-    for (const key of this.adopted.keys()) if (key.endsWith(`|${target}`)) return true;
-    return false;
+    return this.activeOn(target)?.status === "running";
   }
 
   /** Records an approved healing that could not start (no strategy, policy off) as cancelled with `reason`, so the
