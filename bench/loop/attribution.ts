@@ -52,6 +52,14 @@ export function anticipates(p: PredictionRow, f: FaultTruth): boolean {
   return signs.predicts.includes(p.failure_type) && onTarget(p.agent_id, f.targets);
 }
 
+/** Whether the fault's own symptom was already open when it was injected (an expected detection, on a target, detected
+ * before the injection and unresolved then): the data shows the failure, not a precursor, so nothing can predict it. */
+export function masked(f: FaultTruth, detections: readonly Detection[]): boolean {
+  const signs = signsOf(f.scenario);
+  if (!signs) return false;
+  return detections.some((d) => d.at < f.startedAt && (d.resolvedAt === null || d.resolvedAt > f.startedAt) && signs.detects.includes(d.type) && onTarget(d.agentId, f.targets));
+}
+
 /** The fault's first detection, or null. */
 export function firstDetection(f: FaultTruth, detections: readonly Detection[]): Detection | null {
   return detections.find((d) => detects(d, f)) ?? null;

@@ -141,6 +141,15 @@ describe("precursorRecall", () => {
     ["at the second of the detection", [prediction("p", "memory_exhaustion", 200)], 0],
     ["none", [], 0],
   ])("%s → recall %d", (_, predictions, recall) => expect(precursorRecall([f, fault("agent_crash", 0, 10)], detections, predictions)).toMatchObject({ faults: 1, recall }));
+
+  it.each<[string, BottleneckRow[], number, number]>([
+    ["a flood into a backlog still open is masked, not a miss", [{ ...bottleneck("b", "critical", 50) }], 0, 1],
+    ["a backlog that had cleared before the flood masks nothing", [{ ...bottleneck("b", "critical", 50), resolved_at: iso(90) }], 1, 0],
+    ["a backlog detected after the flood began is its detection, not a mask", [{ ...bottleneck("b", "critical", 120) }], 1, 0],
+  ])("%s", (_, bottlenecks, faults, maskedCount) => {
+    const flood = fault("queue_flood", 100, 300, []);
+    expect(precursorRecall([flood], detectionsOf([], bottlenecks), [])).toMatchObject({ faults, masked: maskedCount });
+  });
 });
 
 describe("suddenDetection", () => {

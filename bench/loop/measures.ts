@@ -2,7 +2,7 @@
 // statuses, outcomes and fields pass through; the one function that interprets a state is the one to adapt.
 import { median } from "../stats";
 import { detectionLimitMs, groupOf } from "../fault-groups";
-import { anticipates, type Detection, detects, faultEnd, firstDetection, isProposal } from "./attribution";
+import { anticipates, type Detection, detects, faultEnd, firstDetection, isProposal, masked } from "./attribution";
 import type { DecisionRecord, FaultTruth, HealingRow, HealthSample, IncidentRow, IncidentUpdate, PredictionRow, SocketRecord } from "./records";
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
@@ -129,14 +129,17 @@ export function outcomePrecision(predictions: readonly PredictionRow[]) {
   return { proposals: proposals.length, truePositives: tp, falsePositives: fp, unscored: proposals.length - tp - fp, byOutcome, precision: tp + fp ? tp / (tp + fp) : null };
 }
 
-/** Recall of precursor faults: a proposal anticipated the fault strictly before its first detection (or it was never detected). */
+/** Recall of precursor faults: a proposal anticipated the fault strictly before its first detection (or it was never
+ * detected). Faults injected while their own symptom was already open (`masked`, e.g. a flood into a backlog that an
+ * exhausted token budget keeps open) have no precursor in the data: counted apart, not in the recall. */
 export function precursorRecall(faults: readonly FaultTruth[], detections: readonly Detection[], predictions: readonly PredictionRow[]) {
-  const precursor = faults.filter((f) => groupOf(f.scenario) === "precursor");
+  const all = faults.filter((f) => groupOf(f.scenario) === "precursor");
+  const precursor = all.filter((f) => !masked(f, detections));
   const ahead = precursor.filter((f) => {
     const first = firstDetection(f, detections);
     return predictions.some((p) => isProposal(p) && anticipates(p, f) && (first === null || Date.parse(p.predicted_at) < first.at));
   });
-  return { faults: precursor.length, predictedAhead: ahead.length, recall: precursor.length ? ahead.length / precursor.length : null };
+  return { faults: precursor.length, masked: all.length - precursor.length, predictedAhead: ahead.length, recall: precursor.length ? ahead.length / precursor.length : null };
 }
 
 /** Detection delay of each sudden fault, against one heartbeat interval (k intervals when detected by silence). */
