@@ -1,4 +1,5 @@
 // DynamicScalingStrategy (reference §11.1, D18): adds agents for a queue backlog, Balanced policy by default.
+import { THRESHOLDS } from "../../detection/severity-table";
 import { pendingTotal, type SwarmView } from "../ports";
 import { act, decline, isPredicted, type HealingStrategy } from "../strategy";
 
@@ -65,13 +66,10 @@ export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> =
   };
 }
 
-/** Share of the agent quota from which the detector reports quota_exceeded (D5: 0.9). */
-const QUOTA_LINE = 0.9;
-
-/** The most agents a scale-up may reach: just below the quota's line, so healing a backlog never raises a quota
+/** The most agents a scale-up may reach: just below the line where the detector reports quota_exceeded, so healing a backlog never raises a quota
  * bottleneck of its own (and the swarm keeps room to replace a failed agent). */
 function belowQuotaLine(quota: number): number {
-  return Math.max(0, Math.ceil(quota * QUOTA_LINE) - 1);
+  return Math.max(0, Math.ceil(quota * THRESHOLDS.quotaRatio.fires) - 1);
 }
 
 /** Agents in use: the engine's live agents, or the swarm's own count when its snapshot says more (agents starting). */
