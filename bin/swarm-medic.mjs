@@ -7,7 +7,7 @@ import { DIST_DIR, bundleBuiltFrom } from "../scripts/build-stamp.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);
-if (!bundleBuiltFrom(root, "cli")) await (await import("../scripts/build-server.mjs")).buildBundle("cli", root);
+if (!bundleBuiltFrom(root, "cli")) await (await import("../scripts/build-server.mjs")).buildBundles(["cli"], root);
 process.setSourceMapsEnabled(true);
 const { main } = await import(pathToFileURL(path.join(root, DIST_DIR, "cli.js")).href);
 process.exitCode = await main(process.argv.slice(2));

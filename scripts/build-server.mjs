@@ -33,7 +33,7 @@ function removeStaleChunks(dir, written) {
 }
 
 /** Bundles `name` (a key of BUNDLES) from the repository at `root` into dist/`name`.js and records its inputs. */
-export async function buildBundle(name, root = ROOT) {
+async function buildBundle(name, root) {
   const { entry, split } = BUNDLES[name];
   const outdir = path.join(root, DIST_DIR);
   const chunkDir = path.join(outdir, `${name}-chunks`);
@@ -62,3 +62,12 @@ export async function buildBundle(name, root = ROOT) {
   writeBundleStamp(root, name, Object.keys(result.metafile.inputs));
 }
 
+
+/** Builds the bundles `names` (keys of BUNDLES), then stops esbuild's service process so that it does not outlive the build. */
+export async function buildBundles(names, root = ROOT) {
+  try {
+    for (const name of names) await buildBundle(name, root);
+  } finally {
+    await esbuild.stop();
+  }
+}

@@ -4,10 +4,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DIST_DIR } from "./build-stamp.mjs";
-import { BUNDLES, buildBundle } from "./build-server.mjs";
+import { BUNDLES, buildBundles } from "./build-server.mjs";
 import { buildNext } from "./build-next.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 fs.rmSync(path.join(root, DIST_DIR), { recursive: true, force: true });
-for (const name of Object.keys(BUNDLES)) await buildBundle(name, root);
+await buildBundles(Object.keys(BUNDLES), root);
 buildNext(root, { typecheck: true });

@@ -11,8 +11,9 @@ if (!nextBuiltFrom(root)) {
   process.stdout.write("Building the dashboard (first start or changed sources)…\n");
   (await import("./build-next.mjs")).buildNext(root, { typecheck: false });
 }
-const { BUNDLES, buildBundle } = await import("./build-server.mjs");
-for (const name of Object.keys(BUNDLES)) if (!bundleBuiltFrom(root, name)) await buildBundle(name, root);
+const { BUNDLES, buildBundles } = await import("./build-server.mjs");
+const stale = Object.keys(BUNDLES).filter((name) => !bundleBuiltFrom(root, name));
+if (stale.length) await buildBundles(stale, root);
 process.env.NODE_ENV = "production";
 process.setSourceMapsEnabled(true);
 await import(pathToFileURL(path.join(root, DIST_DIR, "server.js")).href);
