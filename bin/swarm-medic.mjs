@@ -3,7 +3,7 @@
 // bundling it first when it is missing or its sources changed.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DIST_DIR, bundleBuiltFrom } from "../scripts/build-stamp.mjs";
+import { DIST_DIR, bundleBuiltFrom } from "../scripts/bundle-stamp.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 process.chdir(root);

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
-import { DIST_DIR, writeBundleStamp } from "./build-stamp.mjs";
+import { DIST_DIR, writeBundleStamp } from "./bundle-stamp.mjs";
 
 /**
  * The bundles: entry file and whether its dynamic imports become chunks of their own (the CLI's commands, so that

@@ -3,7 +3,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { DIST_DIR } from "./build-stamp.mjs";
+import { DIST_DIR } from "./bundle-stamp.mjs";
 import { BUNDLES, buildBundles } from "./build-server.mjs";
 import { buildNext } from "./build-next.mjs";
 

@@ -2,7 +2,8 @@
 // bundles), then run the compiled server (dist/server.js) in this process with plain node.
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { DIST_DIR, bundleBuiltFrom, nextBuiltFrom } from "./build-stamp.mjs";
+import { nextBuiltFrom } from "./build-stamp.mjs";
+import { DIST_DIR, bundleBuiltFrom } from "./bundle-stamp.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // Next.js telemetry would call home from a machine that may have no route out.
