@@ -4,7 +4,7 @@
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import readline from "node:readline";
-import { SwarmMedicClient } from "../lib/client";
+import { SwarmMedicClient } from "../clients/node";
 import { note, printResult } from "./output";
 
 /** Options of the replay command. */

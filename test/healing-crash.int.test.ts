@@ -3,8 +3,8 @@
 // same id, the coordinator (idempotent by command id) executes it only once, the healing ends succeeded only after
 // its verification passes on the new engine owner, and the audit log shows both dispatch attempts.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createIngestKey } from "../lib/auth/ingest-keys";
-import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
+import { createIngestKey } from "../lib/server/auth/ingest-keys";
+import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
 import { DedupReceiver } from "./coordinator-receiver";
 import { cloneDatabase } from "./db";
 import { freePort, type ServerProcess, startServerProcess } from "./server-process";
