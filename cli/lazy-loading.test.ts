@@ -3,7 +3,7 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 // A module hook that reports every module the process resolves, as "LOADED <url>" lines on stderr.
@@ -20,6 +20,12 @@ async function loadedBy(args: string[]): Promise<{ code: number; urls: string[] 
   );
   return { code: r.code, urls: r.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice("LOADED ".length)) };
 }
+
+// A stale bundle is rebuilt first, which loads esbuild: bring it up to date before watching what --help loads.
+beforeAll(async () => {
+  const { buildBundles } = await import("../scripts/build-server.mjs");
+  await buildBundles(["cli"]);
+});
 
 it("--help loads no package and no command", async () => {
   const { code, urls } = await loadedBy(["--help"]);
