@@ -62,7 +62,6 @@ async function buildBundle(name, root) {
   writeBundleStamp(root, name, Object.keys(result.metafile.inputs));
 }
 
-
 /** Builds the bundles `names` (keys of BUNDLES), then stops esbuild's service process so that it does not outlive the build. */
 export async function buildBundles(names, root = ROOT) {
   try {
