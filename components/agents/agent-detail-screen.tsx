@@ -45,7 +45,7 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
       {q.isPending ? (
         <Skeleton rows={5} className="h-6" label="Loading events" />
       ) : q.error ? (
-        <ErrorState title="Could not load events." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load events." error={q.error} onRetry={() => void q.refetch()} />
       ) : q.data.items.length === 0 ? (
         <EmptyState title="No events stored for this agent in the last 7 days" />
       ) : (
@@ -84,7 +84,7 @@ export function AgentDetailScreen({ swarm, agent }: { swarm: string; agent: stri
   const q = useAgent(swarm, agent);
   const now = useNow();
   if (q.isPending) return <Skeleton rows={4} className="h-20" label="Loading agent" />;
-  if (q.error) return <ErrorState title="Could not load this agent." error={q.error} onRetry={() => q.refetch()} />;
+  if (q.error) return <ErrorState title="Could not load this agent." error={q.error} onRetry={() => void q.refetch()} />;
   const { agent: live, failures, healings, degradation } = q.data;
   return (
     <div className="space-y-4">
