@@ -12,7 +12,7 @@ export type UserView = { id: string; email: string; name: string; role: "viewer"
 
 /** Body of PATCH /users/{id}. */
 export const userPatchSchema = z
-  .strictObject({ role: z.enum(["viewer", "operator", "admin"]).optional(), disabled: z.boolean().optional() })
+  .strictObject({ role: z.enum(["viewer", "operator", "admin"]).exactOptional(), disabled: z.boolean().exactOptional() })
   .refine((p) => p.role !== undefined || p.disabled !== undefined, "give role or disabled");
 
 /** Body of POST /users. */

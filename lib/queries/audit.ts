@@ -7,7 +7,7 @@ import { apiFetch } from "./api-fetch";
 export type { AuditItem };
 
 /** The audit page's filters; `rangeMs` is how far back from now. */
-export type AuditFilters = { swarm?: string; actor?: string; action?: string; rangeMs: number };
+export type AuditFilters = { swarm?: string | undefined; actor?: string | undefined; action?: string | undefined; rangeMs: number };
 
 /** Query key of one filtered audit list. */
 export const auditKeys = { list: (f: AuditFilters) => ["audit", f] as const };
