@@ -1,4 +1,4 @@
-// Prisma CLI configuration: only `prisma generate` is used (migrations are applied by lib/db/migrate.ts).
+// Prisma CLI configuration: only `prisma generate` is used (migrations are applied by lib/server/db/migrate.ts).
 import { defineConfig } from "prisma/config";
 
 export default defineConfig({

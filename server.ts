@@ -2,16 +2,16 @@
 // boots the database (embedded Postgres when DATABASE_URL is unset), the engine, and shuts down gracefully.
 import closeWithGrace from "close-with-grace";
 import next from "next";
-import { openDatabase } from "./lib/db/open-database";
-import { env } from "./lib/env";
-import { componentLogger } from "./lib/logger";
-import { setRuntime } from "./lib/runtime";
-import { startBackgroundJobs } from "./lib/server/background-jobs";
-import { createRuntime } from "./lib/server/create-runtime";
-import { ensureFirstAdmin } from "./lib/server/first-admin";
-import { shutdownGracefully } from "./lib/server/graceful-shutdown";
-import { createHttpApp } from "./lib/server/http-app";
-import { demoEnabled, runDemoOnOwner } from "./lib/simulator/demo-feed";
+import { openDatabase } from "./lib/server/platform/open-database";
+import { env } from "./lib/server/platform/env";
+import { componentLogger } from "./lib/server/platform/logger";
+import { setRuntime } from "./lib/server/platform/runtime";
+import { startBackgroundJobs } from "./lib/server/platform/background-jobs";
+import { createRuntime } from "./lib/server/platform/create-runtime";
+import { ensureFirstAdmin } from "./lib/server/features/users/first-admin";
+import { shutdownGracefully } from "./lib/server/platform/graceful-shutdown";
+import { createHttpApp } from "./lib/server/platform/http-app";
+import { demoEnabled, runDemoOnOwner } from "./lib/server/features/demo/demo-feed";
 import { systemClock } from "./lib/engine/clock";
 
 const log = componentLogger("server");

@@ -3,11 +3,11 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
-import { parseTheme, THEME_KEY } from "@/lib/theme";
+import { parseTheme, THEME_KEY } from "@/lib/browser/view/theme";
 import { Providers } from "./providers";
 import "./globals.css";
 
-// Every page renders per request: its inline scripts carry the request's CSP nonce (lib/server/content-security-policy.ts).
+// Every page renders per request: its inline scripts carry the request's CSP nonce (lib/server/platform/content-security-policy.ts).
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {

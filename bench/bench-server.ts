@@ -2,14 +2,14 @@
 // chaos tests: on DATABASE_URL, listening on 127.0.0.1:<argv[2] or 0>; prints "ready <port> <instance id>"; SIGTERM shuts it down
 // in server.ts' order and exits 0.
 import type { AddressInfo } from "node:net";
-import { openDatabase } from "../lib/db/open-database";
-import { env } from "../lib/env";
-import { componentLogger } from "../lib/logger";
-import { setRuntime } from "../lib/runtime";
-import { startBackgroundJobs } from "../lib/server/background-jobs";
-import { shutdownGracefully } from "../lib/server/graceful-shutdown";
-import { createHttpApp } from "../lib/server/http-app";
-import { createRuntime } from "../lib/server/create-runtime";
+import { openDatabase } from "../lib/server/platform/open-database";
+import { env } from "../lib/server/platform/env";
+import { componentLogger } from "../lib/server/platform/logger";
+import { setRuntime } from "../lib/server/platform/runtime";
+import { startBackgroundJobs } from "../lib/server/platform/background-jobs";
+import { shutdownGracefully } from "../lib/server/platform/graceful-shutdown";
+import { createHttpApp } from "../lib/server/platform/http-app";
+import { createRuntime } from "../lib/server/platform/create-runtime";
 
 const url = env().DATABASE_URL;
 if (!url) throw new Error("bench-server needs DATABASE_URL");

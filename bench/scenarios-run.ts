@@ -5,7 +5,7 @@ import { manualClock } from "../lib/engine/clock";
 import { createEngine } from "../lib/engine/engine";
 import type { HealingRecord } from "../lib/engine/records";
 import type { EngineEvent } from "../lib/engine/types";
-import { validateBatch } from "../lib/ingest/validate-batch";
+import { validateBatch } from "../lib/server/ingest/validate-batch";
 import { type FaultRecord, type ScenarioName, SwarmSimulator } from "../lib/simulator/model";
 
 /** Run timing: fault-free warm-up, how long the injected fault lasts unless healed, and the run after the injection. */

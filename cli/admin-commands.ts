@@ -1,10 +1,10 @@
 // `keys create`, `tokens create`, `users create`: the same database selection and code as the server.
 import { z } from "zod";
-import { createAccessToken } from "../lib/auth/access-tokens";
-import { createIngestKey } from "../lib/auth/ingest-keys";
-import { createUser } from "../lib/auth/users";
-import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
-import { swarmNameSchema } from "../lib/swarm-name";
+import { createAccessToken } from "../lib/server/auth/access-tokens";
+import { createIngestKey } from "../lib/server/auth/ingest-keys";
+import { createUser } from "../lib/server/features/users/users";
+import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { swarmNameSchema } from "../lib/contract/swarm-name";
 import { note, printResult } from "./output";
 
 const role = z.enum(["viewer", "operator", "admin"], { error: "--role must be viewer, operator or admin" });

@@ -3,7 +3,7 @@
 //   --url URL --key KEY [--scenario NAME]                      run in real time as an external agent system: events
 //                                                             through the client library, commands through its loop
 import fs from "node:fs";
-import { CommandLoop, SwarmMedicClient } from "../lib/client";
+import { CommandLoop, SwarmMedicClient } from "../clients/node";
 import { SCENARIO_NAMES, type ScenarioName, SwarmSimulator } from "../lib/simulator/model";
 import { note, printResult } from "./output";
 

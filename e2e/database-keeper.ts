@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const swarm = process.argv[2];
   if (!swarm) throw new Error("usage: database-keeper.ts <swarm>");
   const { testServerUrl } = await import("../test/db");
-  const { withClient } = await import("../lib/db/connection");
+  const { withClient } = await import("../lib/server/db/connection");
   const serverUrl = await testServerUrl();
   const { database, url } = await createE2EDatabase(serverUrl);
   const guard = new pg.Client({ connectionString: url });

@@ -1,6 +1,6 @@
 // Fresh databases for e2e servers (Playwright's webServer, and specs that run a server of their own): created on
 // the test Postgres under E2E_DB_PREFIX, migrated, with users and ingest keys. The caller sets the server's
-// environment first: lib/env caches it on first use.
+// environment first: lib/server/platform/env caches it on first use.
 import { randomBytes } from "node:crypto";
 import { E2E_DB_PREFIX } from "./e2e-env";
 
@@ -12,7 +12,7 @@ export type Seeded = { password: string; ingestKeys: Map<string, string> };
 
 /** Creates an empty database with a fresh `sm_e2e_` name on the server of `serverUrl`; returns its name and URL. */
 export async function createE2EDatabase(serverUrl: string): Promise<{ database: string; url: string }> {
-  const { withClient, withDatabase } = await import("../lib/db/connection");
+  const { withClient, withDatabase } = await import("../lib/server/db/connection");
   const database = `${E2E_DB_PREFIX}${randomBytes(6).toString("hex")}`;
   await withClient(serverUrl, (c) => c.query(`CREATE DATABASE ${c.escapeIdentifier(database)}`));
   return { database, url: withDatabase(serverUrl, database) };
@@ -20,9 +20,9 @@ export async function createE2EDatabase(serverUrl: string): Promise<{ database: 
 
 /** Migrates the database at `url` and creates the users (one random password for all) and an ingest key per swarm. */
 export async function seedE2EDatabase(url: string, users: SeedUser[], swarms: string[]): Promise<Seeded> {
-  const { openDatabase } = await import("../lib/db/open-database");
-  const { createUser } = await import("../lib/auth/users");
-  const { createIngestKey } = await import("../lib/auth/ingest-keys");
+  const { openDatabase } = await import("../lib/server/platform/open-database");
+  const { createUser } = await import("../lib/server/features/users/users");
+  const { createIngestKey } = await import("../lib/server/auth/ingest-keys");
   const opened = await openDatabase(() => undefined, { url, poolSize: 2 }); // migrates
   try {
     const password = `e2e-${randomBytes(12).toString("base64url")}`;

@@ -19,7 +19,7 @@ const USERS: SeedUser[] = [
 
 /** Drops the databases of earlier e2e runs that nothing is connected to any more (a running one is kept). */
 async function dropStaleDatabases(serverUrl: string): Promise<void> {
-  const { withClient } = await import("../lib/db/connection");
+  const { withClient } = await import("../lib/server/db/connection");
   await withClient(serverUrl, async (c) => {
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [E2E_DB_PREFIX]);
     for (const r of rows) {
@@ -32,7 +32,7 @@ async function dropStaleDatabases(serverUrl: string): Promise<void> {
 
 async function main(): Promise<void> {
   process.chdir(path.resolve(import.meta.dirname, ".."));
-  // Everything below reads the configuration through lib/env, which caches it on first use: set it all first.
+  // Everything below reads the configuration through lib/server/platform/env, which caches it on first use: set it all first.
   const maintenanceUrl = process.env.DATABASE_URL;
   Object.assign(process.env, {
     NODE_ENV: "production",

@@ -2,15 +2,15 @@
 // on a fresh database cloned from the migrated template, listening on a random port.
 import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
-import { createAccessToken } from "../lib/auth/access-tokens";
-import { createIngestKey } from "../lib/auth/ingest-keys";
-import { createUser } from "../lib/auth/users";
+import { createAccessToken } from "../lib/server/auth/access-tokens";
+import { createIngestKey } from "../lib/server/auth/ingest-keys";
+import { createUser } from "../lib/server/features/users/users";
 import type { Clock } from "../lib/engine/clock";
-import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
 import type { Role } from "../lib/generated/prisma/enums";
-import { type Runtime, setRuntime } from "../lib/runtime";
-import { createHttpApp } from "../lib/server/http-app";
-import { createRuntime } from "../lib/server/create-runtime";
+import { type Runtime, setRuntime } from "../lib/server/platform/runtime";
+import { createHttpApp } from "../lib/server/platform/http-app";
+import { createRuntime } from "../lib/server/platform/create-runtime";
 import { cloneDatabase } from "./db";
 
 /** A running test app. */

@@ -3,10 +3,10 @@
 // command executed twice, and live metrics on a surviving instance's socket. Checker as in chaos.int.test.ts.
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createAccessToken } from "../lib/auth/access-tokens";
-import { createIngestKey } from "../lib/auth/ingest-keys";
-import { LOCK_CLASS } from "../lib/cluster/owner-session";
-import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
+import { createAccessToken } from "../lib/server/auth/access-tokens";
+import { createIngestKey } from "../lib/server/auth/ingest-keys";
+import { LOCK_CLASS } from "../lib/server/cluster/owner-session";
+import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
 import { cloneDatabase } from "./db";
 import { freePort, ingestUntilAcknowledged, type ServerProcess, startServerProcess } from "./server-process";
 

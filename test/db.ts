@@ -1,9 +1,9 @@
 // Test databases on a real Postgres: DATABASE_URL's server when set, else an embedded one under .data/test.
 // A migrated template is made once per run; each test file gets its own database cloned from it.
 import { randomBytes } from "node:crypto";
-import { withClient, withDatabase } from "../lib/db/connection";
-import { startEmbeddedPostgres } from "../lib/db/embedded-postgres";
-import { migrate } from "../lib/db/migrate";
+import { withClient, withDatabase } from "../lib/server/db/connection";
+import { startEmbeddedPostgres } from "../lib/server/db/embedded-postgres";
+import { migrate } from "../lib/server/db/migrate";
 
 /** Prefix of every database the tests create (so a run can clean up after itself). */
 export const TEST_DB_PREFIX = "sm_test_";

@@ -1,11 +1,11 @@
-// F5 — the engine owner pauses (SIGSTOP, a GC-pause simulation) among two instances: the other takes ownership once
+// docs/reliability.md#f5 — the engine owner pauses (SIGSTOP, a GC-pause simulation) among two instances: the other takes ownership once
 // the paused owner's session lease expires (≤ 10 s), adopts its running healing and heals on; when the old owner
 // resumes (SIGCONT) it is fenced by the epoch: although it still believes it owns the swarm for a moment, nothing it
 // does for that swarm is stored — no command is created twice and no healing is duplicated.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
-import { createIngestKey } from "../lib/auth/ingest-keys";
-import { LOCK_CLASS } from "../lib/cluster/owner-session";
-import { openDatabase, type OpenDatabase } from "../lib/db/open-database";
+import { createIngestKey } from "../lib/server/auth/ingest-keys";
+import { LOCK_CLASS } from "../lib/server/cluster/owner-session";
+import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
 import { DedupReceiver } from "./coordinator-receiver";
 import { cloneDatabase } from "./db";
 import { freePort, type ServerProcess, startServerProcess } from "./server-process";

@@ -1,7 +1,7 @@
 // Fails when prisma/schema.prisma and the database built by the SQL migrations disagree.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { withDatabase } from "../lib/db/connection";
+import { withDatabase } from "../lib/server/db/connection";
 import { readPrismaSchema } from "./prisma-schema";
 
 const { tables, enums } = readPrismaSchema("prisma/schema.prisma");

@@ -1,11 +1,11 @@
 // The bench's Postgres: DATABASE_URL's server (or the embedded one under .data/bench-loop when unset), a fresh
 // database per run seeded with the credentials the bench uses, dropped afterwards.
 import { randomBytes } from "node:crypto";
-import { createAccessToken } from "../../lib/auth/access-tokens";
-import { createIngestKey } from "../../lib/auth/ingest-keys";
-import { withClient, withDatabase } from "../../lib/db/connection";
-import { startEmbeddedPostgres } from "../../lib/db/embedded-postgres";
-import { openDatabase } from "../../lib/db/open-database";
+import { createAccessToken } from "../../lib/server/auth/access-tokens";
+import { createIngestKey } from "../../lib/server/auth/ingest-keys";
+import { withClient, withDatabase } from "../../lib/server/db/connection";
+import { startEmbeddedPostgres } from "../../lib/server/db/embedded-postgres";
+import { openDatabase } from "../../lib/server/platform/open-database";
 
 /** Swarm of the latency probe's failures. */
 export const PROBE_SWARM = "loop-probe";

@@ -1,7 +1,7 @@
 // What the user sees live: a socket.io client subscribed to swarms (as the browser's live-socket does), recording every
 // engine output's arrival, each incident state and the health score; and the ground truth of injected faults, polled from GET /api/v1/demo.
 import { io, type Socket } from "socket.io-client";
-import type { ServerToClientEvents, SubscribeAck } from "../../lib/realtime/contract";
+import type { ServerToClientEvents, SubscribeAck } from "../../lib/contract/socket";
 import type { Api } from "./api";
 import type { FaultTruth, HealthSample, IncidentUpdate, SocketRecord } from "./records";
 

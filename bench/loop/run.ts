@@ -2,7 +2,7 @@
 // watcher and the scripted operator (approve-all or reject-all) for the run's length; then the final state through
 // the HTTP API. The latency probe (and its background ingest) may run beside it on the same server, for the whole run.
 import type { Socket } from "socket.io-client";
-import { DEMO_SWARM } from "../../lib/simulator/demo-feed";
+import { DEMO_SWARM } from "../../lib/server/features/demo/demo-feed";
 import { freePort } from "../../test/server-process";
 import { Api } from "./api";
 import { CONTROL_SWARM, createRunDatabase, PROBE_SWARM, type RunDatabase } from "./database";

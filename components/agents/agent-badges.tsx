@@ -1,5 +1,5 @@
 // Small status badges shared by the agent table and the drill-down.
-import type { AgentRow, Degradation } from "@/lib/queries/agents";
+import type { AgentRow, Degradation } from "@/lib/browser/api/agents";
 
 const STATE: Record<string, string> = {
   down: "bg-rose-600 text-white",

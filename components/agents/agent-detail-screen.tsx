@@ -3,10 +3,10 @@
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
 import { HealingRow } from "@/components/overview/healing-row";
-import { humanize } from "@/lib/format/labels";
-import { ageSince, formatAge, formatDuration } from "@/lib/format/time";
-import { useNow } from "@/lib/hooks/use-now";
-import { type AgentRow, useAgent, useAgentEvents } from "@/lib/queries/agents";
+import { humanize } from "@/lib/browser/view/format/labels";
+import { ageSince, formatAge, formatDuration } from "@/lib/browser/view/format/time";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { type AgentRow, useAgent, useAgentEvents } from "@/lib/browser/api/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {

@@ -4,9 +4,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
-import { type Sort, type SortKey, filterAgents, pageOf, sortAgents } from "@/lib/agents/agent-table";
-import { formatAge, formatDuration } from "@/lib/format/time";
-import { useAgents } from "@/lib/queries/agents";
+import { type Sort, type SortKey, filterAgents, pageOf, sortAgents } from "@/lib/browser/view/agent-table";
+import { formatAge, formatDuration } from "@/lib/browser/view/format/time";
+import { useAgents } from "@/lib/browser/api/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 const PAGE_SIZE = 50;

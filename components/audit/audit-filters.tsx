@@ -2,7 +2,7 @@
 // Filters of the audit page: action, actor, time range and scope (this swarm or all); applied on submit.
 import { type FormEvent, useState } from "react";
 import { inputClass, primaryButton } from "@/components/settings/form-controls";
-import type { AuditFilters } from "@/lib/queries/audit";
+import type { AuditFilters } from "@/lib/browser/api/audit";
 
 /** Actions the server records, offered in the action filter (a dotted prefix matches the group). */
 export const AUDIT_ACTIONS = [

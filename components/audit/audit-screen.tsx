@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
-import { type AuditFilters, useAuditLog } from "@/lib/queries/audit";
+import { type AuditFilters, useAuditLog } from "@/lib/browser/api/audit";
 import { AuditFilterForm, RANGES } from "./audit-filters";
 import { AuditTable } from "./audit-table";
 

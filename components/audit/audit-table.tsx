@@ -1,5 +1,5 @@
 // The audit entries: when, who, what, target, result, and the recorded detail on demand.
-import type { AuditItem } from "@/lib/queries/audit";
+import type { AuditItem } from "@/lib/browser/api/audit";
 
 const RESULT: Record<string, string> = {
   ok: "bg-emerald-500/15 text-emerald-700 dark:text-emerald-300",

@@ -1,7 +1,7 @@
 "use client";
 // Renders a prepared lead-time histogram: correct predictions per lead-time bin.
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from "recharts";
-import type { HistogramBin } from "@/lib/charts/lead-time-histogram";
+import type { HistogramBin } from "@/lib/browser/view/charts/lead-time-histogram";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from "./chart-theme";
 
 /** The lead-time distribution bars. */

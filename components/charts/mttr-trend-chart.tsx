@@ -1,8 +1,8 @@
 "use client";
 // Renders a prepared MTTR series: MTTR and heal duration lines that break at gaps (connectNulls off).
 import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDuration, formatInUnit } from "@/lib/charts/format-units";
-import type { MttrChart } from "@/lib/charts/prepare-mttr-series";
+import { formatDuration, formatInUnit } from "@/lib/browser/view/charts/format-units";
+import type { MttrChart } from "@/lib/browser/view/charts/prepare-mttr-series";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from "./chart-theme";
 
 /** The MTTR trend line chart. */

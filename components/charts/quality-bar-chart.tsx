@@ -1,7 +1,7 @@
 "use client";
 // Renders prepared prediction metrics as bars against the 70 % accuracy target line.
 import { Bar, BarChart, CartesianGrid, LabelList, ReferenceLine, Tooltip, XAxis, YAxis } from "recharts";
-import { ACCURACY_TARGET_PCT, type MetricRow } from "@/lib/charts/prepare-prediction-metrics";
+import { ACCURACY_TARGET_PCT, type MetricRow } from "@/lib/browser/view/charts/prepare-prediction-metrics";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from "./chart-theme";
 
 const colorOf = (r: MetricRow) => (!r.higherIsBetter ? CHART_COLORS.bad : r.meetsTarget === false ? CHART_COLORS.warn : r.meetsTarget ? CHART_COLORS.good : CHART_COLORS.neutral);

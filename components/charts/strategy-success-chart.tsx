@@ -1,7 +1,7 @@
 "use client";
 // Renders prepared strategy rows as horizontal success-rate bars, coloured by verdict, labelled with the counts.
 import { Bar, BarChart, CartesianGrid, LabelList, Tooltip, XAxis, YAxis } from "recharts";
-import type { StrategyChartRow } from "@/lib/charts/prepare-strategy-rows";
+import type { StrategyChartRow } from "@/lib/browser/view/charts/prepare-strategy-rows";
 import { AXIS_TICK, CHART_COLORS, TOOLTIP_STYLE } from "./chart-theme";
 
 /** Success rate per strategy (0–100 %). */

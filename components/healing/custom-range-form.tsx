@@ -1,7 +1,7 @@
 "use client";
 // From/to inputs for a custom chart range; applies only a valid window (from before to).
 import { type FormEvent, useState } from "react";
-import { type RangeSelection, resolveRange, toDateTimeLocal } from "@/lib/charts/time-range";
+import { type RangeSelection, resolveRange, toDateTimeLocal } from "@/lib/browser/view/charts/time-range";
 
 const input = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 dark:[color-scheme:dark]";
 

@@ -1,8 +1,8 @@
 "use client";
 // Filter selects of the healing history: strategy, failure type, trigger, status; and "Clear filters".
 import { SelectField } from "@/components/ui/select-field";
-import { strategyLabel } from "@/lib/charts/prepare-strategy-rows";
-import { FAILURE_TYPES, HEALING_STATUSES, HEALING_TRIGGERS, type HealingFilters, KNOWN_STRATEGIES } from "@/lib/queries/healing-filters";
+import { strategyLabel } from "@/lib/browser/view/charts/prepare-strategy-rows";
+import { FAILURE_TYPES, HEALING_STATUSES, HEALING_TRIGGERS, type HealingFilters, KNOWN_STRATEGIES } from "@/lib/browser/api/healing-filters";
 
 const pairs = (values: readonly string[], label: (v: string) => string = (v) => v.replace(/_/g, " ")) => values.map((v) => [v, label(v)] as const);
 const unique = (...lists: readonly (readonly (string | undefined)[])[]) => [...new Set(lists.flat().filter((v): v is string => !!v))];

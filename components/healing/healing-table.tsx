@@ -1,8 +1,8 @@
 // The healing rows: strategy, failure type, trigger, status (with why it ended), heal duration, MTTR, start time and commands.
 import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
-import { formatDuration } from "@/lib/charts/format-units";
-import { strategyLabel } from "@/lib/charts/prepare-strategy-rows";
-import type { HealingItem } from "@/lib/queries/healing";
+import { formatDuration } from "@/lib/browser/view/charts/format-units";
+import { strategyLabel } from "@/lib/browser/view/charts/prepare-strategy-rows";
+import type { HealingItem } from "@/lib/browser/api/healing";
 
 const STATUS_TONE: Record<string, Tone> = { succeeded: "good", failed: "bad", running: "neutral", pending: "muted", cancelled: "muted" };
 const COMMAND_MARK: Record<string, string> = { succeeded: "✓", failed: "✗", timed_out: "⏱" };

@@ -5,9 +5,9 @@ import { MttrTrendChart } from "@/components/charts/mttr-trend-chart";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, Skeleton } from "@/components/ui/query-states";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { prepareMttrSeries } from "@/lib/charts/prepare-mttr-series";
-import { RANGE_PRESETS, type RangePreset, type RangeSelection } from "@/lib/charts/time-range";
-import { useMttrSeries } from "@/lib/queries/healing";
+import { prepareMttrSeries } from "@/lib/browser/view/charts/prepare-mttr-series";
+import { RANGE_PRESETS, type RangePreset, type RangeSelection } from "@/lib/browser/view/charts/time-range";
+import { useMttrSeries } from "@/lib/browser/api/healing";
 import { CustomRangeForm } from "./custom-range-form";
 
 const OPTIONS = [...RANGE_PRESETS.map((p) => ({ value: p.value, label: p.label })), { value: "custom" as const, label: "Custom" }];

@@ -4,8 +4,8 @@ import { useMemo } from "react";
 import { StrategySuccessChart } from "@/components/charts/strategy-success-chart";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
-import { prepareStrategyRows } from "@/lib/charts/prepare-strategy-rows";
-import { useStrategies } from "@/lib/queries/healing";
+import { prepareStrategyRows } from "@/lib/browser/view/charts/prepare-strategy-rows";
+import { useStrategies } from "@/lib/browser/api/healing";
 import { StrategyTable } from "./strategy-table";
 
 /** The strategy effectiveness panel. */

@@ -1,7 +1,7 @@
 // The strategy rows as a table: counts, success rate, trend arrow, verdict badge, heal duration and MTTR.
 import { ToneBadge } from "@/components/ui/tone-badge";
-import { formatDuration } from "@/lib/charts/format-units";
-import type { StrategyChartRow } from "@/lib/charts/prepare-strategy-rows";
+import { formatDuration } from "@/lib/browser/view/charts/format-units";
+import type { StrategyChartRow } from "@/lib/browser/view/charts/prepare-strategy-rows";
 
 const TREND_TONE = { improving: "text-emerald-600 dark:text-emerald-400", stable: "text-slate-500 dark:text-slate-400", degrading: "text-rose-600 dark:text-rose-400" } as const;
 const th = "whitespace-nowrap px-2 py-1.5 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";

@@ -3,11 +3,11 @@
 // and resolve live (bottleneck.* events patch the cache).
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
-import { ageSince } from "@/lib/format/time";
-import { humanize, metricText, SEVERITY_STYLE } from "@/lib/format/labels";
-import { useNow } from "@/lib/hooks/use-now";
-import { useActiveBottlenecks } from "@/lib/queries/overview";
-import type { BottleneckItem } from "@/lib/queries/types";
+import { ageSince } from "@/lib/browser/view/format/time";
+import { humanize, metricText, SEVERITY_STYLE } from "@/lib/browser/view/format/labels";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useActiveBottlenecks } from "@/lib/browser/api/overview";
+import type { BottleneckItem } from "@/lib/browser/api/types";
 
 const SEVERITY_RANK: Record<string, number> = { critical: 0, high: 1, medium: 2, low: 3 };
 

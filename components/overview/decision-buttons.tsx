@@ -1,7 +1,7 @@
 "use client";
 // Approve / Reject, as on a proposal card and on a healing that waits for approval; disabled while the live channel
 // is down or re-syncing, so nobody decides on a stale screen.
-import { useLivePaused } from "@/lib/queries/live-socket";
+import { useLivePaused } from "@/lib/browser/api/live-socket";
 
 const SIZES = { sm: "px-3 py-1.5 text-sm", xs: "px-2.5 py-1 text-xs" } as const;
 

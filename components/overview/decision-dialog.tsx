@@ -2,7 +2,7 @@
 // A small modal asking for the reason of a decision (required to reject, optional to approve); Esc cancels. Confirming
 // waits while the live channel is down or re-syncing.
 import { type FormEvent, useEffect, useRef } from "react";
-import { useLivePaused } from "@/lib/queries/live-socket";
+import { useLivePaused } from "@/lib/browser/api/live-socket";
 
 /** The decision dialog; open while `decision` is set. */
 export function DecisionDialog({

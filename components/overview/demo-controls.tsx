@@ -3,10 +3,10 @@
 import { type FormEvent, useState } from "react";
 import { ErrorState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
-import { humanize } from "@/lib/format/labels";
-import { formatAge } from "@/lib/format/time";
-import { useNow } from "@/lib/hooks/use-now";
-import { useDemo, useInjectFault } from "@/lib/queries/demo";
+import { humanize } from "@/lib/browser/view/format/labels";
+import { formatAge } from "@/lib/browser/view/format/time";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useDemo, useInjectFault } from "@/lib/browser/api/demo";
 
 /** The demo fault panel. */
 export function DemoControls() {

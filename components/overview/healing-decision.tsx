@@ -3,10 +3,10 @@
 // once someone has. A preventive healing is decided on its proposal card instead.
 import { useState } from "react";
 import { useCan } from "@/components/shell/session-context";
-import { humanize } from "@/lib/format/labels";
-import { useDecideHealing } from "@/lib/queries/healing-decisions";
-import { decisionError } from "@/lib/queries/proposals";
-import type { HealingItem } from "@/lib/queries/types";
+import { humanize } from "@/lib/browser/view/format/labels";
+import { useDecideHealing } from "@/lib/browser/api/healing-decisions";
+import { decisionError } from "@/lib/browser/api/proposals";
+import type { HealingItem } from "@/lib/browser/api/types";
 import { DecisionButtons } from "./decision-buttons";
 import { DecisionDialog } from "./decision-dialog";
 

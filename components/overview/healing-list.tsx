@@ -3,9 +3,9 @@
 // healing.started / healing.finished / command.updated.
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
-import { useNow } from "@/lib/hooks/use-now";
-import { useRecentHealings } from "@/lib/queries/overview";
-import type { HealingItem } from "@/lib/queries/types";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useRecentHealings } from "@/lib/browser/api/overview";
+import type { HealingItem } from "@/lib/browser/api/types";
 import { HealingRow } from "./healing-row";
 
 /** The recent healing list, active ones first. */

@@ -1,8 +1,8 @@
 "use client";
 // One healing: status, failure, strategy and trigger, timing, and each command's progress.
-import { humanize } from "@/lib/format/labels";
-import { ageSince, formatDuration } from "@/lib/format/time";
-import type { CommandItem, HealingItem } from "@/lib/queries/types";
+import { humanize } from "@/lib/browser/view/format/labels";
+import { ageSince, formatDuration } from "@/lib/browser/view/format/time";
+import type { CommandItem, HealingItem } from "@/lib/browser/api/types";
 import { HealingDecision } from "./healing-decision";
 
 const STATUS: Record<string, { label: string; style: string }> = {

@@ -3,7 +3,7 @@
 // explains the terms, their points and the MTTR target in force.
 import type { MetricsTick } from "@/lib/engine/types";
 import { DEFAULT_TARGET_MTTR_MS } from "@/lib/engine/analytics/health-score";
-import { arcPath, gaugeSegments, healthBand, type HealthBand, scoreText } from "@/lib/overview/health-gauge";
+import { arcPath, gaugeSegments, healthBand, type HealthBand, scoreText } from "@/lib/browser/view/health-gauge";
 
 const BAND: Record<HealthBand, { text: string; arcs: [string, string, string]; label: string }> = {
   good: { text: "text-emerald-600 dark:text-emerald-400", arcs: ["stroke-emerald-500", "stroke-emerald-400", "stroke-emerald-300"], label: "Healthy" },

@@ -4,11 +4,11 @@
 // automation did not act. incident.updated events patch the list live.
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
-import { ageSince } from "@/lib/format/time";
-import { humanize, SEVERITY_STYLE } from "@/lib/format/labels";
-import { useNow } from "@/lib/hooks/use-now";
-import { useOpenIncidents } from "@/lib/queries/overview";
-import type { IncidentItem } from "@/lib/queries/types";
+import { ageSince } from "@/lib/browser/view/format/time";
+import { humanize, SEVERITY_STYLE } from "@/lib/browser/view/format/labels";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useOpenIncidents } from "@/lib/browser/api/overview";
+import type { IncidentItem } from "@/lib/browser/api/types";
 
 /** How each state reads, and its colour: an operator's eye goes to "needs an operator" first. */
 const STATES: Record<string, { label: string; style: string; rank: number }> = {

@@ -4,7 +4,7 @@
 import { LiveFigures } from "@/components/shell/live-figures";
 import { useCan } from "@/components/shell/session-context";
 import { Panel } from "@/components/ui/panel";
-import { useLiveTick, useTickSeries } from "@/lib/queries/overview";
+import { useLiveTick, useTickSeries } from "@/lib/browser/api/overview";
 import { BottleneckList } from "./bottleneck-list";
 import { IncidentList } from "./incident-list";
 import { DemoControls } from "./demo-controls";

@@ -4,11 +4,11 @@
 // the healing an approval started, live, or why none ran. An observation never offers a decision.
 import { useState } from "react";
 import { useCan } from "@/components/shell/session-context";
-import { humanize } from "@/lib/format/labels";
-import { formatUntil } from "@/lib/format/time";
-import { proposalOutcome } from "@/lib/queries/proposal-outcome";
-import { decisionError, useDecideProposal } from "@/lib/queries/proposals";
-import type { HealingItem, PredictionItem } from "@/lib/queries/types";
+import { humanize } from "@/lib/browser/view/format/labels";
+import { formatUntil } from "@/lib/browser/view/format/time";
+import { proposalOutcome } from "@/lib/browser/api/proposal-outcome";
+import { decisionError, useDecideProposal } from "@/lib/browser/api/proposals";
+import type { HealingItem, PredictionItem } from "@/lib/browser/api/types";
 import { DecisionButtons } from "./decision-buttons";
 import { DecisionDialog } from "./decision-dialog";
 import { ProposalOutcomeLine } from "./proposal-outcome-line";

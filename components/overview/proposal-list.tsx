@@ -3,9 +3,9 @@
 // one stays with what its approval led to (the healing it started, patched live by healing.* and command.updated).
 import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
-import { useNow } from "@/lib/hooks/use-now";
-import { useProposalHealings } from "@/lib/queries/proposal-healings";
-import { useOpenProposals } from "@/lib/queries/proposals";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useProposalHealings } from "@/lib/browser/api/proposal-healings";
+import { useOpenProposals } from "@/lib/browser/api/proposals";
 import { ProposalCard } from "./proposal-card";
 
 /** The proposal list. */

@@ -2,7 +2,7 @@
 // What a decided proposal led to, live: its healing's progress and end (with a link to it in the healing history),
 // the engine's silence after an approval, a fault that happened first, or that an observation is not a proposal.
 import Link from "next/link";
-import { healingHistoryHref, type OutcomeState, type ProposalOutcome } from "@/lib/queries/proposal-outcome";
+import { healingHistoryHref, type OutcomeState, type ProposalOutcome } from "@/lib/browser/api/proposal-outcome";
 
 const STYLE: Record<OutcomeState, string> = {
   starting: "text-slate-600 dark:text-slate-300",

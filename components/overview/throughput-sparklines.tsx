@@ -1,8 +1,8 @@
 "use client";
 // Throughput and latency over the last ~5 minutes of ticks (kept client-side), as two small fixed-height sparklines
-// spanning the ticks received so far. Plain SVG from lib/charts/prepare-sparkline (no charting library on this route).
-import { prepareSparkline } from "@/lib/charts/prepare-sparkline";
-import type { TickPoint } from "@/lib/queries/tick-buffer";
+// spanning the ticks received so far. Plain SVG from lib/browser/view/charts/prepare-sparkline (no charting library on this route).
+import { prepareSparkline } from "@/lib/browser/view/charts/prepare-sparkline";
+import type { TickPoint } from "@/lib/browser/api/tick-buffer";
 
 const W = 300;
 const H = 64;

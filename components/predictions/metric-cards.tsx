@@ -1,7 +1,7 @@
 // The headline prediction figures as cards: accuracy (against the target), precision, recall, false positives, totals.
 import { ToneBadge } from "@/components/ui/tone-badge";
-import { formatDuration } from "@/lib/charts/format-units";
-import type { MetricRow } from "@/lib/charts/prepare-prediction-metrics";
+import { formatDuration } from "@/lib/browser/view/charts/format-units";
+import type { MetricRow } from "@/lib/browser/view/charts/prepare-prediction-metrics";
 
 const HINTS: Record<MetricRow["key"], string> = {
   accuracy: "confirmed + prevented of settled",

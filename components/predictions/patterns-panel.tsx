@@ -3,8 +3,8 @@
 import { useState } from "react";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
-import { formatPercent } from "@/lib/charts/format-units";
-import { usePatterns } from "@/lib/queries/predictions";
+import { formatPercent } from "@/lib/browser/view/charts/format-units";
+import { usePatterns } from "@/lib/browser/api/predictions";
 
 const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
 const td = "px-3 py-2 align-top";

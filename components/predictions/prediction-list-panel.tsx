@@ -6,10 +6,10 @@ import { useMemo } from "react";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
 import { SelectField } from "@/components/ui/select-field";
-import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/queries/prediction-filters";
-import { useNow } from "@/lib/hooks/use-now";
-import { useProposalHealings } from "@/lib/queries/proposal-healings";
-import { usePredictions } from "@/lib/queries/predictions";
+import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/browser/api/prediction-filters";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useProposalHealings } from "@/lib/browser/api/proposal-healings";
+import { usePredictions } from "@/lib/browser/api/predictions";
 import { PredictionTable } from "./prediction-table";
 import { PagedList } from "@/components/ui/paged-list";
 

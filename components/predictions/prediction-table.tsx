@@ -2,10 +2,10 @@
 // outcome, expected time, and what a decision led to. No row offers a decision: proposals are decided on the overview.
 import { ProposalOutcomeLine } from "@/components/overview/proposal-outcome-line";
 import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
-import { formatPercent } from "@/lib/charts/format-units";
-import { proposalOutcome } from "@/lib/queries/proposal-outcome";
-import type { PredictionItem } from "@/lib/queries/predictions";
-import type { HealingItem } from "@/lib/queries/types";
+import { formatPercent } from "@/lib/browser/view/charts/format-units";
+import { proposalOutcome } from "@/lib/browser/api/proposal-outcome";
+import type { PredictionItem } from "@/lib/browser/api/predictions";
+import type { HealingItem } from "@/lib/browser/api/types";
 
 const STATUS_TONE: Record<string, Tone> = { open: "neutral", approved: "good", rejected: "bad", expired: "muted", observed: "muted" };
 const OUTCOME_TONE: Record<string, Tone> = { confirmed: "good", prevented: "good", false_positive: "bad", rejected: "warn" };

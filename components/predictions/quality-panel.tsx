@@ -6,11 +6,11 @@ import { QualityBarChart } from "@/components/charts/quality-bar-chart";
 import { Panel } from "@/components/ui/panel";
 import { ErrorState, Skeleton } from "@/components/ui/query-states";
 import { ToggleGroup } from "@/components/ui/toggle-group";
-import { formatDuration } from "@/lib/charts/format-units";
-import { leadTimeHistogram } from "@/lib/charts/lead-time-histogram";
-import { ACCURACY_TARGET_PCT, prepareMetricRows } from "@/lib/charts/prepare-prediction-metrics";
-import { RANGE_PRESETS, type RangePreset } from "@/lib/charts/time-range";
-import { LEAD_TIME_SAMPLE, useLeadTimes, usePredictionQuality } from "@/lib/queries/predictions";
+import { formatDuration } from "@/lib/browser/view/charts/format-units";
+import { leadTimeHistogram } from "@/lib/browser/view/charts/lead-time-histogram";
+import { ACCURACY_TARGET_PCT, prepareMetricRows } from "@/lib/browser/view/charts/prepare-prediction-metrics";
+import { RANGE_PRESETS, type RangePreset } from "@/lib/browser/view/charts/time-range";
+import { LEAD_TIME_SAMPLE, useLeadTimes, usePredictionQuality } from "@/lib/browser/api/predictions";
 import { MetricCards } from "./metric-cards";
 
 /** The quality panel with its range selector. */

@@ -1,7 +1,7 @@
 // Small form primitives shared by the settings sections: styles, a labelled field with its inline error, and the
 // save button with saving / saved / error states.
 import type { ReactNode } from "react";
-import type { ApiFetchError } from "@/lib/queries/api-fetch";
+import type { ApiFetchError } from "@/lib/browser/api/api-fetch";
 
 /** Input and select styling (dark by default, visible focus ring). */
 export const inputClass =

@@ -1,7 +1,7 @@
 "use client";
 // The swarm's ingest keys: create (the key shown once, with a copy button), revoke with a confirmation, last use.
 import { type FormEvent, useState } from "react";
-import { type IngestKeyView, useCreateIngestKey, useIngestKeys, useRevokeIngestKey } from "@/lib/queries/ingest-keys";
+import { type IngestKeyView, useCreateIngestKey, useIngestKeys, useRevokeIngestKey } from "@/lib/browser/api/ingest-keys";
 import { CopyOnce } from "./copy-once";
 import { dangerButton, Field, fieldErrors, inputClass, SaveBar, SectionCard, secondaryButton } from "./form-controls";
 

@@ -2,7 +2,7 @@
 // Healing policy per failure type (detected / preventive: auto, approve, off), whether its proposals need two
 // approvers, and its strategy chain; saved together.
 import { type FormEvent, useState } from "react";
-import { type SettingsView, type SwarmSettings, useSaveSettings } from "@/lib/queries/settings";
+import { type SettingsView, type SwarmSettings, useSaveSettings } from "@/lib/browser/api/settings";
 import { fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
 import { StrategyChain } from "./strategy-chain";
 

@@ -2,7 +2,7 @@
 // How long the swarm's raw events and its history (rollups for charts and analytics, and the bottleneck, prediction,
 // failure, healing and command records) are kept; enforced by dropping partitions.
 import { type FormEvent, useState } from "react";
-import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
+import { type SettingsView, useSaveSettings } from "@/lib/browser/api/settings";
 import { fieldErrors, NumberField, numberOrNull, SaveBar, SectionCard } from "./form-controls";
 
 type Draft = { events: string; history: string };

@@ -1,7 +1,7 @@
 "use client";
 // The settings screen of one swarm: every section saves on its own. Admins edit; viewers and operators see the
 // healing settings read-only and are told the rest is for admins.
-import { useSwarmSettings } from "@/lib/queries/settings";
+import { useSwarmSettings } from "@/lib/browser/api/settings";
 import { IngestKeysSection } from "./ingest-keys-section";
 import { PolicySection } from "./policy-section";
 import { RetentionSection } from "./retention-section";

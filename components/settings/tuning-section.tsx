@@ -2,7 +2,7 @@
 // Proposal confidence threshold, guardrails (automatic healings per hour, cooldown per target), target MTTR and how many
 // of its intervals an agent may stay silent before it is detected as down.
 import { type FormEvent, useState } from "react";
-import { type SettingsView, useSaveSettings } from "@/lib/queries/settings";
+import { type SettingsView, useSaveSettings } from "@/lib/browser/api/settings";
 import { fieldErrors, NumberField, numberOrNull, SaveBar, SectionCard } from "./form-controls";
 
 type Draft = { threshold: string; perHour: string; cooldown: string; mttr: string; silence: string };

@@ -1,7 +1,7 @@
 "use client";
 // Users and roles: create (a generated password shown once), change role, disable / enable.
 import { type FormEvent, useState } from "react";
-import { type NewUser, type UserView, useCreateUser, useUpdateUser, useUsers } from "@/lib/queries/users";
+import { type NewUser, type UserView, useCreateUser, useUpdateUser, useUsers } from "@/lib/browser/api/users";
 import { CopyOnce } from "./copy-once";
 import { Field, fieldErrors, inputClass, SaveBar, SectionCard, secondaryButton } from "./form-controls";
 

@@ -1,7 +1,7 @@
 "use client";
 // The swarm's webhook for healing commands: URL and signing secret (the secret is write-only), or removal.
 import { type FormEvent, useState } from "react";
-import { useSaveWebhook, useWebhook } from "@/lib/queries/settings";
+import { useSaveWebhook, useWebhook } from "@/lib/browser/api/settings";
 import { dangerButton, Field, fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
 
 /** Webhook URL + secret form. */

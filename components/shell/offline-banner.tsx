@@ -2,8 +2,8 @@
 // The live channel's state in plain words across the top of every signed-in page: offline (updates paused,
 // decisions disabled), re-syncing after a reconnect, then briefly "back online".
 import { useEffect, useState } from "react";
-import { useLiveStatus } from "@/lib/queries/live-socket";
-import { liveBanner, livePaused } from "@/lib/queries/live-status";
+import { useLiveStatus } from "@/lib/browser/api/live-socket";
+import { liveBanner, livePaused } from "@/lib/browser/api/live-status";
 
 /** How long "Back online" stays up after the cache is re-synced. */
 const BACK_NOTE_MS = 4_000;

@@ -1,7 +1,7 @@
 "use client";
 // Swarm switcher: a select of every swarm; switching keeps the current tab (an agent drill-down goes to the table).
 import { usePathname, useRouter } from "next/navigation";
-import { useSwarms } from "@/lib/queries/swarms";
+import { useSwarms } from "@/lib/browser/api/swarms";
 
 /** The path of the same tab on another swarm. */
 function sameTabPath(pathname: string, swarm: string): string {

@@ -3,7 +3,7 @@
 // server layout reads on the next request, so no page ever paints in the wrong theme). The <html> class is the
 // single source of truth; the button follows it.
 import { useEffect, useSyncExternalStore } from "react";
-import { parseTheme, type Theme, THEME_KEY } from "@/lib/theme";
+import { parseTheme, type Theme, THEME_KEY } from "@/lib/browser/view/theme";
 
 function apply(theme: Theme): void {
   const root = document.documentElement;

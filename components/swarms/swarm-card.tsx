@@ -2,7 +2,7 @@
 // agents (fixed-size tiles: no layout shift); a silent swarm says for how long and its figures are greyed out.
 import { silentLabel, useSilentFor } from "./swarm-silence";
 import Link from "next/link";
-import type { SwarmSummary } from "@/lib/queries/swarms";
+import type { SwarmSummary } from "@/lib/browser/api/swarms";
 import { SwarmHealth } from "./swarm-health";
 
 const STATUS: Record<SwarmSummary["status"], string> = {

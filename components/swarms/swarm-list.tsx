@@ -2,8 +2,8 @@
 // The swarm list: loading skeleton, error with retry, empty state with how to send a first event,
 // and one card per swarm whose events/s moves with the live ticks.
 import { LiveFigures } from "@/components/shell/live-figures";
-import { useSwarmSubscriptions } from "@/lib/queries/live-socket";
-import { useSwarms } from "@/lib/queries/swarms";
+import { useSwarmSubscriptions } from "@/lib/browser/api/live-socket";
+import { useSwarms } from "@/lib/browser/api/swarms";
 import { SwarmCard } from "./swarm-card";
 import { FirstEventHelp } from "./first-event-help";
 

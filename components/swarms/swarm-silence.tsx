@@ -1,9 +1,9 @@
 "use client";
 // A swarm that has sent no event for over a minute is "silent": its card and its header say so plainly, with how
 // long, and its live figures are greyed out (they are the last ones received, not the present).
-import { useNow } from "@/lib/hooks/use-now";
-import { useSwarms } from "@/lib/queries/swarms";
-import { NO_DATA_AFTER_MS, silenceText, silentForMs } from "@/lib/swarms/swarm-status";
+import { useNow } from "@/lib/browser/hooks/use-now";
+import { useSwarms } from "@/lib/browser/api/swarms";
+import { NO_DATA_AFTER_MS, silenceText, silentForMs } from "@/lib/contract/swarm-status";
 
 /** How long the swarm has been silent (ms), re-derived as time passes, or null while it sends. */
 export function useSilentFor(lastEventAt: string | null | undefined): number | null {

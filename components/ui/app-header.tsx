@@ -5,7 +5,7 @@ import Link from "next/link";
 import { OfflineBanner } from "@/components/shell/offline-banner";
 import { SwarmSwitcher } from "@/components/shell/swarm-switcher";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
-import { parseTheme, THEME_KEY } from "@/lib/theme";
+import { parseTheme, THEME_KEY } from "@/lib/browser/view/theme";
 import { ConnectionIndicator } from "./connection-indicator";
 import { SignOutButton } from "./sign-out-button";
 

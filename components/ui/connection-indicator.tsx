@@ -1,6 +1,6 @@
 "use client";
 // Live / reconnecting / offline indicator of the socket connection.
-import { type LiveStatus, useLiveStatus } from "@/lib/queries/live-socket";
+import { type LiveStatus, useLiveStatus } from "@/lib/browser/api/live-socket";
 
 const LOOK: Record<LiveStatus, { dot: string; label: string }> = {
   connecting: { dot: "bg-slate-400", label: "Connecting" },

@@ -7,9 +7,9 @@ import { SwarmLive } from "@/components/shell/swarm-live";
 import { SwarmTabs } from "@/components/shell/swarm-tabs";
 import { SwarmSilenceBanner } from "@/components/swarms/swarm-silence";
 import { AppHeader } from "@/components/ui/app-header";
-import { principalLabel, requirePageUser } from "@/lib/auth/page-user";
-import { getRuntime } from "@/lib/runtime";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { principalLabel, requirePageUser } from "@/lib/server/auth/page-user";
+import { getRuntime } from "@/lib/server/platform/runtime";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

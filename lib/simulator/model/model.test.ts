@@ -1,6 +1,6 @@
 // The model without faults: start-up, arrivals, dispatch by priority, tokens, heartbeats, consensus, metrics, validity.
 import { describe, expect, it } from "vitest";
-import { validateBatch } from "@/lib/ingest/validate-batch";
+import { validateBatch } from "@/lib/server/ingest/validate-batch";
 import { Prng } from "./prng";
 import { SwarmSimulator } from "./simulator";
 import { meta, ofType, runUntil, simulator, T0 } from "./test-support";

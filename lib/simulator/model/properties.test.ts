@@ -1,7 +1,7 @@
 // Properties: determinism for a seed and call sequence, step-chunking invariance, validity, bounded memory.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { validateBatch } from "@/lib/ingest/validate-batch";
+import { validateBatch } from "@/lib/server/ingest/validate-batch";
 import { SwarmSimulator } from "./simulator";
 import { ofType, simulator, T0 } from "./test-support";
 import { PRIORITIES, SCENARIO_NAMES, type SimEvent } from "./types";

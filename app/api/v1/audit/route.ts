@@ -1,6 +1,6 @@
 // /api/v1/audit — who did what to what, with which result (admin), newest first and cursor-paged.
-import { apiRoute } from "@/lib/api/route";
-import { auditQuery, listAudit } from "@/lib/audit/list-audit";
+import { apiRoute } from "@/lib/server/http/route";
+import { auditQuery, listAudit } from "@/lib/server/features/audit/list-audit";
 
 export const dynamic = "force-dynamic";
 

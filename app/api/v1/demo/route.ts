@@ -1,6 +1,6 @@
 // GET /api/v1/demo — whether the demo swarm runs, its fault scenarios, and the faults in effect (viewer+).
-import { apiRoute } from "@/lib/api/route";
-import { demoState } from "@/lib/simulator/demo-api";
+import { apiRoute } from "@/lib/server/http/route";
+import { demoState } from "@/lib/server/features/demo/demo-api";
 
 export const dynamic = "force-dynamic";
 

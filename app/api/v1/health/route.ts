@@ -1,6 +1,6 @@
 // GET /api/v1/health — no auth; 200 when healthy, 503 when degraded.
-import { apiRoute, json } from "@/lib/api/route";
-import { checkHealth } from "@/lib/server/health";
+import { apiRoute, json } from "@/lib/server/http/route";
+import { checkHealth } from "@/lib/server/platform/health";
 
 export const dynamic = "force-dynamic";
 

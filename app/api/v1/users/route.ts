@@ -1,6 +1,6 @@
 // /api/v1/users — people who sign in (admin; a generated password is returned once).
-import { apiRoute, json } from "@/lib/api/route";
-import { addUser, listUsers, userCreateSchema } from "@/lib/auth/user-admin";
+import { apiRoute, json } from "@/lib/server/http/route";
+import { addUser, listUsers, userCreateSchema } from "@/lib/server/features/users/user-admin";
 
 export const dynamic = "force-dynamic";
 

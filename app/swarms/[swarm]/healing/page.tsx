@@ -1,8 +1,8 @@
 // /swarms/{swarm}/healing: healing history, strategy effectiveness and MTTR trend (server shell; the body is a client component).
 import { notFound } from "next/navigation";
 import { HealingScreen } from "@/components/healing/healing-screen";
-import { requirePageUser } from "@/lib/auth/page-user";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { requirePageUser } from "@/lib/server/auth/page-user";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // /swarms/{swarm}/predictions: prediction quality against the target, lead times, every prediction, learned patterns.
 import { notFound } from "next/navigation";
 import { PredictionsScreen } from "@/components/predictions/predictions-screen";
-import { requirePageUser } from "@/lib/auth/page-user";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { requirePageUser } from "@/lib/server/auth/page-user";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // POST /api/v1/demo/faults {scenario, target?, duration_s?} — inject a fault into the demo swarm now (admin).
-import { apiRoute, json } from "@/lib/api/route";
-import { injectBody, injectDemoFault } from "@/lib/simulator/demo-api";
+import { apiRoute, json } from "@/lib/server/http/route";
+import { injectBody, injectDemoFault } from "@/lib/server/features/demo/demo-api";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // /api/v1/users/{id} — changes a user's role or disables them (admin; 409 against locking admins out).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { updateUser, userPatchSchema } from "@/lib/auth/user-admin";
+import { apiRoute } from "@/lib/server/http/route";
+import { updateUser, userPatchSchema } from "@/lib/server/features/users/user-admin";
 
 export const dynamic = "force-dynamic";
 const params = z.object({ id: z.string().min(1).max(100) });

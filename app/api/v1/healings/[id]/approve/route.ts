@@ -1,8 +1,8 @@
 // POST /api/v1/healings/{id}/approve — approve a healing waiting for approval (operator+); 409 when no longer open.
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { decideHealing } from "@/lib/healings/decide-healing";
-import { approveBody } from "@/lib/proposals/decide-proposal";
+import { apiRoute } from "@/lib/server/http/route";
+import { decideHealing } from "@/lib/server/features/healings/decide-healing";
+import { approveBody } from "@/lib/server/features/predictions/decide-proposal";
 
 export const dynamic = "force-dynamic";
 

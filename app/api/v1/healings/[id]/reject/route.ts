@@ -1,8 +1,8 @@
 // POST /api/v1/healings/{id}/reject — reject a healing waiting for approval, with a reason (operator+); 409 when no longer open.
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { decideHealing } from "@/lib/healings/decide-healing";
-import { rejectBody } from "@/lib/proposals/decide-proposal";
+import { apiRoute } from "@/lib/server/http/route";
+import { decideHealing } from "@/lib/server/features/healings/decide-healing";
+import { rejectBody } from "@/lib/server/features/predictions/decide-proposal";
 
 export const dynamic = "force-dynamic";
 

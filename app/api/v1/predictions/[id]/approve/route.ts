@@ -1,7 +1,7 @@
 // POST /api/v1/predictions/{id}/approve — approve an open healing proposal (operator+); 409 when no longer open.
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { approveBody, decideProposal } from "@/lib/proposals/decide-proposal";
+import { apiRoute } from "@/lib/server/http/route";
+import { approveBody, decideProposal } from "@/lib/server/features/predictions/decide-proposal";
 
 export const dynamic = "force-dynamic";
 

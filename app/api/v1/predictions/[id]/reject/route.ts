@@ -1,7 +1,7 @@
 // POST /api/v1/predictions/{id}/reject — reject an open healing proposal (operator+); 409 when no longer open.
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { rejectBody, decideProposal } from "@/lib/proposals/decide-proposal";
+import { apiRoute } from "@/lib/server/http/route";
+import { rejectBody, decideProposal } from "@/lib/server/features/predictions/decide-proposal";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 // GET /api/v1/swarms/{swarm}/agents — every agent the engine tracks: state, success rate, p95 duration, heartbeat
 // age, circuit-breaker state, and the swarm's degradation level (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { listAgents } from "@/lib/read/agents";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { listAgents } from "@/lib/server/features/agents/agents";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

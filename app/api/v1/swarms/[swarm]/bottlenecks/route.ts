@@ -1,8 +1,8 @@
 // GET /api/v1/swarms/{swarm}/bottlenecks — the swarm's bottlenecks, active or resolved; newest first, cursor-paged (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { bottleneckQuery, listBottlenecks, requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { bottleneckQuery, listBottlenecks, requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // GET /api/v1/swarms/{swarm}/events — stored events, newest first, as sent plus received_at (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { listEvents, listEventsQuery, swarmIdOf } from "@/lib/events/list-events";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { listEvents, listEventsQuery, swarmIdOf } from "@/lib/server/features/events/list-events";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

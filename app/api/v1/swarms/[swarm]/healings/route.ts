@@ -1,8 +1,8 @@
 // GET /api/v1/swarms/{swarm}/healings — the swarm's healings with their commands; newest first, cursor-paged (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { healingQuery, listHealings, requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { healingQuery, listHealings, requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 // GET /api/v1/swarms/{swarm}/incidents — each fault and how it is handled now (healing, awaiting_decision, recovering,
 // needs_operator with the reason, or resolved); open ones by default, newest first, cursor-paged (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { incidentQuery, listIncidents, requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { incidentQuery, listIncidents, requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

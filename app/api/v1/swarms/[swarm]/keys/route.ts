@@ -1,8 +1,8 @@
 // /api/v1/swarms/{swarm}/keys — the swarm's ingest keys (admin; the key itself is shown once, on creation).
 import { z } from "zod";
-import { json, apiRoute } from "@/lib/api/route";
-import { createSwarmIngestKey, listIngestKeys } from "@/lib/auth/ingest-key-admin";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { json, apiRoute } from "@/lib/server/http/route";
+import { createSwarmIngestKey, listIngestKeys } from "@/lib/server/features/keys/ingest-key-admin";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 const params = z.object({ swarm: swarmNameSchema });

@@ -1,9 +1,9 @@
 // GET /api/v1/swarms/{swarm}/patterns — patterns the engine has learned, with confidence and occurrences, episodes,
 // lift, lead time and the measured hit rate of their predictions (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

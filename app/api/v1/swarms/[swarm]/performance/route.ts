@@ -1,10 +1,10 @@
 // GET /api/v1/swarms/{swarm}/performance?range_ms= — task duration p95/p99, tokens per task, success rate and their
 // trends over the engine's window, with the active bottlenecks and their recommendations (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { bottleneckItem } from "@/lib/read/items";
-import { requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { bottleneckItem } from "@/lib/server/features/items/items";
+import { requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // GET /api/v1/swarms/{swarm}/predictions — the swarm's predictions (every one, also those below the proposal threshold); newest first, cursor-paged (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { predictionQuery, listPredictions, requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { predictionQuery, listPredictions, requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

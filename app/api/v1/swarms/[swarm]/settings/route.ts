@@ -1,10 +1,10 @@
 // /api/v1/swarms/{swarm}/settings — healing policies, strategy chains, threshold, guardrails and target MTTR
 // (read: viewer+, change: admin; applied live to the engine and audit-logged).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { readSwarmSettings, updateSwarmSettings } from "@/lib/settings/settings-api";
-import { swarmSettingsSchema } from "@/lib/settings/swarm-settings";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { readSwarmSettings, updateSwarmSettings } from "@/lib/server/features/settings/settings-api";
+import { swarmSettingsSchema } from "@/lib/server/features/settings/swarm-settings";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 const params = z.object({ swarm: swarmNameSchema });

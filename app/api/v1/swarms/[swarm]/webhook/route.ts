@@ -1,10 +1,10 @@
 // /api/v1/swarms/{swarm}/webhook — the swarm's push target for healing commands (admin; the secret is never returned).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { audit } from "@/lib/audit/audit-log";
-import { setWebhook, webhookBody, webhookOf } from "@/lib/commands/webhook-config";
-import { requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { audit } from "@/lib/server/features/audit/audit-log";
+import { setWebhook, webhookBody, webhookOf } from "@/lib/server/commands/webhook-config";
+import { requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 const params = z.object({ swarm: swarmNameSchema });

@@ -1,9 +1,9 @@
 // GET /api/v1/swarms/{swarm}/analytics/strategies — per-strategy effectiveness with trend and recommendation (viewer+).
 import { z } from "zod";
-import { strategies, strategiesQuery } from "@/lib/analytics/swarm-analytics";
-import { apiRoute } from "@/lib/api/route";
-import { requireSwarm } from "@/lib/read/swarm-lists";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { strategies, strategiesQuery } from "@/lib/server/features/analytics/swarm-analytics";
+import { apiRoute } from "@/lib/server/http/route";
+import { requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

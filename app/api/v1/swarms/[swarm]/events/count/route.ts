@@ -1,8 +1,8 @@
 // GET /api/v1/swarms/{swarm}/events/count — exact count of stored events in a window (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { countEvents, countEventsQuery, swarmIdOf } from "@/lib/events/list-events";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { countEvents, countEventsQuery, swarmIdOf } from "@/lib/server/features/events/list-events";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 

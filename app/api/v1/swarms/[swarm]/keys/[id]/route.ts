@@ -1,8 +1,8 @@
 // /api/v1/swarms/{swarm}/keys/{id} — revokes an ingest key (admin; refused from its next use on).
 import { z } from "zod";
-import { apiRoute } from "@/lib/api/route";
-import { revokeSwarmIngestKey } from "@/lib/auth/ingest-key-admin";
-import { swarmNameSchema } from "@/lib/swarm-name";
+import { apiRoute } from "@/lib/server/http/route";
+import { revokeSwarmIngestKey } from "@/lib/server/features/keys/ingest-key-admin";
+import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 const params = z.object({ swarm: swarmNameSchema, id: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -1,0 +1,54 @@
+"use client";
+// Healing screen data: the filtered, cursor-paged history, strategy effectiveness and the MTTR series.
+import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
+import type { MttrApiPoint } from "@/lib/browser/view/charts/prepare-mttr-series";
+import { type ChartWindow, type RangeSelection, resolveRange } from "@/lib/browser/view/charts/time-range";
+import type { StrategyEffectiveness } from "@/lib/engine/analytics/strategy-effectiveness";
+import type { healingItem } from "@/lib/server/features/items/items";
+import { apiFetch } from "./api-fetch";
+import type { HealingFilters } from "./healing-filters";
+import { healingKeys } from "./healing-keys";
+
+/** One healing of GET /healings. */
+export type HealingItem = ReturnType<typeof healingItem>;
+
+/** One page of GET /healings. */
+export type HealingPage = { items: HealingItem[]; next_cursor: string | null };
+
+const base = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}`;
+const PAGE_SIZE = 25;
+
+/** The healing history matching `filters`, newest first, a page at a time ("Load more" fetches the next). */
+export function useHealings(swarm: string, filters: HealingFilters) {
+  return useInfiniteQuery({
+    queryKey: healingKeys.list(swarm, filters),
+    queryFn: ({ pageParam, signal }) => {
+      const qs = new URLSearchParams({ limit: String(PAGE_SIZE), ...filters, ...(pageParam ? { cursor: pageParam } : {}) });
+      return apiFetch<HealingPage>(`${base(swarm)}/healings?${qs}`, { signal });
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next_cursor,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Success rate, counts, trend and verdict per strategy over the last 30 days. */
+export function useStrategies(swarm: string) {
+  return useQuery({
+    queryKey: healingKeys.strategies(swarm),
+    queryFn: ({ signal }) => apiFetch<StrategyEffectiveness[]>(`${base(swarm)}/analytics/strategies?range=30d`, { signal }),
+  });
+}
+
+/** The MTTR series of a range with the window it was read for (a preset's window is resolved at each fetch). */
+export function useMttrSeries(swarm: string, range: RangeSelection) {
+  return useQuery({
+    queryKey: healingKeys.mttr(swarm, range),
+    queryFn: async ({ signal }): Promise<{ window: ChartWindow; points: MttrApiPoint[] }> => {
+      const window = resolveRange(range, Date.now());
+      const qs = new URLSearchParams({ from: String(window.from), to: String(window.to), bucket: window.bucket });
+      return { window, points: await apiFetch<MttrApiPoint[]>(`${base(swarm)}/analytics/mttr?${qs}`, { signal }) };
+    },
+    placeholderData: keepPreviousData,
+  });
+}

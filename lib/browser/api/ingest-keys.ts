@@ -1,0 +1,35 @@
+"use client";
+// A swarm's ingest keys: list, create (the key is in the mutation's answer only), revoke.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { IngestKeyView } from "@/lib/server/features/keys/ingest-key-admin";
+import { apiFetch, apiSend } from "./api-fetch";
+
+export type { IngestKeyView };
+
+/** Query key of a swarm's ingest keys. */
+export const ingestKeyKeys = { list: (swarm: string) => ["swarms", swarm, "keys"] as const };
+
+const url = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}/keys`;
+
+/** The swarm's keys, newest first. */
+export function useIngestKeys(swarm: string, enabled = true) {
+  return useQuery({ queryKey: ingestKeyKeys.list(swarm), queryFn: () => apiFetch<IngestKeyView[]>(url(swarm)), enabled });
+}
+
+/** Creates a key; the answer carries `key`, shown once. */
+export function useCreateIngestKey(swarm: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string | undefined) => apiSend<IngestKeyView & { key: string }>("POST", url(swarm), name ? { name } : {}),
+    onSuccess: () => client.invalidateQueries({ queryKey: ingestKeyKeys.list(swarm) }),
+  });
+}
+
+/** Revokes a key. */
+export function useRevokeIngestKey(swarm: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => apiSend<IngestKeyView>("DELETE", `${url(swarm)}/${id}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: ingestKeyKeys.list(swarm) }),
+  });
+}

@@ -1,0 +1,45 @@
+// Publishes stored engine outputs to the swarm's room, shaped exactly like the HTTP API's items.
+import type { SinkEvent } from "./engine-sink";
+import type { EngineEventMap } from "../../engine/types";
+import { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "../features/items/items";
+import { swarmRoom } from "../../contract/socket";
+import type { RealtimeServer } from "./server";
+
+/** Emits one stored change to its swarm's room. */
+export type Publisher = <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void;
+
+/** A publisher over the socket.io server. */
+export function createPublisher(io: RealtimeServer): Publisher {
+  return (name, payload) => {
+    const room = io.to(swarmRoom(payload.swarm));
+    const swarm = { swarm: payload.swarm };
+    const p: unknown = payload;
+    switch (name) {
+      case "bottleneck.detected":
+      case "bottleneck.updated":
+      case "bottleneck.resolved":
+        room.emit(name, { ...bottleneckItem((p as EngineEventMap["bottleneck.detected"]).bottleneck), ...swarm });
+        break;
+      case "prediction.created":
+      case "prediction.updated":
+        room.emit(name, { ...predictionItem((p as EngineEventMap["prediction.created"]).prediction), ...swarm });
+        break;
+      case "failure.detected":
+        room.emit(name, { ...failureItem((p as EngineEventMap["failure.detected"]).failure), ...swarm });
+        break;
+      case "healing.started":
+      case "healing.finished":
+        room.emit(name, { ...healingItem((p as EngineEventMap["healing.started"]).healing), ...swarm });
+        break;
+      case "incident.updated":
+        room.emit(name, { ...incidentItem((p as EngineEventMap["incident.updated"]).incident), ...swarm });
+        break;
+      case "command.updated":
+        room.emit(name, { ...commandItem((p as EngineEventMap["command.updated"]).command), ...swarm });
+        break;
+      case "failure.resolved":
+        // Not a socket event (contract §5): the browser learns it from the healing.finished that resolved the failure.
+        break;
+    }
+  };
+}

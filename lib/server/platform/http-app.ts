@@ -1,0 +1,76 @@
+// The HTTP server's routing: the raw ingest and coordinator paths and better-auth in front of Next.js, socket.io beside them.
+import http from "node:http";
+import type { Duplex } from "node:stream";
+import { toNodeHandler } from "better-auth/node";
+import { ApiError } from "../http/errors";
+import { handleCoordinator, isCoordinatorPath } from "../commands/http-coordinator";
+import { handleIngest, sendProblem } from "../ingest/http-ingest";
+import { attachEngineSink } from "../live/engine-sink";
+import { componentLogger } from "./logger";
+import { createPublisher } from "../live/publisher";
+import { attachRealtime, type RealtimeServer } from "../live/server";
+import { applyContentSecurityPolicy } from "./content-security-policy";
+import { handleMetrics } from "./metrics-endpoint";
+import { requestLogger } from "./request-log";
+import type { Runtime } from "./runtime";
+
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
+
+/** Next.js' request and upgrade handlers (absent in integration tests, which run without a build). */
+export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void; dev: boolean };
+
+/** Creates the HTTP server with socket.io attached, the engine's outputs stored (fenced) and published, and engine
+ * ownership started. */
+export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
+  const authHandler = toNodeHandler(rt.auth);
+  const logRequest = requestLogger(componentLogger("http"));
+  const server = http.createServer((req, res) => {
+    logRequest(req, res);
+    const path = (req.url ?? "/").split("?", 1)[0]!;
+    // Shutting down: answer, then close the connection, so keep-alive clients move on and the server can close.
+    if (!rt.accepting) res.setHeader("connection", "close");
+    if (path === "/api/v1/events") void handleIngest(req, res, rt);
+    else if (isCoordinatorPath(path)) void handleCoordinator(req, res, rt);
+    else if (path === "/metrics") void handleMetrics(req, res, rt);
+    else if (path.startsWith("/api/auth/")) {
+      // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
+      req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
+      void authHandler(req, res);
+    }
+    else if (nextHandlers) {
+      applyContentSecurityPolicy(req, res, nextHandlers.dev);
+      void nextHandlers.request(req, res);
+    }
+    else sendProblem(res, new ApiError(404, "not_found", "No such route."));
+  });
+  server.keepAliveTimeout = 65_000;
+  const io = attachRealtime(server, rt);
+  rt.metrics.observe({ ingestQueueRows: () => rt.ingest.queued, socketConnections: () => io.engine.clientsCount });
+  const publish = createPublisher(io);
+  rt.publish = publish;
+  const sink = attachEngineSink(rt.engine, {
+    db: rt.db,
+    metrics: rt.metrics,
+    log: componentLogger("engine-sink"),
+    fence: (swarm) => rt.cluster.epochOf(swarm),
+    published: (name, payload) => {
+      publish(name, payload);
+      if (name === "command.updated") rt.commandSignal.notify(payload.swarm);
+    },
+  });
+  rt.cluster.start((swarm, healing) => {
+    sink.record("healing.finished", { swarm, healing });
+    if (healing.status === "succeeded" && healing.failureId) sink.record("failure.resolved", { swarm, failureId: healing.failureId, resolvedAt: healing.finishedAt ?? Date.now() });
+  });
+  const drainEngineOutputs = async () => {
+    await rt.cluster.idle();
+    await sink.drain();
+  };
+  server.on("upgrade", (req, socket, head) => {
+    if (!req.url?.startsWith("/socket.io")) {
+      if (nextHandlers) void nextHandlers.upgrade(req, socket, head);
+      else socket.destroy();
+    }
+  });
+  return { server, io, drainEngineOutputs };
+}
