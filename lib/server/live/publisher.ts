@@ -38,7 +38,7 @@ export function createPublisher(io: RealtimeServer): Publisher {
         room.emit(name, { ...commandItem((p as EngineEventMap["command.updated"]).command), ...swarm });
         break;
       case "failure.resolved":
-        // Not a socket event (contract §5): the browser learns it from the healing.finished that resolved the failure.
+        // Not a socket event (docs/contract.md#live-channel): the browser learns it from the healing.finished that resolved it.
         break;
     }
   };
