@@ -1,7 +1,7 @@
 "use client";
 // Users and roles: list, create (a generated password is in the answer only), change role or disabled flag.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { UserView } from "@/lib/server/features/users/user-admin";
+import type { CreatedUser, UserView } from "@/lib/contract/items/users";
 import { apiFetch, apiSend } from "./api-fetch";
 
 export type { UserView };
@@ -21,7 +21,7 @@ export function useUsers(enabled = true) {
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (user: NewUser) => apiSend<UserView & { password?: string }>("POST", "/api/v1/users", user),
+    mutationFn: (user: NewUser) => apiSend<CreatedUser>("POST", "/api/v1/users", user),
     onSuccess: () => client.invalidateQueries({ queryKey: userKeys.list() }),
   });
 }
