@@ -5,16 +5,11 @@ import { ApiError, notFound } from "../../http/errors";
 import { audit } from "../audit/audit-log";
 import type { Runtime } from "../../platform/runtime";
 import type { Principal } from "../../auth/principal";
-import { createUser, newUserSchema } from "./users";
-import type { CreatedUser, Role, UserView } from "../../../contract/items/users";
+import { createUser } from "./users";
+import { type CreatedUser, type Role, userCreateSchema, userPatchSchema, type UserView } from "../../../contract/items/users";
 
-/** Body of PATCH /users/{id}. */
-export const userPatchSchema = z
-  .strictObject({ role: z.enum(["viewer", "operator", "admin"]).optional(), disabled: z.boolean().optional() })
-  .refine((p) => p.role !== undefined || p.disabled !== undefined, "give role or disabled");
-
-/** Body of POST /users. */
-export const userCreateSchema = newUserSchema.strict();
+/** Bodies of POST /users and PATCH /users/{id} (the contract's schemas). */
+export { userCreateSchema, userPatchSchema };
 
 const select = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
 
