@@ -1,4 +1,4 @@
-// Typed socket.io contract shared by the server and the browser (contract §5).
+// Typed socket.io contract shared by the server and the browser (docs/contract.md#live-channel).
 import type { BottleneckItem } from "./items/bottlenecks";
 import type { FailureItem } from "./items/failures";
 import type { CommandItem, HealingItem } from "./items/healings";

@@ -13,10 +13,10 @@ export type EngineEvent = {
   data: Record<string, unknown>;
 };
 
-/** The live figures of one swarm and the health score's terms: the contract's wire shapes (contract §5). */
+/** The live figures of one swarm and the health score's terms: the contract's wire shapes (docs/contract.md#live-channel). */
 export type { HealthTerms, MetricsTick };
 
-/** Everything the engine publishes, by event name (contract §5 names, plus failure.detected/resolved). */
+/** Everything the engine publishes, by event name (docs/contract.md#live-channel names, plus failure.detected/resolved). */
 export type EngineEventMap = {
   "metrics.tick": MetricsTick;
   "bottleneck.detected": { swarm: string; bottleneck: BottleneckRecord };

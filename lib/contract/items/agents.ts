@@ -1,8 +1,8 @@
-// The agents of a swarm as GET /swarms/{swarm}/agents and /agents/{agent} answer (extension of contract §4.2).
+// The agents of a swarm as GET /swarms/{swarm}/agents and /agents/{agent} answer (extension of docs/contract.md#read-and-act).
 import type { FailureItem } from "./failures";
 import type { HealingItem } from "./healings";
 
-/** An agent found down by its silence (D30): silent for `silent_for_ms`, expected every `expected_every_ms`. */
+/** An agent found down by its silence (docs/decisions.md#d30): silent for `silent_for_ms`, expected every `expected_every_ms`. */
 export type AgentSilence = { silent_for_ms: number; expected_every_ms: number; silent_intervals: number; last_heard_at: string | null; detected_at: string | null };
 
 /** One agent row, with ages measured when the answer was made. */

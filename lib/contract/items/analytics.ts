@@ -1,10 +1,10 @@
-// A swarm's analytics as GET /swarms/{swarm}/analytics/{overview,mttr,strategies} answer (contract §4.2).
+// A swarm's analytics as GET /swarms/{swarm}/analytics/{overview,mttr,strategies} answer (docs/contract.md#read-and-act).
 import type { HealthTerms } from "./metrics";
 
-/** Strategy trend (D24: newest k results against the rest). */
+/** Strategy trend (docs/decisions.md#d24: newest k results against the rest). */
 export type Trend = "improving" | "stable" | "degrading";
 
-/** Per-strategy verdict (reference §10.3). */
+/** Per-strategy verdict (docs/engine.md#s-10-3). */
 export type StrategyVerdict = "keep" | "tune" | "replace" | "investigate" | "monitor";
 
 /** One row of analytics/strategies. */
@@ -23,7 +23,7 @@ export type StrategyEffectiveness = {
 export type MttrPoint = {
   bucket_start: string;
   mttr_ms: number | null;
-  /** Mean heal duration (D17: action issued → finished) of the bucket's results; added beside MTTR, never instead of it. */
+  /** Mean heal duration (docs/decisions.md#d17: action issued → finished) of the bucket's results; added beside MTTR, never instead of it. */
   avg_heal_ms: number | null;
   healings: number;
   failures: number;

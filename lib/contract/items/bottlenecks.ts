@@ -1,4 +1,4 @@
-// A bottleneck as the API lists it and the live channel pushes it (contract §4.2, §5).
+// A bottleneck as the API lists it and the live channel pushes it (docs/contract.md#read-and-act, docs/contract.md#live-channel).
 
 /** A bottleneck; `resolution` is "no data" when storage resolved it because its swarm went silent, else null. */
 export type BottleneckItem = {

@@ -1,4 +1,4 @@
-// A detected failure as the API lists it and the live channel pushes it (contract §4.2, §5).
+// A detected failure as the API lists it and the live channel pushes it (docs/contract.md#read-and-act, docs/contract.md#live-channel).
 
 /** A detected failure. */
 export type FailureItem = {

@@ -1,4 +1,4 @@
-// A healing with the coordinator commands it issued, as the API lists it and the live channel pushes it (§4.2, §4.3, §5).
+// A healing with the coordinator commands it issued, as the API lists it and the live channel pushes it (docs/contract.md#read-and-act, docs/contract.md#coordinator-link, docs/contract.md#live-channel).
 
 /** A coordinator command. */
 export type CommandItem = {

@@ -1,4 +1,4 @@
-// Predictions (a proposal is an open prediction) and learned patterns, as the API lists them (contract §4.2).
+// Predictions (a proposal is an open prediction) and learned patterns, as the API lists them (docs/contract.md#read-and-act).
 
 /** A prediction; `action_hash` identifies the action an approval is for, `first_approved_*` the first of two approvers. */
 export type PredictionItem = {

@@ -1,4 +1,4 @@
-// The body of every API error: application/problem+json (RFC 9457, contract §4).
+// The body of every API error: application/problem+json (RFC 9457, docs/contract.md#errors).
 
 /** A per-field validation problem of a 400 answer: `path` is dotted (e.g. "guardrails.cooldown_ms"), `index` the batch item. */
 export type FieldError = { index?: number; path: string; message: string };

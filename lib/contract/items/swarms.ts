@@ -1,13 +1,13 @@
-// A swarm as GET /api/v1/swarms lists it (contract §4.2, with live events/s, totals and health terms).
+// A swarm as GET /api/v1/swarms lists it (docs/contract.md#read-and-act, with live events/s, totals and health terms).
 import type { SwarmStatus } from "../swarm-status";
 import type { HealthTerms } from "./metrics";
 
 /** One listed swarm. */
 export type SwarmListItem = {
   name: string;
-  /** Null while nothing is measured (D26). */
+  /** Null while nothing is measured (docs/decisions.md#d26). */
   health_score: number | null;
-  /** The health score's term points and the MTTR target in force (extension of contract §4.2). */
+  /** The health score's term points and the MTTR target in force (extension of docs/contract.md#read-and-act). */
   health: HealthTerms | null;
   status: SwarmStatus;
   agents: number;

@@ -14,9 +14,9 @@ export type HealingRecord = {
   strategy: string;
   status: HealingStatus;
   trigger: HealingTrigger;
-  /** Heal duration (D17): action issued → action finished. */
+  /** Heal duration (docs/decisions.md#d17): action issued → action finished. */
   healMs?: number | null;
-  /** MTTR sample (D17): failure detected → recovery verified. */
+  /** MTTR sample (docs/decisions.md#d17): failure detected → recovery verified. */
   recoveryMs?: number | null;
   startedAt: number;
   finishedAt?: number | null;
@@ -50,7 +50,7 @@ export type Aggregate = {
 /** A half-open time range [from, to) in epoch ms. */
 export type TimeRange = { from: number; to: number };
 
-/** Strategy trend (D24) and per-strategy verdict (reference §10.3): the contract's. */
+/** Strategy trend (docs/decisions.md#d24) and per-strategy verdict (docs/engine.md#s-10-3): the contract's. */
 export type { StrategyVerdict, Trend };
 
 /** The contract's `healing` figures (analytics/overview); null where there is nothing to measure. */
