@@ -6,7 +6,8 @@ import { HealingRow } from "@/components/overview/healing-row";
 import { humanize } from "@/lib/browser/view/format/labels";
 import { ageSince, formatAge, formatDuration } from "@/lib/browser/view/format/time";
 import { useNow } from "@/lib/browser/hooks/use-now";
-import { type AgentRow, useAgent, useAgentEvents } from "@/lib/browser/api/agents";
+import { useAgent, useAgentEvents } from "@/lib/browser/api/agents";
+import type { AgentItem } from "@/lib/contract/items/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -18,7 +19,7 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-function Summary({ a }: { a: AgentRow }) {
+function Summary({ a }: { a: AgentItem }) {
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="agent-summary">
       <Figure label="State">
