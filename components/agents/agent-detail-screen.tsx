@@ -6,7 +6,8 @@ import { HealingRow } from "@/components/overview/healing-row";
 import { humanize } from "@/lib/browser/view/format/labels";
 import { ageSince, formatAge, formatDuration } from "@/lib/browser/view/format/time";
 import { useNow } from "@/lib/browser/hooks/use-now";
-import { type AgentRow, useAgent, useAgentEvents } from "@/lib/browser/api/agents";
+import { useAgent, useAgentEvents } from "@/lib/browser/api/agents";
+import type { AgentItem } from "@/lib/contract/items/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -18,7 +19,7 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-function Summary({ a }: { a: AgentRow }) {
+function Summary({ a }: { a: AgentItem }) {
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="agent-summary">
       <Figure label="State">
@@ -45,7 +46,7 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
       {q.isPending ? (
         <Skeleton rows={5} className="h-6" label="Loading events" />
       ) : q.error ? (
-        <ErrorState title="Could not load events." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load events." error={q.error} onRetry={() => void q.refetch()} />
       ) : q.data.items.length === 0 ? (
         <EmptyState title="No events stored for this agent in the last 7 days" />
       ) : (
@@ -84,7 +85,7 @@ export function AgentDetailScreen({ swarm, agent }: { swarm: string; agent: stri
   const q = useAgent(swarm, agent);
   const now = useNow();
   if (q.isPending) return <Skeleton rows={4} className="h-20" label="Loading agent" />;
-  if (q.error) return <ErrorState title="Could not load this agent." error={q.error} onRetry={() => q.refetch()} />;
+  if (q.error) return <ErrorState title="Could not load this agent." error={q.error} onRetry={() => void q.refetch()} />;
   const { agent: live, failures, healings, degradation } = q.data;
   return (
     <div className="space-y-4">

@@ -32,7 +32,7 @@ export function AgentsScreen({ swarm }: { swarm: string }) {
   const [page, setPage] = useState(0);
 
   if (q.isPending) return <Skeleton rows={8} className="h-9" label="Loading agents" />;
-  if (q.error) return <ErrorState title="Could not load agents." error={q.error} onRetry={() => q.refetch()} />;
+  if (q.error) return <ErrorState title="Could not load agents." error={q.error} onRetry={() => void q.refetch()} />;
 
   const rows = sortAgents(filterAgents(q.data.items, text, state), sort);
   const view = pageOf(rows, page, PAGE_SIZE);

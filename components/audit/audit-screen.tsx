@@ -29,7 +29,7 @@ export function AuditScreen({ swarm, role }: { swarm: string; role: string }) {
 function AuditResults({ filters }: { filters: AuditFilters }) {
   const log = useAuditLog(filters);
   if (log.isPending) return <Skeleton label="Loading audit log" rows={5} className="h-10" />;
-  if (log.error) return <ErrorState title="Could not load the audit log." error={log.error} onRetry={() => log.refetch()} />;
+  if (log.error) return <ErrorState title="Could not load the audit log." error={log.error} onRetry={() => void log.refetch()} />;
   const items = log.data.pages.flatMap((p) => p.items);
   if (items.length === 0) {
     return (
@@ -41,7 +41,7 @@ function AuditResults({ filters }: { filters: AuditFilters }) {
       <AuditTable items={items} />
       <div className="flex items-center gap-3">
         {log.hasNextPage ? (
-          <LoadMoreButton onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} />
+          <LoadMoreButton onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} />
         ) : (
           <span className="text-sm text-slate-500 dark:text-slate-400">End of the log for these filters.</span>
         )}

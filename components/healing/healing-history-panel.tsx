@@ -31,7 +31,7 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
       {isPending ? (
         <Skeleton label="Loading healings" />
       ) : error && !data ? (
-        <ErrorState title="Could not load the healing history." error={error} onRetry={() => refetch()} />
+        <ErrorState title="Could not load the healing history." error={error} onRetry={() => void refetch()} />
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState title="No healings match these filters" className="h-40">
@@ -48,7 +48,7 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
           </EmptyState>
         )
       ) : (
-        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
+        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
           <HealingTable items={items} />
         </PagedList>
       )}

@@ -2,7 +2,7 @@
 import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
 import { formatDuration } from "@/lib/browser/view/charts/format-units";
 import { strategyLabel } from "@/lib/browser/view/charts/prepare-strategy-rows";
-import type { HealingItem } from "@/lib/browser/api/healing";
+import type { HealingItem } from "@/lib/contract/items/healings";
 
 const STATUS_TONE: Record<string, Tone> = { succeeded: "good", failed: "bad", running: "neutral", pending: "muted", cancelled: "muted" };
 const COMMAND_MARK: Record<string, string> = { succeeded: "✓", failed: "✗", timed_out: "⏱" };

@@ -17,7 +17,7 @@ export function StrategyPanel({ swarm }: { swarm: string }) {
       {isPending ? (
         <Skeleton label="Loading strategy effectiveness" className="h-40" />
       ) : error && !data ? (
-        <ErrorState title="Could not load strategy effectiveness." error={error} onRetry={() => refetch()} />
+        <ErrorState title="Could not load strategy effectiveness." error={error} onRetry={() => void refetch()} />
       ) : rows.length === 0 ? (
         <EmptyState title="No finished healings yet" className="h-40">
           Each strategy&apos;s success rate appears here once one of its healings has succeeded or failed.

@@ -28,7 +28,7 @@ export function DemoControls() {
       {q.isPending ? (
         <Skeleton rows={2} label="Loading demo controls" />
       ) : q.error ? (
-        <ErrorState title="Could not load the demo controls." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load the demo controls." error={q.error} onRetry={() => void q.refetch()} />
       ) : !q.data.running ? (
         <p className="text-sm text-slate-500 dark:text-slate-400">The demo swarm is not running (DEMO=off, or a real swarm exists).</p>
       ) : (

@@ -1,11 +1,11 @@
 "use client";
 // Fixed-size live tiles from metrics.tick: events/s, active agents, queue depth, token usage (tabular figures, no
 // layout shift when numbers change).
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 
 const int = new Intl.NumberFormat("en-US");
 
-function Tile({ label, value, testId, hint, hintTestId, warn = false }: { label: string; value: string; testId: string; hint?: string; hintTestId?: string; warn?: boolean }) {
+function Tile({ label, value, testId, hint, hintTestId, warn = false }: { label: string; value: string; testId: string; hint?: string | undefined; hintTestId?: string; warn?: boolean }) {
   return (
     <div className={`h-24 rounded-lg border p-3 ${warn ? "border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800"}`}>
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>

@@ -23,7 +23,7 @@ export function PatternsPanel({ swarm }: { swarm: string }) {
       {isPending ? (
         <Skeleton label="Loading learned patterns" className="h-40" />
       ) : error && !data ? (
-        <ErrorState title="Could not load learned patterns." error={error} onRetry={() => refetch()} />
+        <ErrorState title="Could not load learned patterns." error={error} onRetry={() => void refetch()} />
       ) : data.length === 0 ? (
         <EmptyState title="No patterns learned yet" className="h-40">
           The engine learns a pattern once an event has preceded the same kind of failure in at least 3 episodes, at least twice as often as chance.

@@ -47,7 +47,7 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
       {isPending ? (
         <Skeleton label="Loading predictions" />
       ) : error && !data ? (
-        <ErrorState title="Could not load predictions." error={error} onRetry={() => refetch()} />
+        <ErrorState title="Could not load predictions." error={error} onRetry={() => void refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title={filtered ? "No predictions match these filters" : "No predictions yet"} className="h-40">
           {filtered
@@ -55,7 +55,7 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
             : "Predictions appear when the engine sees a failure coming: a learned pattern recurring, a rising queue or token trend, an unhealthy agent. Keep sending events; each prediction is listed here whatever its confidence."}
         </EmptyState>
       ) : (
-        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
+        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
           <PredictionTable swarm={swarm} items={items} healings={healings} now={now} />
         </PagedList>
       )}

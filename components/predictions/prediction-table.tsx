@@ -4,7 +4,7 @@ import { ProposalOutcomeLine } from "@/components/overview/proposal-outcome-line
 import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
 import { formatPercent } from "@/lib/browser/view/charts/format-units";
 import { proposalOutcome } from "@/lib/browser/api/proposal-outcome";
-import type { PredictionItem } from "@/lib/browser/api/predictions";
+import type { PredictionItem } from "@/lib/contract/items/predictions";
 import type { HealingItem } from "@/lib/browser/api/types";
 
 const STATUS_TONE: Record<string, Tone> = { open: "neutral", approved: "good", rejected: "bad", expired: "muted", observed: "muted" };

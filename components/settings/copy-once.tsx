@@ -21,7 +21,7 @@ export function CopyOnce({ label, value, testId, onDismiss }: { label: string; v
         <code className="break-all rounded bg-slate-900 px-2 py-1 font-mono text-xs text-emerald-300" data-testid={testId}>
           {value}
         </code>
-        <button type="button" className={secondaryButton} onClick={copy}>
+        <button type="button" className={secondaryButton} onClick={() => void copy()}>
           {copied === "yes" ? "Copied" : "Copy"}
         </button>
         <button type="button" className={secondaryButton} onClick={onDismiss}>

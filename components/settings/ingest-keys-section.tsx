@@ -33,7 +33,7 @@ export function IngestKeysSection({ swarm }: { swarm: string }) {
         ) : keys.error ? (
           <div role="alert" className="text-sm text-rose-600 dark:text-rose-400">
             Could not load keys: {keys.error.message}{" "}
-            <button type="button" className={secondaryButton} onClick={() => keys.refetch()}>
+            <button type="button" className={secondaryButton} onClick={() => void keys.refetch()}>
               Retry
             </button>
           </div>

@@ -54,7 +54,7 @@ export function UsersSection({ me }: { me: string }) {
         ) : users.error ? (
           <div role="alert" className="text-sm text-rose-600 dark:text-rose-400">
             Could not load users: {users.error.message}{" "}
-            <button type="button" className={secondaryButton} onClick={() => users.refetch()}>
+            <button type="button" className={secondaryButton} onClick={() => void users.refetch()}>
               Retry
             </button>
           </div>

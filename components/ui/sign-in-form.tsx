@@ -30,7 +30,7 @@ export function SignInForm({ next }: { next: string }) {
 
   const input = "mt-1 w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 text-sm focus:outline-2 focus:outline-sky-500 dark:border-slate-700";
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4">
+    <form onSubmit={(e) => void submit(e)} className="mt-6 space-y-4">
       <label className="block text-sm font-medium">
         Email
         <input name="email" type="email" autoComplete="username" required className={input} />

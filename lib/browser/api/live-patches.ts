@@ -1,7 +1,7 @@
 // Applies a batch of live messages to the React Query cache: one notify pass per batch (notifyManager.batch), so
 // observers re-render once per frame however many messages arrived.
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { patchBottlenecks, patchCommand, patchHealings, patchIncidents, patchProposals } from "./cache-patches";
 import { healingKeys } from "./healing-keys";
 import { keys } from "./keys";
@@ -63,6 +63,9 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
       return;
     case "incident.updated":
       patchList<IncidentItem[]>(client, keys.incidents(m.payload.swarm), (l) => patchIncidents(l, m.payload));
+      return;
+    case "failure.detected":
+      // No cached list holds failures alone: a fault reaches the lists as its incident.updated, the agent page polls.
       return;
   }
 }

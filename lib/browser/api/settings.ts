@@ -1,14 +1,10 @@
 "use client";
 // A swarm's healing settings and webhook: queries and the mutations that save them (the cache takes the answer).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SettingsView } from "@/lib/server/features/settings/settings-api";
-import type { SwarmSettings } from "@/lib/server/features/settings/swarm-settings";
+import type { SettingsView, SwarmSettings, WebhookView } from "@/lib/contract/items/settings";
 import { apiFetch, apiSend } from "./api-fetch";
 
-export type { SettingsView, SwarmSettings };
-
-/** GET /swarms/{swarm}/webhook. */
-export type WebhookView = { url: string | null; secret_set: boolean };
+export type { SettingsView, SwarmSettings, WebhookView };
 
 /** Query keys of a swarm's settings. */
 export const settingsKeys = {

@@ -1,5 +1,6 @@
 // Per-strategy effectiveness: counts, rates, durations, trend (docs/decisions.md#d24: newest k results) and a verdict (docs/engine.md#s-10-3).
 import { aggregateRecords, resultsIn, totalsOf } from "./aggregate";
+import type { StrategyEffectiveness } from "../../contract/items/analytics";
 import type { HealingRecord, StrategyVerdict, TimeRange, Trend } from "./types";
 
 /** Trend parameters (docs/engine.md#s-10-3 defaults). */
@@ -8,17 +9,8 @@ export type TrendOptions = { minSamples: number; maxRecent: number; threshold: n
 /** The original's trend parameters: ≥ 10 results, recent = min(⌊n/3⌋, 20), ±0.05. */
 export const DEFAULT_TREND: TrendOptions = { minSamples: 10, maxRecent: 20, threshold: 0.05 };
 
-/** One row of analytics/strategies (docs/contract.md#read-and-act). */
-export type StrategyEffectiveness = {
-  strategy: string;
-  success_count: number;
-  failure_count: number;
-  success_rate: number;
-  avg_heal_ms: number;
-  mttr_ms: number | null;
-  trend: Trend;
-  recommendation: StrategyVerdict;
-};
+/** One row of analytics/strategies: the contract's (docs/contract.md#read-and-act). */
+export type { StrategyEffectiveness };
 
 /** Rate differences within this of the threshold count as on it (so 0.9 − 0.85 is not "above 0.05"). */
 const EPS = 1e-9;
@@ -45,7 +37,7 @@ export function strategyVerdict(rate: number, trend: Trend): StrategyVerdict {
 }
 
 /** Effectiveness of every strategy with results in `range`, best success rate first (ties by name). */
-export function strategyEffectiveness(records: readonly HealingRecord[], opts: { range?: TimeRange; trend?: TrendOptions } = {}): StrategyEffectiveness[] {
+export function strategyEffectiveness(records: readonly HealingRecord[], opts: { range?: TimeRange | undefined; trend?: TrendOptions } = {}): StrategyEffectiveness[] {
   const groups = new Map<string, HealingRecord[]>();
   for (const r of resultsIn(records, opts.range)) {
     const group = groups.get(r.strategy);

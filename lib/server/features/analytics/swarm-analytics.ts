@@ -11,6 +11,7 @@ import { strategyEffectiveness } from "../../../engine/analytics/strategy-effect
 import type { HealingRecord, HealingRollup } from "../../../engine/analytics/types";
 import { PREDICTABLE_FAILURE_TYPES } from "../../../engine/prediction";
 import { storedSettings } from "../settings/settings-store";
+import type { AnalyticsOverview, MttrPoint, PredictionQuality, StrategyEffectiveness } from "../../../contract/items/analytics";
 
 const RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 
@@ -52,12 +53,12 @@ async function healingRecords(pool: pg.Pool, swarmId: number, from: number, to: 
 }
 
 /** Per-strategy effectiveness over a range (newest 10,000 healings at most). */
-export async function strategies(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number) {
+export async function strategies(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number): Promise<StrategyEffectiveness[]> {
   return strategyEffectiveness(await healingRecords(pool, swarmId, now - RANGES[range], now + 1));
 }
 
 /** MTTR, healings, failures and success rate per bucket; buckets without data have `mttr_ms: null`. */
-export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mttrQuery>, now: number) {
+export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mttrQuery>, now: number): Promise<MttrPoint[]> {
   const size: BucketSize = q.bucket;
   const to = q.to ?? now;
   const from = q.from ?? to - (size === "minute" ? RANGES["1h"] : size === "hour" ? RANGES["24h"] : RANGES["30d"]);
@@ -71,7 +72,7 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
  * (lib/engine/prediction/outcome-stats): accuracy = (confirmed + prevented) / settled; precision = confirmed /
  * (confirmed + false positives + rejected); recall = confirmed / detected failures of the kinds the engine predicts
  * (PREDICTABLE_FAILURE_TYPES: routine task failures would drown it); FPR = (false positives + rejected) / settled. */
-async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number) {
+async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number): Promise<PredictionQuality> {
   const { rows } = await pool.query<{ total: string; confirmed: string; predictable_confirmed: string; prevented: string; fp: string; rejected: string; lead: number | null; failures: string }>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed,
@@ -109,7 +110,7 @@ async function storedTargetMttrMs(pool: pg.Pool, swarmId: number): Promise<numbe
  * score is measured against the swarm's target MTTR; task outcomes are not in the rollups, so its success term is
  * left out here (docs/decisions.md#d26: the MTTR and strategy terms are rescaled) and the score is null without any healing.
  */
-export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number) {
+export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number): Promise<AnalyticsOverview> {
   const span = RANGES[range];
   const from = now - span;
   const rows = await rollups(pool, swarmId, tableFor(span), Math.floor(from / 60_000) * 60_000, now + 1);
