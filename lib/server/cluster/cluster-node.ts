@@ -9,6 +9,7 @@ import type { Engine } from "../../engine/engine";
 import type { CommandResult } from "../../engine/healing";
 import type { HealingRecord } from "../../engine/healing/types";
 import type { DecisionInput } from "../../engine/prediction";
+import type { SwarmConfig } from "../../engine/swarm-config";
 import type { EngineEvent } from "../../engine/types";
 import { runningHealings, settleAdopted } from "./adopted-healings";
 import { openProposals, reconcileOpenItems } from "./reconcile-open-items";
@@ -50,6 +51,7 @@ export class ClusterNode {
   private beatAgain = false;
   private stopped = false;
   private finishAdopted: (swarm: string, healing: HealingRecord) => void = () => undefined;
+  private address: string | null = null;
 
   constructor(private deps: ClusterDeps) {}
 
@@ -62,6 +64,12 @@ export class ClusterNode {
     };
     void this.kick();
     loop();
+  }
+
+  /** Where the other instances reach this one (its internal URL, once it listens): recorded with every swarm it owns. */
+  setAddress(url: string): void {
+    this.address = url;
+    void this.kick();
   }
 
   /** Subscribes to ownership changes of this instance. */
@@ -112,9 +120,11 @@ export class ClusterNode {
     else this.relay({ op: "decideHealing", swarm, healingId, decision });
   }
 
-  /** A swarm's settings changed (already applied here): the owner elsewhere reloads them. */
-  settingsChanged(swarm: string): void {
-    if (!this.epochOf(swarm)) this.relay({ op: "settings", swarm });
+  /** A swarm's settings changed (already stored): applied to the engine here when this instance owns the swarm, else
+   * the owner elsewhere reloads them (a non-owner never holds a swarm's engine). */
+  settingsChanged(swarm: string, config: SwarmConfig): void {
+    if (this.epochOf(swarm)) this.deps.engine.configure(swarm, config);
+    else this.relay({ op: "settings", swarm });
   }
 
   /** A swarm's time mode: here and on every other instance (whichever owns it now or later). */
@@ -141,7 +151,7 @@ export class ClusterNode {
     if (this.timer) clearTimeout(this.timer);
     await this.beating;
     await this.idle();
-    await this.session?.heartbeat(this.ownedList()).catch(() => undefined);
+    await this.session?.heartbeat(this.ownedList(), this.address).catch(() => undefined);
     for (const id of [...this.feeds.keys()]) this.stepDown(id);
     await this.session?.close();
     this.session = null;
@@ -207,7 +217,7 @@ export class ClusterNode {
       this.session = await OwnerSession.open(this.deps.url, (c, p) => this.onNotice(c, p), (err) => this.sessionEnded(err));
     }
     const session = this.session;
-    const fenced = await session.heartbeat(this.ownedList());
+    const fenced = await session.heartbeat(this.ownedList(), this.address);
     const held = await session.heldLocks();
     for (const id of lostSwarms([...this.feeds.keys()], held, fenced)) {
       this.stepDown(id);
@@ -225,7 +235,7 @@ export class ClusterNode {
   }
 
   private async takeOver(session: OwnerSession, swarmId: number, name: string): Promise<void> {
-    const t = await session.takeOwnership(swarmId, this.instanceId);
+    const t = await session.takeOwnership(swarmId, this.instanceId, this.address);
     const { engine, pool, db, log } = this.deps;
     engine.forget(name);
     await this.deps.prepare(name);

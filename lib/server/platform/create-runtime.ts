@@ -1,4 +1,4 @@
-// Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
+// Builds the process runtime on an open database: engine (a swarm's seeded from storage when it is taken over), key verifier, rollups.
 import { randomUUID } from "node:crypto";
 import { ClusterNode } from "../cluster/cluster-node";
 import { CommandSignal } from "../commands/command-signal";
@@ -23,9 +23,8 @@ import pkg from "../../../package.json" with { type: "json" };
 export async function createRuntime(database: OpenDatabase, clock: Clock = systemClock): Promise<Runtime> {
   await preparePartitions(database, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
-  await seedEngine(database.pool, engine);
+  // No swarm's engine is built at boot: each is built on the instance that takes the swarm over (`prepare`), and only there.
   const settingsLog = componentLogger("settings");
-  await applyStoredSettings(database.db, engine, settingsLog);
   const prepare = async (swarm: string) => {
     await seedEngine(database.pool, engine, swarm);
     await applyStoredSettings(database.db, engine, settingsLog, swarm);
