@@ -44,6 +44,8 @@ export class ClusterNode {
   private session: OwnerSession | null = null;
   private feeds = new Map<number, SwarmFeed>();
   private kicked = new Set<number>();
+  /** Swarms being taken over: ownership is recorded, the engine is being prepared. */
+  private taking = new Set<string>();
   private listeners: OwnershipListener[] = [];
   private work = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | null = null;
@@ -86,6 +88,12 @@ export class ClusterNode {
   epochOf(swarm: string): { swarmId: number; epoch: bigint } | null {
     for (const f of this.feeds.values()) if (f.name === swarm) return { swarmId: f.swarmId, epoch: f.epoch };
     return null;
+  }
+
+  /** Whether this instance runs the swarm's engine: it owns the swarm or is taking it over (reads of the engine's live
+   * state are answered here then, and nowhere else). */
+  runsEngineOf(swarm: string): boolean {
+    return this.taking.has(swarm) || this.epochOf(swarm) !== null;
   }
 
   /** Events this instance just stored (committed in `tx`): fed here when it owns the swarm, else announced to the owner. */
@@ -225,7 +233,8 @@ export class ClusterNode {
     }
     for (const { id, name } of await session.tryLock([...this.feeds.keys()])) {
       if (this.stopped) return void (await session.unlock(id));
-      await this.takeOver(session, id, name);
+      this.taking.add(name);
+      await this.takeOver(session, id, name).finally(() => this.taking.delete(name));
     }
     for (const feed of this.feeds.values()) {
       if (!feed.ready) continue;

@@ -12,7 +12,7 @@ import { INTERNAL_AUTH_HEADER, verifyInternal } from "./internal-auth";
 const MAX_READ_BYTES = 8 * 1024 * 1024;
 
 /** What answering a forwarded read needs: the engine, this instance's ownership and the pepper that signs requests. */
-export type EngineReadDeps = { engine: Engine; cluster: Pick<ClusterNode, "epochOf">; pepper: string };
+export type EngineReadDeps = { engine: Engine; cluster: Pick<ClusterNode, "runsEngineOf">; pepper: string };
 
 /** Answers one forwarded read. */
 export async function handleEngineRead(req: IncomingMessage, res: ServerResponse, deps: EngineReadDeps): Promise<void> {
@@ -30,7 +30,7 @@ export async function handleEngineRead(req: IncomingMessage, res: ServerResponse
       throw new ApiError(400, "malformed_json", "The body is not valid JSON.");
     }
     const read = engineReadSchema.parse(raw);
-    const notOwned = swarmsOf(read).find((s) => !deps.cluster.epochOf(s));
+    const notOwned = swarmsOf(read).find((s) => !deps.cluster.runsEngineOf(s));
     if (notOwned !== undefined) throw new ApiError(409, "not_owner", `This instance does not run swarm "${notOwned}".`);
     sendJson(res, 200, { answer: answerLocally(deps.engine, read) });
   } catch (err) {

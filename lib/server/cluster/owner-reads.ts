@@ -17,7 +17,7 @@ export const OWNER_READ_TIMEOUT_MS = 2_000;
 
 /** What reading live engine state needs: this instance's engine and ownership, the pool (where the owners are) and the
  * pepper (which signs requests between instances). */
-export type OwnerReadDeps = { engine: Engine; cluster: Pick<ClusterNode, "epochOf">; pool: pg.Pool; pepper: string };
+export type OwnerReadDeps = { engine: Engine; cluster: Pick<ClusterNode, "runsEngineOf">; pool: pg.Pool; pepper: string };
 
 /** Where a swarm's engine runs: on this instance (or on none yet: then it reads as empty here too), or elsewhere at
  * `url` (null while the owner has not recorded its URL). */
@@ -28,7 +28,7 @@ const unavailable = (swarm: string) =>
 
 async function placesOf(deps: OwnerReadDeps, swarms: readonly string[]): Promise<Map<string, Place>> {
   const places = new Map<string, Place>(swarms.map((s) => [s, { here: true }]));
-  const elsewhere = swarms.filter((s) => !deps.cluster.epochOf(s));
+  const elsewhere = swarms.filter((s) => !deps.cluster.runsEngineOf(s));
   if (elsewhere.length === 0) return places;
   // owner_id '' marks swarms whose events were processed before ownership existed: nobody owns them yet.
   const { rows } = await deps.pool.query<{ name: string; owner_url: string | null }>(
