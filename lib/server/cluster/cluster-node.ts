@@ -31,8 +31,17 @@ type EngineNotice =
   | { op: "settings"; swarm: string }
   | { op: "time"; swarm: string; mode: "wall" | "event" };
 
-/** What the node needs: the database, the engine, and how to prepare a swarm's engine state after a takeover. */
-export type ClusterDeps = { url: string; pool: pg.Pool; db: Db; engine: Engine; log: Logger; prepare: (swarm: string) => Promise<void> };
+/** What the node needs: the database, the engine, how to prepare a swarm's engine state after a takeover, and how to
+ * apply a swarm's stored settings to it (after a change made on another instance). */
+export type ClusterDeps = {
+  url: string;
+  pool: pg.Pool;
+  db: Db;
+  engine: Engine;
+  log: Logger;
+  prepare: (swarm: string) => Promise<void>;
+  applySettings: (swarm: string) => Promise<void>;
+};
 
 /** A change of ownership, for what runs only on a swarm's owner (the demo feed). */
 export type OwnershipListener = (swarm: string, owned: boolean) => void;
@@ -197,7 +206,7 @@ export class ClusterNode {
     if (n.op === "command") this.applyCommand(n.swarm, n.id, n.result);
     else if (n.op === "decide") this.deps.engine.decide(n.swarm, n.predictionId, n.decision);
     else if (n.op === "decideHealing") this.deps.engine.decideHealing(n.swarm, n.healingId, n.decision);
-    else this.track(this.deps.prepare(n.swarm));
+    else this.track(this.deps.applySettings(n.swarm));
   }
 
   /** One beat now (or right after the running one). */

@@ -1,13 +1,15 @@
 // Two instances on one database answer every read of live engine state the same: the swarm list's figures, the agents,
 // an agent's detail, learned patterns, performance and the socket's subscribe snapshot come from the swarm's owner
-// (the other instance forwards the read to it), and the other instance never builds an engine for the swarm. When the
-// owner does not answer, both instances say so: 503 problem+json, or a refused subscribe snapshot.
+// (the other instance forwards the read to it), and the other instance never builds an engine for the swarm, not even
+// when a settings change is made there. When the owner does not answer, both instances say so: 503 problem+json, or a
+// refused subscribe snapshot.
 import net from "node:net";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { GET as patternsRoute } from "@/app/api/v1/swarms/[swarm]/patterns/route";
 import { GET as performanceRoute } from "@/app/api/v1/swarms/[swarm]/performance/route";
+import { PUT as settingsRoute } from "@/app/api/v1/swarms/[swarm]/settings/route";
 import { GET as swarmsRoute } from "@/app/api/v1/swarms/route";
 import { startTestAppOn, type TestApp } from "../../../test/app";
 import { callRoute } from "../../../test/call-route";
@@ -125,6 +127,16 @@ describe("every instance answers reads of live engine state the same", () => {
       return { ...ack, snapshot: { ...ack.snapshot, at: 0 } };
     });
     expect(snapshot).toMatchObject({ ok: true, snapshot: { swarm: SWARM, events_total: events.length, active_agents: 5 } });
+
+    // A settings change made on the viewer reaches the owner's engine (and only it), which keeps its figures (with the
+    // day rollups stored, as the 1 s flush does: re-seeding the engine from them would count the events twice).
+    await Promise.all([a.rt.rollups.flush(), b.rt.rollups.flush()]);
+    const admin = await a.token("admin");
+    setRuntime(viewer.rt);
+    const put = await callRoute(viewer, settingsRoute, { caller: { token: admin }, method: "PUT", params: { swarm: SWARM }, body: { target_mttr_ms: 45_000 } });
+    expect(put.status).toBe(200);
+    await vi.waitFor(() => expect(owner.rt.engine.snapshot(SWARM).health?.target_mttr_ms).toBe(45_000), { timeout: 5_000 });
+    expect((await same(async (app) => (await listSwarms(app.rt, now))[0]))).toMatchObject({ events_total: events.length, health: { target_mttr_ms: 45_000 } });
 
     // The viewer forwarded every read: it never built an engine for the swarm.
     expect(viewer.rt.engine.knows(SWARM)).toBe(false);

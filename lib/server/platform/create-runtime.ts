@@ -25,9 +25,10 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
   const engine = createEngine({ clock, newId: randomUUID });
   // No swarm's engine is built at boot: each is built on the instance that takes the swarm over (`prepare`), and only there.
   const settingsLog = componentLogger("settings");
+  const applySettings = (swarm: string) => applyStoredSettings(database.db, engine, settingsLog, swarm);
   const prepare = async (swarm: string) => {
     await seedEngine(database.pool, engine, swarm);
-    await applyStoredSettings(database.db, engine, settingsLog, swarm);
+    await applySettings(swarm);
   };
   return {
     pool: database.pool,
@@ -45,6 +46,6 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     limits: new RateLimits({ ...DEFAULT_RATE_LIMITS, ingestEventsPerS: env().INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: env().INGEST_MAX_BYTES_PER_S }),
     commandSignal: new CommandSignal(),
     webhookBreakers: new WebhookBreakers(),
-    cluster: new ClusterNode({ url: database.target.url, pool: database.pool, db: database.db, engine, log: componentLogger("cluster"), prepare }),
+    cluster: new ClusterNode({ url: database.target.url, pool: database.pool, db: database.db, engine, log: componentLogger("cluster"), prepare, applySettings }),
   };
 }
