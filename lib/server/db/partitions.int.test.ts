@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../../../test/app";
 import { upkeepPartitions, preparePartitions } from "./partition-upkeep";
 import { saveSettings } from "../features/settings/settings-store";
 import { SETTINGS_DEFAULTS } from "../features/settings/swarm-settings";
+import { loadRetentionRules } from "../features/settings/retention-rules";
 import { periodName } from "./partition-periods";
 
 const DAY = 86_400_000;
@@ -21,6 +22,8 @@ const swarm = async (name: string, retention: { events_retention_days?: number; 
   await saveSettings(app.rt.db, id, { ...SETTINGS_DEFAULTS, ...retention });
   return id;
 };
+/** The upkeep on the app's pool, under the stored retention rules. */
+const upkeep = () => ({ pool: app.rt.pool, rules: () => loadRetentionRules(app.rt.db) });
 const exists = async (table: string) => (await app.rt.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [table])).rowCount === 1;
 const count = async (table: string, swarmId: number) => Number((await app.rt.pool.query(`SELECT count(*) AS n FROM ${table} WHERE swarm_id = $1`, [swarmId])).rows[0].n);
 const deletes = async () => Number((await app.rt.pool.query("SELECT count(*) AS n FROM test_deleted_rows")).rows[0].n);
@@ -68,7 +71,7 @@ describe("healing history retention per swarm", () => {
   const month = (table: string) => periodName(table, "month", then);
 
   it("keeps each history table's rows in the swarm's own sub-partition of the month, the others' in `_default`", async () => {
-    await preparePartitions(app.rt, then);
+    await preparePartitions(upkeep(), then);
     for (const id of [brief, plain]) await addHistory(id, then);
     for (const t of HISTORY_TABLES) {
       const { rows } = await app.rt.pool.query(`SELECT swarm_id, tableoid::regclass::text AS part FROM ${t} WHERE swarm_id = ANY($1) ORDER BY swarm_id`, [[brief, plain]]);
@@ -77,7 +80,7 @@ describe("healing history retention per swarm", () => {
   });
 
   it("drops a swarm's history months past its own retention, with its failures' source-event keys; another swarm's stay", async () => {
-    const { dropped } = await upkeepPartitions(app.rt, now);
+    const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toEqual(expect.arrayContaining(HISTORY_TABLES.map((t) => `${month(t)}_s${brief}`)));
     for (const t of HISTORY_TABLES) expect([await exists(`${month(t)}_s${brief}`), await exists(`${month(t)}_default`)]).toEqual([false, true]);
     expect(await historyCounts(brief)).toEqual([0, 0, 0, 0, 0, 0]);
@@ -90,7 +93,7 @@ describe("events retention per swarm", () => {
   const day = periodName("events", "day", then);
 
   it("gives the swarms on their own retention a sub-partition of each new day, the others share `_default`", async () => {
-    await preparePartitions(app.rt, then);
+    await preparePartitions(upkeep(), then);
     for (const id of [short, long, plain]) await addEvent(id, then);
     expect(await exists(`${day}_s${short}`)).toBe(true);
     expect(await exists(`${day}_s${long}`)).toBe(true);
@@ -104,7 +107,7 @@ describe("events retention per swarm", () => {
   });
 
   it("drops a swarm's sub-partition once older than its retention, another swarm's longer one stays", async () => {
-    const { dropped } = await upkeepPartitions(app.rt, now);
+    const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toContain(`${day}_s${short}`);
     expect(await exists(`${day}_s${short}`)).toBe(false);
     expect(await exists(`${day}_s${long}`)).toBe(true);
@@ -113,10 +116,10 @@ describe("events retention per swarm", () => {
   });
 
   it("drops the shared sub-partition past the default, then the whole day past the longest", async () => {
-    await upkeepPartitions(app.rt, then + 35 * DAY);
+    await upkeepPartitions(upkeep(), then + 35 * DAY);
     expect(await exists(`${day}_default`)).toBe(false);
     expect([await count("events", long), await count("events", plain)]).toEqual([1, 0]);
-    await upkeepPartitions(app.rt, then + 61 * DAY);
+    await upkeepPartitions(upkeep(), then + 61 * DAY);
     expect(await exists(day)).toBe(false);
     expect(await count("events", long)).toBe(0);
   });
@@ -133,14 +136,14 @@ describe("rollup retention", () => {
   const recent = now - 380 * DAY;
 
   it("drops whole months older than the history retention and keeps newer ones and a longer swarm's", async () => {
-    await preparePartitions(app.rt, old);
-    await preparePartitions(app.rt, recent);
+    await preparePartitions(upkeep(), old);
+    await preparePartitions(upkeep(), recent);
     for (const t of [old, recent]) for (const id of [plain, long]) await addRollup(id, t);
     const oldMonth = periodName("rollup_day", "month", old);
     const recentMonth = periodName("rollup_day", "month", recent);
     expect(await exists(`${oldMonth}_s${long}`)).toBe(true);
 
-    const { dropped } = await upkeepPartitions(app.rt, now);
+    const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toContain(`${oldMonth}_default`);
     expect(await exists(`${oldMonth}_default`)).toBe(false);
     expect(await exists(`${oldMonth}_s${long}`)).toBe(true);

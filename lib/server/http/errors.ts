@@ -1,6 +1,5 @@
 // The one error type of the API, and its mapping to application/problem+json (RFC 9457).
 import { ZodError } from "zod";
-import { isDatabaseUnavailable } from "../db/pool";
 
 /** A per-field validation problem, as reported in `errors`. */
 export type FieldError = { index?: number; path: string; message: string };
@@ -15,6 +14,19 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006", "25006"]);
+
+/** True when an error means "the database is unreachable or refusing work right now" (→ 503), told by its
+ * shape: a node-postgres / Postgres error code or a connection-loss message, here or in its cause. */
+function isDatabaseUnavailable(e: unknown): boolean {
+  if (!e || typeof e !== "object") return false;
+  const err = e as { code?: string; message?: string; cause?: unknown };
+  if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
+  const msg = err.message ?? "";
+  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(msg)) return true;
+  return err.cause ? isDatabaseUnavailable(err.cause) : false;
 }
 
 const TITLES: Record<number, string> = {

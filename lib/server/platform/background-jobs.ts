@@ -4,13 +4,14 @@ import { sweepOverdue } from "../features/healings/sweep-overdue";
 import { dispatchWebhooks } from "../commands/webhook-dispatcher";
 import type { Runtime } from "./runtime";
 import { upkeepPartitions } from "../db/partition-upkeep";
+import { loadRetentionRules } from "../features/settings/retention-rules";
 
 /** Starts the timers; the returned function stops them. */
 export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
   const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick(rt.cluster.ownedSwarms())), 1_000);
   const flush = setInterval(() => rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
   const upkeep = setInterval(() => {
-    upkeepPartitions(rt, Date.now())
+    upkeepPartitions({ pool: rt.pool, rules: () => loadRetentionRules(rt.db) }, Date.now())
       .then(({ dropped }) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
       .catch((e: Error) => log.warn({ err: e.message }, "partition upkeep failed"));
   }, 3_600_000);

@@ -14,14 +14,15 @@ import { componentLogger } from "./logger";
 import type { Runtime } from "./runtime";
 import { applyStoredSettings } from "../features/settings/settings-store";
 import { preparePartitions } from "../db/partition-upkeep";
-import { DEFAULT_RATE_LIMITS, RateLimits } from "./rate-limits";
+import { loadRetentionRules } from "../features/settings/retention-rules";
+import { DEFAULT_RATE_LIMITS, RateLimits } from "../http/rate-limits";
 import { seedEngine } from "../cluster/seed-engine";
 import { ServerMetrics } from "./server-metrics";
 import pkg from "../../../package.json" with { type: "json" };
 
 /** Creates the runtime (does not install it globally; see setRuntime). */
 export async function createRuntime(database: OpenDatabase, clock: Clock = systemClock): Promise<Runtime> {
-  await preparePartitions(database, clock.now());
+  await preparePartitions({ pool: database.pool, rules: () => loadRetentionRules(database.db) }, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
   await seedEngine(database.pool, engine);
   const settingsLog = componentLogger("settings");

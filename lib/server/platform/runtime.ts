@@ -11,7 +11,7 @@ import type { CommandSignal } from "../commands/command-signal";
 import type { WebhookBreakers } from "../commands/webhook-breakers";
 import type { Engine } from "../../engine/engine";
 import type { Publisher } from "../live/publisher";
-import type { RateLimits } from "./rate-limits";
+import type { RateLimits } from "../http/rate-limits";
 import type { ServerMetrics } from "./server-metrics";
 import type { DemoControl } from "../features/demo/demo-feed";
 

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { AgentSummary } from "../../../engine/agent-roster";
 import type { Runtime } from "../../platform/runtime";
-import { commandsOf } from "../healings/history-links";
+import { commandsOf } from "../../db/history-links";
 import { failureItem, healingItem } from "../items/items";
 import { requireSwarm } from "../swarms/swarm-lists";
 

@@ -7,7 +7,7 @@ import { POST as reject } from "@/app/api/v1/healings/[id]/reject/route";
 import { startTestApp, type TestApp } from "../../../../test/app";
 import { componentLogger } from "../../platform/logger";
 import { healingActionHash } from "../items/action-hash";
-import { commandsOf } from "./history-links";
+import { commandsOf } from "../../db/history-links";
 import { applyStoredSettings, saveSettings } from "../settings/settings-store";
 import { SETTINGS_DEFAULTS } from "../settings/swarm-settings";
 

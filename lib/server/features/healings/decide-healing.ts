@@ -6,7 +6,7 @@ import { notFound } from "../../http/errors";
 import type { Principal } from "../../auth/principal";
 import { decideOpenItem, type DecisionRequest, type DecisionStore } from "./decide-open-item";
 import { healingActionHash } from "../items/action-hash";
-import { commandsOf } from "./history-links";
+import { commandsOf } from "../../db/history-links";
 import { healingItem } from "../items/items";
 import type { HealingRecord } from "../../../engine/records";
 import type { Runtime } from "../../platform/runtime";

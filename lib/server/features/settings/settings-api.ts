@@ -8,6 +8,7 @@ import { requireSwarm } from "../swarms/swarm-lists";
 import { componentLogger } from "../../platform/logger";
 import type { Runtime } from "../../platform/runtime";
 import { preparePartitions } from "../../db/partition-upkeep";
+import { loadRetentionRules } from "./retention-rules";
 import { fillRetention, normalizeRetention, type Retention, retentionDefaults, retentionErrors } from "./retention-settings";
 import { saveSettings, storedSettings } from "./settings-store";
 import { fillSettings, normalizeSettings, SETTINGS_DEFAULTS, settingsErrors, type SwarmSettings, toSwarmConfig } from "./swarm-settings";
@@ -60,7 +61,7 @@ export async function updateSwarmSettings(rt: Runtime, principal: Principal, swa
   const before = filled(stored, catalog);
   const after = filled(next, catalog);
   if (before.events_retention_days !== after.events_retention_days || before.history_retention_days !== after.history_retention_days) {
-    await preparePartitions(rt, Date.now()).catch((err: Error) => componentLogger("settings").warn({ swarm, err: err.message }, "retention sub-partitions not created yet"));
+    await preparePartitions({ pool: rt.pool, rules: () => loadRetentionRules(rt.db) }, Date.now()).catch((err: Error) => componentLogger("settings").warn({ swarm, err: err.message }, "retention sub-partitions not created yet"));
   }
   await audit(rt.db, { actor: principal, action: "swarm.settings.update", target: `swarm:${swarm}`, result: "ok", swarmId, detail: { before, after } });
   return view(swarm, next, catalog);

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { decodeCursor, pageQuery, timeWindow, toPage } from "../../http/cursor";
 import { notFound } from "../../http/errors";
 import type { Db } from "../../db/prisma";
-import { commandsOf } from "../healings/history-links";
+import { commandsOf } from "../../db/history-links";
 import { bottleneckItem, failureItem, healingItem, incidentItem, predictionItem } from "../items/items";
 
 /** The id of a swarm by name, or 404. */
