@@ -26,7 +26,7 @@ describe("two instances, one database", () => {
     // Whichever instance claims the swarm first owns its engine; the socket goes to the other one.
     const owner = await vi.waitFor(
       () => {
-        const o = [a, b].find((x) => x.rt.cluster.epochOf("cluster-swarm") !== null);
+        const o = [a, b].find((x) => x.cluster.epochOf("cluster-swarm") !== null);
         expect(o).toBeDefined();
         return o!;
       },
@@ -50,6 +50,6 @@ describe("two instances, one database", () => {
     await expect(failure).resolves.toMatchObject({ swarm: "cluster-swarm", failure_type: "agent_down" });
     await expect(started).resolves.toMatchObject({ swarm: "cluster-swarm", strategy: "AgentRestartStrategy" });
     // The viewer's instance ran no engine for these events: what its socket got came from the owner, through Postgres.
-    expect(viewer.rt.engine.snapshot("cluster-swarm").events_total).toBe(0);
+    expect(viewer.engine.snapshot("cluster-swarm").events_total).toBe(0);
   });
 });

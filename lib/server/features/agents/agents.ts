@@ -3,13 +3,17 @@
 import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { AgentSummary } from "../../../engine/agent-roster";
-import type { Runtime } from "../../platform/runtime";
+import type { Engine } from "../../../engine/engine";
+import type { Db } from "../../db/prisma";
+import type { SwarmRef } from "../../http/route";
 import { commandsOf } from "../../db/history-links";
 import { failureItem, healingItem } from "../items/items";
-import { requireSwarm } from "../swarms/swarm-lists";
 
 /** Params of /swarms/{swarm}/agents/{agent}. */
 export const agentIdSchema = z.string().min(1).max(128);
+
+/** What the agent views read: the stored history and the engine's live roster. */
+export type AgentDeps = { db: Db; engine: Pick<Engine, "agents"> };
 
 const DAY = 86_400_000;
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -28,34 +32,33 @@ export function agentItem(a: AgentSummary, now: number) {
 }
 
 /** GET /swarms/{swarm}/agents: every agent the engine tracks, by id, and the swarm's degradation level. */
-export async function listAgents(rt: Runtime, swarm: string, now: number) {
-  await requireSwarm(rt.db, swarm);
-  const roster = rt.engine.agents(swarm);
+export async function listAgents({ engine }: Pick<AgentDeps, "engine">, swarm: SwarmRef, now: number) {
+  const roster = engine.agents(swarm.name);
   return { items: roster.agents.map((a) => agentItem(a, now)), degradation: roster.degradation, generated_at: new Date(now).toISOString() };
 }
 
 /** GET /swarms/{swarm}/agents/{agent}: the agent's live row, its failures and the healings aimed at it (last 7 days). */
-export async function agentDetail(rt: Runtime, swarm: string, agentId: string, now: number) {
-  const swarmId = await requireSwarm(rt.db, swarm);
-  const roster = rt.engine.agents(swarm);
+export async function agentDetail({ db, engine }: AgentDeps, swarm: SwarmRef, agentId: string, now: number) {
+  const swarmId = swarm.id;
+  const roster = engine.agents(swarm.name);
   const live = roster.agents.find((a) => a.id === agentId);
   const since = new Date(now - 7 * DAY);
   const [failures, predictions] = await Promise.all([
-    rt.db.failure.findMany({ where: { swarmId, agentId, detectedAt: { gte: since } }, orderBy: [{ detectedAt: "desc" }, { id: "desc" }], take: 20 }),
-    rt.db.prediction.findMany({ where: { swarmId, agentId, predictedAt: { gte: since } }, orderBy: { predictedAt: "desc" }, take: 50, select: { id: true } }),
+    db.failure.findMany({ where: { swarmId, agentId, detectedAt: { gte: since } }, orderBy: [{ detectedAt: "desc" }, { id: "desc" }], take: 20 }),
+    db.prediction.findMany({ where: { swarmId, agentId, predictedAt: { gte: since } }, orderBy: { predictedAt: "desc" }, take: 50, select: { id: true } }),
   ]);
   // Aimed at the agent: healing one of its failures (of any age) or acting on one of its predictions.
-  const aimed = await rt.db.$queryRaw<{ id: string }[]>`
+  const aimed = await db.$queryRaw<{ id: string }[]>`
     SELECT h.id FROM healings h
     WHERE h.swarm_id = ${swarmId} AND h.started_at >= ${since}
       AND (h.prediction_id = ANY(${predictions.map((p) => p.id)}::uuid[])
            OR h.failure_id IN (SELECT f.id FROM failures f WHERE f.swarm_id = ${swarmId} AND f.agent_id = ${agentId}))
     ORDER BY h.started_at DESC, h.id DESC LIMIT 20`;
-  const healings = await rt.db.healing.findMany({
+  const healings = await db.healing.findMany({
     where: { swarmId, startedAt: { gte: since }, id: { in: aimed.map((h) => h.id) } },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
   });
-  const commands = await commandsOf(rt.db, swarmId, healings.map((h) => h.id));
+  const commands = await commandsOf(db, swarmId, healings.map((h) => h.id));
   if (!live && failures.length === 0 && healings.length === 0) throw notFound(`Agent "${agentId}"`);
   return {
     agent: live ? agentItem(live, now) : null,
@@ -63,4 +66,19 @@ export async function agentDetail(rt: Runtime, swarm: string, agentId: string, n
     failures: failures.map(failureItem),
     healings: healings.map((h) => healingItem(h, commands.get(h.id))),
   };
+}
+
+/** The agent views of a swarm for the API routes. */
+export class AgentViews {
+  constructor(private readonly deps: AgentDeps) {}
+
+  /** See listAgents. */
+  list(swarm: SwarmRef, now: number) {
+    return listAgents(this.deps, swarm, now);
+  }
+
+  /** See agentDetail. */
+  detail(swarm: SwarmRef, agentId: string, now: number) {
+    return agentDetail(this.deps, swarm, agentId, now);
+  }
 }

@@ -1,6 +1,8 @@
 // The swarm list of GET /api/v1/swarms: stored swarms with the engine's live figures.
 import type { HealthTerms } from "../../../engine/types";
-import type { Runtime } from "../../platform/runtime";
+import type pg from "pg";
+import type { Db } from "../../db/prisma";
+import type { Engine } from "../../../engine/engine";
 import { lastEventTimes } from "./last-event";
 import { type SwarmStatus, swarmStatus } from "../../../contract/swarm-status";
 
@@ -20,12 +22,15 @@ export type SwarmListItem = {
   last_event_at: string | null;
 };
 
+/** What the swarm list reads: the swarms' store, their last events, and the engine's live figures. */
+export type SwarmListDeps = { db: Db; pool: pg.Pool; engine: Pick<Engine, "snapshot"> };
+
 /** Lists every swarm, oldest first, with live figures. */
-export async function listSwarms(rt: Runtime, now = Date.now()): Promise<SwarmListItem[]> {
-  const swarms = await rt.db.swarm.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, createdAt: true } });
-  const lastEvents = await lastEventTimes(rt.pool);
+export async function listSwarms({ db, pool, engine }: SwarmListDeps, now = Date.now()): Promise<SwarmListItem[]> {
+  const swarms = await db.swarm.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, createdAt: true } });
+  const lastEvents = await lastEventTimes(pool);
   return swarms.map((s) => {
-    const live = rt.engine.snapshot(s.name);
+    const live = engine.snapshot(s.name);
     const lastEventAt = lastEvents.get(s.name) ?? null;
     return {
       name: s.name,
@@ -39,4 +44,14 @@ export async function listSwarms(rt: Runtime, now = Date.now()): Promise<SwarmLi
       last_event_at: lastEventAt?.toISOString() ?? null,
     };
   });
+}
+
+/** The swarm list for the API route. */
+export class SwarmOverview {
+  constructor(private readonly deps: SwarmListDeps) {}
+
+  /** See listSwarms. */
+  list(now = Date.now()): Promise<SwarmListItem[]> {
+    return listSwarms(this.deps, now);
+  }
 }
