@@ -1,4 +1,4 @@
-// The real app (runtime, raw ingest path, auth, socket.io, background jobs) without Next.js, for benchmarks and
+// The real app (composed services, raw ingest path, auth, socket.io, background jobs) without Next.js, for benchmarks and
 // chaos tests: on DATABASE_URL, listening on 127.0.0.1:<argv[2] or 0>; prints "ready <port> <instance id>"; SIGTERM shuts it down
 // in server.ts' order and exits 0.
 import type { AddressInfo } from "node:net";

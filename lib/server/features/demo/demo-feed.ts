@@ -98,7 +98,7 @@ export class DemoSwarm {
 }
 
 /** Starts the demo swarm: events every second, its commands executed, a fault every few minutes. */
-export async function startDemoFeed(deps: DemoFeedDeps): Promise<DemoControl> {
+async function startDemoFeed(deps: DemoFeedDeps): Promise<DemoControl> {
   const { db, pool, cluster, gate, clock, log } = deps;
   const swarm = await db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
   const identity = { swarmId: swarm.id, swarm: DEMO_SWARM, keyId: 0 };
