@@ -1,4 +1,4 @@
-// Typed socket.io contract shared by the server and the browser (contract §5).
+// Typed socket.io contract shared by the server and the browser (docs/contract.md#live-channel).
 import type { MetricsTick } from "../engine/types";
 import type { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "../server/features/items/items";
 

@@ -24,7 +24,7 @@ export type AgentRow = {
   silence: AgentSilence | null;
 };
 
-/** An agent found down by its silence (D30): silent for `silent_for_ms`, expected every `expected_every_ms`. */
+/** An agent found down by its silence (docs/decisions.md#d30): silent for `silent_for_ms`, expected every `expected_every_ms`. */
 export type AgentSilence = { silent_for_ms: number; expected_every_ms: number; silent_intervals: number; last_heard_at: string | null; detected_at: string | null };
 
 /** The swarm's degradation level (null when the strategy is not configured). */

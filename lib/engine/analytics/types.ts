@@ -13,9 +13,9 @@ export type HealingRecord = {
   strategy: string;
   status: HealingStatus;
   trigger: HealingTrigger;
-  /** Heal duration (D17): action issued → action finished. */
+  /** Heal duration (docs/decisions.md#d17): action issued → action finished. */
   healMs?: number | null;
-  /** MTTR sample (D17): failure detected → recovery verified. */
+  /** MTTR sample (docs/decisions.md#d17): failure detected → recovery verified. */
   recoveryMs?: number | null;
   startedAt: number;
   finishedAt?: number | null;
@@ -49,10 +49,10 @@ export type Aggregate = {
 /** A half-open time range [from, to) in epoch ms. */
 export type TimeRange = { from: number; to: number };
 
-/** Strategy trend (D24: newest k results against the rest). */
+/** Strategy trend (docs/decisions.md#d24: newest k results against the rest). */
 export type Trend = "improving" | "stable" | "degrading";
 
-/** Per-strategy verdict (reference §10.3). */
+/** Per-strategy verdict (docs/engine.md#s-10-3). */
 export type StrategyVerdict = "keep" | "tune" | "replace" | "investigate" | "monitor";
 
 /** The contract's `healing` figures (analytics/overview); null where there is nothing to measure. */

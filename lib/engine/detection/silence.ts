@@ -1,4 +1,4 @@
-// Silence is evidence (D30), as pure decisions: an agent not heard from for k of its own intervals is down, unless it
+// Silence is evidence (docs/decisions.md#d30), as pure decisions: an agent not heard from for k of its own intervals is down, unless it
 // unregistered, is already known to be down, or the whole swarm went quiet (then it is the swarm, not the agent).
 
 /** Default number of intervals an agent may stay silent (the swarm setting `silence_intervals`). */

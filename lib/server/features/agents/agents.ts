@@ -18,7 +18,7 @@ export type AgentDeps = { db: Db; engine: Pick<Engine, "agents"> };
 const DAY = 86_400_000;
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/** One agent row (snake_case, with ages measured at `now`); `silence` explains a "down" state found by silence (D30). */
+/** One agent row (snake_case, with ages measured at `now`); `silence` explains a "down" state found by silence (docs/decisions.md#d30). */
 export function agentItem(a: AgentSummary, now: number) {
   return {
     id: a.id, state: a.state, health_state: a.healthState, health_score: Math.round(a.healthScore * 1000) / 1000, current_tasks: a.currentTasks, tasks: a.tasks,

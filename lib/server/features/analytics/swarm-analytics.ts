@@ -1,4 +1,4 @@
-// Analytics of one swarm for the API (contract §4.2): read from rollups and indexed tables (D27), computed with
+// Analytics of one swarm for the API (docs/contract.md#read-and-act): read from rollups and indexed tables (docs/decisions.md#d27), computed with
 // the engine's pure analytics functions so live and historical figures agree.
 import type pg from "pg";
 import { z } from "zod";
@@ -68,7 +68,7 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
   return mttrSeries(rows, { from, to, bucket: size }).map((p) => ({ ...p, bucket_start: new Date(p.bucket_start).toISOString() }));
 }
 
-/** Prediction quality over a range, from the outcomes recorded automatically (D15), with the engine's definitions
+/** Prediction quality over a range, from the outcomes recorded automatically (docs/decisions.md#d15), with the engine's definitions
  * (lib/engine/prediction/outcome-stats): accuracy = (confirmed + prevented) / settled; precision = confirmed /
  * (confirmed + false positives + rejected); recall = confirmed / detected failures of the kinds the engine predicts
  * (PREDICTABLE_FAILURE_TYPES: routine task failures would drown it); FPR = (false positives + rejected) / settled. */
@@ -108,7 +108,7 @@ async function storedTargetMttrMs(pool: pg.Pool, swarmId: number): Promise<numbe
 /**
  * analytics/overview: health score, healing figures, prediction quality, active bottlenecks, throughput. The health
  * score is measured against the swarm's target MTTR; task outcomes are not in the rollups, so its success term is
- * left out here (D26: the MTTR and strategy terms are rescaled) and the score is null without any healing.
+ * left out here (docs/decisions.md#d26: the MTTR and strategy terms are rescaled) and the score is null without any healing.
  */
 export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number) {
   const span = RANGES[range];

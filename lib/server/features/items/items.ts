@@ -1,4 +1,4 @@
-// The contract's snake_case item shapes (§4.2, §5), built from either stored rows (Date fields) or engine
+// The contract's snake_case item shapes (docs/contract.md#read-and-act, docs/contract.md#live-channel), built from either stored rows (Date fields) or engine
 // records (epoch ms) so the API and the live channel always show the same thing.
 import { actionHash, healingActionHash } from "./action-hash";
 

@@ -31,14 +31,14 @@ export const swarmSettingsSchema = z.strictObject({
     })
     .prefault({}),
   target_mttr_ms: z.number().int().min(1).max(86_400_000).default(DEFAULT_SWARM_CONFIG.targetMttrMs),
-  /** Intervals of its own cadence an agent may stay silent before Swarm Medic detects it as down (D30). */
+  /** Intervals of its own cadence an agent may stay silent before Swarm Medic detects it as down (docs/decisions.md#d30). */
   silence_intervals: z
     .number(silenceRange)
     .int(silenceRange)
     .min(SILENCE_INTERVALS_RANGE.min, silenceRange)
     .max(SILENCE_INTERVALS_RANGE.max, silenceRange)
     .default(DEFAULT_SWARM_CONFIG.silenceIntervals),
-  /** High-risk failure types whose proposals need two different approvers (S2). */
+  /** High-risk failure types whose proposals need two different approvers (docs/reliability.md#s2). */
   two_person_approval: z
     .array(failureType)
     .max(100)

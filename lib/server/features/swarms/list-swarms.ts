@@ -9,9 +9,9 @@ import { type SwarmStatus, swarmStatus } from "../../../contract/swarm-status";
 /** One swarm as listed by the API (contract fields plus live events/s and total). */
 export type SwarmListItem = {
   name: string;
-  /** Null while nothing is measured (D26). */
+  /** Null while nothing is measured (docs/decisions.md#d26). */
   health_score: number | null;
-  /** The health score's term points and the MTTR target in force (extension of contract §4.2). */
+  /** The health score's term points and the MTTR target in force (extension of docs/contract.md#read-and-act). */
   health: HealthTerms | null;
   status: SwarmStatus;
   agents: number;
