@@ -4,8 +4,14 @@ import { ZodError } from "zod";
 /** A per-field validation problem, as reported in `errors`. */
 export type FieldError = { index?: number; path: string; message: string };
 
+const API_ERROR = Symbol.for("swarm-medic.api-error");
+
 /** An error with an HTTP status that is safe to show to the caller. */
 export class ApiError extends Error {
+  /** The brand isApiError reads: the services server.ts composes and the route handlers Next.js bundles load this
+   * module apart, so `instanceof` cannot tell an ApiError thrown across that line. */
+  readonly [API_ERROR] = true;
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -14,6 +20,16 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** True for an ApiError from any module instance of this file. */
+export function isApiError(err: unknown): err is ApiError {
+  return typeof err === "object" && err !== null && (err as { [API_ERROR]?: unknown })[API_ERROR] === true;
+}
+
+/** True for a zod validation error from any copy of zod (the route bundle's, or the one the services loaded). */
+function isZodError(err: unknown): err is ZodError {
+  return err instanceof ZodError || (err instanceof Error && err.name === "ZodError" && Array.isArray((err as { issues?: unknown }).issues));
 }
 
 const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006", "25006"]);
@@ -40,8 +56,8 @@ export type Problem = { status: number; headers: Record<string, string>; body: R
 /** Maps any thrown value to a problem; internals of unexpected errors never leak. */
 export function toProblem(err: unknown, requestId?: string): Problem {
   let e: ApiError;
-  if (err instanceof ApiError) e = err;
-  else if (err instanceof ZodError) {
+  if (isApiError(err)) e = err;
+  else if (isZodError(err)) {
     e = new ApiError(400, "invalid_request", "The request is invalid.", {
       errors: err.issues.slice(0, 100).map((i) => ({ path: i.path.join("."), message: i.message })),
     });

@@ -1,7 +1,7 @@
 // POST /api/v1/events on the raw Node path of the custom server (in front of Next.js, for throughput):
 // ingest-key auth → size limits → parse → validate (all or nothing) → one atomic insert → 202 → engine.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError, toProblem } from "../http/errors";
+import { ApiError, isApiError, toProblem } from "../http/errors";
 import { bearerToken } from "../auth/credentials";
 import type { IngestKeyVerifier } from "../auth/ingest-keys";
 import type { ClusterNode } from "../cluster/cluster-node";
@@ -81,7 +81,7 @@ export async function handleIngest(req: IncomingMessage, res: ServerResponse, de
     deps.metrics.ingestEvents.inc({ outcome: "duplicate" }, result.duplicates);
   } catch (err) {
     if (!res.headersSent) {
-      if (err instanceof ApiError && err.status === 413) res.setHeader("connection", "close");
+      if (isApiError(err) && err.status === 413) res.setHeader("connection", "close");
       sendProblem(res, err);
     }
   } finally {
