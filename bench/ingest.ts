@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
 import { withClient, withDatabase } from "../lib/server/db/connection";
-import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import { testServerUrl } from "../test/db";
 import { type ChildServer, startChild, stopAllChildren } from "./child";
 import { runCopy } from "./copy-baseline";

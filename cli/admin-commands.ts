@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createAccessToken } from "../lib/server/auth/access-tokens";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
 import { createUser } from "../lib/server/features/users/users";
-import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import { swarmNameSchema } from "../lib/contract/swarm-name";
 import { note, printResult } from "./output";
 

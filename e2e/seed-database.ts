@@ -20,7 +20,7 @@ export async function createE2EDatabase(serverUrl: string): Promise<{ database: 
 
 /** Migrates the database at `url` and creates the users (one random password for all) and an ingest key per swarm. */
 export async function seedE2EDatabase(url: string, users: SeedUser[], swarms: string[]): Promise<Seeded> {
-  const { openDatabase } = await import("../lib/server/platform/open-database");
+  const { openDatabase } = await import("../lib/server/app/open-database");
   const { createUser } = await import("../lib/server/features/users/users");
   const { createIngestKey } = await import("../lib/server/auth/ingest-keys");
   const opened = await openDatabase(() => undefined, { url, poolSize: 2 }); // migrates

@@ -1,4 +1,4 @@
-// Integration-test harness: the real runtime and HTTP server (raw ingest, auth, socket.io; no Next build)
+// Integration-test harness: the real composed services and HTTP server (raw ingest, auth, socket.io; no Next build)
 // on a fresh database cloned from the migrated template, listening on a random port.
 import type { AddressInfo } from "node:net";
 import { inject } from "vitest";
@@ -6,18 +6,17 @@ import { createAccessToken } from "../lib/server/auth/access-tokens";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
 import { createUser } from "../lib/server/features/users/users";
 import type { Clock } from "../lib/engine/clock";
-import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import type { Role } from "../lib/generated/prisma/enums";
-import { type Runtime, setRuntime } from "../lib/server/platform/runtime";
-import { createHttpApp } from "../lib/server/platform/http-app";
-import { createRuntime } from "../lib/server/platform/create-runtime";
+import { installServices } from "../lib/server/features/services";
+import { createHttpApp } from "../lib/server/app/http-app";
+import { type Composition, type CompositionOptions, createServices } from "../lib/server/app/create-services";
 import { cloneDatabase } from "./db";
 
-/** A running test app. */
-export type TestApp = {
+/** A running test app: the composition (infrastructure, systems, services) plus the test's handles. */
+export type TestApp = Composition & {
   url: string;
   databaseUrl: string;
-  rt: Runtime;
   database: OpenDatabase;
   /** Resolves once every engine output so far is stored (and published). */
   drainEngineOutputs: () => Promise<void>;
@@ -30,25 +29,26 @@ export type TestApp = {
   close: () => Promise<void>;
 };
 
-/** Clones a fresh database and starts the app on it (its engine on `clock`, default the system clock). */
-export async function startTestApp(clock?: Clock): Promise<TestApp> {
+/** Clones a fresh database and starts the app on it (its engine on `clock`, default the system clock; `limits`
+ * default to the environment's). */
+export async function startTestApp(clock?: Clock, limits?: CompositionOptions["limits"]): Promise<TestApp> {
   const databaseUrl = await cloneDatabase(inject("testServerUrl"), inject("templateDb"));
-  return startTestAppOn(databaseUrl, clock);
+  return startTestAppOn(databaseUrl, clock, limits);
 }
 
 /** Starts the app on an existing database URL (its engine on `clock`, default the system clock). */
-export async function startTestAppOn(databaseUrl: string, clock?: Clock): Promise<TestApp> {
+export async function startTestAppOn(databaseUrl: string, clock?: Clock, limits?: CompositionOptions["limits"]): Promise<TestApp> {
   const database = await openDatabase(() => undefined, { url: databaseUrl, poolSize: 10 });
-  const rt = await createRuntime(database, clock);
-  setRuntime(rt);
-  const { server, io, drainEngineOutputs } = createHttpApp(rt);
+  const composition = await createServices(database, { clock, limits });
+  installServices(composition.services);
+  const { server, io, drainEngineOutputs } = createHttpApp(composition);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   let users = 0;
-  return {
+  const app: TestApp = {
+    ...composition,
     url,
     databaseUrl,
-    rt,
     database,
     drainEngineOutputs,
     ingestKey: async (swarm) => (await createIngestKey(database.db, database.pepper, swarm)).key,
@@ -70,11 +70,13 @@ export async function startTestAppOn(databaseUrl: string, clock?: Clock): Promis
       server.closeAllConnections();
       await closing;
       await drainEngineOutputs();
-      await rt.cluster.stop();
-      await rt.rollups.flush().catch(() => undefined);
-      rt.webhookBreakers.shutdown();
-      setRuntime(undefined);
+      app.demo.stop();
+      await app.cluster.stop();
+      await app.rollups.flush().catch(() => undefined);
+      app.webhookBreakers.shutdown();
+      installServices(undefined);
       await database.close(false);
     },
   };
+  return app;
 }

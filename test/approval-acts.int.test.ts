@@ -37,10 +37,10 @@ async function swarm(name: string) {
       });
       expect(res.status).toBe(202);
       sent += events.length;
-      await vi.waitFor(() => expect(app.rt.engine.snapshot(name).events_total).toBe(sent), { timeout: 10_000 });
+      await vi.waitFor(() => expect(app.engine.snapshot(name).events_total).toBe(sent), { timeout: 10_000 });
     }
     clock.advance(1000);
-    app.rt.engine.tick();
+    app.engine.tick();
     await app.drainEngineOutputs();
   };
   const pull = async () => (await (await fetch(`${app.url}/api/v1/commands?wait=2`, { headers: { authorization: `Bearer ${key}` } })).json()) as { id: string; kind: string; params: Record<string, unknown> }[];
@@ -104,8 +104,8 @@ describe("every approved proposal reaches a coordinator as a command", () => {
   it("a proposal stored before a restart (this engine never saw it) still acts when approved", async () => {
     const s = await swarm("acts-restart");
     await s.second([{ type: "heartbeat", agent_id: "old-agent" }]);
-    const swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "acts-restart" } })).id;
-    await app.rt.db.prediction.create({
+    const swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "acts-restart" } })).id;
+    await app.db.prediction.create({
       data: {
         id: randomUUID(), swarmId, failureType: "agent_down", agentId: "old-agent", confidence: 0.9, predictedAt: new Date(clock.now() - 5_000), expectedAt: new Date(clock.now() + 120_000),
         reasoning: "stored before a restart", recommendedAction: "Restart the agent proactively", source: "health", patternIndicators: [], status: "open",

@@ -4,7 +4,7 @@
 // docs/reliability.md#f7 — SIGTERM under load: exits 0 within 10 s, no 500 for any request, nothing acknowledged is lost.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
-import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import { cloneDatabase } from "./db";
 import { freePort, type IngestLog, ingestUntilAcknowledged, startServerProcess } from "./server-process";
 

@@ -41,8 +41,8 @@ describe("engine wiring", () => {
   it("a queue backlog becomes a persisted, published bottleneck", async () => {
     const now = Date.now();
     await post([{ type: "resource_snapshot", timestamp: now, metadata: { queue: { pending_tasks: 250, by_priority: { CRITICAL: 5, HIGH: 10, MEDIUM: 100, LOW: 100, BACKGROUND: 35 } } } }]);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired").queue_depth).toBe(250), { timeout: 10_000 });
-    app.rt.engine.tick();
+    await vi.waitFor(() => expect(app.engine.snapshot("wired").queue_depth).toBe(250), { timeout: 10_000 });
+    app.engine.tick();
     await app.drainEngineOutputs();
     const page = await get(listBottlenecks, "status=active");
     expect(page.items).toEqual([expect.objectContaining({ type: "task_queue_backlog", severity: "critical", status: "active", affected_resources: expect.any(Array), recommendations: expect.any(Array) })]);
@@ -55,8 +55,8 @@ describe("engine wiring", () => {
     expect(await socket.emitWithAck("subscribe", { swarm: "wired-2" })).toMatchObject({ ok: true });
     // Below the backlog line (50): a backlog already there would be a detected fault, not a prediction.
     await post([10, 25, 40].map((depth, i) => ({ type: "queue_metric", timestamp: now - (2 - i) * 10_000, metadata: { queue_depth: depth, high_priority_count: 8 + 3 * i } })), k2);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-2").queue_depth).toBe(40), { timeout: 10_000 });
-    app.rt.engine.tick();
+    await vi.waitFor(() => expect(app.engine.snapshot("wired-2").queue_depth).toBe(40), { timeout: 10_000 });
+    app.engine.tick();
     await app.drainEngineOutputs();
     const page = await get(listPredictions, "status=all", "wired-2");
     expect(page.items.length).toBeGreaterThan(0);
@@ -69,7 +69,7 @@ describe("engine wiring", () => {
     const k3 = await app.ingestKey("wired-3");
     expect(await socket.emitWithAck("subscribe", { swarm: "wired-3" })).toMatchObject({ ok: true });
     await post([{ type: "heartbeat", agent_id: "agent-3", timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: "agent-3", timestamp: Date.now() }], k3);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-3").events_total).toBe(2), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.engine.snapshot("wired-3").events_total).toBe(2), { timeout: 10_000 });
     await app.drainEngineOutputs();
     const failures = await get(listFailures, "", "wired-3");
     expect(failures.items).toEqual([expect.objectContaining({ failure_type: "agent_down", agent_id: "agent-3" })]);
@@ -80,10 +80,10 @@ describe("engine wiring", () => {
     await vi.waitFor(() => expect(received.some((r) => r.name === "healing.started" && r.payload.swarm === "wired-3")).toBe(true), { timeout: 10_000 });
     expect(received.some((r) => r.name === "command.updated" && r.payload.id === command.id)).toBe(true);
 
-    app.rt.engine.commandResult("wired-3", command.id, { status: "succeeded" });
+    app.engine.commandResult("wired-3", command.id, { status: "succeeded" });
     await post([{ type: "heartbeat", agent_id: "agent-3", timestamp: Date.now() }], k3);
     await vi.waitFor(async () => {
-      app.rt.engine.tick();
+      app.engine.tick();
       await app.drainEngineOutputs();
       const done = (await get(listHealings, "", "wired-3")).items[0];
       expect(done).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded" })] });
@@ -97,8 +97,8 @@ describe("engine wiring", () => {
     const now = Date.now();
     const tasks = Array.from({ length: 40 }, (_, i) => ({ type: "task_complete", agent_id: `a${i % 4}`, task_id: `t${i}`, timestamp: now - (40 - i) * 1000, duration_ms: 100 + i * 10, result: "success", tokens_used: 50 }));
     await post(tasks, k4);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("wired-4").events_total).toBe(40), { timeout: 10_000 });
-    app.rt.engine.tick();
+    await vi.waitFor(() => expect(app.engine.snapshot("wired-4").events_total).toBe(40), { timeout: 10_000 });
+    app.engine.tick();
     const perf = await get(performance, "", "wired-4");
     expect(perf.summary).toMatchObject({ task_count: 40, success_rate: 1, avg_tokens_per_task: 50 });
     expect(perf.summary.p99_duration_ms).toBeGreaterThanOrEqual(perf.summary.p95_duration_ms);

@@ -4,7 +4,7 @@
 // its verification passes on the new engine owner, and the audit log shows both dispatch attempts.
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
-import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import { DedupReceiver } from "./coordinator-receiver";
 import { cloneDatabase } from "./db";
 import { freePort, type ServerProcess, startServerProcess } from "./server-process";

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
 import { LOCK_CLASS } from "../lib/server/cluster/owner-session";
-import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";
+import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import { DedupReceiver } from "./coordinator-receiver";
 import { cloneDatabase } from "./db";
 import { freePort, type ServerProcess, startServerProcess } from "./server-process";

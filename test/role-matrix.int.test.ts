@@ -83,7 +83,7 @@ describe("role × route matrix", () => {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (auth[caller]) headers.authorization = auth[caller]!;
       const body = method === "GET" || method === "DELETE" ? null : "{}";
-      const deniedBefore = await app.rt.db.auditLog.count({ where: { action: "access.denied" } });
+      const deniedBefore = await app.db.auditLog.count({ where: { action: "access.denied" } });
       const res = await mod[method](new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
       const allowed = min === "public" || (RANK[caller as Min] ?? -2) >= RANK[min];
       const cell = `${caller} → ${method} ${file}: ${res.status}`;
@@ -91,7 +91,7 @@ describe("role × route matrix", () => {
       else {
         expect(res.status, cell).toBe(caller === "viewer" || caller === "operator" ? 403 : 401);
         expect(res.headers.get("content-type"), cell).toBe("application/problem+json");
-        const logged = (await app.rt.db.auditLog.count({ where: { action: "access.denied" } })) - deniedBefore;
+        const logged = (await app.db.auditLog.count({ where: { action: "access.denied" } })) - deniedBefore;
         expect(logged, `${cell} is audit-logged (unless no credentials were sent)`).toBe(caller === "anonymous" ? 0 : 1);
       }
     }

@@ -32,12 +32,12 @@ const heartbeats = async (agents: string[]) => {
   });
   expect(res.status).toBe(202);
   sent += agents.length;
-  await vi.waitFor(() => expect(app.rt.engine.snapshot(SWARM).events_total).toBe(sent), { timeout: 10_000 });
+  await vi.waitFor(() => expect(app.engine.snapshot(SWARM).events_total).toBe(sent), { timeout: 10_000 });
 };
 /** One second later: the engine's 1 Hz tick, with its outputs stored. */
 const second = async () => {
   clock.advance(1000);
-  app.rt.engine.tick();
+  app.engine.tick();
   await app.drainEngineOutputs();
 };
 const get = async (handler: typeof listFailures) =>
@@ -80,6 +80,6 @@ describe("silence detection over the server path", () => {
     expect(healed).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ kind: "restart_agent", status: "succeeded" })] });
     expect((await get(listFailures)).items[0].resolved_at).toEqual(expect.any(String));
     expect((await get(listAgents)).items.find((a: { id: string }) => a.id === "crashy")).toMatchObject({ state: "active", silence: null });
-    expect(app.rt.engine.snapshot(SWARM)).toMatchObject({ stale: false, last_event_at: clock.now() - 1000 });
+    expect(app.engine.snapshot(SWARM)).toMatchObject({ stale: false, last_event_at: clock.now() - 1000 });
   });
 });

@@ -5,7 +5,7 @@ import { createAccessToken } from "../../lib/server/auth/access-tokens";
 import { createIngestKey } from "../../lib/server/auth/ingest-keys";
 import { withClient, withDatabase } from "../../lib/server/db/connection";
 import { startEmbeddedPostgres } from "../../lib/server/db/embedded-postgres";
-import { openDatabase } from "../../lib/server/platform/open-database";
+import { openDatabase } from "../../lib/server/app/open-database";
 
 /** Swarm of the latency probe's failures. */
 export const PROBE_SWARM = "loop-probe";

@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const stored = async (swarm: string) =>
-  Number((await app.rt.pool.query("SELECT count(*) AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = $1", [swarm])).rows[0].n);
+  Number((await app.pool.query("SELECT count(*) AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = $1", [swarm])).rows[0].n);
 
 describe("SwarmMedicClient against the server", () => {
   it("batches events, and re-sending the same ids stores nothing twice", async () => {
@@ -61,9 +61,9 @@ describe("CommandLoop against the server", () => {
       await vi.waitFor(
         async () => {
           await app.drainEngineOutputs();
-          const swarm = await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "loop-swarm" } });
-          const h = await app.rt.db.healing.findFirstOrThrow({ where: { swarmId: swarm.id } });
-          const commands = await app.rt.db.command.findMany({ where: { swarmId: swarm.id, healingId: h.id } });
+          const swarm = await app.db.swarm.findUniqueOrThrow({ where: { name: "loop-swarm" } });
+          const h = await app.db.healing.findFirstOrThrow({ where: { swarmId: swarm.id } });
+          const commands = await app.db.command.findMany({ where: { swarmId: swarm.id, healingId: h.id } });
           expect({ ...h, commands }).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded", detail: "restarted by test" })] });
         },
         { timeout: 15_000 },
@@ -108,8 +108,8 @@ describe("swarm-medic simulate --record, then replay", () => {
     expect(done).toMatchObject({ events: rec.events, accepted: rec.events, dropped: 0 });
     await vi.waitFor(async () => {
       await app.drainEngineOutputs();
-      const swarm = await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "recorded" } });
-      const failures = await app.rt.db.failure.findMany({ where: { swarmId: swarm.id, failureType: "agent_down" } });
+      const swarm = await app.db.swarm.findUniqueOrThrow({ where: { name: "recorded" } });
+      const failures = await app.db.failure.findMany({ where: { swarmId: swarm.id, failureType: "agent_down" } });
       expect(failures.length).toBeGreaterThan(0);
     }, { timeout: 15_000 }); // the engine works through the replayed backlog; on a loaded machine that takes seconds
   });

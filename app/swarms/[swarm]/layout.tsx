@@ -7,8 +7,8 @@ import { SwarmLive } from "@/components/shell/swarm-live";
 import { SwarmTabs } from "@/components/shell/swarm-tabs";
 import { SwarmSilenceBanner } from "@/components/swarms/swarm-silence";
 import { AppHeader } from "@/components/ui/app-header";
-import { principalLabel, requirePageUser } from "@/lib/server/auth/page-user";
-import { getRuntime } from "@/lib/server/platform/runtime";
+import { principalLabel, requirePageUser } from "@/lib/server/features/access/page-user";
+import { services } from "@/lib/server/features/services";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
@@ -18,7 +18,7 @@ export default async function SwarmLayout({ children, params }: { children: Reac
   const { swarm } = await params;
   const user = await requirePageUser(`/swarms/${swarm}`);
   const valid = swarmNameSchema.safeParse(swarm).success;
-  if (!valid || !(await getRuntime().db.swarm.findUnique({ where: { name: swarm }, select: { id: true } }))) notFound();
+  if (!valid || !(await services().access.findSwarm(swarm))) notFound();
   const label = principalLabel(user);
   return (
     <SessionProvider session={{ label, role: user.role }}>

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET as health } from "@/app/api/v1/health/route";
 import { GET as listSwarms } from "@/app/api/v1/swarms/route";
 import { startTestApp, type TestApp } from "../../../test/app";
-import { requirePrincipal } from "./principal";
+import { requirePrincipal } from "../http/audit-denial";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -54,16 +54,16 @@ describe("API authentication", () => {
     const token = await app.token("viewer");
     expect(token).toMatch(/^smt_/);
     expect((await call(listSwarms, { authorization: `Bearer ${token}` })).status).toBe(200);
-    const { rows } = await app.rt.pool.query("SELECT prefix, hash FROM personal_access_tokens");
+    const { rows } = await app.pool.query("SELECT prefix, hash FROM personal_access_tokens");
     expect(JSON.stringify(rows)).not.toContain(token);
   });
 
   it("revoked tokens and disabled users are refused", async () => {
     const token = await app.token("admin");
-    await app.rt.pool.query("UPDATE personal_access_tokens SET revoked_at = now()");
+    await app.pool.query("UPDATE personal_access_tokens SET revoked_at = now()");
     expect((await call(listSwarms, { authorization: `Bearer ${token}` })).status).toBe(401);
     const { cookie, email } = await app.signIn("operator");
-    await app.rt.pool.query("UPDATE users SET disabled = true WHERE email = $1", [email]);
+    await app.pool.query("UPDATE users SET disabled = true WHERE email = $1", [email]);
     expect((await call(listSwarms, { cookie })).status).toBe(401);
   });
 });
@@ -81,7 +81,7 @@ describe("roles", () => {
 
   it.each(table)("%s token on a %s route → allowed: %s", async (role, min, allowed) => {
     const token = await app.token(role);
-    const attempt = requirePrincipal(app.rt, new Headers({ authorization: `Bearer ${token}` }), min);
+    const attempt = requirePrincipal(new Headers({ authorization: `Bearer ${token}` }), min, app.services.access.authenticate);
     if (allowed) await expect(attempt).resolves.toMatchObject({ kind: "token", role });
     else await expect(attempt).rejects.toMatchObject({ status: 403 });
   });

@@ -1,24 +1,27 @@
 // Who is calling: a signed-in user (session cookie) or a script (personal access token), with a role.
 import type { Role } from "../../generated/prisma/enums";
-import { forbidden, unauthorized } from "../http/errors";
-import type { Runtime } from "../platform/runtime";
+import type { Db } from "../db/prisma";
 import { verifyAccessToken } from "./access-tokens";
+import type { Auth } from "./auth";
 import { bearerToken } from "./credentials";
 
 /** An authenticated caller. */
 export type Principal = { kind: "user"; id: string; email: string; name: string; role: Role } | { kind: "token"; id: string; name: string | null; role: Role };
 
+/** Where credentials are checked: better-auth sessions, and personal access tokens (stored hashed with the pepper). */
+export type Credentials = { auth: Auth; tokens: { db: Db; pepper: string } };
+
 const RANK: Record<Role, number> = { viewer: 0, operator: 1, admin: 2 };
 
 /** The caller behind these request headers, or null. */
-export async function authenticate(rt: Runtime, headers: Headers): Promise<Principal | null> {
+export async function authenticate(headers: Headers, { auth, tokens }: Credentials): Promise<Principal | null> {
   const bearer = bearerToken(headers.get("authorization"));
   if (bearer) {
-    const t = await verifyAccessToken(rt.db, rt.pepper, bearer);
+    const t = await verifyAccessToken(tokens.db, tokens.pepper, bearer);
     return t ? { kind: "token", id: `token:${t.id}`, name: t.name, role: t.role } : null;
   }
   if (!headers.get("cookie")) return null;
-  const session = await rt.auth.api.getSession({ headers });
+  const session = await auth.api.getSession({ headers });
   if (!session) return null;
   const u = session.user as typeof session.user & { role?: Role; disabled?: boolean };
   if (u.disabled) return null;
@@ -28,12 +31,4 @@ export async function authenticate(rt: Runtime, headers: Headers): Promise<Princ
 /** True when `role` is at least `min`. */
 export function hasRole(role: Role, min: Role): boolean {
   return RANK[role] >= RANK[min];
-}
-
-/** The caller, required to hold at least `min`: throws 401 / 403 otherwise. */
-export async function requirePrincipal(rt: Runtime, headers: Headers, min: Role): Promise<Principal> {
-  const p = await authenticate(rt, headers);
-  if (!p) throw unauthorized();
-  if (!hasRole(p.role, min)) throw forbidden();
-  return p;
 }

@@ -5,7 +5,7 @@
 import type { Db } from "../db/prisma";
 import type { CommandKind, CommandStatus, Failure, HealingAction, HealingRecord, HealingStatus, Severity, Trigger } from "../../engine/healing/types";
 import { recoveryEvidenceOf } from "../../engine/healing/verification";
-import { commandsOf, failuresById } from "../features/healings/history-links";
+import { commandsOf, failuresById } from "../db/history-links";
 import { type AdoptedEvidence, adoptedOutcome, adoptedVerdict } from "./ownership-rules";
 
 /** A swarm's running healings (taken over at a change of owner), each with the failure it heals. */

@@ -16,7 +16,7 @@ import { callRoute } from "../../../test/call-route";
 import { cloneDatabase } from "../../../test/db";
 import { agentDetail, listAgents } from "../features/agents/agents";
 import { listSwarms } from "../features/swarms/list-swarms";
-import { setRuntime } from "../platform/runtime";
+import { installServices } from "../features/services";
 import { INTERNAL_AUTH_HEADER, signInternal } from "./internal-auth";
 import { INTERNAL_READ_PATH, OWNER_READ_TIMEOUT_MS } from "./owner-reads";
 import { LOCK_CLASS } from "./owner-session";
@@ -41,11 +41,13 @@ afterAll(async () => {
   await a.close();
 });
 
-/** A route called on one instance (its runtime is the one the route handler reads). */
+/** A route called on one instance (its services are the ones the route handler reads). */
 const onInstance = (app: TestApp, handler: Parameters<typeof callRoute>[1], params: Record<string, string> = {}) => {
-  setRuntime(app.rt);
+  installServices(app.services);
   return callRoute(app, handler, { caller: { token }, params });
 };
+/** The swarm as the route wrapper resolves it (id and name). */
+const swarmRef = async (app: TestApp, name: string) => ({ id: (await app.db.swarm.findUniqueOrThrow({ where: { name } })).id, name });
 const connect = async (app: TestApp) => {
   const socket = io(app.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token } });
   sockets.push(socket);
@@ -55,7 +57,7 @@ const connect = async (app: TestApp) => {
 const ownerOf = (swarm: string) =>
   vi.waitFor(
     () => {
-      const o = [a, b].find((x) => x.rt.cluster.epochOf(swarm) !== null);
+      const o = [a, b].find((x) => x.cluster.epochOf(swarm) !== null);
       expect(o).toBeDefined();
       return o!;
     },
@@ -82,10 +84,10 @@ describe("every instance answers reads of live engine state the same", () => {
     // Ingested on the instance that does not run the swarm's engine: the owner reads the events from Postgres.
     const res = await fetch(`${viewer.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) });
     expect(res.status).toBe(202);
-    await vi.waitFor(() => expect(owner.rt.engine.snapshot(SWARM).events_total).toBe(events.length), { timeout: 10_000 });
-    owner.rt.engine.tick(); // a learning pass
+    await vi.waitFor(() => expect(owner.engine.snapshot(SWARM).events_total).toBe(events.length), { timeout: 10_000 });
+    owner.engine.tick(); // a learning pass
     await owner.drainEngineOutputs();
-    expect(owner.rt.engine.patterns(SWARM).map((p) => p.id)).toContain("corr:memory_pressure+heartbeat_failed");
+    expect(owner.engine.patterns(SWARM).map((p) => p.id)).toContain("corr:memory_pressure+heartbeat_failed");
 
     // Live figures move with time (events/s over the last seconds): both instances are asked at once, until one
     // pair of answers falls within the same second.
@@ -99,13 +101,13 @@ describe("every instance answers reads of live engine state the same", () => {
         { timeout: 5_000, interval: 20 },
       );
 
-    const swarms = await same(async (app) => listSwarms(app.rt, now));
+    const swarms = await same(async (app) => listSwarms({ ...app.ownerReads, db: app.db }, now));
     expect(swarms).toEqual([expect.objectContaining({ name: SWARM, events_total: events.length, agents: 5 })]);
     expect((await same(async (app) => (await onInstance(app, swarmsRoute)).body))[0]).toMatchObject({ name: SWARM, events_total: events.length });
 
-    const agents = await same((app) => listAgents(app.rt, SWARM, now));
+    const agents = await same(async (app) => listAgents(app.ownerReads, await swarmRef(app, SWARM), now));
     expect(agents.items.map((x) => [x.id, x.tasks])).toEqual([0, 1, 2, 3, 4].map((k) => [`agent-${k}`, 6]));
-    expect((await same((app) => agentDetail(app.rt, SWARM, "agent-2", now))).agent).toMatchObject({ id: "agent-2", tasks: 6 });
+    expect((await same(async (app) => agentDetail({ ...app.ownerReads, db: app.db }, await swarmRef(app, SWARM), "agent-2", now))).agent).toMatchObject({ id: "agent-2", tasks: 6 });
 
     const patterns = await same(async (app) => {
       const r = await onInstance(app, patternsRoute, { swarm: SWARM });
@@ -130,17 +132,17 @@ describe("every instance answers reads of live engine state the same", () => {
 
     // A settings change made on the viewer reaches the owner's engine (and only it), which keeps its figures (with the
     // day rollups stored, as the 1 s flush does: re-seeding the engine from them would count the events twice).
-    await Promise.all([a.rt.rollups.flush(), b.rt.rollups.flush()]);
+    await Promise.all([a.rollups.flush(), b.rollups.flush()]);
     const admin = await a.token("admin");
-    setRuntime(viewer.rt);
+    installServices(viewer.services);
     const put = await callRoute(viewer, settingsRoute, { caller: { token: admin }, method: "PUT", params: { swarm: SWARM }, body: { target_mttr_ms: 45_000 } });
     expect(put.status).toBe(200);
-    await vi.waitFor(() => expect(owner.rt.engine.snapshot(SWARM).health?.target_mttr_ms).toBe(45_000), { timeout: 5_000 });
-    expect((await same(async (app) => (await listSwarms(app.rt, now))[0]))).toMatchObject({ events_total: events.length, health: { target_mttr_ms: 45_000 } });
+    await vi.waitFor(() => expect(owner.engine.snapshot(SWARM).health?.target_mttr_ms).toBe(45_000), { timeout: 5_000 });
+    expect((await same(async (app) => (await listSwarms({ ...app.ownerReads, db: app.db }, now))[0]))).toMatchObject({ events_total: events.length, health: { target_mttr_ms: 45_000 } });
 
     // The viewer forwarded every read: it never built an engine for the swarm.
-    expect(viewer.rt.engine.knows(SWARM)).toBe(false);
-    expect(owner.rt.engine.knows(SWARM)).toBe(true);
+    expect(viewer.engine.knows(SWARM)).toBe(false);
+    expect(owner.engine.knows(SWARM)).toBe(true);
   });
 
   it("forwarded reads are signed: an unsigned or wrongly signed one gets 401, one for a swarm the instance does not run 409", async () => {
@@ -176,7 +178,7 @@ describe("every instance answers reads of live engine state the same", () => {
       const started = Date.now();
       const answers = await Promise.all(
         [a, b].flatMap((app, i) => [
-          listAgents(app.rt, "hung", Date.now()).then(() => null, (err: unknown) => err),
+          listAgents(app.ownerReads, { id: 0, name: "hung" }, Date.now()).then(() => null, (err: unknown) => err),
           onInstance(app, patternsRoute, { swarm: "hung" }),
           subscribers[i]!.emitWithAck("subscribe", { swarm: "hung" }),
         ]),
@@ -192,7 +194,7 @@ describe("every instance answers reads of live engine state the same", () => {
       // A swarm list with it in is unavailable as a whole, and a refused connection is no different from a hang.
       await lockHolder.query("UPDATE swarm_owners SET owner_url = 'http://127.0.0.1:1' WHERE owner_id = 'hung-instance'");
       for (const app of [a, b]) expect(await onInstance(app, swarmsRoute)).toMatchObject({ status: 503 });
-      expect(a.rt.engine.knows("hung") || b.rt.engine.knows("hung")).toBe(false);
+      expect(a.engine.knows("hung") || b.engine.knows("hung")).toBe(false);
     } finally {
       await lockHolder.end();
       silent.close();

@@ -11,7 +11,7 @@ let swarmId: number;
 beforeAll(async () => {
   app = await startTestApp();
   key = await app.ingestKey("coord");
-  swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "coord" } })).id;
+  swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "coord" } })).id;
 });
 afterAll(() => app.close());
 
@@ -39,7 +39,7 @@ describe("pull delivery", () => {
     const [a, b] = await Promise.all([first, second]);
     const delivered = [...a.body, ...b.body];
     expect(delivered).toEqual([{ id: expect.any(String), kind: "restart_agent", params: expect.objectContaining({ agent_id: "agent-1" }), issued_at: expect.any(String), deadline: expect.any(String) }]);
-    const row = await app.rt.db.command.findFirstOrThrow({ where: { id: delivered[0].id } });
+    const row = await app.db.command.findFirstOrThrow({ where: { id: delivered[0].id } });
     expect(row).toMatchObject({ status: "dispatched", attempts: 1 });
     expect((await pull(0)).body).toEqual([]);
 
@@ -48,31 +48,31 @@ describe("pull delivery", () => {
     await ingest([{ type: "heartbeat", agent_id: "agent-1", timestamp: Date.now() }]);
     await vi.waitFor(async () => {
       await app.drainEngineOutputs();
-      const healing = await app.rt.db.healing.findFirstOrThrow({ where: { swarmId } });
-      const commands = await app.rt.db.command.findMany({ where: { swarmId, healingId: healing.id } });
+      const healing = await app.db.healing.findFirstOrThrow({ where: { swarmId } });
+      const commands = await app.db.command.findMany({ where: { swarmId, healingId: healing.id } });
       expect({ ...healing, commands }).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ status: "succeeded", detail: "restarted" })] });
     }, { timeout: 10_000 });
   });
 
   it("re-delivers a command whose lease expired without a result (attempt 2), never while the lease holds; each attempt audited", async () => {
-    const healing = await app.rt.db.healing.create({ data: { swarmId, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "running", trigger: "manual", startedAt: new Date() } });
-    const cmd = await app.rt.db.command.create({ data: { swarmId, healingId: healing.id, kind: "drain_agent", params: { agent_id: "x" }, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
+    const healing = await app.db.healing.create({ data: { swarmId, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "running", trigger: "manual", startedAt: new Date() } });
+    const cmd = await app.db.command.create({ data: { swarmId, healingId: healing.id, kind: "drain_agent", params: { agent_id: "x" }, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
     const now = Date.now();
-    expect((await claimCommands(app.rt.pool, swarmId, now, 10, 5_000)).map((c) => [c.id, c.attempts])).toEqual([[cmd.id, 1]]);
-    expect(await claimCommands(app.rt.pool, swarmId, now + 4_000, 10, 5_000)).toEqual([]);
-    expect((await claimCommands(app.rt.pool, swarmId, now + 6_000, 10, 5_000)).map((c) => [c.id, c.attempts])).toEqual([[cmd.id, 2]]);
-    const audited = await app.rt.db.auditLog.findMany({ where: { action: "command.dispatched", target: `command:${cmd.id}` }, orderBy: { id: "asc" } });
+    expect((await claimCommands(app.pool, swarmId, now, 10, 5_000)).map((c) => [c.id, c.attempts])).toEqual([[cmd.id, 1]]);
+    expect(await claimCommands(app.pool, swarmId, now + 4_000, 10, 5_000)).toEqual([]);
+    expect((await claimCommands(app.pool, swarmId, now + 6_000, 10, 5_000)).map((c) => [c.id, c.attempts])).toEqual([[cmd.id, 2]]);
+    const audited = await app.db.auditLog.findMany({ where: { action: "command.dispatched", target: `command:${cmd.id}` }, orderBy: { id: "asc" } });
     expect(audited.map((a) => [a.actorId, a.swarmId, a.detail])).toEqual([1, 2].map((attempt) => ["coordinator-link", swarmId, expect.objectContaining({ attempt, kind: "drain_agent", healing_id: healing.id, via: "pull" })]));
   });
 
   it("never delivers a command past its deadline", async () => {
-    await app.rt.db.command.create({ data: { swarmId, kind: "resume_tasks", params: {}, issuedAt: new Date(Date.now() - 60_000), deadline: new Date(Date.now() - 1) } });
-    expect(await claimCommands(app.rt.pool, swarmId, Date.now())).toEqual([]);
+    await app.db.command.create({ data: { swarmId, kind: "resume_tasks", params: {}, issuedAt: new Date(Date.now() - 60_000), deadline: new Date(Date.now() - 1) } });
+    expect(await claimCommands(app.pool, swarmId, Date.now())).toEqual([]);
   });
 
   it("concurrent claims never hand the same command to two pollers", async () => {
-    for (let i = 0; i < 20; i++) await app.rt.db.command.create({ data: { swarmId, kind: "set_concurrency", params: { limit: i }, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
-    const batches = await Promise.all(Array.from({ length: 5 }, () => claimCommands(app.rt.pool, swarmId, Date.now(), 7)));
+    for (let i = 0; i < 20; i++) await app.db.command.create({ data: { swarmId, kind: "set_concurrency", params: { limit: i }, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
+    const batches = await Promise.all(Array.from({ length: 5 }, () => claimCommands(app.pool, swarmId, Date.now(), 7)));
     const ids = batches.flat().map((c) => c.id);
     expect(ids).toHaveLength(20);
     expect(new Set(ids).size).toBe(20);
@@ -80,9 +80,9 @@ describe("pull delivery", () => {
 
   it("a key of another swarm cannot see or answer this swarm's commands", async () => {
     const other = await app.ingestKey("coord-other");
-    const cmd = await app.rt.db.command.create({ data: { swarmId, kind: "resume_tasks", params: {}, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
+    const cmd = await app.db.command.create({ data: { swarmId, kind: "resume_tasks", params: {}, issuedAt: new Date(), deadline: new Date(Date.now() + 600_000) } });
     expect((await pull(0, other)).body).toEqual([]);
     expect((await report(cmd.id, { status: "succeeded" }, other)).status).toBe(404);
-    expect((await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).status).toBe("pending");
+    expect((await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).status).toBe("pending");
   });
 });

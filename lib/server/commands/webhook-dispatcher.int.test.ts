@@ -13,6 +13,8 @@ import { dispatchWebhooks, retryDelayMs, signBody } from "./webhook-dispatcher";
 const SECRET = "a-very-secret-webhook-key";
 let app: TestApp;
 let swarmId: number;
+/** What a dispatch round uses, read from the app now (a test swaps the breakers). */
+const dispatch = () => ({ db: app.db, pool: app.pool, cluster: app.cluster, breakers: app.webhookBreakers });
 let receiver: http.Server;
 let receiverUrl: string;
 const seen: { body: string; signature: string | undefined }[] = [];
@@ -21,7 +23,7 @@ let failuresLeft = 0;
 beforeAll(async () => {
   app = await startTestApp();
   await app.ingestKey("pushed");
-  swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "pushed" } })).id;
+  swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "pushed" } })).id;
   receiver = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
@@ -47,7 +49,7 @@ const configure = async (role: "admin" | "operator") =>
     { params: Promise.resolve({ swarm: "pushed" }) },
   );
 const command = (deadlineInMs: number) =>
-  app.rt.db.command.create({ data: { swarmId, kind: "drain_agent", params: { agent_id: "a-1" }, issuedAt: new Date(), deadline: new Date(Date.now() + deadlineInMs) } });
+  app.db.command.create({ data: { swarmId, kind: "drain_agent", params: { agent_id: "a-1" }, issuedAt: new Date(), deadline: new Date(Date.now() + deadlineInMs) } });
 const log = pino({ level: "silent" });
 
 describe("webhook push", () => {
@@ -63,12 +65,12 @@ describe("webhook push", () => {
   it("POSTs the command signed with HMAC-SHA256 of the raw body and records the 2xx answer as the result", async () => {
     const cmd = await command(60_000);
     seen.length = 0;
-    expect(await dispatchWebhooks(app.rt, log)).toBe(1);
+    expect(await dispatchWebhooks(dispatch(), log)).toBe(1);
     expect(seen).toHaveLength(1);
     const expected = `sha256=${createHmac("sha256", SECRET).update(seen[0]!.body).digest("hex")}`;
     expect(seen[0]!.signature).toBe(expected);
     expect(JSON.parse(seen[0]!.body)).toEqual({ id: cmd.id, kind: "drain_agent", params: { agent_id: "a-1" }, issued_at: cmd.issuedAt.toISOString(), deadline: cmd.deadline.toISOString() });
-    expect(await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", detail: "did drain_agent", attempts: 1 });
+    expect(await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", detail: "did drain_agent", attempts: 1 });
   });
 
   it("retries a failing receiver with backoff until it answers, then stops", async () => {
@@ -76,57 +78,57 @@ describe("webhook push", () => {
     seen.length = 0;
     failuresLeft = 2;
     let now = Date.now();
-    expect(await dispatchWebhooks(app.rt, log, now)).toBe(0);
-    const lease1 = (await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
+    expect(await dispatchWebhooks(dispatch(), log, now)).toBe(0);
+    const lease1 = (await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
     expect(lease1 - now).toBeGreaterThanOrEqual(250);
-    expect(await dispatchWebhooks(app.rt, log, lease1 - 1)).toBe(0);
+    expect(await dispatchWebhooks(dispatch(), log, lease1 - 1)).toBe(0);
     expect(seen).toHaveLength(1);
     now = lease1 + 1;
-    expect(await dispatchWebhooks(app.rt, log, now)).toBe(0);
-    const lease2 = (await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
+    expect(await dispatchWebhooks(dispatch(), log, now)).toBe(0);
+    const lease2 = (await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).leaseUntil!.getTime();
     expect(lease2 - now).toBeGreaterThanOrEqual(500);
-    expect(await dispatchWebhooks(app.rt, log, lease2 + 1)).toBe(1);
+    expect(await dispatchWebhooks(dispatch(), log, lease2 + 1)).toBe(1);
     expect(seen).toHaveLength(3);
-    expect(await app.rt.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", attempts: 3 });
-    expect(await dispatchWebhooks(app.rt, log, lease2 + 60_000)).toBe(0);
+    expect(await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", attempts: 3 });
+    expect(await dispatchWebhooks(dispatch(), log, lease2 + 60_000)).toBe(0);
     expect(seen).toHaveLength(3);
   });
 
   it("never pushes a command past its deadline", async () => {
     await command(-1);
     seen.length = 0;
-    expect(await dispatchWebhooks(app.rt, log)).toBe(0);
+    expect(await dispatchWebhooks(dispatch(), log)).toBe(0);
     expect(seen).toHaveLength(0);
   });
 });
 
 describe("circuit breaker on the webhook target", () => {
   it("opens after repeated failures (no claims, commands wait in Postgres), probes once after the reset time, closes on success", async () => {
-    app.rt.webhookBreakers.shutdown();
-    app.rt.webhookBreakers = new WebhookBreakers({ resetTimeout: 300, errorThresholdPercentage: 50, volumeThreshold: 3, rollingCountTimeout: 60_000 });
-    await app.rt.db.command.updateMany({ where: { swarmId, status: { in: ["pending", "dispatched"] } }, data: { status: "timed_out" } });
+    app.webhookBreakers.shutdown();
+    app.webhookBreakers = new WebhookBreakers({ resetTimeout: 300, errorThresholdPercentage: 50, volumeThreshold: 3, rollingCountTimeout: 60_000 });
+    await app.db.command.updateMany({ where: { swarmId, status: { in: ["pending", "dispatched"] } }, data: { status: "timed_out" } });
     const cmds = await Promise.all(Array.from({ length: 5 }, () => command(600_000)));
     seen.length = 0;
     failuresLeft = 1_000;
-    expect(await dispatchWebhooks(app.rt, log)).toBe(0);
+    expect(await dispatchWebhooks(dispatch(), log)).toBe(0);
     expect(seen).toHaveLength(5); // one round: five failed deliveries
-    expect(app.rt.webhookBreakers.state(receiverUrl)).toBe("open");
+    expect(app.webhookBreakers.state(receiverUrl)).toBe("open");
 
     // Open: the next round, even with every lease expired, claims and sends nothing.
     const later = Date.now() + 120_000;
-    expect(await dispatchWebhooks(app.rt, log, later)).toBe(0);
+    expect(await dispatchWebhooks(dispatch(), log, later)).toBe(0);
     expect(seen).toHaveLength(5);
-    const attempts = (await app.rt.db.command.findMany({ where: { id: { in: cmds.map((c) => c.id) } } })).map((c) => c.attempts);
+    const attempts = (await app.db.command.findMany({ where: { id: { in: cmds.map((c) => c.id) } } })).map((c) => c.attempts);
     expect(attempts).toEqual([1, 1, 1, 1, 1]);
 
     // Half-open after the reset time: one probe; it succeeds, the circuit closes and the rest go out.
-    await vi.waitFor(() => expect(app.rt.webhookBreakers.state(receiverUrl)).toBe("half_open"), { timeout: 5_000 });
+    await vi.waitFor(() => expect(app.webhookBreakers.state(receiverUrl)).toBe("half_open"), { timeout: 5_000 });
     failuresLeft = 0;
-    expect(await dispatchWebhooks(app.rt, log, later)).toBe(1);
+    expect(await dispatchWebhooks(dispatch(), log, later)).toBe(1);
     expect(seen).toHaveLength(6);
-    expect(app.rt.webhookBreakers.state(receiverUrl)).toBe("closed");
-    expect(await dispatchWebhooks(app.rt, log, later)).toBe(4);
-    const statuses = (await app.rt.db.command.findMany({ where: { id: { in: cmds.map((c) => c.id) } } })).map((c) => c.status);
+    expect(app.webhookBreakers.state(receiverUrl)).toBe("closed");
+    expect(await dispatchWebhooks(dispatch(), log, later)).toBe(4);
+    const statuses = (await app.db.command.findMany({ where: { id: { in: cmds.map((c) => c.id) } } })).map((c) => c.status);
     expect(statuses).toEqual(["succeeded", "succeeded", "succeeded", "succeeded", "succeeded"]);
   });
 });

@@ -6,9 +6,10 @@
 import { createHmac } from "node:crypto";
 import type { Logger } from "pino";
 import { z } from "zod";
-import type { Runtime } from "../platform/runtime";
+import type { Db } from "../db/prisma";
+import type { WebhookBreakers } from "./webhook-breakers";
 import { claimCommands, type DeliveredCommand } from "./command-store";
-import { reportResult } from "./coordinator-api";
+import { type CommandResults, reportResult } from "./coordinator-api";
 import { swarmsWithWebhooks, type WebhookConfig } from "./webhook-config";
 
 /** The signature header value for a body. */
@@ -43,27 +44,30 @@ async function deliver(webhook: WebhookConfig, command: Omit<DeliveredCommand, "
   }
 }
 
+/** What webhook dispatch uses: command results (pool, engine owner), the swarms' settings, and the circuits. */
+export type WebhookDispatch = CommandResults & { db: Db; breakers: WebhookBreakers };
+
 /** One dispatch round over every swarm with a webhook. */
-export async function dispatchWebhooks(rt: Runtime, log: Logger, now = Date.now()): Promise<number> {
+export async function dispatchWebhooks(deps: WebhookDispatch, log: Logger, now = Date.now()): Promise<number> {
   let delivered = 0;
-  for (const swarm of await swarmsWithWebhooks(rt.db)) {
-    const circuit = rt.webhookBreakers.state(swarm.webhook.url);
+  for (const swarm of await swarmsWithWebhooks(deps.db)) {
+    const circuit = deps.breakers.state(swarm.webhook.url);
     if (circuit === "open") continue;
-    const claimed = await claimCommands(rt.pool, swarm.id, now, circuit === "half_open" ? 1 : 20, 15_000, "webhook");
+    const claimed = await claimCommands(deps.pool, swarm.id, now, circuit === "half_open" ? 1 : 20, 15_000, "webhook");
     await Promise.all(
       claimed.map(async (c) => {
         let result: Awaited<ReturnType<typeof deliver>> = null;
-        await rt.webhookBreakers.run(swarm.webhook.url, async () => {
+        await deps.breakers.run(swarm.webhook.url, async () => {
           result = await deliver(swarm.webhook, { id: c.id, kind: c.kind, params: c.params, issued_at: c.issued_at, deadline: c.deadline }, 10_000);
           return result !== null;
         });
         if (result) {
-          await reportResult(rt, { swarmId: swarm.id, swarm: swarm.name, keyId: 0 }, c.id, result);
+          await reportResult(deps, { swarmId: swarm.id, swarm: swarm.name, keyId: 0 }, c.id, result);
           delivered++;
           return;
         }
         const retryAt = Math.min(Date.parse(c.deadline), now + retryDelayMs(c.attempts));
-        await rt.pool.query("UPDATE commands SET lease_until = $3 WHERE id = $1 AND swarm_id = $2 AND issued_at = $4 AND status = 'dispatched'", [c.id, swarm.id, new Date(retryAt), new Date(c.issued_at)]);
+        await deps.pool.query("UPDATE commands SET lease_until = $3 WHERE id = $1 AND swarm_id = $2 AND issued_at = $4 AND status = 'dispatched'", [c.id, swarm.id, new Date(retryAt), new Date(c.issued_at)]);
         log.warn({ command: c.id, swarm: swarm.name, attempt: c.attempts }, "webhook delivery failed; will retry");
       }),
     );

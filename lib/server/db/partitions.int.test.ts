@@ -6,6 +6,7 @@ import { startTestApp, type TestApp } from "../../../test/app";
 import { upkeepPartitions, preparePartitions } from "./partition-upkeep";
 import { saveSettings } from "../features/settings/settings-store";
 import { SETTINGS_DEFAULTS } from "../features/settings/swarm-settings";
+import { loadRetentionRules } from "../features/settings/retention-rules";
 import { periodName } from "./partition-periods";
 
 const DAY = 86_400_000;
@@ -17,20 +18,22 @@ const HISTORY_TABLES = ["bottlenecks", "predictions", "failures", "healings", "c
 
 const swarm = async (name: string, retention: { events_retention_days?: number; history_retention_days?: number }) => {
   await app.ingestKey(name);
-  const { id } = await app.rt.db.swarm.findUniqueOrThrow({ where: { name } });
-  await saveSettings(app.rt.db, id, { ...SETTINGS_DEFAULTS, ...retention });
+  const { id } = await app.db.swarm.findUniqueOrThrow({ where: { name } });
+  await saveSettings(app.db, id, { ...SETTINGS_DEFAULTS, ...retention });
   return id;
 };
-const exists = async (table: string) => (await app.rt.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [table])).rowCount === 1;
-const count = async (table: string, swarmId: number) => Number((await app.rt.pool.query(`SELECT count(*) AS n FROM ${table} WHERE swarm_id = $1`, [swarmId])).rows[0].n);
-const deletes = async () => Number((await app.rt.pool.query("SELECT count(*) AS n FROM test_deleted_rows")).rows[0].n);
+/** The upkeep on the app's pool, under the stored retention rules. */
+const upkeep = () => ({ pool: app.pool, rules: () => loadRetentionRules(app.db) });
+const exists = async (table: string) => (await app.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [table])).rowCount === 1;
+const count = async (table: string, swarmId: number) => Number((await app.pool.query(`SELECT count(*) AS n FROM ${table} WHERE swarm_id = $1`, [swarmId])).rows[0].n);
+const deletes = async () => Number((await app.pool.query("SELECT count(*) AS n FROM test_deleted_rows")).rows[0].n);
 const addEvent = (swarmId: number, ts: number) =>
-  app.rt.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', '{}')", [swarmId, new Date(ts)]);
-const addRollup = (swarmId: number, ts: number) => app.rt.pool.query("INSERT INTO rollup_day (swarm_id, bucket_start, events) VALUES ($1, $2, 1)", [swarmId, new Date(ts)]);
+  app.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', '{}')", [swarmId, new Date(ts)]);
+const addRollup = (swarmId: number, ts: number) => app.pool.query("INSERT INTO rollup_day (swarm_id, bucket_start, events) VALUES ($1, $2, 1)", [swarmId, new Date(ts)]);
 /** One row in each history table at `ts`: a failure from event `ev-<swarm>` (with its key), its healing and command, a
  * bottleneck and a prediction. */
 const addHistory = async (swarmId: number, ts: number) => {
-  const q = async (sql: string, params: unknown[]) => (await app.rt.pool.query<{ id: string }>(sql, params)).rows[0]?.id;
+  const q = async (sql: string, params: unknown[]) => (await app.pool.query<{ id: string }>(sql, params)).rows[0]?.id;
   const at = new Date(ts);
   const failure = await q("INSERT INTO failures (id, swarm_id, failure_type, detected_at, source_event_id) VALUES (gen_random_uuid(), $1, 'agent_down', $2, $3) RETURNING id", [swarmId, at, `ev-${swarmId}`]);
   await q("INSERT INTO failure_sources (swarm_id, source_event_id, failure_id) VALUES ($1, $2, $3)", [swarmId, `ev-${swarmId}`, failure]);
@@ -53,7 +56,7 @@ beforeAll(async () => {
   long = await swarm("keep-60-days", { events_retention_days: 60, history_retention_days: 1000 });
   brief = await swarm("history-40-days", { history_retention_days: 40 });
   plain = await swarm("keep-defaults", {});
-  await app.rt.pool.query(`
+  await app.pool.query(`
     CREATE TABLE test_deleted_rows (tbl text NOT NULL);
     CREATE FUNCTION test_record_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO test_deleted_rows VALUES (TG_TABLE_NAME); RETURN OLD; END $$;
     CREATE TRIGGER test_record_delete AFTER DELETE ON events FOR EACH ROW EXECUTE FUNCTION test_record_delete();
@@ -68,16 +71,16 @@ describe("healing history retention per swarm", () => {
   const month = (table: string) => periodName(table, "month", then);
 
   it("keeps each history table's rows in the swarm's own sub-partition of the month, the others' in `_default`", async () => {
-    await preparePartitions(app.rt, then);
+    await preparePartitions(upkeep(), then);
     for (const id of [brief, plain]) await addHistory(id, then);
     for (const t of HISTORY_TABLES) {
-      const { rows } = await app.rt.pool.query(`SELECT swarm_id, tableoid::regclass::text AS part FROM ${t} WHERE swarm_id = ANY($1) ORDER BY swarm_id`, [[brief, plain]]);
+      const { rows } = await app.pool.query(`SELECT swarm_id, tableoid::regclass::text AS part FROM ${t} WHERE swarm_id = ANY($1) ORDER BY swarm_id`, [[brief, plain]]);
       expect(rows).toEqual([{ swarm_id: brief, part: `${month(t)}_s${brief}` }, { swarm_id: plain, part: `${month(t)}_default` }]);
     }
   });
 
   it("drops a swarm's history months past its own retention, with its failures' source-event keys; another swarm's stay", async () => {
-    const { dropped } = await upkeepPartitions(app.rt, now);
+    const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toEqual(expect.arrayContaining(HISTORY_TABLES.map((t) => `${month(t)}_s${brief}`)));
     for (const t of HISTORY_TABLES) expect([await exists(`${month(t)}_s${brief}`), await exists(`${month(t)}_default`)]).toEqual([false, true]);
     expect(await historyCounts(brief)).toEqual([0, 0, 0, 0, 0, 0]);
@@ -90,12 +93,12 @@ describe("events retention per swarm", () => {
   const day = periodName("events", "day", then);
 
   it("gives the swarms on their own retention a sub-partition of each new day, the others share `_default`", async () => {
-    await preparePartitions(app.rt, then);
+    await preparePartitions(upkeep(), then);
     for (const id of [short, long, plain]) await addEvent(id, then);
     expect(await exists(`${day}_s${short}`)).toBe(true);
     expect(await exists(`${day}_s${long}`)).toBe(true);
     expect(await exists(`${day}_s${plain}`)).toBe(false);
-    const { rows } = await app.rt.pool.query("SELECT swarm_id, tableoid::regclass::text AS part FROM events WHERE ts = $1 ORDER BY swarm_id", [new Date(then)]);
+    const { rows } = await app.pool.query("SELECT swarm_id, tableoid::regclass::text AS part FROM events WHERE ts = $1 ORDER BY swarm_id", [new Date(then)]);
     expect(rows).toEqual([
       { swarm_id: short, part: `${day}_s${short}` },
       { swarm_id: long, part: `${day}_s${long}` },
@@ -104,7 +107,7 @@ describe("events retention per swarm", () => {
   });
 
   it("drops a swarm's sub-partition once older than its retention, another swarm's longer one stays", async () => {
-    const { dropped } = await upkeepPartitions(app.rt, now);
+    const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toContain(`${day}_s${short}`);
     expect(await exists(`${day}_s${short}`)).toBe(false);
     expect(await exists(`${day}_s${long}`)).toBe(true);
@@ -113,17 +116,17 @@ describe("events retention per swarm", () => {
   });
 
   it("drops the shared sub-partition past the default, then the whole day past the longest", async () => {
-    await upkeepPartitions(app.rt, then + 35 * DAY);
+    await upkeepPartitions(upkeep(), then + 35 * DAY);
     expect(await exists(`${day}_default`)).toBe(false);
     expect([await count("events", long), await count("events", plain)]).toEqual([1, 0]);
-    await upkeepPartitions(app.rt, then + 61 * DAY);
+    await upkeepPartitions(upkeep(), then + 61 * DAY);
     expect(await exists(day)).toBe(false);
     expect(await count("events", long)).toBe(0);
   });
 
   it("still takes events for a day that has no partition (the DEFAULT partition)", async () => {
     await addEvent(plain, now + 400 * DAY);
-    const { rows } = await app.rt.pool.query("SELECT tableoid::regclass::text AS part FROM events WHERE ts = $1", [new Date(now + 400 * DAY)]);
+    const { rows } = await app.pool.query("SELECT tableoid::regclass::text AS part FROM events WHERE ts = $1", [new Date(now + 400 * DAY)]);
     expect(rows).toEqual([{ part: "events_default" }]);
   });
 });
@@ -133,14 +136,14 @@ describe("rollup retention", () => {
   const recent = now - 380 * DAY;
 
   it("drops whole months older than the history retention and keeps newer ones and a longer swarm's", async () => {
-    await preparePartitions(app.rt, old);
-    await preparePartitions(app.rt, recent);
+    await preparePartitions(upkeep(), old);
+    await preparePartitions(upkeep(), recent);
     for (const t of [old, recent]) for (const id of [plain, long]) await addRollup(id, t);
     const oldMonth = periodName("rollup_day", "month", old);
     const recentMonth = periodName("rollup_day", "month", recent);
     expect(await exists(`${oldMonth}_s${long}`)).toBe(true);
 
-    const { dropped } = await upkeepPartitions(app.rt, now);
+    const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toContain(`${oldMonth}_default`);
     expect(await exists(`${oldMonth}_default`)).toBe(false);
     expect(await exists(`${oldMonth}_s${long}`)).toBe(true);
@@ -153,7 +156,7 @@ describe("rollup retention", () => {
 describe("no DELETE", () => {
   it("dropped every expired row without deleting one; the trigger does see deletes", async () => {
     expect(await deletes()).toBe(0);
-    await app.rt.pool.query("DELETE FROM rollup_day WHERE swarm_id = $1", [plain]);
+    await app.pool.query("DELETE FROM rollup_day WHERE swarm_id = $1", [plain]);
     expect(await deletes()).toBe(1);
   });
 });

@@ -22,15 +22,3 @@ export function createPool(url: string, max = 20): pg.Pool {
   pool.on("error", () => undefined);
   return pool;
 }
-
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006", "25006"]);
-
-/** True when an error means "the database is unreachable or refusing work right now" (→ 503). */
-export function isDatabaseUnavailable(e: unknown): boolean {
-  if (!e || typeof e !== "object") return false;
-  const err = e as { code?: string; message?: string; cause?: unknown };
-  if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
-  const msg = err.message ?? "";
-  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(msg)) return true;
-  return err.cause ? isDatabaseUnavailable(err.cause) : false;
-}

@@ -1,5 +1,5 @@
 // Mapping errors to problem+json: known errors keep their status, internals never leak.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ApiError, toProblem } from "./errors";
 
@@ -11,6 +11,19 @@ describe("toProblem", () => {
       headers: { "content-type": "application/problem+json", "retry-after": "5" },
       body: { type: "https://swarm-medic.dev/problems/storage_unavailable", title: "Service Unavailable", status: 503, detail: "later", errors: [{ index: 0, path: "a", message: "m" }], request_id: "rid" },
     });
+  });
+
+  it("keeps the status of an ApiError thrown by another instance of this module (services composed by server.ts, routes bundled by Next.js)", async () => {
+    vi.resetModules();
+    const other = await import("./errors");
+    const err = new other.ApiError(409, "not_open", "decided already");
+    expect(err instanceof ApiError).toBe(false);
+    expect(toProblem(err)).toMatchObject({ status: 409, body: { type: "https://swarm-medic.dev/problems/not_open", detail: "decided already" } });
+  });
+
+  it("maps a zod error from another copy of zod to 400", () => {
+    const foreign = Object.assign(new Error("invalid"), { name: "ZodError", issues: [{ path: ["a"], message: "expected number" }] });
+    expect(toProblem(foreign)).toMatchObject({ status: 400, body: { errors: [{ path: "a", message: "expected number" }] } });
   });
 
   it("maps a ZodError to 400 with field paths", () => {

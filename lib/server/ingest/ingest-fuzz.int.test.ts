@@ -108,7 +108,7 @@ function retainedHeap(): number {
 }
 
 async function storedEvents(): Promise<number> {
-  const { rows } = await app.rt.pool.query<{ n: string }>("SELECT count(*) AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = $1", [SWARM]);
+  const { rows } = await app.pool.query<{ n: string }>("SELECT count(*) AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = $1", [SWARM]);
   return Number(rows[0]!.n);
 }
 

@@ -41,13 +41,13 @@ it("503 with Retry-After while Postgres is down, then recovers without losing ac
   expect(Number(during.headers.get("retry-after"))).toBeGreaterThan(0);
   expect(during.headers.get("content-type")).toContain("application/problem+json");
 
-  const health = await import("../platform/health").then((m) => m.checkHealth(app.rt));
+  const health = await app.services.health.check();
   expect(health).toMatchObject({ status: "degraded", db: "unavailable" });
 
   pgServer = await startEmbeddedPostgres(DIR, pgServer.port, () => undefined);
   let after = await post("after");
   for (let i = 0; i < 50 && after.status === 503; i++) after = await post("after");
   expect(after.status).toBe(202);
-  const { rows } = await app.rt.pool.query<{ event_id: string }>("SELECT event_id FROM events ORDER BY event_id");
+  const { rows } = await app.pool.query<{ event_id: string }>("SELECT event_id FROM events ORDER BY event_id");
   expect(rows.map((r) => r.event_id)).toEqual(["after", "before"]);
 }, 120_000);

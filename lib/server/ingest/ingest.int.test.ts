@@ -17,7 +17,7 @@ async function post(body: unknown, opts: { key?: string | null; contentType?: st
 }
 
 async function count(swarm: string, where = "TRUE", params: unknown[] = []) {
-  const { rows } = await app.rt.pool.query<{ n: string }>(
+  const { rows } = await app.pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = $1 AND ${where}`,
     [swarm, ...params],
   );
@@ -36,7 +36,7 @@ describe("accepted formats", () => {
     const res = await post([sent]);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 1, duplicates: 0 });
-    const { rows } = await app.rt.pool.query("SELECT type, agent_id, task_id, ts, received_at, body FROM events WHERE event_id = 'fmt-array-1'");
+    const { rows } = await app.pool.query("SELECT type, agent_id, task_id, ts, received_at, body FROM events WHERE event_id = 'fmt-array-1'");
     expect(rows).toHaveLength(1);
     expect(rows[0].body).toEqual(sent);
     expect(rows[0].ts.getTime()).toBe(sent.timestamp);
@@ -170,10 +170,9 @@ describe("authentication", () => {
     expect((await post([ev()], { key: null })).status).toBe(401);
     expect((await post([ev()], { key: "smk_not-a-real-key" })).status).toBe(401);
     const revoked = await app.ingestKey("ingest-revoked");
-    await app.rt.pool.query("UPDATE ingest_keys SET revoked_at = now() WHERE swarm_id = (SELECT id FROM swarms WHERE name = 'ingest-revoked')");
-    // The verifier caches for a few seconds: a fresh process-level verifier reflects revocation immediately.
-    const { IngestKeyVerifier } = await import("../auth/ingest-keys");
-    app.rt.ingestKeys = new IngestKeyVerifier(app.rt.pool, app.rt.pepper);
+    const { rows } = await app.pool.query<{ id: number }>("UPDATE ingest_keys SET revoked_at = now() WHERE swarm_id = (SELECT id FROM swarms WHERE name = 'ingest-revoked') RETURNING id");
+    // The verifier caches for a few seconds: once it forgets the key's verdicts, revocation is reflected immediately.
+    for (const { id } of rows) app.ingestKeys.forget(id);
     expect((await post([ev({ id: "revoked-1" })], { key: revoked })).status).toBe(401);
     expect(await count("ingest-revoked")).toBe(0);
   });
@@ -187,7 +186,7 @@ describe("authentication", () => {
 
   it("stores keys only as peppered hashes with a display prefix", async () => {
     const k = await app.ingestKey("ingest-hash");
-    const { rows } = await app.rt.pool.query("SELECT prefix, hash FROM ingest_keys k JOIN swarms s ON s.id = k.swarm_id WHERE s.name = 'ingest-hash'");
+    const { rows } = await app.pool.query("SELECT prefix, hash FROM ingest_keys k JOIN swarms s ON s.id = k.swarm_id WHERE s.name = 'ingest-hash'");
     expect(rows[0].prefix).toBe(k.slice(0, 12));
     expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(k);
@@ -204,7 +203,7 @@ describe("after commit", () => {
     const k = await app.ingestKey("ingest-engine");
     await post([ev({ id: "eng-1" }), ev({ id: "eng-2", agent_id: "agent-2" })], { key: k });
     await post([ev({ id: "eng-1" })], { key: k });
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }), { timeout: 10_000 });
   });
 });
 
@@ -212,16 +211,16 @@ describe("replay clock", () => {
   it("X-Swarm-Medic-Clock: event makes the swarm's engine tick on event time; wall switches back", async () => {
     const k = await app.ingestKey("ingest-replay");
     const ticks: number[] = [];
-    const off = app.rt.engine.on("metrics.tick", (t) => t.swarm === "ingest-replay" && ticks.push(t.at));
+    const off = app.engine.on("metrics.tick", (t) => t.swarm === "ingest-replay" && ticks.push(t.at));
     const t0 = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
     const events = [0, 1500, 2500, 4200].map((dt, i) => ({ id: `rp-${i}`, type: "heartbeat", agent_id: "a", timestamp: t0 + dt }));
     const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "event" }, body: JSON.stringify(events) });
     expect(res.status).toBe(202);
     await vi.waitFor(() => expect(ticks).toEqual([t0 + 1000, t0 + 2000, t0 + 3000, t0 + 4000]), { timeout: 10_000 });
-    app.rt.engine.tick();
+    app.engine.tick();
     expect(ticks).toHaveLength(4);
     await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "wall" }, body: "[]" });
-    app.rt.engine.tick();
+    app.engine.tick();
     expect(ticks).toHaveLength(5);
     off();
   });

@@ -27,7 +27,7 @@ describe("two instances, one database", () => {
     // Whichever instance claims the swarm first owns its engine; the socket goes to the other one.
     const owner = await vi.waitFor(
       () => {
-        const o = [a, b].find((x) => x.rt.cluster.epochOf("cluster-swarm") !== null);
+        const o = [a, b].find((x) => x.cluster.epochOf("cluster-swarm") !== null);
         expect(o).toBeDefined();
         return o!;
       },
@@ -52,8 +52,8 @@ describe("two instances, one database", () => {
     await expect(started).resolves.toMatchObject({ swarm: "cluster-swarm", strategy: "AgentRestartStrategy" });
     // The viewer's instance holds no engine for the swarm: what its socket got came from the owner, through Postgres,
     // and a snapshot it acks is the owner's (forwarded), with both events in.
-    expect(viewer.rt.engine.knows("cluster-swarm")).toBe(false);
+    expect(viewer.engine.knows("cluster-swarm")).toBe(false);
     expect(await socket.emitWithAck("subscribe", { swarm: "cluster-swarm" })).toMatchObject({ ok: true, snapshot: { swarm: "cluster-swarm", events_total: 2, active_agents: 1 } });
-    expect(viewer.rt.engine.knows("cluster-swarm")).toBe(false);
+    expect(viewer.engine.knows("cluster-swarm")).toBe(false);
   });
 });

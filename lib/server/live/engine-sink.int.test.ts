@@ -11,7 +11,7 @@ import type { HealingRecord } from "../../engine/records";
 import { ServerMetrics } from "../platform/server-metrics";
 import { cloneDatabase } from "../../../test/db";
 import { attachEngineSink } from "./engine-sink";
-import { openDatabase, type OpenDatabase } from "../platform/open-database";
+import { openDatabase, type OpenDatabase } from "../app/open-database";
 
 let database: OpenDatabase;
 const swarms = new Map<string, number>();

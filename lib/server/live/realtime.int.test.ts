@@ -78,10 +78,10 @@ describe("subscribe and ticks", () => {
       body: JSON.stringify(Array.from({ length: 10 }, (_, i) => ({ type: "heartbeat", agent_id: `a${i % 3}`, timestamp: Date.now() }))),
     });
     expect(res.status).toBe(202);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("rt-live").events_total).toBe(10), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.engine.snapshot("rt-live").events_total).toBe(10), { timeout: 10_000 });
     const tick = await new Promise<MetricsTick>((resolve) => {
       s.on("metrics.tick", (t: MetricsTick) => t.events_total === 10 && resolve(t));
-      app.rt.engine.tick();
+      app.engine.tick();
     });
     expect(tick).toMatchObject({ swarm: "rt-live", events_total: 10, active_agents: 3 });
     expect(tick.events_per_s).toBeGreaterThan(0);
@@ -105,7 +105,7 @@ describe("revocation (S6)", () => {
     const s = connect({ token });
     await connected(s);
     const gone = disconnectedWithin5s(s);
-    await app.rt.db.personalAccessToken.updateMany({ data: { revokedAt: new Date() }, where: { prefix: credentialPrefix(token) } });
+    await app.db.personalAccessToken.updateMany({ data: { revokedAt: new Date() }, where: { prefix: credentialPrefix(token) } });
     await expect(gone).resolves.toBe("io server disconnect");
   });
 
@@ -116,7 +116,7 @@ describe("revocation (S6)", () => {
     const keep = connect({ cookie: other.cookie });
     await Promise.all([connected(s), connected(keep)]);
     const gone = disconnectedWithin5s(s);
-    await app.rt.db.user.update({ where: { email }, data: { disabled: true } });
+    await app.db.user.update({ where: { email }, data: { disabled: true } });
     await expect(gone).resolves.toBe("io server disconnect");
     expect(keep.connected).toBe(true);
   });

@@ -6,12 +6,14 @@ import type pg from "pg";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { componentLogger } from "../platform/logger";
-import { authenticate, type Principal } from "../auth/principal";
-import type { Runtime } from "../platform/runtime";
+import { authenticate, type Credentials, type Principal } from "../auth/principal";
+import type { Db } from "../db/prisma";
+import type { Engine } from "../../engine/engine";
 import { swarmNameSchema } from "../../contract/swarm-name";
 import { type ClientToServerEvents, type ServerToClientEvents, swarmRoom } from "../../contract/socket";
 import { decideRevocations, loadValidCredentials } from "./revocation";
 import { subscribeAck } from "./subscribe-ack";
+import type { OwnerReadDeps } from "../cluster/owner-reads";
 
 type SocketData = { principal: Principal };
 
@@ -47,11 +49,11 @@ function listenerPool(pool: pg.Pool, log: Logger): pg.Pool {
 const REVOCATION_SWEEP_MS = 2_000;
 
 /** Disconnects sockets whose token or user is no longer valid, and applies role changes (docs/reliability.md#s6). */
-async function sweepRevocations(io: RealtimeServer, rt: Runtime): Promise<void> {
+async function sweepRevocations(io: RealtimeServer, pool: pg.Pool): Promise<void> {
   const sockets = await io.local.fetchSockets();
   if (sockets.length === 0) return;
   const live = sockets.map((s) => ({ id: s.id, principal: s.data.principal }));
-  const decision = decideRevocations(live, await loadValidCredentials(rt.pool, live));
+  const decision = decideRevocations(live, await loadValidCredentials(pool, live));
   const byId = new Map(sockets.map((s) => [s.id, s]));
   for (const id of decision.disconnect) byId.get(id)?.disconnect(true);
   for (const { id, role } of decision.roles) {
@@ -60,8 +62,12 @@ async function sweepRevocations(io: RealtimeServer, rt: Runtime): Promise<void> 
   }
 }
 
+/** What the live channel uses: the pool (room broadcasts across instances, revocation sweeps), the swarms' store,
+ * the engine (snapshots, ticks) and where credentials are checked. */
+export type RealtimeDeps = { pool: pg.Pool; db: Db; engine: Pick<Engine, "on">; credentials: Credentials; ownerReads: OwnerReadDeps };
+
 /** Attaches socket.io at /socket.io and wires the engine's events to swarm rooms. */
-export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
+export function attachRealtime(http: HttpServer, { pool, db, engine, credentials, ownerReads }: RealtimeDeps): RealtimeServer {
   const io: RealtimeServer = new Server(http, {
     path: "/socket.io",
     serveClient: false,
@@ -70,13 +76,13 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
   // Instances on one database share room broadcasts through LISTEN/NOTIFY (a browser on instance A sees what
   // instance B publishes). This adapter cannot replay missed packets, so a reconnecting client re-syncs over HTTP.
   const log = componentLogger("realtime");
-  io.adapter(createAdapter(listenerPool(rt.pool, log), { errorHandler: (err) => log.warn({ err: err.message }, "socket.io adapter error") }));
+  io.adapter(createAdapter(listenerPool(pool, log), { errorHandler: (err) => log.warn({ err: err.message }, "socket.io adapter error") }));
 
   io.use((socket, next) => {
     // Fire-and-forget: the try/catch answers every outcome through next(), so this promise never rejects.
     void (async () => {
       try {
-        const principal = await authenticate(rt, headersOf(socket.request.headers, socket.handshake.auth?.token));
+        const principal = await authenticate(headersOf(socket.request.headers, socket.handshake.auth?.token), credentials);
         if (!principal) return next(new Error("unauthorized"));
         socket.data.principal = principal;
         next();
@@ -91,10 +97,10 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
       if (typeof ack !== "function") return;
       const name = swarmNameSchema.safeParse(req?.swarm);
       if (!name.success) return ack({ ok: false, error: "invalid swarm name" });
-      const exists = await rt.db.swarm.findUnique({ where: { name: name.data }, select: { id: true } }).catch(() => null);
+      const exists = await db.swarm.findUnique({ where: { name: name.data }, select: { id: true } }).catch(() => null);
       if (!exists) return ack({ ok: false, error: "unknown swarm" });
       await socket.join(swarmRoom(name.data));
-      ack(await subscribeAck(rt, name.data));
+      ack(await subscribeAck(ownerReads, name.data));
     });
     socket.on("unsubscribe", async (req, ack) => {
       const name = swarmNameSchema.safeParse(req?.swarm);
@@ -103,13 +109,13 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
     });
   });
 
-  rt.engine.on("metrics.tick", (tick) => io.to(swarmRoom(tick.swarm)).emit("metrics.tick", tick));
+  engine.on("metrics.tick", (tick) => io.to(swarmRoom(tick.swarm)).emit("metrics.tick", tick));
   let sweeping = false;
   const sweep = setInterval(() => {
     if (sweeping) return;
     sweeping = true;
     // Storage unavailable: keep the sockets (read-only views) and try again on the next sweep.
-    sweepRevocations(io, rt)
+    sweepRevocations(io, pool)
       .catch(() => undefined)
       .finally(() => (sweeping = false));
   }, REVOCATION_SWEEP_MS);

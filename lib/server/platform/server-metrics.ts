@@ -1,6 +1,6 @@
 // Prometheus metrics of one server process through prom-client (the standard Node client; its default metrics
 // include event-loop delay, heap and GC): ingest rate and latency, ingest queue depth, engine pass time,
-// command states, socket connections, engine outputs waiting to be stored (and their retries and drops). A registry per runtime, so several apps in one test process don't clash.
+// command states, socket connections, engine outputs waiting to be stored (and their retries and drops). A registry per composed app, so several apps in one test process don't clash.
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
 import type pg from "pg";
 

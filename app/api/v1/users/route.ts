@@ -1,11 +1,11 @@
 // /api/v1/users — people who sign in (admin; a generated password is returned once).
-import { apiRoute, json } from "@/lib/server/http/route";
-import { addUser, listUsers, userCreateSchema } from "@/lib/server/features/users/user-admin";
+import { apiRoute, json } from "@/lib/server/features/api-route";
+import { userCreateSchema } from "@/lib/server/features/users/user-admin";
 
 export const dynamic = "force-dynamic";
 
 /** Every user with role and disabled flag. */
-export const GET = apiRoute({ role: "admin" }, ({ rt }) => listUsers(rt));
+export const GET = apiRoute({ role: "admin" }, ({ services }) => services.users.list());
 
 /** Creates a user: 201, with `password` when it was generated; 409 when the email is taken. */
-export const POST = apiRoute({ role: "admin", body: userCreateSchema }, async ({ rt, principal, body }) => json(await addUser(rt, principal, body), 201));
+export const POST = apiRoute({ role: "admin", body: userCreateSchema }, async ({ services, principal, body }) => json(await services.users.add(principal, body), 201));

@@ -28,7 +28,7 @@ describe("GET /swarms/{swarm}/agents", () => {
     const now = Date.now();
     const tasks = Array.from({ length: 10 }, (_, i) => ({ type: "task_complete", agent_id: "worker-1", task_id: `t${i}`, timestamp: now - 10_000 + i, duration_ms: 100 * (i + 1), result: i < 8 ? "success" : "failure" }));
     await post([...tasks, { type: "heartbeat", agent_id: "worker-2", timestamp: now - 2_000, health_state: "degraded" }]);
-    await vi.waitFor(() => expect(app.rt.engine.snapshot("fleet").events_total).toBe(11), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.engine.snapshot("fleet").events_total).toBe(11), { timeout: 10_000 });
     const res = await list("fleet");
     expect(res.status).toBe(200);
     const body = await res.json();

@@ -4,14 +4,17 @@ import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { AgentSummary } from "../../../engine/agent-roster";
 import type { Db } from "../../db/prisma";
+import type { SwarmRef } from "../../http/route";
 import { type OwnerReadDeps, readOnOwner } from "../../cluster/owner-reads";
-import { commandsOf } from "../healings/history-links";
+import { commandsOf } from "../../db/history-links";
 import { failureItem, healingItem } from "../items/items";
-import { requireSwarm } from "../swarms/swarm-lists";
 import type { AgentDetail, AgentItem, AgentList } from "../../../contract/items/agents";
 
 /** Params of /swarms/{swarm}/agents/{agent}. */
 export const agentIdSchema = z.string().min(1).max(128);
+
+/** What the agent views read: the stored history and the engine's live roster. */
+export type AgentDeps = OwnerReadDeps & { db: Db };
 
 const DAY = 86_400_000;
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
@@ -29,21 +32,17 @@ export function agentItem(a: AgentSummary, now: number): AgentItem {
   };
 }
 
-/** What the agent reads need: storage, and the way to the swarm's engine owner. */
-export type AgentReadDeps = OwnerReadDeps & { db: Db };
-
 /** GET /swarms/{swarm}/agents: every agent the engine tracks, by id, and the swarm's degradation level. */
-export async function listAgents(deps: AgentReadDeps, swarm: string, now: number): Promise<AgentList> {
-  await requireSwarm(deps.db, swarm);
-  const roster = await readOnOwner(deps, { read: "agents", swarm });
+export async function listAgents(deps: OwnerReadDeps, swarm: SwarmRef, now: number): Promise<AgentList> {
+  const roster = await readOnOwner(deps, { read: "agents", swarm: swarm.name });
   return { items: roster.agents.map((a) => agentItem(a, now)), degradation: roster.degradation, generated_at: new Date(now).toISOString() };
 }
 
 /** GET /swarms/{swarm}/agents/{agent}: the agent's live row, its failures and the healings aimed at it (last 7 days). */
-export async function agentDetail(deps: AgentReadDeps, swarm: string, agentId: string, now: number): Promise<AgentDetail> {
+export async function agentDetail(deps: AgentDeps, swarm: SwarmRef, agentId: string, now: number): Promise<AgentDetail> {
   const { db } = deps;
-  const swarmId = await requireSwarm(db, swarm);
-  const roster = await readOnOwner(deps, { read: "agents", swarm });
+  const swarmId = swarm.id;
+  const roster = await readOnOwner(deps, { read: "agents", swarm: swarm.name });
   const live = roster.agents.find((a) => a.id === agentId);
   const since = new Date(now - 7 * DAY);
   const [failures, predictions] = await Promise.all([
@@ -69,4 +68,19 @@ export async function agentDetail(deps: AgentReadDeps, swarm: string, agentId: s
     failures: failures.map(failureItem),
     healings: healings.map((h) => healingItem(h, commands.get(h.id))),
   };
+}
+
+/** The agent views of a swarm for the API routes. */
+export class AgentViews {
+  constructor(private readonly deps: AgentDeps) {}
+
+  /** See listAgents. */
+  list(swarm: SwarmRef, now: number) {
+    return listAgents(this.deps, swarm, now);
+  }
+
+  /** See agentDetail. */
+  detail(swarm: SwarmRef, agentId: string, now: number) {
+    return agentDetail(this.deps, swarm, agentId, now);
+  }
 }

@@ -18,22 +18,22 @@ beforeAll(async () => {
   app = await startTestApp();
   token = await app.token("viewer");
   await app.ingestKey("an-swarm");
-  const swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "an-swarm" } })).id;
+  const swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "an-swarm" } })).id;
   const healings = [
     { strategy: "agent_restart", status: "succeeded", healMs: 100, recoveryMs: 1000, at: base + 10 * 60_000 },
     { strategy: "agent_restart", status: "succeeded", healMs: 200, recoveryMs: 2000, at: base + 20 * 60_000 },
     { strategy: "task_retry", status: "failed", healMs: 300, recoveryMs: null, at: base + 2 * HOUR + 5 * 60_000 },
   ] as const;
   for (const h of healings) {
-    await app.rt.db.healing.create({
+    await app.db.healing.create({
       data: { id: randomUUID(), swarmId, failureType: "agent_down", strategy: h.strategy, status: h.status, trigger: "detected", healMs: h.healMs, recoveryMs: h.recoveryMs, startedAt: new Date(h.at - 500), finishedAt: new Date(h.at) },
     });
-    app.rt.rollups.add(swarmId, h.at, { healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: h.healMs, recovery_ms_sum: h.recoveryMs ?? 0, recoveries: h.recoveryMs ? 1 : 0 });
+    app.rollups.add(swarmId, h.at, { healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: h.healMs, recovery_ms_sum: h.recoveryMs ?? 0, recoveries: h.recoveryMs ? 1 : 0 });
   }
-  app.rt.rollups.add(swarmId, base + 10 * 60_000, { failures: 2 });
-  await app.rt.rollups.flush();
+  app.rollups.add(swarmId, base + 10 * 60_000, { failures: 2 });
+  await app.rollups.flush();
   for (const [i, outcome] of (["confirmed", "confirmed", "prevented", "false_positive"] as const).entries()) {
-    await app.rt.db.prediction.create({
+    await app.db.prediction.create({
       data: {
         id: randomUUID(), swarmId, failureType: "agent_down", confidence: 0.8, predictedAt: new Date(now - 3_600_000 + i), expectedAt: new Date(now - 3_600_000 + i + 30_000),
         reasoning: "r", recommendedAction: "restart_agent", source: "pattern", status: "approved", outcome,
@@ -42,9 +42,9 @@ beforeAll(async () => {
   }
   // Recall counts the failures of the kinds the engine predicts: two agents down, not the routine task failures.
   for (const [i, failureType] of ["agent_down", "agent_down", "task_failed", "task_failed", "task_failed"].entries()) {
-    await app.rt.db.failure.create({ data: { swarmId, failureType, agentId: `a-${i}`, detectedAt: new Date(now - 3_000_000 + i) } });
+    await app.db.failure.create({ data: { swarmId, failureType, agentId: `a-${i}`, detectedAt: new Date(now - 3_000_000 + i) } });
   }
-  await app.rt.db.bottleneck.create({
+  await app.db.bottleneck.create({
     data: { id: randomUUID(), swarmId, type: "slow_agent", severity: "high", impactScore: 0.7, detectedAt: new Date(now - 1000), updatedAt: new Date(now - 1000) },
   });
 });
@@ -93,8 +93,8 @@ describe("analytics", () => {
   });
 
   it("overview: the health score measures MTTR against the swarm's configured target", async () => {
-    const swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "an-swarm" } })).id;
-    await saveSettings(app.rt.db, swarmId, { ...SETTINGS_DEFAULTS, target_mttr_ms: 3_000 });
+    const swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "an-swarm" } })).id;
+    await saveSettings(app.db, swarmId, { ...SETTINGS_DEFAULTS, target_mttr_ms: 3_000 });
     const { body } = await get(overview, "range=24h");
     expect(body.health).toEqual({ score: 50, success_points: null, mttr_points: 30, strategy_points: 20, target_mttr_ms: 3_000 });
   });

@@ -4,6 +4,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { instantParam } from "../../http/cursor";
 import { ApiError } from "../../http/errors";
+import type { SwarmRef } from "../../http/route";
 import { healthScore } from "../../../engine/analytics/health-score";
 import { BUCKET_MS, type BucketSize, MAX_SERIES_BUCKETS, mttrSeries } from "../../../engine/analytics/mttr-series";
 import { overallStatsFromRollups } from "../../../engine/analytics/overall-stats";
@@ -127,4 +128,24 @@ export async function overview(pool: pg.Pool, swarmId: number, range: keyof type
     bottlenecks: { active: active.reduce((s, r) => s + Number(r.n), 0), by_type: Object.fromEntries(active.map((r) => [r.type, Number(r.n)])) },
     throughput_per_s: Math.round((events / (span / 1000)) * 100) / 100,
   };
+}
+
+/** A swarm's analytics (from the rollups) for the API routes. */
+export class SwarmAnalytics {
+  constructor(private readonly deps: { pool: pg.Pool }) {}
+
+  /** See overview. */
+  overview(swarm: SwarmRef, range: keyof typeof RANGES, now: number) {
+    return overview(this.deps.pool, swarm.id, range, now);
+  }
+
+  /** See mttr. */
+  mttr(swarm: SwarmRef, q: z.output<typeof mttrQuery>, now: number) {
+    return mttr(this.deps.pool, swarm.id, q, now);
+  }
+
+  /** See strategies. */
+  strategies(swarm: SwarmRef, range: keyof typeof RANGES, now: number) {
+    return strategies(this.deps.pool, swarm.id, range, now);
+  }
 }

@@ -13,7 +13,7 @@ beforeAll(async () => {
   await app.ingestKey("audit-a");
   await app.ingestKey("audit-b");
   admin = { token: await app.token("admin") };
-  const ids = Object.fromEntries((await app.rt.db.swarm.findMany()).map((s) => [s.name, s.id]));
+  const ids = Object.fromEntries((await app.db.swarm.findMany()).map((s) => [s.name, s.id]));
   const rows = Array.from({ length: 7 }, (_, i) => ({
     at: new Date(T0 + i * 60_000),
     actorType: "user",
@@ -24,7 +24,7 @@ beforeAll(async () => {
     swarmId: (i % 3 === 0 ? ids["audit-b"] : ids["audit-a"])!,
     detail: { n: i },
   }));
-  await app.rt.db.auditLog.createMany({ data: rows });
+  await app.db.auditLog.createMany({ data: rows });
 });
 afterAll(() => app.close());
 

@@ -50,3 +50,13 @@ export async function listAudit(db: Db, q: z.output<typeof auditQuery>, now: num
     next_cursor,
   };
 }
+
+/** The audit log as the API reads it. */
+export class AuditTrail {
+  constructor(private readonly deps: { db: Db }) {}
+
+  /** See listAudit. */
+  list(q: z.output<typeof auditQuery>, now: number) {
+    return listAudit(this.deps.db, q, now);
+  }
+}

@@ -1,18 +1,15 @@
 // Demo controls over the API: state for viewers, fault injection for admins only (audited), 409 when not running.
-import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST as inject } from "@/app/api/v1/demo/faults/route";
 import { GET as state } from "@/app/api/v1/demo/route";
 import { startTestApp, type TestApp } from "../../../../test/app";
-import { systemClock } from "../../../engine/clock";
-import { startDemoFeed } from "./demo-feed";
 
 let app: TestApp;
 beforeAll(async () => {
   app = await startTestApp();
 });
 afterAll(() => {
-  app.rt.demo?.stop();
+  app.demo.stop();
   return app.close();
 });
 
@@ -23,7 +20,7 @@ const post = async (role: "operator" | "admin", body: unknown) => {
 
 it("lists scenarios, injects faults for admins only, and refuses when the demo is not running", async () => {
   expect((await post("admin", { scenario: "agent_crash" })).status).toBe(409);
-  app.rt.demo = await startDemoFeed(app.rt, systemClock, pino({ level: "silent" }));
+  await app.demo.start();
   expect((await post("operator", { scenario: "agent_crash" })).status).toBe(403);
   expect((await post("admin", { scenario: "nope" })).status).toBe(400);
   const created = await post("admin", { scenario: "queue_flood", duration_s: 30 });
@@ -33,5 +30,5 @@ it("lists scenarios, injects faults for admins only, and refuses when the demo i
   expect(body.running).toBe(true);
   expect(body.scenarios.map((s: { name: string }) => s.name)).toContain("agent_crash");
   expect(body.faults.map((f: { scenario: string }) => f.scenario)).toContain("queue_flood");
-  expect(await app.rt.db.auditLog.findMany({ where: { action: "demo.fault.inject" }, select: { result: true } })).toEqual([{ result: "ok" }]);
+  expect(await app.db.auditLog.findMany({ where: { action: "demo.fault.inject" }, select: { result: true } })).toEqual([{ result: "ok" }]);
 });

@@ -2,8 +2,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp } from "../../../../test/app";
-import { systemClock } from "../../../engine/clock";
-import { demoEnabled, startDemoFeed } from "./demo-feed";
+import { demoEnabled } from "./demo-feed";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -12,31 +11,31 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 it("is on by default until a real swarm exists; DEMO=on|off overrides", async () => {
-  expect(await demoEnabled(app.rt.db, undefined)).toBe(true);
-  await app.rt.db.swarm.create({ data: { name: "demo" } });
-  expect(await demoEnabled(app.rt.db, undefined)).toBe(true);
-  expect(await demoEnabled(app.rt.db, "off")).toBe(false);
+  expect(await demoEnabled(app.db, undefined)).toBe(true);
+  await app.db.swarm.create({ data: { name: "demo" } });
+  expect(await demoEnabled(app.db, undefined)).toBe(true);
+  expect(await demoEnabled(app.db, "off")).toBe(false);
   await app.ingestKey("real-swarm");
-  expect(await demoEnabled(app.rt.db, undefined)).toBe(false);
-  expect(await demoEnabled(app.rt.db, "on")).toBe(true);
+  expect(await demoEnabled(app.db, undefined)).toBe(false);
+  expect(await demoEnabled(app.db, "on")).toBe(true);
 });
 
 it("logs whether the demo runs and why", async () => {
   const lines: string[] = [];
   const log = pino({ level: "info" }, { write: (line: string) => lines.push(JSON.parse(line).msg) });
-  expect(await demoEnabled(app.rt.db, undefined, log)).toBe(false);
-  expect(await demoEnabled(app.rt.db, "on", log)).toBe(true);
+  expect(await demoEnabled(app.db, undefined, log)).toBe(false);
+  expect(await demoEnabled(app.db, "on", log)).toBe(true);
   expect(lines).toEqual(["demo swarm off: other swarms exist (real-swarm); set DEMO=on to keep it running", "demo swarm on: DEMO=on"]);
 });
 
 it("feeds the demo swarm through validation and storage, visible to the engine", async () => {
-  const demo = await startDemoFeed(app.rt, systemClock, pino({ level: "silent" }));
+  const demo = await app.demo.start();
   try {
     await vi.waitFor(
       async () => {
-        const { rows } = await app.rt.pool.query("SELECT count(*)::int AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = 'demo'");
+        const { rows } = await app.pool.query("SELECT count(*)::int AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = 'demo'");
         expect(rows[0].n).toBeGreaterThan(0);
-        expect(app.rt.engine.snapshot("demo").events_total).toBe(rows[0].n);
+        expect(app.engine.snapshot("demo").events_total).toBe(rows[0].n);
       },
       { timeout: 10_000, interval: 200 },
     );

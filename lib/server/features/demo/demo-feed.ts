@@ -4,11 +4,15 @@
 // changes the world (a restarted agent heartbeats again, a paused LOW tier lets the queue drain).
 import type { Logger } from "pino";
 import { claimCommands, LEASE_MS } from "../../commands/command-store";
+import type pg from "pg";
+import type { ClusterNode } from "../../cluster/cluster-node";
 import { reportResult } from "../../commands/coordinator-api";
 import type { Db } from "../../db/prisma";
+import type { RollupBuffer } from "../../db/rollup-buffer";
 import type { Clock } from "../../../engine/clock";
 import { ingestBatch } from "../../ingest/ingest-batch";
-import type { Runtime } from "../../platform/runtime";
+import type { IngestBatcher } from "../../ingest/ingest-batcher";
+import type { IngestGate } from "../../platform/ingest-gate";
 import { demoDecision } from "../../../simulator/demo-decision";
 import { type FaultRecord, type ScenarioName, SwarmSimulator } from "../../../simulator/model";
 
@@ -38,26 +42,65 @@ export type DemoControl = {
   stop: () => void;
 };
 
-/** Runs the demo swarm on whichever instance owns its engine: started when this instance takes `demo` over, stopped
- * when it loses it (so exactly one instance feeds it). */
-export async function runDemoOnOwner(rt: Runtime, clock: Clock, log: Logger): Promise<void> {
-  await rt.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
-  let generation = 0;
-  rt.cluster.onOwnership((swarm, owned) => {
-    if (swarm !== DEMO_SWARM) return;
-    const mine = ++generation;
-    rt.demo?.stop();
-    rt.demo = undefined;
-    if (!owned) return;
-    void startDemoFeed(rt, clock, log)
-      .then((demo) => (mine === generation ? (rt.demo = demo) : demo.stop()))
-      .catch((e: Error) => log.warn({ err: e.message }, "demo swarm: could not start"));
-  });
+/** What the demo feed uses: the ingest pipeline (batcher, rollups), command claims and results (pool), the way to
+ * the engine owner and ownership changes (cluster), whether new work is taken, its clock and its log. */
+export type DemoFeedDeps = {
+  db: Db;
+  pool: pg.Pool;
+  batcher: IngestBatcher;
+  rollups: RollupBuffer;
+  cluster: Pick<ClusterNode, "delivered" | "commandResult" | "onOwnership">;
+  gate: IngestGate;
+  clock: Clock;
+  log: Logger;
+};
+
+/** The demo swarm of this instance: exists from construction, feeding while this instance owns `demo`. */
+export class DemoSwarm {
+  private control: DemoControl | undefined;
+  private generation = 0;
+
+  constructor(private readonly deps: DemoFeedDeps) {}
+
+  /** The running feed, or undefined. */
+  get running(): DemoControl | undefined {
+    return this.control;
+  }
+
+  /** Runs the demo swarm on whichever instance owns its engine: started when this instance takes `demo` over,
+   * stopped when it loses it (so exactly one instance feeds it). */
+  async runOnOwner(): Promise<void> {
+    await this.deps.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
+    this.deps.cluster.onOwnership((swarm, owned) => {
+      if (swarm !== DEMO_SWARM) return;
+      const mine = ++this.generation;
+      this.stop();
+      if (!owned) return;
+      void startDemoFeed(this.deps)
+        .then((demo) => (mine === this.generation ? (this.control = demo) : demo.stop()))
+        .catch((e: Error) => this.deps.log.warn({ err: e.message }, "demo swarm: could not start"));
+    });
+  }
+
+  /** Starts the feed on this instance now, whoever owns the swarm (tests drive the demo directly). */
+  async start(): Promise<DemoControl> {
+    ++this.generation;
+    this.stop();
+    this.control = await startDemoFeed(this.deps);
+    return this.control;
+  }
+
+  /** Stops the feed, if it runs. */
+  stop(): void {
+    this.control?.stop();
+    this.control = undefined;
+  }
 }
 
 /** Starts the demo swarm: events every second, its commands executed, a fault every few minutes. */
-export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Promise<DemoControl> {
-  const swarm = await rt.db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
+async function startDemoFeed(deps: DemoFeedDeps): Promise<DemoControl> {
+  const { db, pool, cluster, gate, clock, log } = deps;
+  const swarm = await db.swarm.upsert({ where: { name: DEMO_SWARM }, create: { name: DEMO_SWARM }, update: {} });
   const identity = { swarmId: swarm.id, swarm: DEMO_SWARM, keyId: 0 };
   const start = clock.now();
   const sim = new SwarmSimulator({ seed: start % 100_000, startMs: start });
@@ -73,16 +116,16 @@ export async function startDemoFeed(rt: Runtime, clock: Clock, log: Logger): Pro
       nextFault = now + FAULT_EVERY_MS;
     }
     const events = sim.advance(now);
-    if (events.length > 0) await ingestBatch(rt, identity, events, now);
-    for (const command of await claimCommands(rt.pool, swarm.id, now, 20, LEASE_MS, "simulator")) {
-      rt.cluster.commandResult(DEMO_SWARM, command.id, { status: "dispatched", attempts: command.attempts });
+    if (events.length > 0) await ingestBatch(deps, identity, events, now);
+    for (const command of await claimCommands(pool, swarm.id, now, 20, LEASE_MS, "simulator")) {
+      cluster.commandResult(DEMO_SWARM, command.id, { status: "dispatched", attempts: command.attempts });
       const outcome = sim.execute({ id: command.id, kind: command.kind, params: command.params }, now);
-      await reportResult(rt, identity, command.id, outcome);
+      await reportResult(deps, identity, command.id, outcome);
     }
   };
 
   const timer = setInterval(() => {
-    if (busy || !rt.accepting) return;
+    if (busy || !gate.accepting) return;
     busy = true;
     step()
       .catch((e: Error) => log.warn({ err: e.message }, "demo swarm: step failed"))

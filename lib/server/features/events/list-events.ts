@@ -4,6 +4,7 @@ import type pg from "pg";
 import { z } from "zod";
 import { decodeCursor, pageQuery, timeWindow, toPage } from "../../http/cursor";
 import { ApiError } from "../../http/errors";
+import type { SwarmRef } from "../../http/route";
 
 /** Query of GET /api/v1/swarms/{swarm}/events. */
 export const listEventsQuery = pageQuery.extend({
@@ -14,13 +15,6 @@ export const listEventsQuery = pageQuery.extend({
 
 /** Query of GET /api/v1/swarms/{swarm}/events/count. */
 export const countEventsQuery = listEventsQuery.pick({ from: true, to: true, type: true });
-
-/** The swarm's id, or 404. */
-export async function swarmIdOf(pool: pg.Pool, name: string): Promise<number> {
-  const { rows } = await pool.query<{ id: number }>("SELECT id FROM swarms WHERE name = $1", [name]);
-  if (!rows[0]) throw new ApiError(404, "not_found", `Swarm "${name}" was not found.`);
-  return rows[0].id;
-}
 
 type Row = { ts: Date; seq: string; received_at: Date; body: Record<string, unknown> };
 
@@ -59,4 +53,19 @@ export async function countEvents(pool: pg.Pool, swarmId: number, q: z.output<ty
     q.type ? [swarmId, from, to, q.type] : [swarmId, from, to],
   );
   return { count: Number(rows[0]!.n) };
+}
+
+/** A swarm's stored events for the API routes. */
+export class EventLog {
+  constructor(private readonly deps: { pool: pg.Pool }) {}
+
+  /** See listEvents. */
+  list(swarm: SwarmRef, q: z.output<typeof listEventsQuery>, now: number) {
+    return listEvents(this.deps.pool, swarm.id, q, now);
+  }
+
+  /** See countEvents. */
+  count(swarm: SwarmRef, q: z.output<typeof countEventsQuery>, now: number) {
+    return countEvents(this.deps.pool, swarm.id, q, now);
+  }
 }

@@ -7,7 +7,7 @@ import { POST as reject } from "@/app/api/v1/healings/[id]/reject/route";
 import { startTestApp, type TestApp } from "../../../../test/app";
 import { componentLogger } from "../../platform/logger";
 import { healingActionHash } from "../items/action-hash";
-import { commandsOf } from "./history-links";
+import { commandsOf } from "../../db/history-links";
 import { applyStoredSettings, saveSettings } from "../settings/settings-store";
 import { SETTINGS_DEFAULTS } from "../settings/swarm-settings";
 
@@ -18,20 +18,20 @@ let swarmId: number;
 let agents = 0;
 
 async function useSettings(over: Partial<typeof SETTINGS_DEFAULTS>) {
-  await saveSettings(app.rt.db, swarmId, { ...SETTINGS_DEFAULTS, policy: { detected: { agent_down: "approve" }, preventive: {} }, ...over });
-  await applyStoredSettings(app.rt.db, app.rt.engine, componentLogger("test"), SWARM);
+  await saveSettings(app.db, swarmId, { ...SETTINGS_DEFAULTS, policy: { detected: { agent_down: "approve" }, preventive: {} }, ...over });
+  await applyStoredSettings(app.db, app.engine, componentLogger("test"), SWARM);
 }
 
 beforeAll(async () => {
   app = await startTestApp();
   key = await app.ingestKey(SWARM);
-  swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: SWARM } })).id;
+  swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: SWARM } })).id;
   await useSettings({});
 });
 afterAll(() => app.close());
 
 /** A stored healing with its commands (oldest first). */
-const withCommands = async <H extends { id: string; swarmId: number }>(h: H) => ({ ...h, commands: (await commandsOf(app.rt.db, h.swarmId, [h.id])).get(h.id)! });
+const withCommands = async <H extends { id: string; swarmId: number }>(h: H) => ({ ...h, commands: (await commandsOf(app.db, h.swarmId, [h.id])).get(h.id)! });
 
 /** A failed heartbeat of a fresh agent → a detected agent_down whose healing waits for approval; returns the healing. */
 async function pendingHealing() {
@@ -45,8 +45,8 @@ async function pendingHealing() {
   return vi.waitFor(
     async () => {
       await app.drainEngineOutputs();
-      const failures = await app.rt.db.failure.findMany({ where: { swarmId, agentId: agent }, select: { id: true } });
-      const rows = await app.rt.db.healing.findMany({ where: { swarmId, status: "pending", failureId: { in: failures.map((f) => f.id) } } });
+      const failures = await app.db.failure.findMany({ where: { swarmId, agentId: agent }, select: { id: true } });
+      const rows = await app.db.healing.findMany({ where: { swarmId, status: "pending", failureId: { in: failures.map((f) => f.id) } } });
       expect(rows).toHaveLength(1);
       return withCommands(rows[0]!);
     },
@@ -62,7 +62,7 @@ const settled = (id: string, status: string) =>
   vi.waitFor(
     async () => {
       await app.drainEngineOutputs();
-      const h = await app.rt.db.healing.findFirstOrThrow({ where: { id } });
+      const h = await app.db.healing.findFirstOrThrow({ where: { id } });
       expect(h.status).toBe(status);
       return withCommands(h);
     },
@@ -81,7 +81,7 @@ describe("healings waiting for approval", () => {
     const running = await settled(h.id, "running");
     expect(running.commands.map((c) => c.kind)).toEqual(["restart_agent"]);
     expect(running.decidedBy).not.toBeNull();
-    const log = await app.rt.db.auditLog.findMany({ where: { target: `healing:${h.id}` } });
+    const log = await app.db.auditLog.findMany({ where: { target: `healing:${h.id}` } });
     expect(log.map((l) => [l.action, l.result])).toEqual([["healing.approve", "ok"]]);
   });
 
@@ -100,7 +100,7 @@ describe("healings waiting for approval", () => {
     const tokens = await Promise.all(Array.from({ length: 6 }, () => app.token("operator")));
     const results = await Promise.all(tokens.map((t, i) => (i % 2 ? call(reject, h.id, t, { reason: "no" }) : call(approve, h.id, t))));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-    const log = await app.rt.db.auditLog.findMany({ where: { target: `healing:${h.id}` } });
+    const log = await app.db.auditLog.findMany({ where: { target: `healing:${h.id}` } });
     expect(log.filter((l) => l.result === "ok")).toHaveLength(1);
     expect(log.filter((l) => l.result === "conflict")).toHaveLength(5);
     const winner = log.find((l) => l.result === "ok")!.action;
@@ -113,8 +113,8 @@ describe("healings waiting for approval", () => {
     const stale = await call(approve, h.id, token, { action_hash: "0".repeat(64) });
     expect(stale.status).toBe(409);
     expect(await stale.json()).toMatchObject({ type: expect.stringContaining("action_changed") });
-    expect((await app.rt.db.healing.findFirstOrThrow({ where: { id: h.id } })).decidedBy).toBeNull();
-    const listed = await app.rt.db.healing.findFirstOrThrow({ where: { id: h.id } });
+    expect((await app.db.healing.findFirstOrThrow({ where: { id: h.id } })).decidedBy).toBeNull();
+    const listed = await app.db.healing.findFirstOrThrow({ where: { id: h.id } });
     expect((await call(approve, h.id, token, { action_hash: healingActionHash(listed) })).status).toBe(200);
     expect((await call(approve, "00000000-0000-4000-8000-000000000000", token)).status).toBe(404);
     expect((await call(approve, "not-a-uuid", token)).status).toBe(404);
@@ -129,7 +129,7 @@ describe("healings waiting for approval", () => {
       expect(first.status).toBe(200);
       expect(await first.json()).toMatchObject({ status: "pending", decided_by: null, first_approved_by: expect.any(String) });
       expect((await call(approve, h.id, a)).status).toBe(403);
-      expect((await app.rt.db.healing.findFirstOrThrow({ where: { id: h.id } })).status).toBe("pending");
+      expect((await app.db.healing.findFirstOrThrow({ where: { id: h.id } })).status).toBe("pending");
       expect((await call(approve, h.id, b)).status).toBe(200);
       await settled(h.id, "running");
     } finally {
@@ -138,7 +138,7 @@ describe("healings waiting for approval", () => {
   });
 
   it("a preventive healing is decided through its prediction: 409 here", async () => {
-    const h = await app.rt.db.healing.create({ data: { swarmId, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "pending", trigger: "preventive", startedAt: new Date() } });
+    const h = await app.db.healing.create({ data: { swarmId, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "pending", trigger: "preventive", startedAt: new Date() } });
     const res = await call(approve, h.id, await app.token("operator"));
     expect(res.status).toBe(409);
     expect((await res.json()).detail).toMatch(/through its prediction/);

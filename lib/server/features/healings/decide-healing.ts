@@ -4,18 +4,23 @@
 import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { Principal } from "../../auth/principal";
-import { decideOpenItem, type DecisionRequest, type DecisionStore } from "./decide-open-item";
+import { decideOpenItem, type DecisionRequest, type DecisionRules, type DecisionStore } from "./decide-open-item";
 import { healingActionHash } from "../items/action-hash";
-import { commandsOf } from "./history-links";
+import { commandsOf } from "../../db/history-links";
 import { healingItem } from "../items/items";
 import type { HealingRecord } from "../../../engine/records";
-import type { Runtime } from "../../platform/runtime";
+import type { ClusterNode } from "../../cluster/cluster-node";
+import type { Db } from "../../db/prisma";
+import type { Publisher } from "../items/publisher";
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadHealing>>>;
 
-async function loadHealing(rt: Runtime, id: string) {
-  const row = await rt.db.healing.findFirst({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
-  return row && { ...row, commands: (await commandsOf(rt.db, row.swarmId, [row.id])).get(row.id) ?? [] };
+/** What deciding a healing uses: the decision rules, the way to the swarm's engine owner, and the live channel. */
+export type HealingDecisionDeps = DecisionRules & { cluster: Pick<ClusterNode, "decideHealing">; publish: Publisher };
+
+async function loadHealing(db: Db, id: string) {
+  const row = await db.healing.findFirst({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
+  return row && { ...row, commands: (await commandsOf(db, row.swarmId, [row.id])).get(row.id) ?? [] };
 }
 
 /** Null while open: pending, not preventive, and not yet decided (a decided one may wait a moment for its engine). */
@@ -33,10 +38,10 @@ function toRecord(row: Row): HealingRecord {
   };
 }
 
-function healingStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row, ReturnType<typeof healingItem>> {
+function healingStore({ db, cluster, publish }: HealingDecisionDeps, request: DecisionRequest): DecisionStore<Row, ReturnType<typeof healingItem>> {
   return {
     kind: "healing",
-    load: (id) => loadHealing(rt, id),
+    load: (id) => loadHealing(db, id),
     view: (row) => ({
       swarmId: row.swarmId,
       settings: row.swarm.settings,
@@ -48,27 +53,37 @@ function healingStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row,
       detail: { failure_type: row.failureType, strategy: row.strategy, failure_id: row.failureId },
     }),
     claimFirstApproval: async (id, by, now) =>
-      (await rt.db.healing.updateMany({ where: { id, status: "pending", decidedBy: null, firstApprovedBy: null }, data: { firstApprovedBy: by, firstApprovedAt: new Date(now) } })).count > 0,
+      (await db.healing.updateMany({ where: { id, status: "pending", decidedBy: null, firstApprovedBy: null }, data: { firstApprovedBy: by, firstApprovedAt: new Date(now) } })).count > 0,
     close: async (id, row, _decision, by, now) =>
       (
-        await rt.db.healing.updateMany({
+        await db.healing.updateMany({
           where: { id, status: "pending", decidedBy: null, firstApprovedBy: row.firstApprovedBy },
           data: { decidedBy: by, decidedAt: new Date(now), decisionReason: request.reason ?? null },
         })
       ).count > 0,
     announce: (updated, final, by) => {
-      if (final) rt.cluster.decideHealing(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null });
-      rt.publish?.("healing.started", { swarm: updated.swarm.name, healing: toRecord(updated) });
+      if (final) cluster.decideHealing(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null });
+      publish("healing.started", { swarm: updated.swarm.name, healing: toRecord(updated) });
     },
     item: (row) => healingItem(row, row.commands),
   };
 }
 
 /** Applies the decision to a healing waiting for approval; returns the updated healing. */
-export async function decideHealing(rt: Runtime, principal: Principal, id: string, request: DecisionRequest, now: number) {
+export async function decideHealing(deps: HealingDecisionDeps, principal: Principal, id: string, request: DecisionRequest, now: number) {
   if (!z.uuid().safeParse(id).success) {
-    await rt.limits.decision(principal.id);
+    await deps.limits.decision(principal.id);
     throw notFound("Healing");
   }
-  return decideOpenItem(rt, principal, id, request, now, healingStore(rt, request));
+  return decideOpenItem(deps, principal, id, request, now, healingStore(deps, request));
+}
+
+/** Decisions on healings waiting for approval, for the API routes. */
+export class HealingDecisions {
+  constructor(private readonly deps: HealingDecisionDeps) {}
+
+  /** See decideHealing. */
+  decide(principal: Principal, id: string, request: DecisionRequest, now: number) {
+    return decideHealing(this.deps, principal, id, request, now);
+  }
 }

@@ -5,7 +5,8 @@
 import { ApiError } from "../../http/errors";
 import { actorLabel, audit } from "../audit/audit-log";
 import type { Principal } from "../../auth/principal";
-import type { Runtime } from "../../platform/runtime";
+import type { Db } from "../../db/prisma";
+import type { RateLimits } from "../../http/rate-limits";
 import { storedSettings } from "../settings/settings-store";
 
 /** What the caller decides. */
@@ -41,9 +42,12 @@ export type DecisionStore<Row, Item> = {
   item(row: Row): Item;
 };
 
+/** What every decision uses: the store (for the audit log) and the per-user decision rate limit. */
+export type DecisionRules = { db: Db; limits: Pick<RateLimits, "decision"> };
+
 /** Applies the decision to an open item; returns the updated item. */
-export async function decideOpenItem<Row, Item>(rt: Runtime, principal: Principal, id: string, request: DecisionRequest, now: number, store: DecisionStore<Row, Item>): Promise<Item> {
-  await rt.limits.decision(principal.id);
+export async function decideOpenItem<Row, Item>({ db, limits }: DecisionRules, principal: Principal, id: string, request: DecisionRequest, now: number, store: DecisionStore<Row, Item>): Promise<Item> {
+  await limits.decision(principal.id);
   const { decision, reason } = request;
   const decidedBy = actorLabel(principal);
   const action = `${store.kind}.${decision}`;
@@ -55,7 +59,7 @@ export async function decideOpenItem<Row, Item>(rt: Runtime, principal: Principa
     if (!row) throw new ApiError(404, "not_found", `${capitalise(store.kind)} not found.`);
     const v = store.view(row);
     const refuse = async (status: number, code: string, message: string, result: "conflict" | "denied"): Promise<never> => {
-      await audit(rt.db, { actor: principal, action, target, result, swarmId: v.swarmId, detail: { status: v.closedAs ?? "open", reason, first_approved_by: v.firstApprovedBy } });
+      await audit(db, { actor: principal, action, target, result, swarmId: v.swarmId, detail: { status: v.closedAs ?? "open", reason, first_approved_by: v.firstApprovedBy } });
       throw new ApiError(status, code, message);
     };
     if (v.closedAs !== null) await refuse(409, "not_open", `The ${noun} is no longer open (it is ${v.closedAs}${v.decidedBy ? `, decided by ${v.decidedBy}` : ""}).`, "conflict");
@@ -68,14 +72,14 @@ export async function decideOpenItem<Row, Item>(rt: Runtime, principal: Principa
     if (twoPerson && v.firstApprovedBy === null) {
       if (!(await store.claimFirstApproval(id, decidedBy, now))) continue; // someone else approved or decided meanwhile: look again
       const updated = (await store.load(id))!;
-      await audit(rt.db, { actor: principal, action, target, result: "ok", swarmId: v.swarmId, detail: { stage: "first of two approvals", reason, ...v.detail } });
+      await audit(db, { actor: principal, action, target, result: "ok", swarmId: v.swarmId, detail: { stage: "first of two approvals", reason, ...v.detail } });
       store.announce(updated, false, decidedBy);
       return store.item(updated);
     }
 
     if (!(await store.close(id, row, decision, decidedBy, now))) continue; // the first decision stood; the next pass reports it
     const updated = (await store.load(id))!;
-    await audit(rt.db, { actor: principal, action, target, result: "ok", swarmId: v.swarmId, detail: { reason, ...v.detail, first_approved_by: v.firstApprovedBy } });
+    await audit(db, { actor: principal, action, target, result: "ok", swarmId: v.swarmId, detail: { reason, ...v.detail, first_approved_by: v.firstApprovedBy } });
     store.announce(updated, true, decidedBy);
     return store.item(updated);
   }

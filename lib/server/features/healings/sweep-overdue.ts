@@ -5,7 +5,7 @@
 // leaves live cases to the engine. What it closes is published to the swarm's room, so open pages update.
 import type pg from "pg";
 import type { HealingRecord, PredictionRecord } from "../../../engine/records";
-import type { Publisher } from "../../live/publisher";
+import type { Publisher } from "../items/publisher";
 import { closeSilentSwarms } from "../swarms/close-silent-swarms";
 import { HEALING_RECORD_SQL, PREDICTION_RECORD_SQL } from "../../db/record-columns";
 import type { RollupBuffer } from "../../db/rollup-buffer";

@@ -52,14 +52,14 @@ it("creates a key shown once, lists it without its hash, and a revoked key is re
   expect((await ingest(created.body.key)).status).toBe(401);
   expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: String(created.body.id) } })).body.revoked_at).toBe(revoked.body.revoked_at);
 
-  const log = await app.rt.db.auditLog.findMany({ where: { target: `ingest_key:${created.body.id}` }, orderBy: { id: "asc" } });
+  const log = await app.db.auditLog.findMany({ where: { target: `ingest_key:${created.body.id}` }, orderBy: { id: "asc" } });
   expect(log.map((l) => [l.action, l.result])).toEqual([["ingest_key.create", "ok"], ["ingest_key.revoke", "ok"], ["ingest_key.revoke", "ok"]]);
   expect(JSON.stringify(log.map((l) => l.detail))).not.toContain(created.body.key);
 });
 
 it("404 for a key of another swarm; 400 for a bad id or body", async () => {
   await app.ingestKey("other-swarm");
-  const other = await app.rt.db.ingestKey.findFirstOrThrow({ where: { swarm: { name: "other-swarm" } } });
+  const other = await app.db.ingestKey.findFirstOrThrow({ where: { swarm: { name: "other-swarm" } } });
   expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: String(other.id) } })).status).toBe(404);
   expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: "abc" } })).status).toBe(400);
   expect((await callRoute(app, POST, { caller: admin, method: "POST", body: { name: "" }, params: { swarm: SWARM } })).status).toBe(400);

@@ -14,13 +14,13 @@ let swarmId: number;
 beforeAll(async () => {
   app = await startTestApp();
   await app.ingestKey("proposal-swarm");
-  swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "proposal-swarm" } })).id;
+  swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "proposal-swarm" } })).id;
 });
 afterAll(() => app.close());
 
 async function openProposal(status: "open" | "observed" = "open") {
   const now = Date.now();
-  const p = await app.rt.db.prediction.create({
+  const p = await app.db.prediction.create({
     data: {
       id: randomUUID(), swarmId, failureType: "agent_down", agentId: "agent-7", confidence: 0.85, predictedAt: new Date(now), expectedAt: new Date(now + 30_000),
       reasoning: "heartbeat_failed pattern", recommendedAction: "restart_agent", source: "pattern", patternIndicators: ["heartbeat_failed"], status,
@@ -40,7 +40,7 @@ describe("approve / reject", () => {
     const res = await call(approve, id, { cookie, origin: app.url, host: new URL(app.url).host }, { reason: "looks right" });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ id, status: "approved", decided_by: email, decision_reason: "looks right", decided_at: expect.any(String) });
-    const log = await app.rt.db.auditLog.findMany({ where: { target: `prediction:${id}` } });
+    const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` } });
     expect(log.map((l) => [l.action, l.result, l.actorId])).toEqual([["prediction.approve", "ok", email]]);
   });
 
@@ -59,7 +59,7 @@ describe("approve / reject", () => {
     const tokens = await Promise.all(Array.from({ length: 6 }, () => app.token("operator")));
     const results = await Promise.all(tokens.map((t, i) => (i % 2 ? call(reject, id, { authorization: `Bearer ${t}` }, { reason: "no" }) : call(approve, id, { authorization: `Bearer ${t}` }))));
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-    const log = await app.rt.db.auditLog.findMany({ where: { target: `prediction:${id}` } });
+    const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` } });
     expect(log.filter((l) => l.result === "ok")).toHaveLength(1);
     expect(log.filter((l) => l.result === "conflict")).toHaveLength(5);
   });
@@ -78,28 +78,28 @@ describe("approve / reject", () => {
       const res = await call(approve, id, { cookie, origin, host: new URL(app.url).host });
       expect(res.status).toBe(403);
     }
-    expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
+    expect((await app.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
   });
 
   it("S3: an approval carrying the hash of what was shown is accepted; a different hash is refused and audited", async () => {
     const token = await app.token("operator");
     const id = await openProposal();
-    const listed = await app.rt.db.prediction.findFirstOrThrow({ where: { id } });
+    const listed = await app.db.prediction.findFirstOrThrow({ where: { id } });
     const stale = actionHash({ ...listed, recommendedAction: "drain_agent" });
     const refused = await call(approve, id, { authorization: `Bearer ${token}` }, { action_hash: stale });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ type: expect.stringContaining("action_changed") });
-    expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
+    expect((await app.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
     const ok = await call(approve, id, { authorization: `Bearer ${token}` }, { action_hash: actionHash(listed) });
     expect(ok.status).toBe(200);
     expect(await ok.json()).toMatchObject({ status: "approved", action_hash: actionHash(listed) });
-    const log = await app.rt.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
+    const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
     expect(log.map((l) => l.result)).toEqual(["denied", "ok"]);
   });
 
   describe("S2: two-person approval for high-risk failure types", () => {
-    beforeAll(() => saveSettings(app.rt.db, swarmId, { ...SETTINGS_DEFAULTS, two_person_approval: ["agent_down"] }));
-    afterAll(() => saveSettings(app.rt.db, swarmId, SETTINGS_DEFAULTS));
+    beforeAll(() => saveSettings(app.db, swarmId, { ...SETTINGS_DEFAULTS, two_person_approval: ["agent_down"] }));
+    afterAll(() => saveSettings(app.db, swarmId, SETTINGS_DEFAULTS));
 
     it("the first approval waits for a second, different approver; the same person cannot approve twice", async () => {
       const [a, b] = [await app.signIn("operator"), await app.signIn("operator")];
@@ -110,11 +110,11 @@ describe("approve / reject", () => {
       expect(await first.json()).toMatchObject({ status: "open", first_approved_by: a.email, decided_by: null });
       const again = await call(approve, id, as(a));
       expect(again.status).toBe(403);
-      expect((await app.rt.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
+      expect((await app.db.prediction.findFirstOrThrow({ where: { id } })).status).toBe("open");
       const second = await call(approve, id, as(b), { reason: "agreed" });
       expect(second.status).toBe(200);
       expect(await second.json()).toMatchObject({ status: "approved", first_approved_by: a.email, decided_by: b.email });
-      const log = await app.rt.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
+      const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
       expect(log.map((l) => [l.result, l.actorId])).toEqual([["ok", a.email], ["denied", a.email], ["ok", b.email]]);
     });
 
@@ -123,14 +123,14 @@ describe("approve / reject", () => {
       const id = await openProposal();
       const results = await Promise.all([t1, t2].map((t) => call(approve, id, { authorization: `Bearer ${t}` })));
       expect(results.map((r) => r.status)).toEqual([200, 200]);
-      const row = await app.rt.db.prediction.findFirstOrThrow({ where: { id } });
+      const row = await app.db.prediction.findFirstOrThrow({ where: { id } });
       expect(row.status).toBe("approved");
       expect(row.firstApprovedBy).not.toBe(row.decidedBy);
     });
 
     it("a failure type not marked high-risk still needs one approval", async () => {
       const now = Date.now();
-      const p = await app.rt.db.prediction.create({
+      const p = await app.db.prediction.create({
         data: { id: randomUUID(), swarmId, failureType: "task_timeout", agentId: "agent-1", confidence: 0.9, predictedAt: new Date(now), expectedAt: new Date(now + 30_000), reasoning: "slow", recommendedAction: "retry_task", source: "health", patternIndicators: [], status: "open" },
       });
       const res = await call(approve, p.id, { authorization: `Bearer ${await app.token("operator")}` });

@@ -4,10 +4,12 @@
 import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { Principal } from "../../auth/principal";
-import { decideOpenItem, type DecisionRequest, type DecisionStore } from "../healings/decide-open-item";
+import { decideOpenItem, type DecisionRequest, type DecisionRules, type DecisionStore } from "../healings/decide-open-item";
 import { predictionItem } from "../items/items";
 import type { PredictionRecord } from "../../../engine/records";
-import type { Runtime } from "../../platform/runtime";
+import type { ClusterNode } from "../../cluster/cluster-node";
+import type { Db } from "../../db/prisma";
+import type { Publisher } from "../items/publisher";
 import { actionHash } from "../items/action-hash";
 
 /** Body of POST …/approve; `action_hash` (from the listed item) binds the approval to what was shown. */
@@ -17,8 +19,11 @@ export const rejectBody = z.object({ reason: z.string().trim().min(1, "a reason 
 
 type Row = NonNullable<Awaited<ReturnType<typeof loadProposal>>>;
 
-function loadProposal(rt: Runtime, id: string) {
-  return rt.db.prediction.findFirst({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
+/** What deciding a proposal uses: the decision rules, the way to the swarm's engine owner, and the live channel. */
+export type ProposalDecisionDeps = DecisionRules & { cluster: Pick<ClusterNode, "decide">; publish: Publisher };
+
+function loadProposal(db: Db, id: string) {
+  return db.prediction.findFirst({ where: { id }, include: { swarm: { select: { name: true, settings: true } } } });
 }
 
 function toRecord(row: Row): PredictionRecord {
@@ -32,10 +37,10 @@ function toRecord(row: Row): PredictionRecord {
   };
 }
 
-function proposalStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row, ReturnType<typeof predictionItem>> {
+function proposalStore({ db, cluster, publish }: ProposalDecisionDeps, request: DecisionRequest): DecisionStore<Row, ReturnType<typeof predictionItem>> {
   return {
     kind: "prediction",
-    load: (id) => loadProposal(rt, id),
+    load: (id) => loadProposal(db, id),
     view: (row) => ({
       swarmId: row.swarmId,
       settings: row.swarm.settings,
@@ -47,10 +52,10 @@ function proposalStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row
       detail: { failure_type: row.failureType, agent_id: row.agentId, recommended_action: row.recommendedAction },
     }),
     claimFirstApproval: async (id, by, now) =>
-      (await rt.db.prediction.updateMany({ where: { id, status: "open", firstApprovedBy: null }, data: { firstApprovedBy: by, firstApprovedAt: new Date(now) } })).count > 0,
+      (await db.prediction.updateMany({ where: { id, status: "open", firstApprovedBy: null }, data: { firstApprovedBy: by, firstApprovedAt: new Date(now) } })).count > 0,
     close: async (id, row, decision, by, now) =>
       (
-        await rt.db.prediction.updateMany({
+        await db.prediction.updateMany({
           where: { id, status: "open", firstApprovedBy: row.firstApprovedBy },
           data: { status: decision === "approve" ? "approved" : "rejected", decidedBy: by, decidedAt: new Date(now), decisionReason: request.reason ?? null, ...(decision === "reject" ? { outcome: "rejected" } : {}) },
         })
@@ -58,18 +63,28 @@ function proposalStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row
     announce: (updated, final, by) => {
       const record = toRecord(updated);
       const proposal = { id: record.id, failureType: record.failureType, agentId: record.agentId ?? null, confidence: record.confidence, predictedAt: record.predictedAt, expectedAt: record.expectedAt, reasoning: record.reasoning };
-      if (final) rt.cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null, proposal });
-      rt.publish?.("prediction.updated", { swarm: updated.swarm.name, prediction: record });
+      if (final) cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null, proposal });
+      publish("prediction.updated", { swarm: updated.swarm.name, prediction: record });
     },
     item: predictionItem,
   };
 }
 
 /** Applies the decision to an open proposal; returns the updated prediction. */
-export async function decideProposal(rt: Runtime, principal: Principal, id: string, request: DecisionRequest, now: number) {
+export async function decideProposal(deps: ProposalDecisionDeps, principal: Principal, id: string, request: DecisionRequest, now: number) {
   if (!z.uuid().safeParse(id).success) {
-    await rt.limits.decision(principal.id);
+    await deps.limits.decision(principal.id);
     throw notFound("Prediction");
   }
-  return decideOpenItem(rt, principal, id, request, now, proposalStore(rt, request));
+  return decideOpenItem(deps, principal, id, request, now, proposalStore(deps, request));
+}
+
+/** Decisions on healing proposals (open predictions), for the API routes. */
+export class ProposalDecisions {
+  constructor(private readonly deps: ProposalDecisionDeps) {}
+
+  /** See decideProposal. */
+  decide(principal: Principal, id: string, request: DecisionRequest, now: number) {
+    return decideProposal(this.deps, principal, id, request, now);
+  }
 }

@@ -20,7 +20,7 @@ afterAll(() => app.close());
 
 const get = (caller: Caller, swarm = SWARM) => callRoute(app, GET, { caller, params: { swarm } });
 const put = (caller: Caller, body: unknown) => callRoute(app, PUT, { caller, method: "PUT", body, params: { swarm: SWARM } });
-const storedSettings = async () => (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: SWARM } })).settings;
+const storedSettings = async () => (await app.db.swarm.findUniqueOrThrow({ where: { name: SWARM } })).settings;
 
 /** Posts an agent_down for `agent` and returns the healing the engine stored for it. */
 async function agentDown(agent: string) {
@@ -31,8 +31,8 @@ async function agentDown(agent: string) {
   });
   expect(res.status).toBe(202);
   await app.drainEngineOutputs();
-  const failure = await app.rt.db.failure.findFirstOrThrow({ where: { agentId: agent } });
-  return app.rt.db.healing.findFirst({ where: { swarmId: failure.swarmId, failureId: failure.id } });
+  const failure = await app.db.failure.findFirstOrThrow({ where: { agentId: agent } });
+  return app.db.healing.findFirst({ where: { swarmId: failure.swarmId, failureId: failure.id } });
 }
 
 describe("GET settings", () => {
@@ -78,7 +78,7 @@ describe("PUT settings", () => {
       { path: "strategies.agent_down.1", message: "QuorumRecoveryStrategy does not heal agent_down" },
     ]);
     expect(await storedSettings()).toEqual(before);
-    expect(await app.rt.db.auditLog.count({ where: { action: "swarm.settings.update" } })).toBe(0);
+    expect(await app.db.auditLog.count({ where: { action: "swarm.settings.update" } })).toBe(0);
   });
 
   it("stores, audits with before/after, and applies live: approve → proposal, auto → healing", async () => {
@@ -90,7 +90,7 @@ describe("PUT settings", () => {
     expect(res.body.settings.policy.detected.agent_down).toBe("approve");
     expect(res.body.settings.confidence_threshold).toBe(0.8);
     expect(await storedSettings()).toMatchObject({ healing: { confidence_threshold: 0.8, strategies: {} } });
-    const log = await app.rt.db.auditLog.findFirstOrThrow({ where: { action: "swarm.settings.update" } });
+    const log = await app.db.auditLog.findFirstOrThrow({ where: { action: "swarm.settings.update" } });
     expect(log).toMatchObject({ actorId: email, target: `swarm:${SWARM}`, result: "ok" });
     expect(log.detail).toMatchObject({ before: { policy: { detected: { agent_down: "auto" } } }, after: { policy: { detected: { agent_down: "approve" } }, confidence_threshold: 0.8 } });
 
@@ -106,7 +106,7 @@ describe("PUT settings", () => {
     expect(res.body.settings.strategies.agent_down).toEqual(["CircuitBreakerStrategy", "AgentRestartStrategy"]);
     const healing = await agentDown("agent-c");
     expect(healing).toMatchObject({ status: "running", strategy: "CompositeHealingStrategy(agent_down)" });
-    expect(await app.rt.db.command.findMany({ where: { healingId: healing!.id }, select: { kind: true } })).toEqual([{ kind: "restart_agent" }]);
+    expect(await app.db.command.findMany({ where: { healingId: healing!.id }, select: { kind: true } })).toEqual([{ kind: "restart_agent" }]);
   });
 
   it("re-applies the stored settings at boot", async () => {
@@ -123,13 +123,13 @@ describe("PUT settings", () => {
     });
     expect(res.status).toBe(202);
     await app.drainEngineOutputs();
-    const failure = await app.rt.db.failure.findFirst({ where: { agentId: "agent-d" } });
-    expect(failure ? await app.rt.db.healing.findMany({ where: { swarmId: failure.swarmId, failureId: failure.id } }) : []).toEqual([]);
+    const failure = await app.db.failure.findFirst({ where: { agentId: "agent-d" } });
+    expect(failure ? await app.db.healing.findMany({ where: { swarmId: failure.swarmId, failureId: failure.id } }) : []).toEqual([]);
   });
 });
 
 describe("retention settings", () => {
-  const audits = () => app.rt.db.auditLog.findMany({ where: { action: "swarm.settings.update" }, orderBy: { id: "asc" } });
+  const audits = () => app.db.auditLog.findMany({ where: { action: "swarm.settings.update" }, orderBy: { id: "asc" } });
 
   it("shows the effective retention: the server defaults while the swarm has none of its own", async () => {
     const res = await get(admin);
@@ -154,7 +154,7 @@ describe("retention settings", () => {
   });
 
   it("stores only a retention that differs from the default, audits it, and gives the swarm its own sub-partitions from the next period", async () => {
-    const { id } = await app.rt.db.swarm.findUniqueOrThrow({ where: { name: SWARM } });
+    const { id } = await app.db.swarm.findUniqueOrThrow({ where: { name: SWARM } });
     const current = (await get(admin)).body.settings;
     const res = await put(admin, { ...current, events_retention_days: 7, history_retention_days: 500 });
     expect(res.status).toBe(200);
@@ -165,7 +165,7 @@ describe("retention settings", () => {
 
     const tomorrow = periodName("events", "day", Date.now() + 86_400_000);
     const nextMonth = periodName("rollup_hour", "month", periodStart("month", Date.now(), 1));
-    const { rows } = await app.rt.pool.query("SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [[`${tomorrow}_s${id}`, `${nextMonth}_s${id}`]]);
+    const { rows } = await app.pool.query("SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [[`${tomorrow}_s${id}`, `${nextMonth}_s${id}`]]);
     expect(rows.map((r) => r.relname)).toEqual([`${tomorrow}_s${id}`, `${nextMonth}_s${id}`].sort());
 
     expect((await put(admin, { ...res.body.settings, events_retention_days: 30 })).status).toBe(200);

@@ -13,8 +13,8 @@ afterAll(() => app.close());
 
 /** Stores an event of `swarm` with its own timestamp `ts`, received at `receivedAt`. */
 const storeEvent = async (swarm: string, ts: number, receivedAt: number) => {
-  const id = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: swarm } })).id;
-  await app.rt.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, agent_id, received_at, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', 'a', $3, '{}')", [
+  const id = (await app.db.swarm.findUniqueOrThrow({ where: { name: swarm } })).id;
+  await app.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, agent_id, received_at, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', 'a', $3, '{}')", [
     id, new Date(ts), new Date(receivedAt),
   ]);
 };

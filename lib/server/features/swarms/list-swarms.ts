@@ -6,8 +6,11 @@ import { lastEventTimes } from "./last-event";
 import { swarmStatus } from "../../../contract/swarm-status";
 import type { SwarmListItem } from "../../../contract/items/swarms";
 
+/** What the swarm list reads: the swarms' store, their last events, and the way to each swarm's engine owner. */
+export type SwarmListDeps = OwnerReadDeps & { db: Db };
+
 /** Lists every swarm, oldest first, with live figures (503 when a swarm's owner does not answer). */
-export async function listSwarms(deps: OwnerReadDeps & { db: Db }, now = Date.now()): Promise<SwarmListItem[]> {
+export async function listSwarms(deps: SwarmListDeps, now = Date.now()): Promise<SwarmListItem[]> {
   const swarms = await deps.db.swarm.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, createdAt: true } });
   const [lastEvents, snapshots] = await Promise.all([lastEventTimes(deps.pool), liveSnapshots(deps, swarms.map((s) => s.name))]);
   return swarms.map((s) => {
@@ -25,4 +28,14 @@ export async function listSwarms(deps: OwnerReadDeps & { db: Db }, now = Date.no
       last_event_at: lastEventAt?.toISOString() ?? null,
     };
   });
+}
+
+/** The swarm list for the API route. */
+export class SwarmOverview {
+  constructor(private readonly deps: SwarmListDeps) {}
+
+  /** See listSwarms. */
+  list(now = Date.now()): Promise<SwarmListItem[]> {
+    return listSwarms(this.deps, now);
+  }
 }

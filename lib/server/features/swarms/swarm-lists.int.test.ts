@@ -22,12 +22,12 @@ beforeAll(async () => {
   app = await startTestApp();
   token = await app.token("viewer");
   await app.ingestKey("lists");
-  const swarmId = (await app.rt.db.swarm.findUniqueOrThrow({ where: { name: "lists" } })).id;
+  const swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "lists" } })).id;
   for (const [i, h] of HEALINGS.entries()) {
-    await app.rt.db.healing.create({ data: { id: randomUUID(), swarmId, ...h, healMs: 100 * (i + 1), startedAt: new Date(now - (i + 1) * 60_000) } });
+    await app.db.healing.create({ data: { id: randomUUID(), swarmId, ...h, healMs: 100 * (i + 1), startedAt: new Date(now - (i + 1) * 60_000) } });
   }
   for (const [i, p] of ([["observed", 0.4], ["open", 0.8], ["approved", 0.9], ["rejected", 0.75]] as const).entries()) {
-    await app.rt.db.prediction.create({
+    await app.db.prediction.create({
       data: {
         id: randomUUID(), swarmId, failureType: "agent_down", confidence: p[1], status: p[0], predictedAt: new Date(now - (i + 1) * 60_000), expectedAt: new Date(now + 60_000),
         reasoning: "r", recommendedAction: "restart_agent", source: "pattern",

@@ -3,13 +3,19 @@
 import { z } from "zod";
 import { decodeCursor, pageQuery, timeWindow, toPage } from "../../http/cursor";
 import { notFound } from "../../http/errors";
+import type { SwarmRef } from "../../http/route";
 import type { Db } from "../../db/prisma";
-import { commandsOf } from "../healings/history-links";
+import { commandsOf } from "../../db/history-links";
 import { bottleneckItem, failureItem, healingItem, incidentItem, predictionItem } from "../items/items";
+
+/** The stored swarm of this name, or null: the one lookup of a swarm by name (routes get it as `ctx.swarm`). */
+export async function findSwarm(db: Db, name: string): Promise<SwarmRef | null> {
+  return db.swarm.findUnique({ where: { name }, select: { id: true, name: true } });
+}
 
 /** The id of a swarm by name, or 404. */
 export async function requireSwarm(db: Db, name: string): Promise<number> {
-  const s = await db.swarm.findUnique({ where: { name }, select: { id: true } });
+  const s = await findSwarm(db, name);
   if (!s) throw notFound(`Swarm "${name}"`);
   return s.id;
 }
@@ -101,4 +107,34 @@ export async function listHealings(db: Db, swarmId: number, q: z.output<typeof h
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.startedAt, key: r.id }));
   const commands = await commandsOf(db, swarmId, page.map((h) => h.id));
   return { items: page.map((h) => healingItem(h, commands.get(h.id))), next_cursor };
+}
+
+/** A swarm's stored history lists for the API routes. */
+export class SwarmHistory {
+  constructor(private readonly deps: { db: Db }) {}
+
+  /** See listBottlenecks. */
+  bottlenecks(swarm: SwarmRef, q: z.output<typeof bottleneckQuery>, now: number) {
+    return listBottlenecks(this.deps.db, swarm.id, q, now);
+  }
+
+  /** See listIncidents. */
+  incidents(swarm: SwarmRef, q: z.output<typeof incidentQuery>, now: number) {
+    return listIncidents(this.deps.db, swarm.id, q, now);
+  }
+
+  /** See listPredictions. */
+  predictions(swarm: SwarmRef, q: z.output<typeof predictionQuery>, now: number) {
+    return listPredictions(this.deps.db, swarm.id, q, now);
+  }
+
+  /** See listFailures. */
+  failures(swarm: SwarmRef, q: z.output<typeof failureQuery>, now: number) {
+    return listFailures(this.deps.db, swarm.id, q, now);
+  }
+
+  /** See listHealings. */
+  healings(swarm: SwarmRef, q: z.output<typeof healingQuery>, now: number) {
+    return listHealings(this.deps.db, swarm.id, q, now);
+  }
 }

@@ -41,20 +41,20 @@ it("creates users (generated password once), lists them, 409 on a taken email, 4
   const bad = await callRoute(app, POST, { caller: admin, method: "POST", body: { email: "nope", role: "root" } });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["email", "role"]);
-  const log = await app.rt.db.auditLog.findMany({ where: { action: "user.create" } });
+  const log = await app.db.auditLog.findMany({ where: { action: "user.create" } });
   expect(log.map((l) => l.target).sort()).toEqual(["user:chosen@test.local", "user:new.person@test.local"]);
   expect(JSON.stringify(log.map((l) => l.detail))).not.toContain(created.body.password);
 });
 
 it("changes roles, disables (ending sessions), and refuses to demote or disable oneself or the last admin", async () => {
   const me = await app.signIn("admin");
-  const meId = (await app.rt.db.user.findUniqueOrThrow({ where: { email: me.email } })).id;
+  const meId = (await app.db.user.findUniqueOrThrow({ where: { email: me.email } })).id;
   expect((await patch({ cookie: me.cookie }, meId, { role: "operator" })).status).toBe(409);
   expect((await patch({ cookie: me.cookie }, meId, { disabled: true })).status).toBe(409);
   expect((await patch({ cookie: me.cookie }, meId, { role: "admin" })).status).toBe(200);
 
   const other = await app.signIn("viewer");
-  const otherId = (await app.rt.db.user.findUniqueOrThrow({ where: { email: other.email } })).id;
+  const otherId = (await app.db.user.findUniqueOrThrow({ where: { email: other.email } })).id;
   const promoted = await patch({ cookie: me.cookie }, otherId, { role: "operator" });
   expect(promoted).toMatchObject({ status: 200, body: { role: "operator", disabled: false } });
   expect((await callRoute(app, swarms, { caller: { cookie: other.cookie } })).status).toBe(200);
@@ -66,7 +66,7 @@ it("changes roles, disables (ending sessions), and refuses to demote or disable 
   expect((await patch(admin, "no-such-user", { role: "viewer" })).status).toBe(404);
   expect((await patch(admin, otherId, {})).status).toBe(400);
 
-  const log = await app.rt.db.auditLog.findMany({ where: { action: "user.update" }, orderBy: { id: "asc" } });
+  const log = await app.db.auditLog.findMany({ where: { action: "user.update" }, orderBy: { id: "asc" } });
   expect(log.map((l) => l.result)).toEqual(["conflict", "conflict", "ok", "ok", "ok", "conflict"]);
   expect(log[3]?.detail).toEqual({ before: { role: "viewer", disabled: false }, after: { role: "operator", disabled: false } });
 });

@@ -1,8 +1,8 @@
 // POST /api/v1/demo/faults {scenario, target?, duration_s?} — inject a fault into the demo swarm now (admin).
-import { apiRoute, json } from "@/lib/server/http/route";
-import { injectBody, injectDemoFault } from "@/lib/server/features/demo/demo-api";
+import { apiRoute, json } from "@/lib/server/features/api-route";
+import { injectBody } from "@/lib/server/features/demo/demo-api";
 
 export const dynamic = "force-dynamic";
 
 /** Injects a fault. */
-export const POST = apiRoute({ role: "admin", body: injectBody }, async ({ rt, principal, body }) => json(await injectDemoFault(rt, principal, body), 201));
+export const POST = apiRoute({ role: "admin", body: injectBody }, async ({ services, principal, body }) => json(await services.demo.inject(principal, body), 201));

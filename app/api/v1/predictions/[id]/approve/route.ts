@@ -1,11 +1,11 @@
 // POST /api/v1/predictions/{id}/approve — approve an open healing proposal (operator+); 409 when no longer open.
 import { z } from "zod";
-import { apiRoute } from "@/lib/server/http/route";
-import { approveBody, decideProposal } from "@/lib/server/features/predictions/decide-proposal";
+import { apiRoute } from "@/lib/server/features/api-route";
+import { approveBody } from "@/lib/server/features/predictions/decide-proposal";
 
 export const dynamic = "force-dynamic";
 
 /** Approves the proposal. */
-export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: approveBody }, ({ rt, principal, params, body }) =>
-  decideProposal(rt, principal, params.id, { decision: "approve", reason: body.reason, actionHash: body.action_hash }, Date.now()),
+export const POST = apiRoute({ role: "operator", params: z.object({ id: z.string().max(64) }), body: approveBody }, ({ services, principal, params, body }) =>
+  services.proposalDecisions.decide(principal, params.id, { decision: "approve", reason: body.reason, actionHash: body.action_hash }, Date.now()),
 );

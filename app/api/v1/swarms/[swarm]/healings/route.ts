@@ -1,12 +1,12 @@
 // GET /api/v1/swarms/{swarm}/healings — the swarm's healings with their commands; newest first, cursor-paged (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/server/http/route";
-import { healingQuery, listHealings, requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { apiRoute } from "@/lib/server/features/api-route";
+import { healingQuery } from "@/lib/server/features/swarms/swarm-lists";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's healings. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: healingQuery }, async ({ rt, params, query }) =>
-  listHealings(rt.db, await requireSwarm(rt.db, params.swarm), query, Date.now()),
+export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: healingQuery }, async ({ services, swarm, query }) =>
+  services.history.healings(swarm, query, Date.now()),
 );

@@ -1,9 +1,8 @@
 // GET /api/v1/swarms/{swarm}/performance?range_ms= — task duration p95/p99, tokens per task, success rate and their
 // trends over the engine's window, with the active bottlenecks and their recommendations (viewer+).
 import { z } from "zod";
-import { apiRoute } from "@/lib/server/http/route";
+import { apiRoute } from "@/lib/server/features/api-route";
 import { bottleneckItem } from "@/lib/server/features/items/items";
-import { swarmPerformance } from "@/lib/server/features/swarms/swarm-engine-reads";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +10,8 @@ export const dynamic = "force-dynamic";
 /** The swarm's performance summary. */
 export const GET = apiRoute(
   { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: z.object({ range_ms: z.coerce.number().int().min(1_000).max(300_000).default(300_000) }) },
-  async ({ rt, params, query }) => {
-    const r = await swarmPerformance(rt, params.swarm, query.range_ms);
+  async ({ services, swarm, query }) => {
+    const r = await services.engine.performance(swarm, query.range_ms);
     return {
       time_range_ms: r.timeRangeMs,
       generated_at: new Date(r.generatedAt).toISOString(),

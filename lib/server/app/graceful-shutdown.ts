@@ -4,7 +4,7 @@
 import type http from "node:http";
 import type { Logger } from "pino";
 import type { RealtimeServer } from "../live/server";
-import type { Runtime } from "./runtime";
+import type { Composition } from "./create-services";
 
 const CONNECTION_GRACE_MS = 5_000;
 /** How long the shutdown waits for engine outputs still being retried; the next owner replays the swarm's recent events. */
@@ -12,7 +12,7 @@ const ENGINE_OUTPUT_GRACE_MS = 5_000;
 
 /** What a running server consists of, for shutting it down. */
 export type RunningServer = {
-  rt: Runtime;
+  composition: Composition;
   server: http.Server;
   io: RealtimeServer;
   stopJobs: () => void;
@@ -24,10 +24,11 @@ export type RunningServer = {
 
 /** Shuts the server down cleanly: nothing acknowledged is lost, new ingest gets 503 + Retry-After meanwhile. */
 export async function shutdownGracefully(s: RunningServer): Promise<void> {
-  s.rt.accepting = false;
+  const c = s.composition;
+  c.gate.close();
   s.stopJobs();
-  s.rt.webhookBreakers.shutdown();
-  s.rt.demo?.stop();
+  c.webhookBreakers.shutdown();
+  c.demo.stop();
   const closed = new Promise<void>((resolve) => s.server.close(() => resolve()));
   s.server.closeIdleConnections();
   // In-flight requests get this long to finish before their connections are cut (the contract allows 10 s in all).
@@ -35,7 +36,7 @@ export async function shutdownGracefully(s: RunningServer): Promise<void> {
   await s.io.close();
   await closed;
   clearTimeout(cut);
-  await s.rt.ingest.drain();
+  await c.batcher.drain();
   let waited: NodeJS.Timeout | undefined;
   const stored = await Promise.race([
     s.drainEngineOutputs().then(() => true),
@@ -43,8 +44,8 @@ export async function shutdownGracefully(s: RunningServer): Promise<void> {
   ]);
   clearTimeout(waited);
   if (!stored) s.log.error({ waitedMs: ENGINE_OUTPUT_GRACE_MS }, "shutting down with engine outputs not stored (see swarm_medic_engine_outputs_queued)");
-  await s.rt.cluster.stop();
-  await s.rt.rollups.flush().catch((err: Error) => s.log.warn({ err: err.message }, "final rollup flush failed"));
+  await c.cluster.stop();
+  await c.rollups.flush().catch((err: Error) => s.log.warn({ err: err.message }, "final rollup flush failed"));
   await s.closeNext?.();
   await s.closeDatabase();
 }

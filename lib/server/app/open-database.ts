@@ -2,7 +2,7 @@
 // pool, Prisma, secrets, auth.
 import type pg from "pg";
 import { createAuth, type Auth } from "../auth/auth";
-import { env, publicUrl } from "./env";
+import { env, publicUrl } from "../platform/env";
 import { resolveDatabase, type DatabaseTarget } from "../db/connection";
 import { migrate } from "../db/migrate";
 import { createPool } from "../db/pool";

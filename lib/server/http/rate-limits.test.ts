@@ -1,6 +1,6 @@
 // The limiters: within the window requests pass; over it a 429 ApiError with a Retry-After of at least 1 s.
 import { describe, expect, it } from "vitest";
-import { ApiError } from "../http/errors";
+import { ApiError } from "./errors";
 import { RateLimits } from "./rate-limits";
 
 const limits = () => new RateLimits({ ingestEventsPerS: 100, ingestBytesPerS: 10_000, decisionsPerMin: 3 });

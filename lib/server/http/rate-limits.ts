@@ -3,7 +3,7 @@
 // proposal decisions per user. Sign-in is limited per IP by better-auth's own limiter. Exceeding one → 429 with
 // Retry-After.
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { ApiError } from "../http/errors";
+import { ApiError } from "./errors";
 
 /** Limits per one-second (ingest) or one-minute (decisions) window. */
 export type RateLimitConfig = { ingestEventsPerS: number; ingestBytesPerS: number; decisionsPerMin: number };

@@ -2,11 +2,11 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getRuntime } from "../platform/runtime";
-import { authenticate, type Principal } from "./principal";
+import type { Principal } from "../../auth/principal";
+import { services } from "../services";
 
 /** One session lookup per request, shared by a layout and its page. */
-const currentPrincipal = cache(async () => authenticate(getRuntime(), await headers()));
+const currentPrincipal = cache(async () => services().access.authenticate(await headers()));
 
 /** The signed-in user of this page request; redirects to /sign-in (with `next`) otherwise. */
 export async function requirePageUser(nextPath: string): Promise<Principal> {

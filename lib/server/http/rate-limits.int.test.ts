@@ -3,20 +3,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "@/app/api/v1/predictions/[id]/approve/route";
 import { startTestApp, type TestApp } from "../../../test/app";
-import { RateLimits } from "./rate-limits";
 
 let app: TestApp;
 
 beforeAll(async () => {
-  app = await startTestApp();
-  app.rt.limits = new RateLimits({ ingestEventsPerS: 10, ingestBytesPerS: 1024 * 1024, decisionsPerMin: 2 });
+  app = await startTestApp(undefined, { ingestEventsPerS: 10, ingestBytesPerS: 1024 * 1024, decisionsPerMin: 2 });
 });
 afterAll(() => app.close());
 
 const heartbeats = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, type: "heartbeat", agent_id: "a-1", timestamp: Date.now() }));
 
 async function stored(prefix: string): Promise<number> {
-  const { rows } = await app.rt.pool.query<{ n: string }>("SELECT count(*) AS n FROM events WHERE starts_with(event_id, $1)", [prefix]);
+  const { rows } = await app.pool.query<{ n: string }>("SELECT count(*) AS n FROM events WHERE starts_with(event_id, $1)", [prefix]);
   return Number(rows[0]!.n);
 }
 

@@ -1,7 +1,7 @@
 // The links between history rows that no foreign key carries any more (the history tables are partitioned, so no
 // id is unique on its own): a healing's commands and its failure, read by id within the swarm.
-import type { Db } from "../../db/prisma";
-import type { Command, Failure } from "../../../generated/prisma/client";
+import type { Db } from "./prisma";
+import type { Command, Failure } from "../../generated/prisma/client";
 
 /** The commands of each healing in `healingIds` (oldest first), by healing id; every id has an entry. */
 export async function commandsOf(db: Db, swarmId: number, healingIds: readonly string[]): Promise<Map<string, Command[]>> {

@@ -1,9 +1,9 @@
 // Publishes stored engine outputs to the swarm's room, shaped exactly like the HTTP API's items.
-import type { SinkEvent } from "./engine-sink";
-import type { EngineEventMap } from "../../engine/types";
-import { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "../features/items/items";
-import { swarmRoom } from "../../contract/socket";
-import type { RealtimeServer } from "./server";
+import type { SinkEvent } from "../../live/engine-sink";
+import type { EngineEventMap } from "../../../engine/types";
+import { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "./items";
+import { swarmRoom } from "../../../contract/socket";
+import type { RealtimeServer } from "../../live/server";
 
 /** Emits one stored change to its swarm's room. */
 export type Publisher = <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void;
@@ -42,4 +42,18 @@ export function createPublisher(io: RealtimeServer): Publisher {
         break;
     }
   };
+}
+
+/** The process's publisher, which exists from construction: a no-op until socket.io is attached to it (the CLI and
+ * storage-only tests run without a socket server), then every publish reaches the swarm's room. */
+export class RoomPublisher {
+  private emit: Publisher = () => undefined;
+
+  /** Publishes through `io` from now on. */
+  attach(io: RealtimeServer): void {
+    this.emit = createPublisher(io);
+  }
+
+  /** Emits one stored change to its swarm's room (bound: pass it around freely). */
+  readonly publish: Publisher = (name, payload) => this.emit(name, payload);
 }

@@ -11,14 +11,12 @@ import { internalUrl } from "../cluster/internal-url";
 import { INTERNAL_READ_PATH } from "../cluster/owner-reads";
 import { handleIngest, sendProblem } from "../ingest/http-ingest";
 import { attachEngineSink } from "../live/engine-sink";
-import { componentLogger } from "./logger";
-import { createPublisher } from "../live/publisher";
 import { attachRealtime, type RealtimeServer } from "../live/server";
-import { applyContentSecurityPolicy } from "./content-security-policy";
-import { env } from "./env";
+import { applyContentSecurityPolicy } from "../platform/content-security-policy";
+import { env } from "../platform/env";
 import { handleMetrics } from "./metrics-endpoint";
-import { requestLogger } from "./request-log";
-import type { Runtime } from "./runtime";
+import { requestLogger } from "../platform/request-log";
+import type { Composition } from "./create-services";
 
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
@@ -27,18 +25,18 @@ export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessa
 
 /** Creates the HTTP server with socket.io attached, the engine's outputs stored (fenced) and published, and engine
  * ownership started. */
-export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
-  const authHandler = toNodeHandler(rt.auth);
-  const logRequest = requestLogger(componentLogger("http"));
+export function createHttpApp(c: Composition, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
+  const authHandler = toNodeHandler(c.auth);
+  const logRequest = requestLogger(c.log("http"));
   const server = http.createServer((req, res) => {
     logRequest(req, res);
     const path = (req.url ?? "/").split("?", 1)[0]!;
     // Shutting down: answer, then close the connection, so keep-alive clients move on and the server can close.
-    if (!rt.accepting) res.setHeader("connection", "close");
-    if (path === "/api/v1/events") void handleIngest(req, res, rt);
-    else if (isCoordinatorPath(path)) void handleCoordinator(req, res, rt);
-    else if (path === "/metrics") void handleMetrics(req, res, rt);
-    else if (path === INTERNAL_READ_PATH) void handleEngineRead(req, res, rt);
+    if (!c.gate.accepting) res.setHeader("connection", "close");
+    if (path === "/api/v1/events") void handleIngest(req, res, c);
+    else if (isCoordinatorPath(path)) void handleCoordinator(req, res, c);
+    else if (path === "/metrics") void handleMetrics(req, res, c);
+    else if (path === INTERNAL_READ_PATH) void handleEngineRead(req, res, c.ownerReads);
     else if (path.startsWith("/api/auth/")) {
       // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
@@ -52,27 +50,26 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
   });
   server.keepAliveTimeout = 65_000;
   // Once listening, the instance records where the others reach it for reads of the swarms it owns.
-  server.on("listening", () => rt.cluster.setAddress(internalUrl(server.address() as AddressInfo, env().INTERNAL_URL)));
-  const io = attachRealtime(server, rt);
-  rt.metrics.observe({ ingestQueueRows: () => rt.ingest.queued, socketConnections: () => io.engine.clientsCount });
-  const publish = createPublisher(io);
-  rt.publish = publish;
-  const sink = attachEngineSink(rt.engine, {
-    db: rt.db,
-    metrics: rt.metrics,
-    log: componentLogger("engine-sink"),
-    fence: (swarm) => rt.cluster.epochOf(swarm),
+  server.on("listening", () => c.cluster.setAddress(internalUrl(server.address() as AddressInfo, env().INTERNAL_URL)));
+  const io = attachRealtime(server, c);
+  c.metrics.observe({ ingestQueueRows: () => c.batcher.queued, socketConnections: () => io.engine.clientsCount });
+  c.publisher.attach(io);
+  const sink = attachEngineSink(c.engine, {
+    db: c.db,
+    metrics: c.metrics,
+    log: c.log("engine-sink"),
+    fence: (swarm) => c.cluster.epochOf(swarm),
     published: (name, payload) => {
-      publish(name, payload);
-      if (name === "command.updated") rt.commandSignal.notify(payload.swarm);
+      c.publisher.publish(name, payload);
+      if (name === "command.updated") c.commandSignal.notify(payload.swarm);
     },
   });
-  rt.cluster.start((swarm, healing) => {
+  c.cluster.start((swarm, healing) => {
     sink.record("healing.finished", { swarm, healing });
     if (healing.status === "succeeded" && healing.failureId) sink.record("failure.resolved", { swarm, failureId: healing.failureId, resolvedAt: healing.finishedAt ?? Date.now() });
   });
   const drainEngineOutputs = async () => {
-    await rt.cluster.idle();
+    await c.cluster.idle();
     await sink.drain();
   };
   server.on("upgrade", (req, socket, head) => {

@@ -2,20 +2,20 @@
 import type { Logger } from "pino";
 import { sweepOverdue } from "../features/healings/sweep-overdue";
 import { dispatchWebhooks } from "../commands/webhook-dispatcher";
-import type { Runtime } from "./runtime";
 import { upkeepPartitions } from "../db/partition-upkeep";
+import type { Composition } from "./create-services";
 
 /** Starts the timers; the returned function stops them. */
-export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
-  const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick(rt.cluster.ownedSwarms())), 1_000);
-  const flush = setInterval(() => void rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
+export function startBackgroundJobs(c: Composition, log: Logger): () => void {
+  const tick = setInterval(() => c.metrics.timeEngineTick(() => c.engine.tick(c.cluster.ownedSwarms())), 1_000);
+  const flush = setInterval(() => void c.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
   const upkeep = setInterval(() => {
-    upkeepPartitions(rt, Date.now())
+    upkeepPartitions(c.partitions, Date.now())
       .then(({ dropped }) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
       .catch((e: Error) => log.warn({ err: e.message }, "partition upkeep failed"));
   }, 3_600_000);
   const sweep = setInterval(() => {
-    sweepOverdue(rt.pool, rt.rollups, Date.now(), rt.publish)
+    sweepOverdue(c.pool, c.rollups, Date.now(), c.publisher.publish)
       .then(({ no_data, ...r }) => {
         if (r.commands || r.proposals) log.info(r, "overdue commands timed out / proposals expired by storage");
         if (no_data.healings.length || no_data.bottlenecks || no_data.proposals || no_data.incidents) log.info(no_data, "silent swarms: open healings, bottlenecks, proposals and incidents closed as no data");
@@ -24,9 +24,9 @@ export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
   }, 5_000);
   let pushing = false;
   const push = setInterval(() => {
-    if (pushing || !rt.accepting) return;
+    if (pushing || !c.gate.accepting) return;
     pushing = true;
-    dispatchWebhooks(rt, log)
+    dispatchWebhooks({ db: c.db, pool: c.pool, cluster: c.cluster, breakers: c.webhookBreakers }, log)
       .catch((e: Error) => log.warn({ err: e.message }, "webhook dispatch failed"))
       .finally(() => (pushing = false));
   }, 500);
