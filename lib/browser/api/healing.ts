@@ -7,7 +7,7 @@ import type { StrategyEffectiveness } from "@/lib/engine/analytics/strategy-effe
 import type { healingItem } from "@/lib/server/features/items/items";
 import { apiFetch } from "./api-fetch";
 import type { HealingFilters } from "./healing-filters";
-import { healingKeys } from "./healing-keys";
+import { keys } from "./keys";
 
 /** One healing of GET /healings. */
 export type HealingItem = ReturnType<typeof healingItem>;
@@ -21,7 +21,7 @@ const PAGE_SIZE = 25;
 /** The healing history matching `filters`, newest first, a page at a time ("Load more" fetches the next). */
 export function useHealings(swarm: string, filters: HealingFilters) {
   return useInfiniteQuery({
-    queryKey: healingKeys.list(swarm, filters),
+    queryKey: keys.healingHistory(swarm, filters),
     queryFn: ({ pageParam, signal }) => {
       const qs = new URLSearchParams({ limit: String(PAGE_SIZE), ...filters, ...(pageParam ? { cursor: pageParam } : {}) });
       return apiFetch<HealingPage>(`${base(swarm)}/healings?${qs}`, { signal });
@@ -35,7 +35,7 @@ export function useHealings(swarm: string, filters: HealingFilters) {
 /** Success rate, counts, trend and verdict per strategy over the last 30 days. */
 export function useStrategies(swarm: string) {
   return useQuery({
-    queryKey: healingKeys.strategies(swarm),
+    queryKey: keys.strategies(swarm),
     queryFn: ({ signal }) => apiFetch<StrategyEffectiveness[]>(`${base(swarm)}/analytics/strategies?range=30d`, { signal }),
   });
 }
@@ -43,7 +43,7 @@ export function useStrategies(swarm: string) {
 /** The MTTR series of a range with the window it was read for (a preset's window is resolved at each fetch). */
 export function useMttrSeries(swarm: string, range: RangeSelection) {
   return useQuery({
-    queryKey: healingKeys.mttr(swarm, range),
+    queryKey: keys.mttr(swarm, range),
     queryFn: async ({ signal }): Promise<{ window: ChartWindow; points: MttrApiPoint[] }> => {
       const window = resolveRange(range, Date.now());
       const qs = new URLSearchParams({ from: String(window.from), to: String(window.to), bucket: window.bucket });
