@@ -1,5 +1,5 @@
 // The healing rows: strategy, failure type, trigger, status (with why it ended), heal duration, MTTR, start time and commands.
-import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
+import { type Tone, Badge } from "@/components/ui/badge";
 import { formatDuration } from "@/lib/browser/view/charts/format-units";
 import { strategyLabel } from "@/lib/browser/view/charts/prepare-strategy-rows";
 import type { HealingItem } from "@/lib/browser/api/healing";
@@ -40,7 +40,7 @@ export function HealingTable({ items }: { items: readonly HealingItem[] }) {
               <td className={`${td} whitespace-nowrap`}>{h.failure_type.replace(/_/g, " ")}</td>
               <td className={td}>{h.trigger}</td>
               <td className={td}>
-                <ToneBadge tone={STATUS_TONE[h.status] ?? "muted"}>{h.status}</ToneBadge>
+                <Badge tone={STATUS_TONE[h.status] ?? "muted"}>{h.status}</Badge>
                 {h.reason && h.status !== "running" && <p className="mt-1 max-w-xs text-xs text-slate-500 dark:text-slate-400" data-testid="healing-reason">{h.reason}</p>}
               </td>
               <td className={`${td} text-right tabular-nums whitespace-nowrap`}>{formatDuration(h.heal_ms)}</td>

@@ -1,5 +1,5 @@
 // The strategy rows as a table: counts, success rate, trend arrow, verdict badge, heal duration and MTTR.
-import { ToneBadge } from "@/components/ui/tone-badge";
+import { Badge } from "@/components/ui/badge";
 import { formatDuration } from "@/lib/browser/view/charts/format-units";
 import type { StrategyChartRow } from "@/lib/browser/view/charts/prepare-strategy-rows";
 
@@ -34,7 +34,7 @@ export function StrategyTable({ rows }: { rows: readonly StrategyChartRow[] }) {
                 <span aria-hidden>{r.trend_arrow}</span> {r.trend}
               </td>
               <td className="px-2 py-1.5">
-                <ToneBadge tone={r.tone}>{r.recommendation}</ToneBadge>
+                <Badge tone={r.tone}>{r.recommendation}</Badge>
               </td>
               <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">{formatDuration(r.avg_heal_ms)}</td>
               <td className="px-2 py-1.5 text-right tabular-nums whitespace-nowrap">{formatDuration(r.mttr_ms)}</td>

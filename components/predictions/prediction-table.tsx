@@ -1,7 +1,7 @@
 // The prediction rows: when, what failure for which agent (and why it is predicted), source, confidence, status,
 // outcome, expected time, and what a decision led to. No row offers a decision: proposals are decided on the overview.
 import { ProposalOutcomeLine } from "@/components/overview/proposal-outcome-line";
-import { type Tone, ToneBadge } from "@/components/ui/tone-badge";
+import { type Tone, Badge } from "@/components/ui/badge";
 import { formatPercent } from "@/lib/browser/view/charts/format-units";
 import { proposalOutcome } from "@/lib/browser/api/proposal-outcome";
 import type { PredictionItem } from "@/lib/browser/api/predictions";
@@ -52,9 +52,9 @@ export function PredictionTable({ swarm, items, healings, now }: { swarm: string
                 </span>
               </td>
               <td className={td}>
-                <ToneBadge tone={STATUS_TONE[p.status] ?? "muted"}>{p.status}</ToneBadge>
+                <Badge tone={STATUS_TONE[p.status] ?? "muted"}>{p.status}</Badge>
               </td>
-              <td className={td}>{p.outcome ? <ToneBadge tone={OUTCOME_TONE[p.outcome] ?? "muted"}>{p.outcome.replace(/_/g, " ")}</ToneBadge> : <span className="text-slate-400">pending</span>}</td>
+              <td className={td}>{p.outcome ? <Badge tone={OUTCOME_TONE[p.outcome] ?? "muted"}>{p.outcome.replace(/_/g, " ")}</Badge> : <span className="text-slate-400">pending</span>}</td>
               <td className={`${td} whitespace-nowrap tabular-nums`}>{at(p.expected_at)}</td>
               <td className={td}>
                 <ProposalOutcomeLine swarm={swarm} outcome={proposalOutcome(p, healings.get(p.id), now)} className="max-w-xs text-xs" />

@@ -6,7 +6,7 @@ import { SessionProvider } from "@/components/shell/session-context";
 import { SwarmLive } from "@/components/shell/swarm-live";
 import { SwarmTabs } from "@/components/shell/swarm-tabs";
 import { SwarmSilenceBanner } from "@/components/swarms/swarm-silence";
-import { AppHeader } from "@/components/ui/app-header";
+import { AppHeader } from "@/components/shell/app-header";
 import { principalLabel, requirePageUser } from "@/lib/server/auth/page-user";
 import { getRuntime } from "@/lib/server/platform/runtime";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";

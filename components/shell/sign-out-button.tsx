@@ -1,5 +1,6 @@
 "use client";
 // Signs out through better-auth and returns to the sign-in page.
+import { Button } from "@/components/ui/button";
 
 /** The sign-out control. */
 export function SignOutButton() {
@@ -9,8 +10,8 @@ export function SignOutButton() {
     window.location.assign(new URL("/sign-in", window.location.origin).href);
   };
   return (
-    <button type="button" onClick={signOut} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300 dark:hover:bg-slate-800">
+    <Button variant="ghost" size="compact" onClick={signOut} className="text-slate-600 dark:text-slate-300">
       Sign out
-    </button>
+    </Button>
   );
 }
