@@ -18,7 +18,7 @@ const sec = (ms: number | null) => (ms === null ? "—" : `${Math.round(ms / 100
 const tallyText = (t: RunScore["healing"]) => `${t.succeeded}/${t.failed}/${t.refused}/${t.skipped}`;
 
 const LEGEND = [
-  "healing = automatic healings of the fault's detected failures, ok/failed/refused by the hourly cap/skipped; MTTR = their recovery_ms (D17).",
+  "healing = automatic healings of the fault's detected failures, ok/failed/refused by the hourly cap/skipped; MTTR = their recovery_ms (docs/decisions.md#d17).",
   "prevent = preventive healings of proposals that matched the fault (every proposal still open is approved). ✓ / late / ✗ = proposals that matched the fault before its first detection / at or after it (not a hit) / matched none.",
   "approvals = approvals of open proposals; no healing = those that produced neither a healing.started nor a cancelled healing.finished.",
   "fault cleared = ground truth: the cause was removed (restart, drain, memory relieved, quorum back); n/a for a flood (external load) and the control.",

@@ -1,4 +1,4 @@
-// `swarm-medic` command dispatch (contract §3). Every command accepts --json.
+// `swarm-medic` command dispatch (docs/contract.md#cli). Every command accepts --json.
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { note } from "./output";

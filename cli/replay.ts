@@ -1,6 +1,6 @@
-// `swarm-medic replay FILE.ndjson --swarm NAME --url URL --key KEY [--speed N|max]` (contract §3): posts a recorded
+// `swarm-medic replay FILE.ndjson --swarm NAME --url URL --key KEY [--speed N|max]` (docs/contract.md#cli): posts a recorded
 // event log to a running server through the client library (batches, retries with the same ids), preserving the
-// relative timing at `--speed`, printing progress; at `max` the swarm's engine follows event time (D1).
+// relative timing at `--speed`, printing progress; at `max` the swarm's engine follows event time (docs/decisions.md#d1).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import readline from "node:readline";

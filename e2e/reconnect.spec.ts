@@ -1,4 +1,4 @@
-// F10: a browser that loses its connection for 5 s, and for 3 min, ends up showing exactly the server's state.
+// docs/reliability.md#f10: a browser that loses its connection for 5 s, and for 3 min, ends up showing exactly the server's state.
 // While it is offline a proposal is decided elsewhere and another one appears; once back online the socket
 // reconnects, re-subscribes and refetches, so the decided proposal is gone from the open list and the new one shows.
 import { randomUUID } from "node:crypto";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// S11: `npm audit --omit=dev` must show no high or critical advisory. Fails on any such advisory. When the registry's
+// docs/reliability.md#s11: `npm audit --omit=dev` must show no high or critical advisory. Fails on any such advisory. When the registry's
 // advisory endpoint cannot be reached (offline mirrors answer 405), says so loudly and exits 0: the check could not
 // run, which is not the same as a finding, and CI must not be blocked by a registry it does not control.
 import { spawnSync } from "node:child_process";

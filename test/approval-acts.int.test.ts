@@ -1,4 +1,4 @@
-// An approval always acts (D28), through the real server path: a swarm's events make the engine propose a preventive
+// An approval always acts (docs/decisions.md#d28), through the real server path: a swarm's events make the engine propose a preventive
 // healing; an operator approves it through the HTTP API; the healing's command reaches a coordinator that pulls
 // GET /api/v1/commands. One swarm per source (queue, degraded heartbeats, token and memory trends), plus a proposal
 // stored before a restart, which this engine never saw. The engine runs on a manual clock: no waiting for ticks.

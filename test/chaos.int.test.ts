@@ -1,7 +1,7 @@
 // Fault scenarios with a Jepsen-style checker (the clients log every acknowledged event id; afterwards the
 // database is compared with that log):
-// F1 — kill -9 the server during sustained ingest: every acknowledged event stored exactly once after retries.
-// F7 — SIGTERM under load: exits 0 within 10 s, no 500 for any request, nothing acknowledged is lost.
+// docs/reliability.md#f1 — kill -9 the server during sustained ingest: every acknowledged event stored exactly once after retries.
+// docs/reliability.md#f7 — SIGTERM under load: exits 0 within 10 s, no 500 for any request, nothing acknowledged is lost.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
 import { openDatabase, type OpenDatabase } from "../lib/server/platform/open-database";

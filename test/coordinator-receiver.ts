@@ -1,4 +1,4 @@
-// A test coordinator on the pull side of the coordinator link (contract §4.3) that is idempotent the way a real
+// A test coordinator on the pull side of the coordinator link (docs/contract.md#coordinator-link) that is idempotent the way a real
 // receiver must be: it executes each command id at most once and answers a re-delivery with the stored result.
 
 /** A command as delivered by GET /api/v1/commands. */

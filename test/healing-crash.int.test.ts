@@ -1,4 +1,4 @@
-// F6 — crash mid-healing: the server is killed (-9) while a healing's command is out with a coordinator and no result
+// docs/reliability.md#f6 — crash mid-healing: the server is killed (-9) while a healing's command is out with a coordinator and no result
 // has come back. After a restart on the same database the command's lease expires, it is delivered again with the
 // same id, the coordinator (idempotent by command id) executes it only once, the healing ends succeeded only after
 // its verification passes on the new engine owner, and the audit log shows both dispatch attempts.

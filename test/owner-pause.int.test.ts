@@ -1,4 +1,4 @@
-// F5 — the engine owner pauses (SIGSTOP, a GC-pause simulation) among two instances: the other takes ownership once
+// docs/reliability.md#f5 — the engine owner pauses (SIGSTOP, a GC-pause simulation) among two instances: the other takes ownership once
 // the paused owner's session lease expires (≤ 10 s), adopts its running healing and heals on; when the old owner
 // resumes (SIGCONT) it is fenced by the epoch: although it still believes it owns the swarm for a moment, nothing it
 // does for that swarm is stored — no command is created twice and no healing is duplicated.

@@ -1,4 +1,4 @@
-// S1/S5: every HTTP route of app/api × {anonymous, bad token, another swarm's ingest key, viewer, operator, admin}.
+// docs/reliability.md#s1 and docs/reliability.md#s5: every HTTP route of app/api × {anonymous, bad token, another swarm's ingest key, viewer, operator, admin}.
 // Only the cells at or above the route's role get past authorization (whatever the handler then answers); the
 // others get 401/403, checked in the handler itself, and every denial with credentials is audit-logged. The table
 // below is the reviewed matrix; a route file or method missing from it fails the test.

@@ -1,4 +1,4 @@
-// Silence is a failure (D30), through the real server path: heartbeats ingested over HTTP, one agent stops; Swarm Medic
+// Silence is a failure (docs/decisions.md#d30), through the real server path: heartbeats ingested over HTTP, one agent stops; Swarm Medic
 // stores an agent_down failure and a restart healing whose command a coordinator pulls from GET /api/v1/commands; the
 // coordinator reports success, the agent heartbeats again, and the healing succeeds. The engine runs on a manual clock
 // so "3 silent seconds" need no waiting.

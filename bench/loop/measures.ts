@@ -44,7 +44,7 @@ export function approvalFollowThrough(decisions: readonly DecisionRecord[], heal
   };
 }
 
-/** Detected failure types that are the fault a prediction of a type names, besides the type itself (decision D15). */
+/** Detected failure types that are the fault a prediction of a type names, besides the type itself (docs/decisions.md#d15). */
 const SAME_FAULT: Readonly<Record<string, readonly string[]>> = {
   task_failed: ["task_timeout"], token_exhaustion: ["resource_exhaustion"], memory_exhaustion: ["resource_exhaustion"], consensus_failed: ["quorum_loss", "consensus_timeout"],
 };

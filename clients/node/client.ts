@@ -4,7 +4,7 @@ import { attempt, authHeaders, type AttemptInit, baseUrl, HttpError, isRecord, r
 import { retryPolicy, withRetries, type Attempt, type RetryPolicy } from "./retry.js";
 import type { BackoffOptions, FetchLike, IngestFieldError, SwarmEvent } from "./types.js";
 
-/** Most events the server takes in one request (contract §4.1). */
+/** Most events the server takes in one request (docs/contract.md#ingest). */
 export const MAX_EVENTS_PER_REQUEST = 5000;
 /** Request bodies must stay below this many bytes (the server's limit is 5 MiB). */
 export const MAX_REQUEST_BYTES = 5 * 1024 * 1024;

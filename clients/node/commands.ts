@@ -1,4 +1,4 @@
-// CommandLoop: the pull side of the coordinator link (contract §4.3) — long-poll commands, run them once, post results.
+// CommandLoop: the pull side of the coordinator link (docs/contract.md#coordinator-link) — long-poll commands, run them once, post results.
 import { CommandRunner, parseCommand } from "./command-runner.js";
 import { attempt, authHeaders, baseUrl, HttpError, readJson } from "./http.js";
 import { backoffDelay, retryPolicy, sleep, withRetries, type RetryPolicy } from "./retry.js";

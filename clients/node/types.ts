@@ -3,7 +3,7 @@
 /** A `fetch`-compatible function (the global `fetch` by default; inject one in tests or behind a proxy). */
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-/** An event as sent to `POST /api/v1/events` (contract §4.1); unknown fields are passed through. */
+/** An event as sent to `POST /api/v1/events` (docs/contract.md#ingest); unknown fields are passed through. */
 export type SwarmEvent = {
   id?: string;
   type: string;
@@ -20,7 +20,7 @@ export type SwarmEvent = {
 /** One per-event problem reported by a 400 from the ingest endpoint. */
 export type IngestFieldError = { index?: number; path: string; message: string };
 
-/** The command kinds of contract §4.3 (other kinds may be added by the server). */
+/** The command kinds of docs/contract.md#coordinator-link (other kinds may be added by the server). */
 export type CommandKind =
   | "restart_agent"
   | "retry_task"

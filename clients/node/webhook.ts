@@ -1,4 +1,4 @@
-// Webhook receiver: the push side of the coordinator link (contract §4.3) for a node:http server.
+// Webhook receiver: the push side of the coordinator link (docs/contract.md#coordinator-link) for a node:http server.
 import { createHmac, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CommandRunner, parseCommand } from "./command-runner.js";

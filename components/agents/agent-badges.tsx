@@ -1,5 +1,5 @@
 // Small status badges shared by the agent table and the drill-down.
-import type { AgentRow, Degradation } from "@/lib/browser/api/agents";
+import type { AgentItem, Degradation } from "@/lib/contract/items/agents";
 
 const STATE: Record<string, string> = {
   down: "bg-rose-600 text-white",
@@ -15,12 +15,12 @@ const CIRCUIT: Record<string, string> = {
 };
 
 /** Why an agent is down by its silence: "silent for N s, expected every M s". */
-function silenceText(s: NonNullable<AgentRow["silence"]>): string {
+function silenceText(s: NonNullable<AgentItem["silence"]>): string {
   return `silent for ${Math.round(s.silent_for_ms / 1000)} s, expected every ${Math.round(s.expected_every_ms / 100) / 10} s`;
 }
 
 /** The agent's state; a silent agent's badge says how long it has been silent. */
-export function StateBadge({ state, silence = null }: { state: AgentRow["state"]; silence?: AgentRow["silence"] }) {
+export function StateBadge({ state, silence = null }: { state: AgentItem["state"]; silence?: AgentItem["silence"] }) {
   return (
     <span className="inline-flex items-center gap-1.5">
       <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${STATE[state] ?? ""}`}>{state}</span>
@@ -34,7 +34,7 @@ export function StateBadge({ state, silence = null }: { state: AgentRow["state"]
 }
 
 /** The agent's circuit-breaker state ("—" when no breaker is configured). */
-export function CircuitBadge({ state }: { state: AgentRow["circuit_state"] }) {
+export function CircuitBadge({ state }: { state: AgentItem["circuit_state"] }) {
   if (state === null) return <span className="text-slate-400" title="No circuit breaker configured for this swarm">—</span>;
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${CIRCUIT[state] ?? ""}`}>{state.replace("_", "-")}</span>;
 }

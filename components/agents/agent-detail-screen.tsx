@@ -7,7 +7,8 @@ import { HealingRow } from "@/components/overview/healing-row";
 import { humanize } from "@/lib/browser/view/format/labels";
 import { ageSince, formatAge, formatDuration } from "@/lib/browser/view/format/time";
 import { useNow } from "@/lib/browser/hooks/use-now";
-import { type AgentDetail as AgentDetailView, type AgentRow, useAgent, useAgentEvents } from "@/lib/browser/api/agents";
+import { useAgent, useAgentEvents } from "@/lib/browser/api/agents";
+import type { AgentDetail, AgentItem } from "@/lib/contract/items/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -19,7 +20,7 @@ function Figure({ label, children }: { label: string; children: React.ReactNode 
   );
 }
 
-function Summary({ a }: { a: AgentRow }) {
+function Summary({ a }: { a: AgentItem }) {
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7" data-testid="agent-summary">
       <Figure label="State">
@@ -87,13 +88,13 @@ export function AgentDetailScreen({ swarm, agent }: { swarm: string; agent: stri
   const q = useAgent(swarm, agent);
   return (
     <QueryView query={q} loading={<Skeleton rows={4} className="h-20" label="Loading agent" />} errorTitle="Could not load this agent.">
-      {(detail) => <AgentDetail swarm={swarm} agent={agent} detail={detail} />}
+      {(detail) => <AgentDetailView swarm={swarm} agent={agent} detail={detail} />}
     </QueryView>
   );
 }
 
 /** The agent's live figures, recent events, failures and healings. */
-function AgentDetail({ swarm, agent, detail }: { swarm: string; agent: string; detail: AgentDetailView }) {
+function AgentDetailView({ swarm, agent, detail }: { swarm: string; agent: string; detail: AgentDetail }) {
   const now = useNow();
   const { agent: live, failures, healings, degradation } = detail;
   return (

@@ -10,7 +10,8 @@ import { EmptyState, QueryView, Skeleton } from "@/components/ui/query-states";
 import { Cell, EmptyRow, HeaderCell, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { type Sort, type SortKey, filterAgents, pageOf, sortAgents } from "@/lib/browser/view/agent-table";
 import { formatAge, formatDuration } from "@/lib/browser/view/format/time";
-import { type AgentList, type AgentRow, useAgents } from "@/lib/browser/api/agents";
+import { useAgents } from "@/lib/browser/api/agents";
+import type { AgentItem, AgentList } from "@/lib/contract/items/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 const PAGE_SIZE = 50;
@@ -120,7 +121,7 @@ function AgentTable({ swarm, list }: { swarm: string; list: AgentList }) {
 }
 
 /** One agent: failed, down or open-circuit rows are tinted. */
-function AgentTableRow({ swarm, a }: { swarm: string; a: AgentRow }) {
+function AgentTableRow({ swarm, a }: { swarm: string; a: AgentItem }) {
   return (
     <TableRow className={`h-10 ${a.state === "failed" || a.state === "down" || a.circuit_state === "open" ? "bg-rose-50 dark:bg-rose-950/20" : ""}`} data-testid="agent-row" data-agent={a.id}>
       <Cell className="max-w-64 truncate font-mono">

@@ -3,7 +3,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Cell, HeaderCell, RowHeader, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { formatDuration } from "@/lib/browser/view/charts/format-units";
 import { strategyLabel } from "@/lib/browser/view/charts/prepare-strategy-rows";
-import type { HealingItem } from "@/lib/browser/api/healing";
+import type { HealingItem } from "@/lib/contract/items/healings";
 
 const STATUS_TONE: Record<string, Tone> = { succeeded: "good", failed: "bad", running: "neutral", pending: "muted", cancelled: "muted" };
 const COMMAND_MARK: Record<string, string> = { succeeded: "✓", failed: "✗", timed_out: "⏱" };

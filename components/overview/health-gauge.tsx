@@ -1,7 +1,7 @@
 "use client";
 // The health score 0–100 as a half-circle gauge filled by its measured terms, or "no data"; hovering or focusing it
 // explains the terms, their points and the MTTR target in force.
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { DEFAULT_TARGET_MTTR_MS } from "@/lib/engine/analytics/health-score";
 import { arcPath, gaugeSegments, healthBand, type HealthBand, scoreText } from "@/lib/browser/view/health-gauge";
 

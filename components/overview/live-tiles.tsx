@@ -1,7 +1,7 @@
 "use client";
 // Fixed-size live tiles from metrics.tick: events/s, active agents, queue depth, token usage (tabular figures, no
 // layout shift when numbers change).
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 
 const int = new Intl.NumberFormat("en-US");
 

@@ -5,7 +5,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Cell, HeaderCell, RowHeader, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { formatPercent } from "@/lib/browser/view/charts/format-units";
 import { proposalOutcome } from "@/lib/browser/api/proposal-outcome";
-import type { PredictionItem } from "@/lib/browser/api/predictions";
+import type { PredictionItem } from "@/lib/contract/items/predictions";
 import type { HealingItem } from "@/lib/browser/api/types";
 
 const STATUS_TONE: Record<string, Tone> = { open: "neutral", approved: "good", rejected: "bad", expired: "muted", observed: "muted" };

@@ -1,6 +1,6 @@
 // A swarm's health score on its card: the number (or "no data" while nothing is measured), coloured by band, with
 // its terms and the MTTR target in force on hover.
-import type { HealthTerms } from "@/lib/engine/types";
+import type { HealthTerms } from "@/lib/contract/items/metrics";
 import { healthBand, healthTermsText, scoreText } from "@/lib/browser/view/health-gauge";
 
 const TONE = { good: "text-emerald-600 dark:text-emerald-400", warn: "text-amber-600 dark:text-amber-400", bad: "text-rose-600 dark:text-rose-400" } as const;

@@ -1,6 +1,10 @@
-// Typed socket.io contract shared by the server and the browser (contract §5).
-import type { MetricsTick } from "../engine/types";
-import type { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "../server/features/items/items";
+// Typed socket.io contract shared by the server and the browser (docs/contract.md#live-channel).
+import type { BottleneckItem } from "./items/bottlenecks";
+import type { FailureItem } from "./items/failures";
+import type { CommandItem, HealingItem } from "./items/healings";
+import type { IncidentItem } from "./items/incidents";
+import type { MetricsTick } from "./items/metrics";
+import type { PredictionItem } from "./items/predictions";
 
 /** Ack of `subscribe`: the swarm's current figures, or why it was refused. */
 export type SubscribeAck = { ok: true; snapshot: MetricsTick } | { ok: false; error: string };
@@ -10,16 +14,16 @@ type WithSwarm<T> = T & { swarm: string };
 /** Events the server emits to a swarm's room (items shaped as in the HTTP API). */
 export type ServerToClientEvents = {
   "metrics.tick": (tick: MetricsTick) => void;
-  "bottleneck.detected": (b: WithSwarm<ReturnType<typeof bottleneckItem>>) => void;
-  "bottleneck.updated": (b: WithSwarm<ReturnType<typeof bottleneckItem>>) => void;
-  "bottleneck.resolved": (b: WithSwarm<ReturnType<typeof bottleneckItem>>) => void;
-  "prediction.created": (p: WithSwarm<ReturnType<typeof predictionItem>>) => void;
-  "prediction.updated": (p: WithSwarm<ReturnType<typeof predictionItem>>) => void;
-  "failure.detected": (f: WithSwarm<ReturnType<typeof failureItem>>) => void;
-  "healing.started": (h: WithSwarm<ReturnType<typeof healingItem>>) => void;
-  "healing.finished": (h: WithSwarm<ReturnType<typeof healingItem>>) => void;
-  "command.updated": (c: WithSwarm<ReturnType<typeof commandItem>>) => void;
-  "incident.updated": (i: WithSwarm<ReturnType<typeof incidentItem>>) => void;
+  "bottleneck.detected": (b: WithSwarm<BottleneckItem>) => void;
+  "bottleneck.updated": (b: WithSwarm<BottleneckItem>) => void;
+  "bottleneck.resolved": (b: WithSwarm<BottleneckItem>) => void;
+  "prediction.created": (p: WithSwarm<PredictionItem>) => void;
+  "prediction.updated": (p: WithSwarm<PredictionItem>) => void;
+  "failure.detected": (f: WithSwarm<FailureItem>) => void;
+  "healing.started": (h: WithSwarm<HealingItem>) => void;
+  "healing.finished": (h: WithSwarm<HealingItem>) => void;
+  "command.updated": (c: WithSwarm<CommandItem>) => void;
+  "incident.updated": (i: WithSwarm<IncidentItem>) => void;
 };
 
 /** Events the browser emits. */

@@ -1,4 +1,4 @@
-// The swarm name rule of the contract (§1).
+// The swarm name rule of the contract (docs/contract.md#names).
 import { z } from "zod";
 
 /** A valid swarm name: `^[a-z0-9][a-z0-9-]{0,62}$`. */

@@ -1,4 +1,4 @@
-// Each agent's expected cadence, learned from its own events (D30): the median gap between its heartbeats or, for an
+// Each agent's expected cadence, learned from its own events (docs/decisions.md#d30): the median gap between its heartbeats or, for an
 // agent that never heartbeats, a high percentile of the gaps between any of its events; both over a bounded window
 // of recent gaps (an agent with too few heartbeat gaps yet is judged on its activity) and measured on event time, so batching and ingest delays do not distort them.
 

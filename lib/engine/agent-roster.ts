@@ -1,6 +1,6 @@
 // The operator's view of a swarm's agents: what the swarm state tracks per agent (state, results, heartbeat,
 // recent durations) joined with the healing strategies' per-agent state (circuit breaker), the agents found down by
-// their silence (D30) and the swarm's degradation level (GradualDegradation), as plain data.
+// their silence (docs/decisions.md#d30) and the swarm's degradation level (GradualDegradation), as plain data.
 import type { CircuitBreaker, GradualDegradation, HealingStrategy } from "./healing";
 import type { SilenceInfo } from "./silence-watch";
 import type { AgentDetail } from "./swarm-state";
@@ -15,7 +15,7 @@ export type AgentSummary = {
   state: AgentDetail["state"] | "down";
   /** health_state as the agent last reported it (healthy, degraded, unresponsive, ...), or null. */
   healthState: string | null;
-  /** Reference §11.3 health score, 0..1. */
+  /** docs/engine.md#s-11-3 health score, 0..1. */
   healthScore: number;
   currentTasks: number;
   tasks: number;

@@ -1,4 +1,4 @@
-// The live health score (D26) as the engine publishes it: no score before anything is measured, a fault-free swarm
+// The live health score (docs/decisions.md#d26) as the engine publishes it: no score before anything is measured, a fault-free swarm
 // scores ≥ 90 from its tasks alone, failing tasks pull it down.
 import { describe, expect, it } from "vitest";
 import { manualClock } from "./clock";

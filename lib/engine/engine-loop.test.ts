@@ -1,4 +1,4 @@
-// The loop as a swarm meets it (D28, D29): predictions only before the fact, and an approval that always acts.
+// The loop as a swarm meets it (docs/decisions.md#d28, docs/decisions.md#d29): predictions only before the fact, and an approval that always acts.
 import { describe, expect, it } from "vitest";
 import { manualClock } from "./clock";
 import { createEngine } from "./engine";

@@ -1,6 +1,6 @@
-// The engine's composition root: createEngine(deps) routes committed events to per-swarm engines (D4) and
+// The engine's composition root: createEngine(deps) routes committed events to per-swarm engines (docs/decisions.md#d4) and
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
-// deps.clock (D1) and ids from deps.newId, so the same event log and clock always give the same outputs.
+// deps.clock (docs/decisions.md#d1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { AgentRoster } from "./agent-roster";
 import type { Clock } from "./clock";
 import type { CommandResult, CoordinatorPort, Failure, HealingCatalog, StrategyRegistry } from "./healing";
@@ -65,7 +65,7 @@ export type Engine = {
   configure(swarm: string, config: SwarmConfig): void;
   /** The strategies and failure types the swarm's healing can be configured with. */
   healingCatalog(swarm: string): HealingCatalog;
-  /** Wall time (live) or event time (replay, D1): in event time the swarm's clock follows event timestamps and
+  /** Wall time (live) or event time (replay, docs/decisions.md#d1): in event time the swarm's clock follows event timestamps and
    * its 1 s ticks run as event time passes them, so a log replayed at full speed gives the real-time result. */
   setTimeMode(swarm: string, mode: "wall" | "event"): void;
   /** Advances time-driven work for every known swarm (or only those in `only`): detection, learning, `metrics.tick`. */

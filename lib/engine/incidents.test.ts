@@ -1,4 +1,4 @@
-// The incident state of a fault (D29): table of the healer's view × what was recorded → state and reason.
+// The incident state of a fault (docs/decisions.md#d29): table of the healer's view × what was recorded → state and reason.
 import { describe, expect, it } from "vitest";
 import type { Failure } from "./healing";
 import { INCIDENT_QUIET_MS, IncidentBook, incidentState, RECOVERING_MAX_MS } from "./incidents";

@@ -1,4 +1,4 @@
-// One incident per fault (D29): a detected failure or an active bottleneck, with how it is handled right now — a
+// One incident per fault (docs/decisions.md#d29): a detected failure or an active bottleneck, with how it is handled right now — a
 // healing running, a decision waiting, or an explicit "needs an operator" with the reason automation did not act.
 import type { Failure } from "./healing";
 import { resolvedByEvent } from "./healing/verification";

@@ -1,4 +1,4 @@
-// Which present faults make a candidate prediction "after the fact" (D29).
+// Which present faults make a candidate prediction "after the fact" (docs/decisions.md#d29).
 import { describe, expect, it } from "vitest";
 import { FAULT_TTL_MS, faultCovers, OpenFaults } from "./open-faults";
 

@@ -1,5 +1,5 @@
 // The faults a swarm has right now (detected failures and active bottlenecks), in the one vocabulary prediction and
-// healing share (D29): a candidate prediction of a fault that is already here is not a prediction.
+// healing share (docs/decisions.md#d29): a candidate prediction of a fault that is already here is not a prediction.
 import { confirms } from "./prediction/failure-maps";
 
 /** One open fault: its failure type (a bottleneck's type for bottlenecks), agent, and since when. */

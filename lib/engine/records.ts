@@ -83,7 +83,7 @@ export type CommandRecord = {
   finishedAt?: number | null;
 };
 
-/** How a fault is being handled now (D29): a healing runs, a decision waits, a healed bottleneck waits to clear, or
+/** How a fault is being handled now (docs/decisions.md#d29): a healing runs, a decision waits, a healed bottleneck waits to clear, or
  * an operator must act (why in `reason`); resolved when it ended. */
 export type IncidentState = "healing" | "awaiting_decision" | "recovering" | "needs_operator" | "resolved";
 

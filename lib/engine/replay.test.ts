@@ -1,4 +1,4 @@
-// D1 replay: on event time, a recorded log fed at full speed (in any batch size) gives exactly the outputs of a
+// docs/decisions.md#d1 replay: on event time, a recorded log fed at full speed (in any batch size) gives exactly the outputs of a
 // real-time run where each event arrives at its own timestamp and the engine ticks every second.
 import { describe, expect, it } from "vitest";
 import { SwarmSimulator } from "../simulator/model";

@@ -1,4 +1,4 @@
-// Silence is a failure (D30), through the engine: a silent agent is detected as agent_down within k intervals + 1 tick,
+// Silence is a failure (docs/decisions.md#d30), through the engine: a silent agent is detected as agent_down within k intervals + 1 tick,
 // healed by restart_agent and verified when heard from again; not while the swarm is stale, not after it unregistered.
 import { describe, expect, it } from "vitest";
 import { manualClock } from "./clock";

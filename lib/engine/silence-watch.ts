@@ -1,4 +1,4 @@
-// The dead-man's switch of one swarm (D30): learns each agent's cadence from its events, and on each tick detects the
+// The dead-man's switch of one swarm (docs/decisions.md#d30): learns each agent's cadence from its events, and on each tick detects the
 // agents silent for k of their intervals as agent_down failures (one per silence episode, reset when the agent is heard
 // from again), except agents that unregistered or are already down, and not while the whole swarm is stale.
 import { type Cadence, learnedInterval, type LearnedInterval, newCadence, recordEvent } from "./agent-intervals";
@@ -27,7 +27,7 @@ type Entry = {
 /** A silence-detected agent, for the agent table: since when it is silent, its interval, and when it was detected. */
 export type SilenceInfo = { lastHeardAt: number; intervalMs: number; silentIntervals: number; detectedAt: number };
 
-/** Whether the swarm is stale (D30) and when it last sent anything, as the metrics tick shows them. */
+/** Whether the swarm is stale (docs/decisions.md#d30) and when it last sent anything, as the metrics tick shows them. */
 export type Staleness = { stale: boolean; last_event_at: number | null };
 
 /** Per-swarm silence detection, bounded to `maxAgents` agents. */

@@ -17,7 +17,7 @@ export type SwarmConfig = {
   guardrails: { maxAutoPerHour: number; cooldownMs: number };
   /** The MTTR the health score measures against. */
   targetMttrMs: number;
-  /** Intervals of its own cadence an agent may stay silent before it is detected as down (D30; 2..20). */
+  /** Intervals of its own cadence an agent may stay silent before it is detected as down (docs/decisions.md#d30; 2..20). */
   silenceIntervals: number;
 };
 

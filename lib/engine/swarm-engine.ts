@@ -1,4 +1,4 @@
-// One swarm's engine (D4): live metrics, bottleneck detection, pattern learning, failure prediction, self-healing
+// One swarm's engine (docs/decisions.md#d4): live metrics, bottleneck detection, pattern learning, failure prediction, self-healing
 // and healing analytics, fed with committed events and advanced by ticks. Every output is handed to `emit` as a
 // typed engine event, in an order storage can follow (a failure before its healing, a healing before its commands).
 import { type AgentRoster, agentRoster } from "./agent-roster";
@@ -52,16 +52,16 @@ export class SwarmEngine {
   readonly learner = new PatternLearner();
   readonly predictor: PredictiveHealing;
   readonly state = new SwarmState();
-  /** Task results of the last minutes by final outcome, for the health score (D26). */
+  /** Task results of the last minutes by final outcome, for the health score (docs/decisions.md#d26). */
   readonly tasks = new TaskOutcomes(HEALTH_WINDOW_MS);
-  /** Silence detection (D30): agents not heard from for k of their intervals are down. */
+  /** Silence detection (docs/decisions.md#d30): agents not heard from for k of their intervals are down. */
   readonly silence = new SilenceWatch();
   readonly healer: SelfHealer;
   readonly registry: StrategyRegistry;
   readonly analytics: HealingAnalytics;
-  /** One incident per fault, with how it is handled now (D29). */
+  /** One incident per fault, with how it is handled now (docs/decisions.md#d29). */
   readonly incidents = new IncidentBook();
-  /** Failures and active bottlenecks present now: what prediction must not "predict" (D29). */
+  /** Failures and active bottlenecks present now: what prediction must not "predict" (docs/decisions.md#d29). */
   private readonly faults = new OpenFaults();
   /** Active bottleneck → the failure it stands for, re-offered to the healer while the bottleneck holds (`offers` so
    * far, not before `nextAt`). */
@@ -77,7 +77,7 @@ export class SwarmEngine {
     // an ongoing bottleneck's figures are re-published every 5 s while they change (cards show the queue as it is).
     this.detector = new BottleneckDetector(deps.newId, { minSamples: 5, refreshMs: 5_000 });
     // Like the detector: judge an agent's health only on 5+ results in the window, not on one unlucky task, and call
-    // it slowing only when it is also 1.5× slower than the fleet (D5's slow-agent concept); an agent's own degraded
+    // it slowing only when it is also 1.5× slower than the fleet (docs/decisions.md#d5's slow-agent concept); an agent's own degraded
     // heartbeats count as well. A bottleneck predicts when it appears or worsens, not again while it holds; a spent
     // token budget is a present failure (and the queue then waits for tokens, not agents). Trends
     // follow the newest 6 samples (queue: 3) rather than the 5 min window, so a sudden climb shows at once and a
@@ -86,9 +86,9 @@ export class SwarmEngine {
     this.predictor = new PredictiveHealing({ newId: deps.newId, config: PREDICTION_CONFIG });
     this.registry = deps.registry ?? createDefaultRegistry();
     this.healer = new SelfHealer({ port: deps.coordinator, view: this.state, newId: deps.newId, registry: this.registry });
-    // The live window only (health score, recent strategy results); longer ranges come from the rollups (D27).
+    // The live window only (health score, recent strategy results); longer ranges come from the rollups (docs/decisions.md#d27).
     this.analytics = new HealingAnalytics({ since: deps.now(), capacity: 2_000 });
-    // The health score's success term: the share of the swarm's recent tasks whose final attempt succeeded (D26).
+    // The health score's success term: the share of the swarm's recent tasks whose final attempt succeeded (docs/decisions.md#d26).
     this.analytics.taskSuccessRate = (at) => this.tasks.rate(at);
   }
 
@@ -121,7 +121,7 @@ export class SwarmEngine {
 
   /**
    * Applies an operator's decision on a proposal (already recorded in storage, where the first decision stands). An
-   * approval always ends in a healing record (D28): one that runs, or one cancelled with the reason it could not
+   * approval always ends in a healing record (docs/decisions.md#d28): one that runs, or one cancelled with the reason it could not
    * (no strategy, policy off, a healing already running, the failure already gone). `decision.proposal` is the stored
    * proposal, used when this engine no longer holds it (after a restart or takeover).
    */
@@ -194,7 +194,7 @@ export class SwarmEngine {
 
   /** Time-driven work at `now`: detection, learning, prediction, healing deadlines; returns the live figures. */
   tick(now: number): MetricsTick {
-    // While the whole swarm is silent (D30) nothing resolves or verifies by its silence: bottlenecks are held as they are.
+    // While the whole swarm is silent (docs/decisions.md#d30) nothing resolves or verifies by its silence: bottlenecks are held as they are.
     const stale = this.silence.staleness(now).stale;
     if (!stale) this.detect(now);
     this.reofferBottlenecks(now);
@@ -236,7 +236,7 @@ export class SwarmEngine {
     this.publishIncidents(now);
   }
 
-  /** The live figures at `now`, with the health score and its terms (D26). */
+  /** The live figures at `now`, with the health score and its terms (docs/decisions.md#d26). */
   snapshot(now: number): MetricsTick {
     // Health now: healings that finished in the last HEALTH_WINDOW_MS (the range is half-open, so up to now inclusive), not every one since the engine started (a
     // recovery an hour ago says nothing about the swarm now).
@@ -314,7 +314,7 @@ export class SwarmEngine {
   }
 
   /**
-   * What a candidate prediction becomes (D28, and "predictions only before the fact"): dropped when its fault is
+   * What a candidate prediction becomes (docs/decisions.md#d28, and "predictions only before the fact"): dropped when its fault is
    * already detected or a healing is active on its target; an observation when no healing could run on approval;
    * otherwise a proposal.
    */

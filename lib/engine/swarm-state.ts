@@ -1,5 +1,5 @@
-// The swarm as the healing strategies see it (the SwarmView port): agents with their state, load and §11.3
-// health score, the queue by priority and resource usage, kept from the event stream and bounded (D3).
+// The swarm as the healing strategies see it (the SwarmView port): agents with their state, load and docs/engine.md#s-11-3
+// health score, the queue by priority and resource usage, kept from the event stream and bounded (docs/decisions.md#d3).
 import { agentHealthScore, type AgentView, PRIORITIES, type Priority, type SwarmView } from "./healing";
 import type { EngineEvent } from "./types";
 

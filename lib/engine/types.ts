@@ -1,4 +1,5 @@
 // Framework-free types shared by the engine and its adapters.
+import type { HealthTerms, MetricsTick } from "../contract/items/metrics";
 import type { BottleneckRecord, CommandRecord, FailureRecord, HealingRecord, IncidentRecord, PredictionRecord } from "./records";
 
 /** One stored event as the engine sees it (field names as in the contract, `data` = the event as sent). */
@@ -12,32 +13,10 @@ export type EngineEvent = {
   data: Record<string, unknown>;
 };
 
-/** The live figures of one swarm, published about once a second. */
-export type MetricsTick = {
-  swarm: string;
-  at: number;
-  events_per_s: number;
-  events_total: number;
-  active_agents: number;
-  queue_depth: number | null;
-  token_usage: number | null;
-  health_score: number | null;
-  /** The health score's three terms (D26) and the MTTR target in force, or null when not computed. */
-  health: HealthTerms | null;
-  /** Mean duration (ms) of the tasks that finished within the events/s window, or null when none did. */
-  latency_ms: number | null;
-  /** The whole swarm went silent (D30): nothing from it for k × its longest learned agent interval; no agent is then
-   * detected as down by its silence. */
-  stale: boolean;
-  /** When the swarm last sent an event (engine clock, epoch ms), or null before its first. */
-  last_event_at: number | null;
-};
+/** The live figures of one swarm and the health score's terms: the contract's wire shapes (docs/contract.md#live-channel). */
+export type { HealthTerms, MetricsTick };
 
-/** The points of the health score's terms (D26: 50 × task success + 30 × MTTR headroom + 20 × mean strategy rate,
- * rescaled over the measured terms), null for a term with nothing measured, and the MTTR target in force. */
-export type HealthTerms = { success_points: number | null; mttr_points: number | null; strategy_points: number | null; target_mttr_ms: number };
-
-/** Everything the engine publishes, by event name (contract §5 names, plus failure.detected/resolved). */
+/** Everything the engine publishes, by event name (docs/contract.md#live-channel names, plus failure.detected/resolved). */
 export type EngineEventMap = {
   "metrics.tick": MetricsTick;
   "bottleneck.detected": { swarm: string; bottleneck: BottleneckRecord };

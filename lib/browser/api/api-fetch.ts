@@ -1,11 +1,9 @@
 // Browser fetch helper: JSON in/out, problem+json errors surfaced with their detail, 401 → sign-in.
-
-/** A per-field problem of a 400 answer (`path` is dotted, e.g. "guardrails.cooldown_ms"). */
-export type ProblemFieldError = { path: string; message: string };
+import type { FieldError, ProblemBody } from "@/lib/contract/items/problem";
 
 /** An API error carrying the problem's status, detail and per-field errors. */
 export class ApiFetchError extends Error {
-  constructor(readonly status: number, message: string, readonly errors: ProblemFieldError[] = []) {
+  constructor(readonly status: number, message: string, readonly errors: FieldError[] = []) {
     super(message);
   }
 }
@@ -22,7 +20,7 @@ export async function apiFetch<T>(url: string, init?: RequestInit): Promise<T> {
     window.location.assign(new URL(`/sign-in?next=${encodeURIComponent(window.location.pathname)}`, window.location.origin).href);
   }
   if (!res.ok) {
-    const problem = (await res.json().catch(() => null)) as { detail?: string; errors?: ProblemFieldError[] } | null;
+    const problem = (await res.json().catch(() => null)) as Partial<ProblemBody> | null;
     throw new ApiFetchError(res.status, problem?.detail ?? `Request failed (${res.status})`, problem?.errors ?? []);
   }
   return (await res.json()) as T;

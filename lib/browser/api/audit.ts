@@ -1,7 +1,8 @@
 "use client";
 // The audit log: an infinite, cursor-paged query per filter set ("Load more" fetches the next page).
 import { useInfiniteQuery } from "@tanstack/react-query";
-import type { AuditItem } from "@/lib/server/features/audit/list-audit";
+import type { AuditItem } from "@/lib/contract/items/audit";
+import type { Page } from "@/lib/contract/items/page";
 import { apiFetch } from "./api-fetch";
 import { keys } from "./keys";
 
@@ -21,7 +22,7 @@ export function useAuditLog(filters: AuditFilters, limit = 50) {
       if (filters.actor) q.set("actor", filters.actor);
       if (filters.action) q.set("action", filters.action);
       if (pageParam) q.set("cursor", pageParam);
-      return apiFetch<{ items: AuditItem[]; next_cursor: string | null }>(`/api/v1/audit?${q}`);
+      return apiFetch<Page<AuditItem>>(`/api/v1/audit?${q}`);
     },
     getNextPageParam: (last) => last.next_cursor,
   });

@@ -7,11 +7,11 @@ const b = (id: string, over: Partial<BottleneckItem> = {}): BottleneckItem => ({
   detected_at: "2026-01-01T00:00:00.000Z", updated_at: "2026-01-01T00:00:00.000Z", resolved_at: null, resolution: null, ...over,
 });
 const p = (id: string, status = "open", over: Partial<PredictionItem> = {}): PredictionItem => ({
-  id, failure_type: "agent_down", agent_id: "a", confidence: 0.8, predicted_at: null, expected_at: null, reasoning: "", recommended_action: "", source: "health",
+  id, failure_type: "agent_down", agent_id: "a", confidence: 0.8, predicted_at: "2026-01-01T00:00:00.000Z", expected_at: "2026-01-01T00:01:00.000Z", reasoning: "", recommended_action: "", source: "health",
   pattern_indicators: [], status, outcome: null, decided_by: null, decided_at: null, decision_reason: null, action_hash: "0".repeat(64), first_approved_by: null, first_approved_at: null, ...over,
 });
 const c = (id: string, healing: string | null, status = "pending", issued = "2026-01-01T00:00:01.000Z"): CommandItem => ({
-  id, healing_id: healing, kind: "restart_agent", params: {}, status, attempts: 0, detail: null, issued_at: issued, deadline: null, finished_at: null,
+  id, healing_id: healing, kind: "restart_agent", params: {}, status, attempts: 0, detail: null, issued_at: issued, deadline: "2026-01-01T00:01:00.000Z", finished_at: null,
 });
 const h = (id: string, status = "running", commands: CommandItem[] = []): HealingItem => ({
   id, failure_id: null, prediction_id: null, failure_type: "agent_down", strategy: "AgentRestartStrategy", status, trigger: "preventive", actions: [], reason: null,

@@ -2,13 +2,8 @@
 // The demo swarm's controls: its scenarios and faults in effect, and injecting a fault (admin).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "./api-fetch";
+import type { DemoFault, DemoState } from "@/lib/contract/items/demo";
 import { keys } from "./keys";
-
-/** A fault in effect on the demo swarm. */
-export type DemoFault = { id: string; scenario: string; targets: string[]; started_at: string; ends_at: string | null };
-
-/** GET /api/v1/demo. */
-export type DemoState = { running: boolean; scenarios: { name: string; description: string }[]; faults: DemoFault[] };
 
 /** The demo's state, refreshed every few seconds while shown (faults wear off on their own). */
 export function useDemo() {

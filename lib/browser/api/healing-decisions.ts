@@ -8,7 +8,7 @@ import { keys } from "./keys";
 import type { Decision } from "./proposals";
 import type { HealingItem } from "./types";
 
-/** Approves or rejects a pending healing; an approval carries the action hash of the healing as shown (S3). */
+/** Approves or rejects a pending healing; an approval carries the action hash of the healing as shown (docs/reliability.md#s3). */
 export function useDecideHealing(swarm: string) {
   const client = useQueryClient();
   return useMutation({

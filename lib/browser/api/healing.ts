@@ -1,19 +1,16 @@
 "use client";
 // Healing screen data: the filtered, cursor-paged history, strategy effectiveness and the MTTR series.
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
-import type { MttrApiPoint } from "@/lib/browser/view/charts/prepare-mttr-series";
 import { type ChartWindow, type RangeSelection, resolveRange } from "@/lib/browser/view/charts/time-range";
-import type { StrategyEffectiveness } from "@/lib/engine/analytics/strategy-effectiveness";
-import type { healingItem } from "@/lib/server/features/items/items";
+import type { MttrPoint, StrategyEffectiveness } from "@/lib/contract/items/analytics";
+import type { HealingItem } from "@/lib/contract/items/healings";
+import type { Page } from "@/lib/contract/items/page";
 import { apiFetch } from "./api-fetch";
 import type { HealingFilters } from "./healing-filters";
 import { keys } from "./keys";
 
-/** One healing of GET /healings. */
-export type HealingItem = ReturnType<typeof healingItem>;
-
 /** One page of GET /healings. */
-export type HealingPage = { items: HealingItem[]; next_cursor: string | null };
+export type HealingPage = Page<HealingItem>;
 
 const base = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}`;
 const PAGE_SIZE = 25;
@@ -44,10 +41,10 @@ export function useStrategies(swarm: string) {
 export function useMttrSeries(swarm: string, range: RangeSelection) {
   return useQuery({
     queryKey: keys.mttr(swarm, range),
-    queryFn: async ({ signal }): Promise<{ window: ChartWindow; points: MttrApiPoint[] }> => {
+    queryFn: async ({ signal }): Promise<{ window: ChartWindow; points: MttrPoint[] }> => {
       const window = resolveRange(range, Date.now());
       const qs = new URLSearchParams({ from: String(window.from), to: String(window.to), bucket: window.bucket });
-      return { window, points: await apiFetch<MttrApiPoint[]>(`${base(swarm)}/analytics/mttr?${qs}`, { signal }) };
+      return { window, points: await apiFetch<MttrPoint[]>(`${base(swarm)}/analytics/mttr?${qs}`, { signal }) };
     },
     placeholderData: keepPreviousData,
   });

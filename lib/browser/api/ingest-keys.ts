@@ -1,7 +1,7 @@
 "use client";
 // A swarm's ingest keys: list, create (the key is in the mutation's answer only), revoke.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { IngestKeyView } from "@/lib/server/features/keys/ingest-key-admin";
+import type { CreatedIngestKey, IngestKeyView } from "@/lib/contract/items/ingest-keys";
 import { apiFetch, apiSend } from "./api-fetch";
 import { keys } from "./keys";
 
@@ -18,7 +18,7 @@ export function useIngestKeys(swarm: string, enabled = true) {
 export function useCreateIngestKey(swarm: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (name: string | undefined) => apiSend<IngestKeyView & { key: string }>("POST", url(swarm), name ? { name } : {}),
+    mutationFn: (name: string | undefined) => apiSend<CreatedIngestKey>("POST", url(swarm), name ? { name } : {}),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.ingestKeys(swarm) }),
   });
 }

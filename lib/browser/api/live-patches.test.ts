@@ -7,7 +7,7 @@ import { applyLiveMessages } from "./live-patches";
 import type { HealingItem, LiveMessage, PredictionItem } from "./types";
 
 const healing = { id: "h1", swarm: "s", failure_id: null, prediction_id: null, failure_type: "agent_down", strategy: "AgentRestartStrategy", status: "succeeded", trigger: "detected", actions: [], reason: null, heal_ms: 5, recovery_ms: 9, started_at: "2026-01-01T00:00:00.000Z", finished_at: "2026-01-01T00:00:01.000Z", commands: [] } as unknown as HealingItem & { swarm: string };
-const prediction = { id: "p1", swarm: "s", failure_type: "agent_down", agent_id: "a", confidence: 0.9, predicted_at: null, expected_at: null, reasoning: "", recommended_action: "restart_agent", source: "health", pattern_indicators: [], status: "open", outcome: null, decided_by: null, decided_at: null, decision_reason: null, action_hash: "0".repeat(64), first_approved_by: null, first_approved_at: null } as PredictionItem & { swarm: string };
+const prediction = { id: "p1", swarm: "s", failure_type: "agent_down", agent_id: "a", confidence: 0.9, predicted_at: "2026-01-01T00:00:00.000Z", expected_at: "2026-01-01T00:01:00.000Z", reasoning: "", recommended_action: "restart_agent", source: "health", pattern_indicators: [], status: "open", outcome: null, decided_by: null, decided_at: null, decision_reason: null, action_hash: "0".repeat(64), first_approved_by: null, first_approved_at: null } as PredictionItem & { swarm: string };
 
 const filters = { status: "all" } as never;
 
@@ -54,7 +54,7 @@ describe("applyLiveMessages", () => {
     client.setQueryData(lookup, []);
     client.setQueryData(elsewhere, []);
     const ofProposal = { ...healing, id: "h2", prediction_id: "p1", status: "running", trigger: "preventive", finished_at: null };
-    const command = { id: "c1", swarm: "s", healing_id: "h2", kind: "restart_agent", params: {}, status: "dispatched", attempts: 1, detail: null, issued_at: "2026-01-01T00:00:02.000Z", deadline: null, finished_at: null };
+    const command = { id: "c1", swarm: "s", healing_id: "h2", kind: "restart_agent", params: {}, status: "dispatched", attempts: 1, detail: null, issued_at: "2026-01-01T00:00:02.000Z", deadline: "2026-01-01T00:01:00.000Z", finished_at: null };
     applyLiveMessages(client, [
       { name: "healing.started", payload: healing } as LiveMessage,
       { name: "healing.started", payload: ofProposal } as LiveMessage,

@@ -1,7 +1,7 @@
 // Applies a batch of live messages to the React Query cache: one notify pass per batch (notifyManager.batch), so
 // observers re-render once per frame however many messages arrived.
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { patchBottlenecks, patchCommand, patchHealings, patchIncidents, patchProposals } from "./cache-patches";
 import { keys } from "./keys";
 import { applyTick } from "./swarms";

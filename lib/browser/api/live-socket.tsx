@@ -20,7 +20,7 @@ export type { LiveStatus } from "./live-status";
 /** How long to wait before refetching again when the re-sync after a reconnect failed. */
 const RESYNC_RETRY_MS = 2_000;
 
-/** Every event the server pushes (contract §5 plus failure.detected). */
+/** Every event the server pushes (docs/contract.md#live-channel plus failure.detected). */
 const EVENTS = [
   "metrics.tick", "bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated",
   "failure.detected", "healing.started", "healing.finished", "command.updated", "incident.updated",

@@ -2,7 +2,7 @@
 // Overview queries: the live tick and its recent series (fed only by the socket), active bottlenecks and recent
 // healings (fetched, then patched by the socket).
 import { skipToken, useQuery } from "@tanstack/react-query";
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { apiFetch } from "./api-fetch";
 import { keys } from "./keys";
 import type { TickPoint } from "./tick-buffer";

@@ -2,45 +2,17 @@
 // Predictions screen data: quality figures of a range, lead times of correct predictions, the filtered list, learned patterns.
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { leadTimesOf } from "@/lib/browser/view/charts/lead-time-histogram";
-import type { PredictionQuality } from "@/lib/browser/view/charts/prepare-prediction-metrics";
 import { RANGE_PRESETS, type RangePreset } from "@/lib/browser/view/charts/time-range";
-import type { predictionItem } from "@/lib/server/features/items/items";
+import type { AnalyticsOverview } from "@/lib/contract/items/analytics";
+import type { Page } from "@/lib/contract/items/page";
+import type { LearnedPattern, PredictionItem } from "@/lib/contract/items/predictions";
 import { apiFetch } from "./api-fetch";
 import { PATTERNS_REFRESH_MS } from "./live-refresh";
 import type { PredictionFilters } from "./prediction-filters";
 import { keys } from "./keys";
 
-/** One prediction of GET /predictions. */
-export type PredictionItem = ReturnType<typeof predictionItem>;
-
 /** One page of GET /predictions. */
-export type PredictionPage = { items: PredictionItem[]; next_cursor: string | null };
-
-/** One learned pattern of GET /patterns. */
-export type LearnedPattern = {
-  id: string;
-  type: string;
-  description: string;
-  events: string[];
-  confidence: number;
-  occurrences: number;
-  interval_ms: number | null;
-  first_seen: string;
-  last_seen: string;
-  /** Distinct episodes the pattern was learned from. */
-  support: number;
-  /** Failures preceded over those expected from independent types. */
-  lift: number;
-  /** Median time from the precursor to the failure. */
-  lead_ms: number;
-  /** The failure type the pattern predicts. */
-  failure_type: string;
-  /** Settled predictions of the pattern that hit / missed. */
-  hits: number;
-  misses: number;
-  /** hits / (hits + misses), null before any prediction settled. */
-  hit_rate: number | null;
-};
+export type PredictionPage = Page<PredictionItem>;
 
 /** How many recent predictions the lead-time histogram reads at most. */
 export const LEAD_TIME_SAMPLE = 1000;
@@ -52,7 +24,7 @@ const PAGE_SIZE = 25;
 export function usePredictionQuality(swarm: string, range: RangePreset) {
   return useQuery({
     queryKey: keys.predictionQuality(swarm, range),
-    queryFn: async ({ signal }) => (await apiFetch<{ prediction: PredictionQuality }>(`${base(swarm)}/analytics/overview?range=${range}`, { signal })).prediction,
+    queryFn: async ({ signal }) => (await apiFetch<AnalyticsOverview>(`${base(swarm)}/analytics/overview?range=${range}`, { signal })).prediction,
     placeholderData: keepPreviousData,
   });
 }

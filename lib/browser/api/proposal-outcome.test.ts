@@ -4,12 +4,12 @@ import type { CommandItem, HealingItem, PredictionItem } from "./types";
 
 const DECIDED = Date.parse("2026-01-01T00:00:10.000Z");
 const p = (status: string, over: Partial<PredictionItem> = {}): PredictionItem => ({
-  id: "p1", failure_type: "agent_down", agent_id: "a", confidence: 0.8, predicted_at: "2026-01-01T00:00:00.000Z", expected_at: null, reasoning: "", recommended_action: "", source: "health",
+  id: "p1", failure_type: "agent_down", agent_id: "a", confidence: 0.8, predicted_at: "2026-01-01T00:00:00.000Z", expected_at: "2026-01-01T00:01:00.000Z", reasoning: "", recommended_action: "", source: "health",
   pattern_indicators: [], status, outcome: null, decided_by: status === "approved" ? "op@x" : null, decided_at: status === "approved" ? new Date(DECIDED).toISOString() : null,
   decision_reason: null, action_hash: "0".repeat(64), first_approved_by: null, first_approved_at: null, ...over,
 });
 const c = (status: string, kind = "restart_agent"): CommandItem => ({
-  id: `c-${kind}-${status}`, healing_id: "h1", kind, params: { agent_id: "a" }, status, attempts: 1, detail: null, issued_at: "2026-01-01T00:00:11.000Z", deadline: null, finished_at: null,
+  id: `c-${kind}-${status}`, healing_id: "h1", kind, params: { agent_id: "a" }, status, attempts: 1, detail: null, issued_at: "2026-01-01T00:00:11.000Z", deadline: "2026-01-01T00:01:00.000Z", finished_at: null,
 });
 const h = (status: string, commands: CommandItem[] = [], reason: string | null = null): HealingItem => ({
   id: "h1", failure_id: null, prediction_id: "p1", failure_type: "agent_down", strategy: "AgentRestartStrategy", status, trigger: "preventive", actions: [], reason,

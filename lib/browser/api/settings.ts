@@ -1,15 +1,11 @@
 "use client";
 // A swarm's healing settings and webhook: queries and the mutations that save them (the cache takes the answer).
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { SettingsView } from "@/lib/server/features/settings/settings-api";
-import type { SwarmSettings } from "@/lib/server/features/settings/swarm-settings";
+import type { SettingsView, SwarmSettings, WebhookView } from "@/lib/contract/items/settings";
 import { apiFetch, apiSend } from "./api-fetch";
 import { keys } from "./keys";
 
-export type { SettingsView, SwarmSettings };
-
-/** GET /swarms/{swarm}/webhook. */
-export type WebhookView = { url: string | null; secret_set: boolean };
+export type { SettingsView, SwarmSettings, WebhookView };
 
 const base = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}`;
 

@@ -2,7 +2,7 @@
 // without events leaves it, so the card's silence keeps growing.
 import { QueryClient } from "@tanstack/react-query";
 import { expect, it } from "vitest";
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { keys } from "./keys";
 import { applyTick, type SwarmSummary } from "./swarms";
 

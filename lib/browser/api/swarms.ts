@@ -1,24 +1,13 @@
 "use client";
 // Swarm list query and the live patch applied by `metrics.tick`.
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import type { HealthTerms, MetricsTick } from "@/lib/engine/types";
-import type { SwarmStatus } from "@/lib/contract/swarm-status";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
+import type { SwarmListItem } from "@/lib/contract/items/swarms";
 import { apiFetch } from "./api-fetch";
 import { keys } from "./keys";
 
-/** One row of GET /api/v1/swarms. */
-export type SwarmSummary = {
-  name: string;
-  health_score: number | null;
-  health: HealthTerms | null;
-  status: SwarmStatus;
-  agents: number;
-  created_at: string;
-  events_per_s: number;
-  events_total: number;
-  /** When the swarm last sent an event (ISO), or null; ticks with events move it on. */
-  last_event_at: string | null;
-};
+/** One row of GET /api/v1/swarms (live figures patched in by ticks). */
+export type SwarmSummary = SwarmListItem;
 
 /** The swarm list (live figures are patched in by the socket). */
 export function useSwarms() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { appendTick, SERIES_WINDOW_MS } from "./tick-buffer";
 
 const tick = (at: number, eps = 1, latency: number | null = 10): MetricsTick => ({

@@ -1,5 +1,5 @@
 // The sparklines' data: the last few minutes of metrics ticks kept in the browser, one point per tick.
-import type { MetricsTick } from "@/lib/engine/types";
+import type { MetricsTick } from "@/lib/contract/items/metrics";
 
 /** One sparkline point. */
 export type TickPoint = { at: number; events_per_s: number; latency_ms: number | null };

@@ -1,14 +1,11 @@
 "use client";
 // Users and roles: list, create (a generated password is in the answer only), change role or disabled flag.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { UserView } from "@/lib/server/features/users/user-admin";
+import type { CreatedUser, NewUser, UserPatch, UserView } from "@/lib/contract/items/users";
 import { apiFetch, apiSend } from "./api-fetch";
 import { keys } from "./keys";
 
-export type { UserView };
-
-/** What the create form sends. */
-export type NewUser = { email: string; role: UserView["role"]; name?: string; password?: string };
+export type { NewUser, UserView };
 
 /** Every user. */
 export function useUsers(enabled = true) {
@@ -19,7 +16,7 @@ export function useUsers(enabled = true) {
 export function useCreateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (user: NewUser) => apiSend<UserView & { password?: string }>("POST", "/api/v1/users", user),
+    mutationFn: (user: NewUser) => apiSend<CreatedUser>("POST", "/api/v1/users", user),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.users() }),
   });
 }
@@ -28,7 +25,7 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: { id: string; role?: UserView["role"]; disabled?: boolean }) => apiSend<UserView>("PATCH", `/api/v1/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, ...patch }: UserPatch & { id: string }) => apiSend<UserView>("PATCH", `/api/v1/users/${encodeURIComponent(id)}`, patch),
     onSuccess: (user) => client.setQueryData<UserView[]>(keys.users(), (list) => list?.map((u) => (u.id === user.id ? user : u))),
   });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { HealthTerms } from "@/lib/engine/types";
+import type { HealthTerms } from "@/lib/contract/items/metrics";
 import { arcPath, gaugeSegments, healthBand, healthTermsText, mttrLabel, scoreText } from "./health-gauge";
 
 describe("gaugeSegments", () => {

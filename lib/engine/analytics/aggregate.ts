@@ -11,7 +11,7 @@ export function outcomeAt(r: HealingRecord): number {
   return r.finishedAt ?? r.startedAt;
 }
 
-/** Heal duration (D17): `healMs`, or finish − start when the row lacks it. */
+/** Heal duration (docs/decisions.md#d17): `healMs`, or finish − start when the row lacks it. */
 export function healDuration(r: HealingRecord): number {
   if (r.healMs != null) return r.healMs;
   return r.finishedAt != null ? Math.max(0, r.finishedAt - r.startedAt) : 0;
@@ -73,7 +73,7 @@ export function ratio(num: number, den: number): number | null {
   return den > 0 ? num / den : null;
 }
 
-/** Rates and means from sums: success rate, MTTR (D17: detection → verified recovery) and mean heal duration. */
+/** Rates and means from sums: success rate, MTTR (docs/decisions.md#d17: detection → verified recovery) and mean heal duration. */
 export function totalsOf(agg: Aggregate): HealingTotals {
   return {
     total: agg.healings,

@@ -1,4 +1,4 @@
-// Failure patterns (reference §10.4): top types, frequency with the one-hour floor, hour of day, agents.
+// Failure patterns (docs/engine.md#s-10-4): top types, frequency with the one-hour floor, hour of day, agents.
 import { describe, expect, it } from "vitest";
 import { failurePatterns } from "./failure-patterns";
 import { MIN, T0, result, series } from "./test-records";

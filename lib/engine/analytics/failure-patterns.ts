@@ -1,4 +1,4 @@
-// Failure patterns over healing results (reference §10.4), keyed on the real failure type (§13 #13).
+// Failure patterns over healing results (docs/engine.md#s-10-4), keyed on the real failure type (docs/engine.md#s-13, row 13).
 import { outcomeAt, resultsIn } from "./aggregate";
 import { countBy } from "./overall-stats";
 import type { HealingRecord, TimeRange } from "./types";

@@ -1,4 +1,4 @@
-// Per-swarm HealingAnalytics: upserts, bounded memory (D3), coverage for the rollup switch (D27), determinism, report.
+// Per-swarm HealingAnalytics: upserts, bounded memory (docs/decisions.md#d3), coverage for the rollup switch (docs/decisions.md#d27), determinism, report.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { HealingAnalytics } from "./healing-analytics";

@@ -1,4 +1,4 @@
-// Per-swarm HealingAnalytics (D4): a bounded in-memory window of healings and failures (D3) read by the pure functions.
+// Per-swarm HealingAnalytics (docs/decisions.md#d4): a bounded in-memory window of healings and failures (docs/decisions.md#d3) read by the pure functions.
 import { outcomeAt } from "./aggregate";
 import { healingReport, type HealingReport } from "./healing-report";
 import { DEFAULT_TARGET_MTTR_MS, healthScore, type HealthScore } from "./health-score";
@@ -55,7 +55,7 @@ export class HealingAnalytics {
     while (this.failures.length > this.capacity) this.horizon = Math.max(this.horizon, this.failures.shift()!.detectedAt);
   }
 
-  /** Whether memory holds everything in `range`; when not, read the rollups instead (D27). */
+  /** Whether memory holds everything in `range`; when not, read the rollups instead (docs/decisions.md#d27). */
   covers(range: TimeRange): boolean {
     return range.from >= this.since && range.from > this.horizon;
   }
@@ -75,7 +75,7 @@ export class HealingAnalytics {
     return strategyEffectiveness(this.records(), { range });
   }
 
-  /** The health score over `range` (D26): the tasks' success rate now, healing figures over `range`, the configured MTTR target. */
+  /** The health score over `range` (docs/decisions.md#d26): the tasks' success rate now, healing figures over `range`, the configured MTTR target. */
   health(range?: TimeRange): HealthScore {
     const stats = this.stats(range);
     return healthScore({

@@ -1,4 +1,4 @@
-// The full healing report (reference §10.6 export_report) and the recent-results timeline, over one time range.
+// The full healing report (docs/engine.md#s-10-6 export_report) and the recent-results timeline, over one time range.
 import { healDuration, outcomeAt, resultsIn } from "./aggregate";
 import { failurePatterns, type FailurePatterns } from "./failure-patterns";
 import { healthScore, type HealthScore } from "./health-score";

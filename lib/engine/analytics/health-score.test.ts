@@ -1,4 +1,4 @@
-// Health score (D26 revised): the seed's weights, terms without data left out and the rest rescaled, no score
+// Health score (docs/decisions.md#d26 revised): the seed's weights, terms without data left out and the rest rescaled, no score
 // without data, the 30 s default MTTR target (configurable), a fault-free swarm ≥ 90, bounds.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Swarm health score 0..100 (D26 revised): 50 × task success + 30 × MTTR headroom + 20 × mean strategy rate, where a
+// Swarm health score 0..100 (docs/decisions.md#d26 revised): 50 × task success + 30 × MTTR headroom + 20 × mean strategy rate, where a
 // term with nothing measured is left out and the others are rescaled to 100; nothing measured at all is no score.
 
 /** Default MTTR target in ms: agent systems recover in seconds (heartbeat and verification intervals), not the seed's 500 ms. */
@@ -36,7 +36,7 @@ const finite = (x: number | null): x is number => x != null && Number.isFinite(x
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
 
-/** The health score per D26; non-finite inputs count as "nothing measured". Throws on a non-positive target. */
+/** The health score per docs/decisions.md#d26; non-finite inputs count as "nothing measured". Throws on a non-positive target. */
 export function healthScore({ successRate, mttrMs, strategyRates, targetMttrMs = DEFAULT_TARGET_MTTR_MS }: HealthScoreInput): HealthScore {
   if (!(targetMttrMs > 0) || !Number.isFinite(targetMttrMs)) throw new RangeError(`targetMttrMs must be a positive number, got ${targetMttrMs}`);
   const rates = {

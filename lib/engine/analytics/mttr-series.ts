@@ -1,4 +1,4 @@
-// Time-bucketed healing series (contract analytics/mttr) from rollup rows, and raw records → rollup rows (D27).
+// Time-bucketed healing series (contract analytics/mttr) from rollup rows, and raw records → rollup rows (docs/decisions.md#d27).
 import { addResult, addRollup, emptyAggregate, inRange, isResult, outcomeAt, ratio } from "./aggregate";
 import type { Aggregate, FailureRecord, HealingRecord, HealingRollup } from "./types";
 
@@ -6,14 +6,14 @@ import type { Aggregate, FailureRecord, HealingRecord, HealingRollup } from "./t
 export const BUCKET_MS = { minute: 60_000, hour: 3_600_000, day: 86_400_000 } as const;
 /** A bucket size name. */
 export type BucketSize = keyof typeof BUCKET_MS;
-/** The most buckets one series may hold (D3); longer requests throw a RangeError. */
+/** The most buckets one series may hold (docs/decisions.md#d3); longer requests throw a RangeError. */
 export const MAX_SERIES_BUCKETS = 50_000;
 
 /** One point of analytics/mttr; `mttr_ms`, `avg_heal_ms` and `success_rate` are null (a gap, not a zero) where nothing was measured. */
 export type MttrPoint = {
   bucket_start: number;
   mttr_ms: number | null;
-  /** Mean heal duration (D17: action issued → finished) of the bucket's results; added beside MTTR, never instead of it. */
+  /** Mean heal duration (docs/decisions.md#d17: action issued → finished) of the bucket's results; added beside MTTR, never instead of it. */
   avg_heal_ms: number | null;
   healings: number;
   failures: number;

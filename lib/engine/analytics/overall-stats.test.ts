@@ -1,4 +1,4 @@
-// Overall figures from raw records and from rollup rows: result selection, D17 MTTR vs heal duration, ranges, breakdowns.
+// Overall figures from raw records and from rollup rows: result selection, docs/decisions.md#d17 MTTR vs heal duration, ranges, breakdowns.
 import { describe, expect, it } from "vitest";
 import { healDuration, isResult, totalsOf, emptyAggregate } from "./aggregate";
 import { overallStats, overallStatsFromRollups } from "./overall-stats";

@@ -1,8 +1,8 @@
-// Overall healing figures (reference §10.1, with D17 MTTR and the range applied to every figure).
+// Overall healing figures (docs/engine.md#s-10-1, with docs/decisions.md#d17 MTTR and the range applied to every figure).
 import { aggregateRecords, aggregateRollups, resultsIn, totalsOf } from "./aggregate";
 import type { FailureRecord, HealingRecord, HealingRollup, HealingTotals, TimeRange } from "./types";
 
-/** Overall figures from raw records, with counts per strategy and per real failure type (§13 #13). */
+/** Overall figures from raw records, with counts per strategy and per real failure type (docs/engine.md#s-13, row 13). */
 export type OverallStats = HealingTotals & {
   by_strategy: Record<string, number>;
   by_failure_type: Record<string, number>;
@@ -28,7 +28,7 @@ export function overallStats(records: readonly HealingRecord[], range?: TimeRang
   };
 }
 
-/** The same figures (without the breakdowns) from rollup rows whose bucket starts in `range` (D27). */
+/** The same figures (without the breakdowns) from rollup rows whose bucket starts in `range` (docs/decisions.md#d27). */
 export function overallStatsFromRollups(rows: readonly HealingRollup[], range?: TimeRange): HealingTotals {
   return totalsOf(aggregateRollups(rows, range));
 }

@@ -1,4 +1,4 @@
-// Recommendation rules of reference §10.5, one table row per rule, with D25 (no history → no success-rate rule).
+// Recommendation rules of docs/engine.md#s-10-5, one table row per rule, with docs/decisions.md#d25 (no history → no success-rate rule).
 import { describe, expect, it } from "vitest";
 import { healingReport } from "./healing-report";
 import { HIGH_MTTR_MS, recommendations, type RecommendationCode, type RecommendationInput } from "./recommendations";

@@ -1,4 +1,4 @@
-// Recommendations from the healing figures (reference §10.5, rules in order, with D25).
+// Recommendations from the healing figures (docs/engine.md#s-10-5, rules in order, with docs/decisions.md#d25).
 import type { StrategyVerdict } from "./types";
 
 /** Which rule produced a recommendation. */

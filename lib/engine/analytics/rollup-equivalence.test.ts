@@ -1,4 +1,4 @@
-// D27 property: rolling raw records up into buckets and computing from the buckets gives the same figures as raw.
+// docs/decisions.md#d27 property: rolling raw records up into buckets and computing from the buckets gives the same figures as raw.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUCKET_MS, mttrSeries, rollupRecords, type BucketSize } from "./mttr-series";

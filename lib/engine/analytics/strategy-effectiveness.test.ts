@@ -1,4 +1,4 @@
-// Strategy trend (D24), verdict rules in order (reference §10.3), and §14 vector 6 adjusted per D24.
+// Strategy trend (docs/decisions.md#d24), verdict rules in order (docs/engine.md#s-10-3), and docs/engine.md#s-14 vector 6 adjusted per docs/decisions.md#d24.
 import { describe, expect, it } from "vitest";
 import { strategyEffectiveness, strategyTrend, strategyVerdict } from "./strategy-effectiveness";
 import { T0, result, series } from "./test-records";

@@ -1,30 +1,22 @@
-// Per-strategy effectiveness: counts, rates, durations, trend (D24: newest k results) and a verdict (reference §10.3).
+// Per-strategy effectiveness: counts, rates, durations, trend (docs/decisions.md#d24: newest k results) and a verdict (docs/engine.md#s-10-3).
 import { aggregateRecords, resultsIn, totalsOf } from "./aggregate";
+import type { StrategyEffectiveness } from "../../contract/items/analytics";
 import type { HealingRecord, StrategyVerdict, TimeRange, Trend } from "./types";
 
-/** Trend parameters (reference §10.3 defaults). */
+/** Trend parameters (docs/engine.md#s-10-3 defaults). */
 export type TrendOptions = { minSamples: number; maxRecent: number; threshold: number };
 
 /** The original's trend parameters: ≥ 10 results, recent = min(⌊n/3⌋, 20), ±0.05. */
 export const DEFAULT_TREND: TrendOptions = { minSamples: 10, maxRecent: 20, threshold: 0.05 };
 
-/** One row of analytics/strategies (contract §4.2). */
-export type StrategyEffectiveness = {
-  strategy: string;
-  success_count: number;
-  failure_count: number;
-  success_rate: number;
-  avg_heal_ms: number;
-  mttr_ms: number | null;
-  trend: Trend;
-  recommendation: StrategyVerdict;
-};
+/** One row of analytics/strategies: the contract's (docs/contract.md#read-and-act). */
+export type { StrategyEffectiveness };
 
 /** Rate differences within this of the threshold count as on it (so 0.9 − 0.85 is not "above 0.05"). */
 const EPS = 1e-9;
 const rateOf = (outcomes: readonly boolean[]) => outcomes.filter(Boolean).length / outcomes.length;
 
-/** Trend of chronological outcomes (true = success): the newest k against all older ones (D24). */
+/** Trend of chronological outcomes (true = success): the newest k against all older ones (docs/decisions.md#d24). */
 export function strategyTrend(outcomes: readonly boolean[], opts: TrendOptions = DEFAULT_TREND): Trend {
   const n = outcomes.length;
   if (n < opts.minSamples) return "stable";
@@ -35,7 +27,7 @@ export function strategyTrend(outcomes: readonly boolean[], opts: TrendOptions =
   return "stable";
 }
 
-/** The verdict for a strategy: first matching rule of reference §10.3 wins. */
+/** The verdict for a strategy: first matching rule of docs/engine.md#s-10-3 wins. */
 export function strategyVerdict(rate: number, trend: Trend): StrategyVerdict {
   if (rate >= 0.9 && trend !== "degrading") return "keep";
   if (rate >= 0.7 && trend === "degrading") return "tune";

@@ -10,7 +10,7 @@ const MAX_FAILED_REMEMBERED = 5_000;
 
 type Bucket = { start: number; tasks: number; successes: number };
 
-/** Task results per minute over a sliding window, by each task's latest outcome; bounded (D3). */
+/** Task results per minute over a sliding window, by each task's latest outcome; bounded (docs/decisions.md#d3). */
 export class TaskOutcomes {
   private buckets: Bucket[] = [];
   /** Failed task id → the start of the bucket that counted the failure. */

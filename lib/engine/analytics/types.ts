@@ -1,4 +1,5 @@
 // Input and output shapes of HealingAnalytics: raw healing records, rollup buckets, and the sums both reduce to.
+import type { StrategyVerdict, Trend } from "../../contract/items/analytics";
 
 /** Status of a persisted healing (healings table). */
 export type HealingStatus = "pending" | "running" | "succeeded" | "failed" | "cancelled";
@@ -13,9 +14,9 @@ export type HealingRecord = {
   strategy: string;
   status: HealingStatus;
   trigger: HealingTrigger;
-  /** Heal duration (D17): action issued → action finished. */
+  /** Heal duration (docs/decisions.md#d17): action issued → action finished. */
   healMs?: number | null;
-  /** MTTR sample (D17): failure detected → recovery verified. */
+  /** MTTR sample (docs/decisions.md#d17): failure detected → recovery verified. */
   recoveryMs?: number | null;
   startedAt: number;
   finishedAt?: number | null;
@@ -49,11 +50,8 @@ export type Aggregate = {
 /** A half-open time range [from, to) in epoch ms. */
 export type TimeRange = { from: number; to: number };
 
-/** Strategy trend (D24: newest k results against the rest). */
-export type Trend = "improving" | "stable" | "degrading";
-
-/** Per-strategy verdict (reference §10.3). */
-export type StrategyVerdict = "keep" | "tune" | "replace" | "investigate" | "monitor";
+/** Strategy trend (docs/decisions.md#d24) and per-strategy verdict (docs/engine.md#s-10-3): the contract's. */
+export type { StrategyVerdict, Trend };
 
 /** The contract's `healing` figures (analytics/overview); null where there is nothing to measure. */
 export type HealingTotals = {

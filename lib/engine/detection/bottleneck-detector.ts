@@ -1,5 +1,5 @@
-// BottleneckDetector, one per swarm (D4): each event updates bucketed aggregates in O(1) (D8); a detection pass is
-// O(agents) and returns lifecycle changes; every collection is bounded (D3). Time is always passed in (D1).
+// BottleneckDetector, one per swarm (docs/decisions.md#d4): each event updates bucketed aggregates in O(1) (docs/decisions.md#d8); a detection pass is
+// O(agents) and returns lifecycle changes; every collection is bounded (docs/decisions.md#d3). Time is always passed in (docs/decisions.md#d1).
 import type { EngineEvent } from "../types";
 import { consensusRound, taskOutcome } from "./event-readers";
 import { CONSENSUS_FIELDS, consensusRule, slowAgentRule } from "./fleet-rules";
@@ -16,7 +16,7 @@ const SIGNAL_FIELDS = ["quotaExceeded", "resourceExhaustion"] as const;
 /** Bottleneck types that are not per agent (slow_agent adds at most one per tracked agent). */
 const FIXED_IDENTITIES = 4;
 
-/** Sizes of every in-memory collection of a detector (D3). */
+/** Sizes of every in-memory collection of a detector (docs/decisions.md#d3). */
 export type DetectorMemory = { agents: number; agentBuckets: number; fleetBuckets: number; consensusBuckets: number; signalBuckets: number; tokenTrail: number; rows: number; tracked: number };
 
 /** The bottleneck detector of one swarm. */
@@ -79,7 +79,7 @@ export class BottleneckDetector {
     return [...this.lifecycle.state.values()].map((t) => t.record);
   }
 
-  /** Performance report over the last `rangeMs` (capped at the window; longer ranges come from storage, D27). */
+  /** Performance report over the last `rangeMs` (capped at the window; longer ranges come from storage, docs/decisions.md#d27). */
   analyzePerformance(now: number, rangeMs = DEFAULT_DETECTOR_CONFIG.windowMs): PerformanceReport {
     const range = Math.max(0, Math.min(rangeMs, this.config.windowMs));
     return performanceReport(this.rows.between(now - range, now), this.active(), range, now);

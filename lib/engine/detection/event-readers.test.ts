@@ -1,4 +1,4 @@
-// D13 task_complete normalisation, D6 consensus_round reading, and non-negative numbers (never -0).
+// docs/decisions.md#d13 task_complete normalisation, docs/decisions.md#d6 consensus_round reading, and non-negative numbers (never -0).
 import { describe, expect, it } from "vitest";
 import { consensusRound, nonNeg, taskOutcome } from "./event-readers";
 import { ev } from "./test-events";

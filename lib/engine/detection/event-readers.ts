@@ -1,4 +1,4 @@
-// Lenient readers of stored events: task outcomes normalised per D13 and consensus rounds per D6.
+// Lenient readers of stored events: task outcomes normalised per docs/decisions.md#d13 and consensus rounds per docs/decisions.md#d6.
 import type { EngineEvent } from "../types";
 
 /** A finite number, or undefined. */
@@ -25,7 +25,7 @@ export type TaskOutcome = { agentId: string | null; durationMs: number | null; t
 const SUCCESS_TYPES = new Set(["task_complete", "task_success"]);
 const FAILURE_TYPES = new Set(["task_failed", "task_error"]);
 
-/** D13: a task event's outcome; duration = duration_ms ?? metadata.duration_ms; task_complete with result ≠ success fails. */
+/** docs/decisions.md#d13: a task event's outcome; duration = duration_ms ?? metadata.duration_ms; task_complete with result ≠ success fails. */
 export function taskOutcome(e: EngineEvent): TaskOutcome | null {
   if (!SUCCESS_TYPES.has(e.type) && !FAILURE_TYPES.has(e.type)) return null;
   const meta = obj(e.data.metadata);
@@ -38,7 +38,7 @@ export function taskOutcome(e: EngineEvent): TaskOutcome | null {
   };
 }
 
-/** One consensus round (D6). */
+/** One consensus round (docs/decisions.md#d6). */
 export type ConsensusRound = { durationMs: number | null; timedOut: boolean; failed: boolean };
 
 /** A `consensus_round` event's duration and result (success | timeout | failure). */

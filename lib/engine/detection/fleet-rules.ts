@@ -1,4 +1,4 @@
-// Rules on the task and consensus windows: slow_agent (one per agent) and consensus_timeout (D5, D6).
+// Rules on the task and consensus windows: slow_agent (one per agent) and consensus_timeout (docs/decisions.md#d5, docs/decisions.md#d6).
 import { findingOf, round, roundOrNull } from "./finding";
 import type { FindingSink } from "./lifecycle";
 import { impactOf } from "./severity";

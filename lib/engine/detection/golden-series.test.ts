@@ -1,4 +1,4 @@
-// Golden series (reliability I7): timed events in, exact bottleneck lifecycle out at given times, one per type.
+// Golden series (docs/reliability.md#i7): timed events in, exact bottleneck lifecycle out at given times, one per type.
 // Ticks are 1 s apart; `at` and `resolvedAt` are seconds from the start. Hold-down is the default 30 s.
 import { describe, expect, it } from "vitest";
 import { BottleneckDetector } from "./bottleneck-detector";

@@ -1,4 +1,4 @@
-// D8 lifecycle as a pure step: detected → updated → resolved with hold-down, one identity per (type, resource).
+// docs/decisions.md#d8 lifecycle as a pure step: detected → updated → resolved with hold-down, one identity per (type, resource).
 import { describe, expect, it } from "vitest";
 import { sequentialIds, slowAgentFinding } from "./load-fixture";
 import { stepLifecycle, type LifecycleOptions, type LifecycleState } from "./lifecycle";

@@ -1,4 +1,4 @@
-// The bottleneck lifecycle (D8): detected → updated → resolved, one identity per (type, resource), with hold-down.
+// The bottleneck lifecycle (docs/decisions.md#d8): detected → updated → resolved, one identity per (type, resource), with hold-down.
 // The tracked set is updated in place, so a pass over unchanged bottlenecks builds no records, maps or entries.
 import { recommendationsFor } from "./recommendations";
 import type { Bottleneck, BottleneckChanges, Finding, Severity } from "./types";

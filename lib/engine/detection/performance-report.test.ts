@@ -1,4 +1,4 @@
-// analyzePerformance math: percentile, moving average, trends oldest → newest (D7), §14 vector 2.
+// analyzePerformance math: percentile, moving average, trends oldest → newest (docs/decisions.md#d7), docs/engine.md#s-14 vector 2.
 import { describe, expect, it } from "vitest";
 import { BottleneckDetector } from "./bottleneck-detector";
 import { sequentialIds } from "./load-fixture";

@@ -1,4 +1,4 @@
-// analyzePerformance (reference §4.5): summary with p95/p99 and trends computed oldest → newest (D7).
+// analyzePerformance (docs/engine.md#s-4-5): summary with p95/p99 and trends computed oldest → newest (docs/decisions.md#d7).
 import type { Bottleneck } from "./types";
 
 /** Direction of a metric over the range. */
@@ -44,7 +44,7 @@ export function movingAverage(values: readonly number[], window = MOVING_AVERAGE
 }
 
 /**
- * Trend of chronological `values` (D7: oldest → newest): recent = mean of the last 5 moving averages, historical =
+ * Trend of chronological `values` (docs/decisions.md#d7: oldest → newest): recent = mean of the last 5 moving averages, historical =
  * the mean of the rest; stable with < 10 values, ≤ 5 moving averages, a zero historical mean, or |change| ≤ 5%.
  */
 export function trendOf(values: readonly number[], higherIsBetter: boolean): Trend {

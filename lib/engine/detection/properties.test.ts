@@ -1,5 +1,5 @@
 // fast-check invariants over long random streams: valid severities, impact ∈ [0, 1] in its band, serialisable
-// records, a coherent lifecycle, bounded memory (D3) and deterministic replay (D1).
+// records, a coherent lifecycle, bounded memory (docs/decisions.md#d3) and deterministic replay (docs/decisions.md#d1).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "../types";

@@ -1,4 +1,4 @@
-// The fixed recommendations per bottleneck type, in the reference's order (reference §4.4, paraphrased).
+// The fixed recommendations per bottleneck type, in the reference's order (docs/engine.md#s-4-4, paraphrased).
 import type { BottleneckType } from "./types";
 
 /** Recommendations per type, most direct remedy first. */

@@ -1,4 +1,4 @@
-// Rules on the resource gauges: token_exhaustion, quota_exceeded and task_queue_backlog (D5 severities).
+// Rules on the resource gauges: token_exhaustion, quota_exceeded and task_queue_backlog (docs/decisions.md#d5 severities).
 import { ratioOf } from "./event-readers";
 import { findingOf, round, roundOrNull } from "./finding";
 import type { ResourceReading } from "./resource-gauges";

@@ -1,4 +1,4 @@
-// The five rules through the detector: §14 vector 1 (adjusted per D5), gauge sources, signals, metrics shapes.
+// The five rules through the detector: docs/engine.md#s-14 vector 1 (adjusted per docs/decisions.md#d5), gauge sources, signals, metrics shapes.
 import { describe, expect, it } from "vitest";
 import { BottleneckDetector } from "./bottleneck-detector";
 import { sequentialIds } from "./load-fixture";

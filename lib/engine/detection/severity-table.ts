@@ -1,7 +1,7 @@
-// Decision D5: when each bottleneck type fires and how severe it is (the seed's table), as pure grading functions.
+// docs/decisions.md#d5: when each bottleneck type fires and how severe it is (the seed's table), as pure grading functions.
 import { depthIn, raiseSeverity, worstGrade, type Grade } from "./severity";
 
-/** The D5 thresholds, also echoed in bottleneck metrics. */
+/** The docs/decisions.md#d5 thresholds, also echoed in bottleneck metrics. */
 export const THRESHOLDS = {
   tokenRatio: { fires: 0.8, high: 0.85, critical: 0.9 },
   quotaRatio: { fires: 0.9, critical: 1 },
@@ -57,7 +57,7 @@ export function gradeQueue(pending: number, highPriority: number | null): Grade 
   return highPriority !== null && highPriority >= t.highPriorityRaise ? { ...grade, severity: raiseSeverity(grade.severity) } : grade;
 }
 
-/** Consensus (D6): timeout rate > 10% fires (> 40% critical, > 20% high, else medium); mean round > 10 s is medium. */
+/** Consensus (docs/decisions.md#d6): timeout rate > 10% fires (> 40% critical, > 20% high, else medium); mean round > 10 s is medium. */
 export function gradeConsensus(timeoutRate: number | null, meanRoundMs: number | null): Grade | null {
   const t = THRESHOLDS.consensus;
   let byRate: Grade | null = null;

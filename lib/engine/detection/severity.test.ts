@@ -1,4 +1,4 @@
-// Severity arithmetic and the D5 table: boundaries, band-consistent impact scores, the queue raise rule.
+// Severity arithmetic and the docs/decisions.md#d5 table: boundaries, band-consistent impact scores, the queue raise rule.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { depthIn, impactOf, raiseSeverity, severityOfImpact, worstGrade } from "./severity";

@@ -1,4 +1,4 @@
-// Severity arithmetic: the reference's impact bands (§4.3), graded measures, and impact scores kept inside their band.
+// Severity arithmetic: the reference's impact bands (docs/engine.md#s-4-3), graded measures, and impact scores kept inside their band.
 import { SEVERITIES, type Severity } from "./types";
 
 /** A graded measure: its severity and how deep into that severity's range it lies (0..1). */
@@ -11,7 +11,7 @@ const BANDS: Readonly<Record<Severity, readonly [number, number]>> = {
   critical: [0.8, 1],
 };
 
-/** The severity an impact score maps to (reference §4.3: ≥ 0.8 critical, ≥ 0.6 high, ≥ 0.4 medium, else low). */
+/** The severity an impact score maps to (docs/engine.md#s-4-3: ≥ 0.8 critical, ≥ 0.6 high, ≥ 0.4 medium, else low). */
 export function severityOfImpact(impact: number): Severity {
   if (impact >= 0.8) return "critical";
   if (impact >= 0.6) return "high";

@@ -1,4 +1,4 @@
-// The silence verdict (D30): k of its own intervals without a word makes an agent down, with the exceptions.
+// The silence verdict (docs/decisions.md#d30): k of its own intervals without a word makes an agent down, with the exceptions.
 import { describe, expect, it } from "vitest";
 import { isSilenceIntervals, type SilenceFacts, silenceVerdict, swarmStale } from "./silence";
 

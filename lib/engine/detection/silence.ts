@@ -1,10 +1,9 @@
-// Silence is evidence (D30), as pure decisions: an agent not heard from for k of its own intervals is down, unless it
+// Silence is evidence (docs/decisions.md#d30), as pure decisions: an agent not heard from for k of its own intervals is down, unless it
 // unregistered, is already known to be down, or the whole swarm went quiet (then it is the swarm, not the agent).
+import { SILENCE_INTERVALS_RANGE } from "../../contract/items/settings-ranges";
 
 /** Default number of intervals an agent may stay silent (the swarm setting `silence_intervals`). */
 export const DEFAULT_SILENCE_INTERVALS = 3;
-/** Allowed range of `silence_intervals`. */
-export const SILENCE_INTERVALS_RANGE = { min: 2, max: 20 } as const;
 
 /** Whether k is an allowed number of silent intervals (an integer within SILENCE_INTERVALS_RANGE). */
 export function isSilenceIntervals(k: number): boolean {

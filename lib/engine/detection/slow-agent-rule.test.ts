@@ -1,4 +1,4 @@
-// The slow-agent rule as a detection pass runs it: screening agrees with the D5 grade, findings come in agent-id
+// The slow-agent rule as a detection pass runs it: screening agrees with the docs/decisions.md#d5 grade, findings come in agent-id
 // order, and a finding the sink already holds is never built.
 import { describe, expect, it } from "vitest";
 import type { FindingSink } from "./lifecycle";

@@ -1,4 +1,4 @@
-// A time-bucketed sliding window of running sums (D8): O(1) amortised add and expiry, totals always ready to read.
+// A time-bucketed sliding window of running sums (docs/decisions.md#d8): O(1) amortised add and expiry, totals always ready to read.
 // Expired buckets are kept (a few) and reused, so a steady window allocates nothing as it slides.
 
 type Bucket<K extends string> = { idx: number; sums: Record<K, number> };
@@ -14,7 +14,7 @@ export function firstBucketIndex(now: number, windowMs: number, bucketMs: number
   return Math.floor((now - windowMs) / bucketMs);
 }
 
-/** Expired buckets a window keeps for reuse (bounded, D3). */
+/** Expired buckets a window keeps for reuse (bounded, docs/decisions.md#d3). */
 export const SPARE_BUCKETS = 4;
 
 /** Sums of named fields over time buckets; buckets are kept in index order, late samples land in their own bucket. */

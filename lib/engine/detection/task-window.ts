@@ -1,4 +1,4 @@
-// Task aggregates over the window (per agent and fleet-wide), and the bounded per-agent map (D3, D8).
+// Task aggregates over the window (per agent and fleet-wide), and the bounded per-agent map (docs/decisions.md#d3, docs/decisions.md#d8).
 import type { TaskOutcome } from "./event-readers";
 import { identityOf } from "./lifecycle";
 import { SumWindow } from "./sum-window";

@@ -1,6 +1,6 @@
 // Shared types of the bottleneck detector: the persisted bottleneck record, rule findings, lifecycle changes, config.
 
-/** The five bottleneck kinds (reference §2.1), in the fixed detection order (reference §4.1). */
+/** The five bottleneck kinds (docs/engine.md#s-2-1), in the fixed detection order (docs/engine.md#s-4-1). */
 export const BOTTLENECK_TYPES = ["token_exhaustion", "quota_exceeded", "slow_agent", "task_queue_backlog", "consensus_timeout"] as const;
 
 /** One bottleneck kind. */

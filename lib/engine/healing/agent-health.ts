@@ -1,4 +1,4 @@
-// Agent health score for load balancing (reference §11.3), used by TaskRetry to pick a healthy agent.
+// Agent health score for load balancing (docs/engine.md#s-11-3), used by TaskRetry to pick a healthy agent.
 import type { AgentView } from "./ports";
 
 /** Inputs over the agent's last 60 s of tasks. */

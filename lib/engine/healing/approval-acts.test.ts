@@ -1,4 +1,4 @@
-// D28: every failure type a prediction can name has a healing that runs on approval and issues a command at once.
+// docs/decisions.md#d28: every failure type a prediction can name has a healing that runs on approval and issues a command at once.
 import { describe, expect, it } from "vitest";
 import { FAILURE_EVENT_TYPES } from "../patterns/event-roles";
 import { BOTTLENECK_FAILURE_TYPES } from "../prediction/failure-maps";

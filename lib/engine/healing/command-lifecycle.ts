@@ -1,4 +1,4 @@
-// A command's lifecycle (D19) as a pure transition: forward only, terminal states final.
+// A command's lifecycle (docs/decisions.md#d19) as a pure transition: forward only, terminal states final.
 import type { CommandResult } from "./ports";
 import type { CommandRecord, CommandSpec, CommandStatus } from "./types";
 

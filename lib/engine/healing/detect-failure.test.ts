@@ -1,4 +1,4 @@
-// detectFailure: reference §8.2 table, §14 vector 5 detection cases, and D16.
+// detectFailure: docs/engine.md#s-8-2 table, docs/engine.md#s-14 vector 5 detection cases, and docs/decisions.md#d16.
 import { describe, expect, it } from "vitest";
 import { detectFailure } from "./detect-failure";
 import { failureFromBottleneck, failureFromPrediction } from "./synthetic-failures";

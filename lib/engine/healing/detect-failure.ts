@@ -1,4 +1,4 @@
-// detect_failure (reference §8.2 with D16): maps one stored event to a Failure record, or null.
+// detect_failure (docs/engine.md#s-8-2 with docs/decisions.md#d16): maps one stored event to a Failure record, or null.
 import type { EngineEvent } from "../types";
 import { agentOf, field, num, str, taskOf } from "./event-fields";
 import type { Failure, Severity } from "./types";
@@ -21,7 +21,7 @@ function failureOf(event: EngineEvent, now: number, newId: () => string, failure
 }
 
 /**
- * The failure an event reports, detected at `now`, or null. D16: `health_state` is matched case-insensitively,
+ * The failure an event reports, detected at `now`, or null. docs/decisions.md#d16: `health_state` is matched case-insensitively,
  * `agent_down` events map to agent_down and `task_failed` events (with a task id) to task_failed.
  */
 export function detectFailure(event: EngineEvent, now: number, newId: () => string): Failure | null {

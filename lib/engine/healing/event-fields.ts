@@ -28,7 +28,7 @@ export function taskOf(event: EngineEvent): string | undefined {
   return event.taskId ?? str(field(event, "task_id"));
 }
 
-/** Whether a task event reports success (D13: a `task_complete` whose result is not `success` is a failure). */
+/** Whether a task event reports success (docs/decisions.md#d13: a `task_complete` whose result is not `success` is a failure). */
 export function taskOutcome(event: EngineEvent): "success" | "failure" | null {
   if (event.type === "task_success") return "success";
   if (event.type === "task_complete") {

@@ -1,4 +1,4 @@
-// Guardrails (D22): a per-swarm cap on automatic healings per hour and a cooldown per (strategy, target).
+// Guardrails (docs/decisions.md#d22): a per-swarm cap on automatic healings per hour and a cooldown per (strategy, target).
 import { capMap } from "./strategy";
 
 /** Limits. */
@@ -20,7 +20,7 @@ export function guardrailCheck(s: GuardrailState, key: string, cooldownMs: numbe
   return null;
 }
 
-/** Guardrails of one swarm, bounded (D3). */
+/** Guardrails of one swarm, bounded (docs/decisions.md#d3). */
 export class Guardrails {
   private readonly state: GuardrailState = { autoStarts: [], lastStart: new Map() };
 

@@ -61,7 +61,7 @@ export function newRun(record: HealingRecord, failure: Failure, routed: Routable
   return { record, failure, key, routed, candidates, composite, expiresAt: null, step: null, firstIssuedAt: null, lastFinishedAt: null, markedResolved: false };
 }
 
-/** The record closed at `now`: heal duration from the run's command times, MTTR (detected → verified) on success (D17). */
+/** The record closed at `now`: heal duration from the run's command times, MTTR (detected → verified) on success (docs/decisions.md#d17). */
 export function closedRecord(run: Run, status: HealingStatus, reason: string | null, now: number): HealingRecord {
   const healMs = run.firstIssuedAt !== null && run.lastFinishedAt !== null ? run.lastFinishedAt - run.firstIssuedAt : null;
   const recoveryMs = status === "succeeded" ? Math.max(0, now - run.failure.detectedAt) : null;

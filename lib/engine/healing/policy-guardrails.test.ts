@@ -1,4 +1,4 @@
-// D23 policies (auto / approve / off, approve path, expiry) and D22 guardrails (hourly cap, cooldown, re-check skip).
+// docs/decisions.md#d23 policies (auto / approve / off, approve path, expiry) and docs/decisions.md#d22 guardrails (hourly cap, cooldown, re-check skip).
 import { describe, expect, it } from "vitest";
 import { guardrailCheck, GUARDRAIL_DEFAULTS } from "./guardrails";
 import { policyFor } from "./policy";

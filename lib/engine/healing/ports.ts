@@ -5,7 +5,7 @@ import type { CommandKind, CommandStatus } from "./types";
 export type IssueRequest = { healingId: string; kind: CommandKind; params: Record<string, unknown>; deadline: number };
 
 /**
- * Where strategies act (D18). Param conventions: `agent_id`, `task_id`, `to_agent_id`; `pause_tasks.max_priority`
+ * Where strategies act (docs/decisions.md#d18). Param conventions: `agent_id`, `task_id`, `to_agent_id`; `pause_tasks.max_priority`
  * pauses queued tasks of that priority and every less urgent one; `set_concurrency.limit` null restores the default.
  */
 export interface CoordinatorPort {
@@ -21,13 +21,13 @@ export type CommandResult = {
   leaseUntil?: number;
 };
 
-/** Task priorities, most urgent first (reference §1.1). */
+/** Task priorities, most urgent first (docs/engine.md#s-1-1). */
 export const PRIORITIES = ["CRITICAL", "HIGH", "MEDIUM", "LOW", "BACKGROUND"] as const;
 
 /** One task priority. */
 export type Priority = (typeof PRIORITIES)[number];
 
-/** One agent as the strategies see it; healthScore is reference §11.3 (0..1, see agentHealthScore). */
+/** One agent as the strategies see it; healthScore is docs/engine.md#s-11-3 (0..1, see agentHealthScore). */
 export type AgentView = {
   id: string;
   state: "active" | "idle" | "busy" | "failed";

@@ -1,4 +1,4 @@
-// Property tests: bounded memory under long random streams (D3), determinism (D1), D17/D19 invariants on outputs.
+// Property tests: bounded memory under long random streams (docs/decisions.md#d3), determinism (docs/decisions.md#d1), docs/decisions.md#d17 and docs/decisions.md#d19 invariants on outputs.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { StrategyRegistry } from "./registry";

@@ -1,4 +1,4 @@
-// Strategy registry: default routing (reference §8.1 + D18), the registerStrategy extension point, §14 v5 series.
+// Strategy registry: default routing (docs/engine.md#s-8-1 + docs/decisions.md#d18), the registerStrategy extension point, docs/engine.md#s-14 vector 5 series.
 import { describe, expect, it } from "vitest";
 import { detectFailure } from "./detect-failure";
 import { createDefaultRegistry } from "./registry";

@@ -120,7 +120,7 @@ export class StrategyRegistry {
 }
 
 /**
- * The default registry (reference §8.1, plus preemptive load shedding and Balanced dynamic scaling, D18). The circuit
+ * The default registry (docs/engine.md#s-8-1, plus preemptive load shedding and Balanced dynamic scaling, docs/decisions.md#d18). The circuit
  * breaker and gradual degradation are registered for no failure type: routed only when a swarm's settings chain them.
  */
 export function createDefaultRegistry(): StrategyRegistry {

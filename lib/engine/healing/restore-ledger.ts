@@ -16,7 +16,7 @@ type Scheduled = DueRestore & { key: string; at: number };
  * The restore step of one swarm's healings. A healing whose plan declares restore commands owns the settings its
  * commands change; once it lets go (success + stability window, or failure) and no other healing owns a setting,
  * that setting's restore falls due: the one planned by its newest owner, which set what is in effect. Entries live
- * only while a healing holds something (D3).
+ * only while a healing holds something (docs/decisions.md#d3).
  */
 export class RestoreLedger {
   private readonly holds = new Map<string, Hold>();
@@ -64,7 +64,7 @@ export class RestoreLedger {
     return due.map(({ healingId, strategy, spec }) => ({ healingId, strategy, spec }));
   }
 
-  /** Entries held, for the bounded-memory invariant (D3). */
+  /** Entries held, for the bounded-memory invariant (docs/decisions.md#d3). */
   size(): number {
     return this.holds.size + this.releases.size + this.scheduled.length;
   }

@@ -40,7 +40,7 @@ export type PendingRelease = { condition: ViewCondition | null; windowMs: number
 
 /**
  * The release of a healing that finished at `now`: a success waits until `when` (else its verification's condition)
- * has held for the verification's stability window, giving up after `maxWaitMs` so nothing stays held for ever (D3);
+ * has held for the verification's stability window, giving up after `maxWaitMs` so nothing stays held for ever (docs/decisions.md#d3);
  * a failure lets go at once.
  */
 export function pendingRelease(succeeded: boolean, verify: VerificationSpec | null, when: ViewCondition | null, now: number, maxWaitMs: number): PendingRelease {

@@ -1,4 +1,4 @@
-// SelfHealer core loop: golden series for AgentRestart, D19 (commands AND verification), D17 figures, deadlines.
+// SelfHealer core loop: golden series for AgentRestart, docs/decisions.md#d19 (commands AND verification), docs/decisions.md#d17 figures, deadlines.
 import { describe, expect, it } from "vitest";
 import { complete, ev, failure, harness, play } from "./test-support";
 

@@ -14,7 +14,7 @@ import { AGENT_FAILURE_TYPES, eventEvidence, resolvedByEvent, resolvedInView, ve
 
 type CommandEntry = { record: CommandRecord; healingId: string };
 
-/** One swarm's self-healer (D4). Every method takes `now` and returns the lifecycle changes it caused. */
+/** One swarm's self-healer (docs/decisions.md#d4). Every method takes `now` and returns the lifecycle changes it caused. */
 export class SelfHealer {
   private readonly registry: StrategyRegistry;
   private readonly guardrails: Guardrails;
@@ -25,7 +25,7 @@ export class SelfHealer {
   private readonly restores: RestoreLedger;
   private policies: PolicyConfig;
   private out: HealerChange[] = [];
-  /** The swarm was stale at the last tick (D30): a quiet verification window does not pass by its silence. */
+  /** The swarm was stale at the last tick (docs/decisions.md#d30): a quiet verification window does not pass by its silence. */
   private stale = false;
 
   constructor(private readonly o: SelfHealerOptions) {
@@ -41,7 +41,7 @@ export class SelfHealer {
     if (changes.guardrails) this.guardrails.configure(changes.guardrails);
   }
 
-  /** Handles a failure: policy (D23), de-duplication, guardrails (D22), then starts, proposes or skips a healing. */
+  /** Handles a failure: policy (docs/decisions.md#d23), de-duplication, guardrails (docs/decisions.md#d22), then starts, proposes or skips a healing. */
   onFailure(failure: Failure, trigger: Trigger, now: number, opts: OnFailureOptions = {}): OnFailureResult {
     const route = this.registry.resolve(failure);
     if (route.kind === "none") return this.result("unhandled", null, route.reason);
@@ -71,7 +71,7 @@ export class SelfHealer {
   }
 
   /**
-   * What an approval of this (predicted) failure would do, without changing anything (D28): run a plan, join a
+   * What an approval of this (predicted) failure would do, without changing anything (docs/decisions.md#d28): run a plan, join a
    * healing already active on its target, or nothing (no strategy, policy off) — then with the reason.
    */
   preview(failure: Failure, trigger: Trigger): HealingPreview {
@@ -129,7 +129,7 @@ export class SelfHealer {
     for (const [key, id] of [...this.adopted]) if (id === healingId) this.adopted.delete(key);
   }
 
-  /** An operator approves a proposal: re-check (D22), then it runs. */
+  /** An operator approves a proposal: re-check (docs/decisions.md#d22), then it runs. */
   approve(healingId: string, now: number): HealerChange[] {
     const run = this.runs.get(healingId);
     if (run?.record.status !== "pending") return [];
@@ -146,7 +146,7 @@ export class SelfHealer {
     return this.drain();
   }
 
-  /** The Coordinator reports on a command (D19); stale or unknown reports are ignored. */
+  /** The Coordinator reports on a command (docs/decisions.md#d19); stale or unknown reports are ignored. */
   commandResult(commandId: string, result: CommandResult, now: number): HealerChange[] {
     this.applyResult(commandId, result, now);
     return this.drain();
@@ -181,7 +181,7 @@ export class SelfHealer {
   }
 
   /** Time-driven work: command deadlines, backoff delays, verification windows/timeouts, proposal expiry, restores.
-   * While the swarm is `stale` (D30) no "stable" verification passes on its quiet window. */
+   * While the swarm is `stale` (docs/decisions.md#d30) no "stable" verification passes on its quiet window. */
   tick(now: number, stale = false): HealerChange[] {
     this.stale = stale;
     for (const [id, entry] of [...this.commands]) {
@@ -203,7 +203,7 @@ export class SelfHealer {
     return [...this.runs.values()].map((r) => snapshot(r.record));
   }
 
-  /** Entries held in memory, for the bounded-memory invariant (D3). */
+  /** Entries held in memory, for the bounded-memory invariant (docs/decisions.md#d3). */
   memorySize(): number {
     return this.runs.size + this.byKey.size + this.commands.size + this.adopted.size + this.restores.size() + this.guardrails.size() + this.registry.memorySize();
   }
@@ -346,7 +346,7 @@ export class SelfHealer {
     this.advance(run, now);
   }
 
-  /** Verification (D19): passes on evidence, a holding condition or a quiet window; fails on contrary evidence or timeout. */
+  /** Verification (docs/decisions.md#d19): passes on evidence, a holding condition or a quiet window; fails on contrary evidence or timeout. */
   private verify(run: Run, now: number): void {
     const step = run.step;
     if (!step || step.verifyFrom === null) return;

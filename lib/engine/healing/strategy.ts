@@ -16,7 +16,7 @@ export interface HealingStrategy {
   readonly failureTypes: readonly string[];
   /** Guardrail cooldown per (strategy, target); the healer's default applies when absent. */
   readonly cooldownMs?: number;
-  /** Per-task healings bounded by their own attempt limit: they do not use up the swarm's hourly cap (D22). */
+  /** Per-task healings bounded by their own attempt limit: they do not use up the swarm's hourly cap (docs/decisions.md#d22). */
   readonly capExempt?: boolean;
   canHeal(failure: Failure): boolean;
   plan(failure: Failure, ctx: PlanContext): Plan;
@@ -24,7 +24,7 @@ export interface HealingStrategy {
   observe?(event: EngineEvent, now: number): void;
   /** Told when the healer issues one of this strategy's restore commands (e.g. a degradation level stepped back). */
   restored?(spec: CommandSpec, now: number): void;
-  /** Entries held in the strategy's own state (bounded, D3). */
+  /** Entries held in the strategy's own state (bounded, docs/decisions.md#d3). */
   memorySize?(): number;
 }
 
@@ -68,7 +68,7 @@ export function targetOf(failure: Failure): string {
 /** Whether a failure stands for a prediction rather than something that happened. */
 export const isPredicted = (failure: Failure): boolean => failure.context.predicted === true;
 
-/** Drops the oldest entries of an insertion-ordered map beyond `max` (D3). */
+/** Drops the oldest entries of an insertion-ordered map beyond `max` (docs/decisions.md#d3). */
 export function capMap<K, V>(map: Map<K, V>, max: number): void {
   for (const key of map.keys()) {
     if (map.size <= max) return;

@@ -18,7 +18,7 @@ export type BottleneckLike = {
 /** The resource a failure type is about (its healing target, see targetOf). */
 const RESOURCE_OF: Record<string, string> = { token_exhaustion: "tokens", memory_exhaustion: "memory", quota_exceeded: "agents", task_queue_backlog: "task_queue" };
 
-/** The synthetic failure a prediction stands for (reference §7.9; marked `predicted` so strategies heal preemptively). */
+/** The synthetic failure a prediction stands for (docs/engine.md#s-7-9; marked `predicted` so strategies heal preemptively). */
 export function failureFromPrediction(p: PredictionLike): Failure {
   const resourceType = RESOURCE_OF[p.failureType];
   return {

@@ -18,7 +18,7 @@ export type Failure = {
   resolvedAt: number | null;
 };
 
-/** The kinds of command a strategy may issue through the Coordinator port (D18). */
+/** The kinds of command a strategy may issue through the Coordinator port (docs/decisions.md#d18). */
 export const COMMAND_KINDS = [
   "restart_agent",
   "retry_task",
@@ -34,7 +34,7 @@ export const COMMAND_KINDS = [
 /** One command kind. */
 export type CommandKind = (typeof COMMAND_KINDS)[number];
 
-/** A command's persisted lifecycle (D19): pending → dispatched → acknowledged → succeeded | failed | timed_out. */
+/** A command's persisted lifecycle (docs/decisions.md#d19): pending → dispatched → acknowledged → succeeded | failed | timed_out. */
 export type CommandStatus = "pending" | "dispatched" | "acknowledged" | "succeeded" | "failed" | "timed_out";
 
 /** The `commands` table row. */
@@ -58,7 +58,7 @@ export type HealingStatus = "pending" | "running" | "succeeded" | "failed" | "ca
 /** One entry of a healing's action log: a note, or a command with its latest status. */
 export type HealingAction = string | { kind: CommandKind; params: Record<string, unknown>; commandId: string; status: CommandStatus };
 
-/** The `healings` table row. healMs = first command issued → last command finished; recoveryMs = detected → verified (D17). */
+/** The `healings` table row. healMs = first command issued → last command finished; recoveryMs = detected → verified (docs/decisions.md#d17). */
 export type HealingRecord = {
   id: string;
   failureId: string | null;
@@ -84,7 +84,7 @@ export type ViewCondition =
   | { kind: "queue_below"; pending: number }
   | { kind: "resource_below"; resourceType: string; percent: number };
 
-/** How a healing proves recovery after its commands succeeded (D19). */
+/** How a healing proves recovery after its commands succeeded (docs/decisions.md#d19). */
 export type VerificationSpec =
   /** A heartbeat from the agent; with `anyEvent`, any event of its own (an agent found down by its silence is back once heard from). */
   | { kind: "agent_heartbeat"; agentId: string; timeoutMs: number; anyEvent?: boolean }

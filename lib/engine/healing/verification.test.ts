@@ -1,4 +1,4 @@
-// Verification verdicts (D19), event evidence, command lifecycle and the agent health score (reference §11.3).
+// Verification verdicts (docs/decisions.md#d19), event evidence, command lifecycle and the agent health score (docs/engine.md#s-11-3).
 import { describe, expect, it } from "vitest";
 import { agentHealthScore, pickHealthyAgent } from "./agent-health";
 import { applyCommandResult, newCommandRecord } from "./command-lifecycle";

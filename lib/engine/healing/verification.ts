@@ -1,4 +1,4 @@
-// Recovery evidence (D17, D19, D22): what an event or the swarm view says about a healing's verification or a failure.
+// Recovery evidence (docs/decisions.md#d17, docs/decisions.md#d19, docs/decisions.md#d22): what an event or the swarm view says about a healing's verification or a failure.
 import type { EngineEvent } from "../types";
 import { agentOf, taskOf, taskOutcome } from "./event-fields";
 import { pendingTotal, type SwarmView } from "./ports";
@@ -51,7 +51,7 @@ export function resolvedByEvent(f: Failure, event: EngineEvent): boolean {
   return evidence !== null && eventEvidence({ ...evidence, timeoutMs: 0 }, event) === "pass";
 }
 
-/** Usage (percent) below which a resource failure counts as gone, and queue depth for a backlog (D5 thresholds). */
+/** Usage (percent) below which a resource failure counts as gone, and queue depth for a backlog (docs/decisions.md#d5 thresholds). */
 export const RESOLVED_BELOW = { resourcePercent: 80, backlogPending: 50 } as const;
 
 /** Whether a condition holds, or the view cannot tell (an unknown resource or queue): nothing shows a relapse. */
@@ -70,7 +70,7 @@ export function resolvedInView(f: Failure, view: SwarmView): boolean {
   return false;
 }
 
-/** What a running verification has seen so far; `stale`: the whole swarm is silent (D30), so a quiet window proves nothing. */
+/** What a running verification has seen so far; `stale`: the whole swarm is silent (docs/decisions.md#d30), so a quiet window proves nothing. */
 export type VerificationState = { elapsedMs: number; evidence: Evidence; recurred: boolean; resolved: boolean; stale?: boolean };
 
 /** A verification's verdict (pure): "pass", a failure reason, or null while undecided. */

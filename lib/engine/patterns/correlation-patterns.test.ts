@@ -1,4 +1,4 @@
-// Correlation family (D9 revised), golden series and properties: a precursor is learned with its episodes, lift over
+// Correlation family (docs/decisions.md#d9 revised), golden series and properties: a precursor is learned with its episodes, lift over
 // independent types (window-aware) and lead time; noise, lifecycle types and self-pairs are not.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";

@@ -1,4 +1,4 @@
-// Correlation family (D9 revised): a precursor type that precedes a failure event on the same agent far more often
+// Correlation family (docs/decisions.md#d9 revised): a precursor type that precedes a failure event on the same agent far more often
 // than independent types would, in several distinct episodes, with a measured lead time.
 import { FAILURE_EVENT_TYPES } from "./event-roles";
 import { type LearnOptions, type Pattern, type TimedType, correlationId } from "./pattern";

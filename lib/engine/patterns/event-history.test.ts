@@ -1,4 +1,4 @@
-// The bounded history (reference §5.1, D3).
+// The bounded history (docs/engine.md#s-5-1, docs/decisions.md#d3).
 import { describe, expect, it } from "vitest";
 import { EventHistory } from "./event-history";
 

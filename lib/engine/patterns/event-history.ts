@@ -1,4 +1,4 @@
-// The learner's bounded event history (reference §5.1, D3): a ring of (type, time, agent) in arrival order.
+// The learner's bounded event history (docs/engine.md#s-5-1, docs/decisions.md#d3): a ring of (type, time, agent) in arrival order.
 import type { TimedType } from "./pattern";
 
 /** Bounded history: past `maxSize` it drops the oldest max(1, ⌊maxSize / 10⌋) events, as the reference does. */

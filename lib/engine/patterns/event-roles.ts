@@ -1,5 +1,5 @@
-// Which event types the learner may learn from and which report a failure (D9 revised), from the contract's
-// known types (§4.1) and the failures detect_failure reports for them.
+// Which event types the learner may learn from and which report a failure (docs/decisions.md#d9 revised), from the contract's
+// known types (docs/contract.md#ingest) and the failures detect_failure reports for them.
 
 /**
  * Types never learned from: agent lifecycle (registration, plain heartbeats), the normal task flow, sampled metrics

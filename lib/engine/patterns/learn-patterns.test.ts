@@ -1,4 +1,4 @@
-// The learning pass: §14 vector 3 under D9 revised, D2 ids, thresholds and the performance target.
+// The learning pass: docs/engine.md#s-14 vector 3 under docs/decisions.md#d9 revised, docs/decisions.md#d2 ids, thresholds and the performance target.
 import { describe, expect, it } from "vitest";
 import { learnPatterns } from "./learn-patterns";
 import type { TimedType } from "./pattern";
@@ -6,7 +6,7 @@ import type { TimedType } from "./pattern";
 const T0 = Date.UTC(2025, 0, 6, 9, 0, 0);
 const S = 1000;
 
-/** §14 vector 3: 30 cycles of a, b (+1 s), c (+30 s), one cycle per minute. */
+/** docs/engine.md#s-14 vector 3: 30 cycles of a, b (+1 s), c (+30 s), one cycle per minute. */
 const vector3: TimedType[] = Array.from({ length: 30 }, (_, k) => [
   { type: "a", ts: T0 + k * 60 * S },
   { type: "b", ts: T0 + k * 60 * S + 1 * S },

@@ -1,5 +1,5 @@
-// PatternLearner per swarm: observe/learn, internal events (seed advanced-healing §4), schedule (D10),
-// registry bounds (D3), determinism (D1/D2) and property tests.
+// PatternLearner per swarm: observe/learn, internal events (docs/engine.md#seed-internal-events), schedule (docs/decisions.md#d10),
+// registry bounds (docs/decisions.md#d3), determinism (docs/decisions.md#d1 and docs/decisions.md#d2) and property tests.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { learnPatterns } from "./learn-patterns";

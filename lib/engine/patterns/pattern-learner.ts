@@ -1,4 +1,4 @@
-// PatternLearner for one swarm (reference §5, D2–D4, D9 revised, D10): cheap observation on ingest, learning on a schedule.
+// PatternLearner for one swarm (docs/engine.md#s-5, docs/decisions.md#d2 to docs/decisions.md#d4, docs/decisions.md#d9 revised, docs/decisions.md#d10): cheap observation on ingest, learning on a schedule.
 import type { EngineEvent } from "../types";
 import { isLearnable } from "./event-roles";
 import { EventHistory } from "./event-history";
@@ -10,11 +10,11 @@ import { PatternRegistry } from "./pattern-registry";
 export type PatternLearnerOptions = LearnOptions & {
   /** History bound (reference default 10,000). */
   maxHistorySize: number;
-  /** Registry bound (D3). */
+  /** Registry bound (docs/decisions.md#d3). */
   maxPatterns: number;
-  /** A pattern no pass has confirmed for this long is forgotten (D3). */
+  /** A pattern no pass has confirmed for this long is forgotten (docs/decisions.md#d3). */
   patternRetentionMs: number;
-  /** `learnIfDue` runs a pass at most this often (D10). */
+  /** `learnIfDue` runs a pass at most this often (docs/decisions.md#d10). */
   learnIntervalMs: number;
 };
 
@@ -28,7 +28,7 @@ export const DEFAULT_PATTERN_LEARNER_OPTIONS: PatternLearnerOptions = {
 };
 
 /**
- * An event the engine itself produced (seed advanced-healing §4). D9 revised: the engine's own outputs are not
+ * An event the engine itself produced (docs/engine.md#seed-internal-events). docs/decisions.md#d9 revised: the engine's own outputs are not
  * learned from (a failure_detected follows every failure event), so the learner does not keep them.
  */
 export type InternalEvent = {
@@ -55,7 +55,7 @@ export class PatternLearner {
   }
 
   /** Records a stored event (call on ingest). Events without a type or a finite time, and lifecycle, metric and
-   * engine types (D9 revised), are not kept. */
+   * engine types (docs/decisions.md#d9 revised), are not kept. */
   observe(event: Pick<EngineEvent, "type" | "ts" | "agentId">): void {
     if (!event.type || !Number.isFinite(event.ts) || !isLearnable(event.type)) return;
     this.history.push(event.type, event.ts, event.agentId);

@@ -1,4 +1,4 @@
-// PatternMatcher (reference §6): the 0.5/0.3/0.2 similarity, the rolling window, next-event prediction.
+// PatternMatcher (docs/engine.md#s-6): the 0.5/0.3/0.2 similarity, the rolling window, next-event prediction.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Pattern } from "./pattern";

@@ -1,4 +1,4 @@
-// The learner's registry of patterns (reference §5.2 step 4): upserted by id, bounded by count and age (D3).
+// The learner's registry of patterns (docs/engine.md#s-5-2): upserted by id, bounded by count and age (docs/decisions.md#d3).
 import { type Pattern, comparePatterns } from "./pattern";
 
 type Entry = { pattern: Pattern; confirmedAt: number };

@@ -1,11 +1,11 @@
-// The learned-pattern record and the learner's options (reference §2.3, §5 with D9 revised), with deterministic ids (D2).
+// The learned-pattern record and the learner's options (docs/engine.md#s-2-3, docs/engine.md#s-5 with docs/decisions.md#d9 revised), with deterministic ids (docs/decisions.md#d2).
 
-/** The pattern families; the learner finds correlation (precursor → failure) patterns only (D9 revised). */
+/** The pattern families; the learner finds correlation (precursor → failure) patterns only (docs/decisions.md#d9 revised). */
 export type PatternType = "sequence" | "frequency" | "correlation" | "temporal";
 
 /** One learned pattern, as `GET /api/v1/swarms/{swarm}/patterns` lists it. Plain and serialisable. */
 export type Pattern = {
-  /** Derived from the content (D2): `corr:<precursor>+<failure event>`. */
+  /** Derived from the content (docs/decisions.md#d2): `corr:<precursor>+<failure event>`. */
   id: string;
   type: PatternType;
   /** Human-readable summary. */
@@ -24,7 +24,7 @@ export type Pattern = {
   lastSeen: number;
   /** Distinct episodes (failures after distinct precursor events); at least `minSupport`. */
   support: number;
-  /** Failures preceded by the precursor over the number expected if the two were independent (D9). */
+  /** Failures preceded by the precursor over the number expected if the two were independent (docs/decisions.md#d9). */
   lift: number;
   /** Median time from an episode's first precursor event to its failure. */
   leadMs: number;
@@ -34,13 +34,13 @@ export type Pattern = {
   metadata: Record<string, unknown>;
 };
 
-/** A pattern with the measured outcomes of its predictions (D9 revised: its own hit rate), as the engine lists it. */
+/** A pattern with the measured outcomes of its predictions (docs/decisions.md#d9 revised: its own hit rate), as the engine lists it. */
 export type MeasuredPattern = Pattern & { hits: number; misses: number };
 
 /** The minimal event the learner keeps: its type, event time and agent (when it names one). */
 export type TimedType = { type: string; ts: number; agentId?: string };
 
-/** Thresholds of the learner (D9 revised). */
+/** Thresholds of the learner (docs/decisions.md#d9 revised). */
 export type LearnOptions = {
   /** A precursor counts when the failure follows it within this window. */
   precursorWindowMs: number;
@@ -52,7 +52,7 @@ export type LearnOptions = {
   maxChanceProbability: number;
   /** Patterns below this confidence (share of precursor events a failure followed) are discarded (0..1). */
   confidenceThreshold: number;
-  /** Only the most frequent precursor types are paired, at most this many (D3: bounds the pair table). */
+  /** Only the most frequent precursor types are paired, at most this many (docs/decisions.md#d3: bounds the pair table). */
   maxPrecursorTypes: number;
 };
 

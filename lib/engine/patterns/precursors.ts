@@ -1,4 +1,4 @@
-// Precursor counting for the correlation family (D9 revised): how often events of one type precede a failure event
+// Precursor counting for the correlation family (docs/decisions.md#d9 revised): how often events of one type precede a failure event
 // of another on the same agent within a window, against what independent types would give.
 import { FAILURE_EVENT_TYPES, isLearnable } from "./event-roles";
 import type { TimedType } from "./pattern";
@@ -68,7 +68,7 @@ function indexByType(events: readonly TimedType[]): Map<string, TypeIndex> {
   return byType;
 }
 
-/** Whether `precursor` may predict `failure`: another type, and not a failure of the same kind (D11: a detected
+/** Whether `precursor` may predict `failure`: another type, and not a failure of the same kind (docs/decisions.md#d11: a detected
  * failure never predicts itself). */
 const pairable = (precursor: string, failure: string): boolean => precursor !== failure && FAILURE_EVENT_TYPES[precursor] !== FAILURE_EVENT_TYPES[failure];
 

@@ -1,4 +1,4 @@
-// The PatternMatcher's scoring pieces (reference §6): LCS, metadata and timing similarity, prefix length.
+// The PatternMatcher's scoring pieces (docs/engine.md#s-6): LCS, metadata and timing similarity, prefix length.
 import type { Pattern } from "./pattern";
 
 /** Longest-common-subsequence length over the longer length (0 when either is empty). */

@@ -1,5 +1,5 @@
-// The confidence of a pattern prediction (reference §7.3's 50/30/20, D15), bounded by the pattern's own measured
-// hit rate so that only proven patterns propose (D9 revised).
+// The confidence of a pattern prediction (docs/engine.md#s-7-3's 50/30/20, docs/decisions.md#d15), bounded by the pattern's own measured
+// hit rate so that only proven patterns propose (docs/decisions.md#d9 revised).
 import { clampConfidence } from "./prediction-record";
 
 /** Confidence term used when a pattern has no recorded outcomes yet (0.3 × a neutral 0.5). */

@@ -1,8 +1,8 @@
-// Tunables of PredictiveHealing, with the reference defaults and the bounds that keep memory flat (D3).
+// Tunables of PredictiveHealing, with the reference defaults and the bounds that keep memory flat (docs/decisions.md#d3).
 
 /** Configuration of one swarm's PredictiveHealing. */
 export type PredictionConfig = {
-  /** Predictions at or above this confidence become open proposals (D12). */
+  /** Predictions at or above this confidence become open proposals (docs/decisions.md#d12). */
   confidenceThreshold: number;
   /** Event-time window of the series, health tallies and indicator events. */
   windowMs: number;
@@ -10,17 +10,17 @@ export type PredictionConfig = {
   maxSamples: number;
   /** Agents tracked by the health source (least recently seen evicted first). */
   maxAgents: number;
-  /** Indicator events kept per indicator type (D11). */
+  /** Indicator events kept per indicator type (docs/decisions.md#d11). */
   maxIndicatorEvents: number;
   /** Learnable event types whose recent events are kept as possible pattern precursors (least recently seen dropped). */
   maxIndicatorTypes: number;
   /** How long indicator events are kept (the longest pattern interval honoured). */
   indicatorRetentionMs: number;
-  /** The reference's assumed spacing of metric samples, used by the ETA formulas (§7.4, §7.7). */
+  /** The reference's assumed spacing of metric samples, used by the ETA formulas (docs/engine.md#s-7-4, docs/engine.md#s-7-7). */
   sampleIntervalMs: number;
-  /** A proposal expires at min(expected_at, predicted_at + ttl) (D23). */
+  /** A proposal expires at min(expected_at, predicted_at + ttl) (docs/decisions.md#d23). */
   proposalTtlMs: number;
-  /** A failure up to this long after expected_at still confirms a prediction (D15). */
+  /** A failure up to this long after expected_at still confirms a prediction (docs/decisions.md#d15). */
   outcomeGraceMs: number;
   /** Predictions kept in memory until settled. */
   maxTracked: number;

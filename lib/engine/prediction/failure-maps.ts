@@ -1,4 +1,4 @@
-// Reference lookup tables: pattern actions (§7.8), bottleneck mapping (§7.5), confirming failure types (D15).
+// Reference lookup tables: pattern actions (docs/engine.md#s-7-8), bottleneck mapping (docs/engine.md#s-7-5), confirming failure types (docs/decisions.md#d15).
 
 const PATTERN_ACTIONS: Readonly<Record<string, string>> = {
   agent_down: "Restart the agent proactively",
@@ -9,10 +9,10 @@ const PATTERN_ACTIONS: Readonly<Record<string, string>> = {
   quota_exceeded: "Add rate limiting",
 };
 
-/** Recommended action of a pattern prediction (§7.8); "Monitor closely" for other types. */
+/** Recommended action of a pattern prediction (docs/engine.md#s-7-8); "Monitor closely" for other types. */
 export const patternAction = (failureType: string): string => PATTERN_ACTIONS[failureType] ?? "Monitor closely";
 
-/** Bottleneck type → predicted failure type (§7.5); other types keep their name. */
+/** Bottleneck type → predicted failure type (docs/engine.md#s-7-5); other types keep their name. */
 export const BOTTLENECK_FAILURE_TYPES: Readonly<Record<string, string>> = {
   token_exhaustion: "token_exhaustion",
   quota_exceeded: "resource_exhaustion",
@@ -21,7 +21,7 @@ export const BOTTLENECK_FAILURE_TYPES: Readonly<Record<string, string>> = {
   consensus_timeout: "consensus_failed",
 };
 
-/** Bottleneck severity → confidence and ETA (§7.5); unknown severities get 0.70 / 300 s. */
+/** Bottleneck severity → confidence and ETA (docs/engine.md#s-7-5); unknown severities get 0.70 / 300 s. */
 export const BOTTLENECK_SEVERITY: Readonly<Record<string, { confidence: number; etaMs: number }>> = {
   critical: { confidence: 0.95, etaMs: 60_000 },
   high: { confidence: 0.85, etaMs: 180_000 },
@@ -29,7 +29,7 @@ export const BOTTLENECK_SEVERITY: Readonly<Record<string, { confidence: number; 
   low: { confidence: 0.65, etaMs: 600_000 },
 };
 
-/** Detected failure types that confirm a predicted type besides itself (D15; the detector's names differ). */
+/** Detected failure types that confirm a predicted type besides itself (docs/decisions.md#d15; the detector's names differ). */
 export const CONFIRMING_FAILURE_TYPES: Readonly<Record<string, readonly string[]>> = {
   task_failed: ["task_timeout"],
   // A full agent quota is the agents resource exhausted (the bottleneck source predicts resource_exhaustion from it).

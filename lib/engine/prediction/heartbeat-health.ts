@@ -1,4 +1,4 @@
-// Per-agent self-reported health from heartbeats: how many heartbeats in a row said "degraded" (bounded, D3).
+// Per-agent self-reported health from heartbeats: how many heartbeats in a row said "degraded" (bounded, docs/decisions.md#d3).
 import type { EngineEvent } from "../types";
 import { agentOf, metadataOf } from "./read-event";
 

@@ -1,4 +1,4 @@
-// Small building blocks: recency and 50/30/20, the timed series, D13 event reading, per-pass merge, stat bounds.
+// Small building blocks: recency and 50/30/20, the timed series, docs/decisions.md#d13 event reading, per-pass merge, stat bounds.
 import { describe, expect, it } from "vitest";
 import { patternConfidence, recencyFactor } from "./confidence";
 import { mergeCandidates } from "./merge-candidates";

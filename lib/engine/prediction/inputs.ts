@@ -1,8 +1,8 @@
 // Structural inputs PredictiveHealing reads from its sibling components (learned patterns, active bottlenecks).
 
-/** A learned pattern as the prediction component needs it (the learner's Pattern, D9 revised). */
+/** A learned pattern as the prediction component needs it (the learner's Pattern, docs/decisions.md#d9 revised). */
 export type PatternInput = {
-  /** Deterministic pattern id (D2), e.g. `corr:memory_pressure+heartbeat_failed`; used as the pattern indicator. */
+  /** Deterministic pattern id (docs/decisions.md#d2), e.g. `corr:memory_pressure+heartbeat_failed`; used as the pattern indicator. */
   id: string;
   /** Pattern family (the learner finds `correlation` patterns). */
   type: string;

@@ -1,4 +1,4 @@
-// From events to a proposal (D9 revised): memory_pressure reliably 20 s before its agent's heartbeat_failed is learned
+// From events to a proposal (docs/decisions.md#d9 revised): memory_pressure reliably 20 s before its agent's heartbeat_failed is learned
 // with its lead time; its predictions observe until 3 of them hit, then it proposes.
 import { describe, expect, it } from "vitest";
 import { PatternLearner } from "../patterns";

@@ -1,4 +1,4 @@
-// Per-pass dedup and order of the sources' output (reference §7.1 steps 7–8).
+// Per-pass dedup and order of the sources' output (docs/engine.md#s-7-1).
 import { keyOf, type Candidate } from "./prediction-record";
 
 /** Keeps one candidate per (failure_type, agent_id): a later one replaces it only with strictly higher confidence;

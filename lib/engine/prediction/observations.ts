@@ -1,4 +1,4 @@
-// Windowed, bounded per-swarm state the prediction sources read, fed one event at a time (D3, D4).
+// Windowed, bounded per-swarm state the prediction sources read, fed one event at a time (docs/decisions.md#d3, docs/decisions.md#d4).
 import type { EngineEvent } from "../types";
 import type { PredictionConfig } from "./config";
 import { isLearnable } from "../patterns/event-roles";
@@ -140,7 +140,7 @@ export class Observations {
     return n;
   }
 
-  /** The series of one learnable type; past `maxIndicatorTypes` the least recently seen type is forgotten (D3). */
+  /** The series of one learnable type; past `maxIndicatorTypes` the least recently seen type is forgotten (docs/decisions.md#d3). */
   private indicatorSeries(type: string): TimedSeries<string | null> {
     const existing = this.indicators.get(type);
     if (existing) {

@@ -1,4 +1,4 @@
-// Pure outcome rules (D15): when a detected failure confirms a prediction, and what a prediction's outcome is.
+// Pure outcome rules (docs/decisions.md#d15): when a detected failure confirms a prediction, and what a prediction's outcome is.
 import { confirms } from "./failure-maps";
 import type { Prediction, PredictionOutcome } from "./prediction-record";
 import { expireProposal } from "./proposal-lifecycle";

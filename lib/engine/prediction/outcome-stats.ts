@@ -1,4 +1,4 @@
-// Bounded tallies of prediction outcomes and the stats record (reference §7.11 adjusted by D15; snake_case: contract).
+// Bounded tallies of prediction outcomes and the stats record (docs/engine.md#s-7-11 adjusted by docs/decisions.md#d15; snake_case: contract).
 import type { Prediction, PredictionOutcome, PredictionSource } from "./prediction-record";
 
 /** Accuracy of one indicator id (pattern id or source indicator). */
@@ -7,7 +7,7 @@ export type IndicatorAccuracy = { correct: number; false_positive: number; total
 /** Predictions and outcomes of one source. */
 export type SourceAccuracy = { predictions: number; correct: number; false_positive: number };
 
-/** `get_prediction_stats()` with D15's figures; ratios are null while their denominator is 0. */
+/** `get_prediction_stats()` with docs/decisions.md#d15's figures; ratios are null while their denominator is 0. */
 export type PredictionStats = {
   total: number;
   proposals: number;
@@ -36,7 +36,7 @@ const CORRECT: ReadonlySet<PredictionOutcome> = new Set(["confirmed", "prevented
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : n / d);
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
-/** Outcome tallies of one swarm; every collection bounded (D3). */
+/** Outcome tallies of one swarm; every collection bounded (docs/decisions.md#d3). */
 export class OutcomeStats {
   private total = 0;
   private proposals = 0;
@@ -81,7 +81,7 @@ export class OutcomeStats {
     }
   }
 
-  /** Settled predictions of an indicator id (a pattern's own hit rate, D9 revised): hits are confirmed or prevented
+  /** Settled predictions of an indicator id (a pattern's own hit rate, docs/decisions.md#d9 revised): hits are confirmed or prevented
    * ones, misses false positives and rejections; null when none has settled. */
   outcomesOf(id: string): { hits: number; misses: number } | null {
     const t = this.indicators.get(id);

@@ -1,4 +1,4 @@
-// D15: outcomes recorded automatically (confirmed, prevented, false_positive, rejected), the stats, and the feedback
+// docs/decisions.md#d15: outcomes recorded automatically (confirmed, prevented, false_positive, rejected), the stats, and the feedback
 // of historical accuracy into the 50/30/20 confidence.
 import { describe, expect, it } from "vitest";
 import { failureConfirms, outcomeAt, type Tracked } from "./outcome-rules";

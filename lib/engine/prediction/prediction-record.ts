@@ -3,10 +3,10 @@
 /** Which analysis produced a prediction. */
 export type PredictionSource = "pattern" | "trend" | "bottleneck" | "health" | "queue";
 
-/** Lifecycle: observed (below threshold) or a proposal that is open, approved, rejected or expired (D12, D23). */
+/** Lifecycle: observed (below threshold) or a proposal that is open, approved, rejected or expired (docs/decisions.md#d12, docs/decisions.md#d23). */
 export type PredictionStatus = "observed" | "open" | "approved" | "rejected" | "expired";
 
-/** What happened after the prediction (D15). */
+/** What happened after the prediction (docs/decisions.md#d15). */
 export type PredictionOutcome = "confirmed" | "prevented" | "false_positive" | "rejected";
 
 /** One stored prediction; field names match the `predictions` table 1:1. */
@@ -46,5 +46,5 @@ export const keyOf = (p: { failureType: string; agentId: string | null }): strin
 /** Rounds a confidence to 4 decimals and clamps it to [0, 1], so float noise never flips the threshold. */
 export const clampConfidence = (x: number): number => (Number.isFinite(x) ? Math.min(1, Math.max(0, Math.round(x * 1e4) / 1e4)) : 0);
 
-/** Rounds an ETA to whole ms and clamps it to ≥ 0 (D14). */
+/** Rounds an ETA to whole ms and clamps it to ≥ 0 (docs/decisions.md#d14). */
 export const clampEta = (ms: number): number => (Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0);

@@ -1,4 +1,4 @@
-// PredictiveHealing as a whole: D12 (observed vs open, dedup), D23 (expiry recorded), decisions, D14 and bounds.
+// PredictiveHealing as a whole: docs/decisions.md#d12 (observed vs open, dedup), docs/decisions.md#d23 (expiry recorded), decisions, docs/decisions.md#d14 and bounds.
 import { describe, expect, it } from "vitest";
 import { PredictiveHealing } from "./predictive-healing";
 import { T0, counterIds, ev, resourceMetric } from "./test-fixtures";

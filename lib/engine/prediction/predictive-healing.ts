@@ -1,5 +1,5 @@
-// PredictiveHealing for one swarm (D4): windowed observations → predictions from five sources, proposals with a
-// lifecycle (D12, D23) and automatically recorded outcomes feeding the 50/30/20 confidence (D15).
+// PredictiveHealing for one swarm (docs/decisions.md#d4): windowed observations → predictions from five sources, proposals with a
+// lifecycle (docs/decisions.md#d12, docs/decisions.md#d23) and automatically recorded outcomes feeding the 50/30/20 confidence (docs/decisions.md#d15).
 import type { EngineEvent } from "../types";
 import { resolveConfig, type PredictionConfig } from "./config";
 import type { BottleneckInput, PatternInput } from "./inputs";
@@ -16,10 +16,10 @@ import { patternCandidates } from "./sources/pattern-source";
 import { queueCandidates } from "./sources/queue-source";
 import { trendCandidates } from "./sources/trend-source";
 
-/** What PredictiveHealing needs: an id source (crypto.randomUUID in production, D2) and optional tunables. */
+/** What PredictiveHealing needs: an id source (crypto.randomUUID in production, docs/decisions.md#d2) and optional tunables. */
 export type PredictiveHealingDeps = { newId: () => string; config?: Partial<PredictionConfig> };
 
-/** What the engine says of a candidate before it is stored (D28): propose it, keep it as an observation only (no
+/** What the engine says of a candidate before it is stored (docs/decisions.md#d28): propose it, keep it as an observation only (no
  * runnable healing plan: `why`), or drop it (its fault is already detected or being healed: not a prediction). */
 export type GateVerdict = { verdict: "propose" } | { verdict: "observe"; why: string } | { verdict: "skip" };
 
@@ -69,7 +69,7 @@ export class PredictiveHealing {
 
   /**
    * Runs the five sources at `now` and stores what is new: status "open" at or above the threshold when the gate
-   * lets it propose, else "observed" (D12, D28); candidates the gate drops are not predictions at all (their fault
+   * lets it propose, else "observed" (docs/decisions.md#d12, docs/decisions.md#d28); candidates the gate drops are not predictions at all (their fault
    * is already there). A (failure_type, agent_id) gets no new prediction while one of its predictions is still
    * unsettled, except that an observed one may be followed by an open proposal; the unsettled one's evidence is
    * refreshed instead (see takeRefreshed).
@@ -145,7 +145,7 @@ export class PredictiveHealing {
     return result;
   }
 
-  /** Open proposals whose deadline passed, now recorded as expired (D23). */
+  /** Open proposals whose deadline passed, now recorded as expired (docs/decisions.md#d23). */
   expire(now: number): Prediction[] {
     const out: Prediction[] = [];
     for (const t of this.tracked.values()) {
@@ -155,7 +155,7 @@ export class PredictiveHealing {
     return out;
   }
 
-  /** Reports a detected failure: confirms matching unsettled predictions and counts it for recall (D15). */
+  /** Reports a detected failure: confirms matching unsettled predictions and counts it for recall (docs/decisions.md#d15). */
   recordFailure(f: FailureReport): void {
     let anticipated = false;
     for (const t of this.tracked.values()) {
@@ -199,14 +199,14 @@ export class PredictiveHealing {
     return this.tracked.get(id)?.prediction;
   }
 
-  /** Entries held in memory across all collections (flat under a constant event rate, D3). */
+  /** Entries held in memory across all collections (flat under a constant event rate, docs/decisions.md#d3). */
   footprint(): number {
     return this.observations.footprint() + this.tracked.size + this.byKey.size + this.bottlenecksOffered.size + this.outcomeStats.footprint();
   }
 
   /**
    * The five sources' merged candidates. With skipExhaustedBudget, a spent token budget is a present failure: no
-   * token_exhaustion candidate, and the queue, which now waits for tokens rather than agents (reference §11.2 defers
+   * token_exhaustion candidate, and the queue, which now waits for tokens rather than agents (docs/engine.md#s-11-2 defers
    * work for insufficient tokens), predicts no task timeouts (neither its trend nor a backlog bottleneck).
    */
   private candidates(now: number, inputs: PredictInputs): Candidate[] {

@@ -1,4 +1,4 @@
-// Pure proposal lifecycle: decisions (first decision stands) and expiry at expected_at or the TTL (D23).
+// Pure proposal lifecycle: decisions (first decision stands) and expiry at expected_at or the TTL (docs/decisions.md#d23).
 import { describe, expect, it } from "vitest";
 import type { Prediction, PredictionStatus } from "./prediction-record";
 import { decideProposal, expireProposal, proposalDeadline } from "./proposal-lifecycle";

@@ -1,4 +1,4 @@
-// Pure proposal lifecycle: operator decisions (the first decision stands) and expiry (D12, D23).
+// Pure proposal lifecycle: operator decisions (the first decision stands) and expiry (docs/decisions.md#d12, docs/decisions.md#d23).
 import type { Prediction } from "./prediction-record";
 
 /** The stored proposal a decision is about, for an engine that no longer holds it (after a restart or takeover). */
@@ -12,7 +12,7 @@ export type DecisionResult =
   | { ok: true; prediction: Prediction }
   | { ok: false; reason: "not_open" | "expired"; prediction: Prediction };
 
-/** When an open proposal lapses: at expected_at, or earlier when the TTL runs out first (D23). */
+/** When an open proposal lapses: at expected_at, or earlier when the TTL runs out first (docs/decisions.md#d23). */
 export const proposalDeadline = (p: Prediction, ttlMs: number): number => Math.min(p.expectedAt, p.predictedAt + ttlMs);
 
 /** Applies a decision to a proposal: refused when it is no longer open (first decision stands) or has lapsed. */

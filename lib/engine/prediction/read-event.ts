@@ -1,4 +1,4 @@
-// Reads the fields PredictiveHealing needs from a stored event, with D13's task_complete normalisation.
+// Reads the fields PredictiveHealing needs from a stored event, with docs/decisions.md#d13's task_complete normalisation.
 import type { EngineEvent } from "../types";
 
 /** A finite number, or undefined. */
@@ -19,7 +19,7 @@ export const agentOf = (e: EngineEvent): string | null =>
 export type TaskResult = { ok: boolean; durationMs: number | null };
 
 /**
- * The task result an event reports, or null when it reports none (§7.6 with D13):
+ * The task result an event reports, or null when it reports none (docs/engine.md#s-7-6 with docs/decisions.md#d13):
  * task_complete / task_success → duration `duration_ms ?? metadata.duration_ms`; a `result` (top level or in metadata)
  * other than "success" is a failure; task_failed / task_error → failure.
  */

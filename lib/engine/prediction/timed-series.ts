@@ -35,7 +35,7 @@ export class TimedSeries<T> {
   }
 }
 
-/** Mean of consecutive differences, i.e. (last − first) / (n − 1); 0 with fewer than two values (§7.4). */
+/** Mean of consecutive differences, i.e. (last − first) / (n − 1); 0 with fewer than two values (docs/engine.md#s-7-4). */
 export function trendOf(values: number[]): number {
   const first = values[0];
   const last = values[values.length - 1];

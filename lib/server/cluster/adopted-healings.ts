@@ -1,7 +1,7 @@
 // Healings a new owner takes over: the previous owner started them and issued their commands (persisted, delivered
 // under leases by the coordinator link); the new owner's engine never saw them, so they finish from their
 // commands' persisted states (the Kubernetes-style reconcile over stored state) and, when those succeeded, from a
-// verification on stored evidence (D19: a healing succeeds only when its commands succeed and verification passes).
+// verification on stored evidence (docs/decisions.md#d19: a healing succeeds only when its commands succeed and verification passes).
 import type { Db } from "../db/prisma";
 import type { CommandKind, CommandStatus, Failure, HealingAction, HealingRecord, HealingStatus, Severity, Trigger } from "../../engine/healing/types";
 import { recoveryEvidenceOf } from "../../engine/healing/verification";

@@ -2,7 +2,7 @@
 // connections) with TCP keepalive. It holds one advisory lock per owned swarm, takes ownership by incrementing the
 // swarm's epoch, heartbeats the owner's cursor (fenced by that epoch) and LISTENs for ingest and engine notices.
 // Postgres ends the session after OWNER_LEASE_S idle seconds, so a paused process (GC pause, SIGSTOP) loses its locks
-// and another instance takes over within that plus one beat (8 s + about 1 s by default: F5's 10 s).
+// and another instance takes over within that plus one beat (8 s + about 1 s by default: docs/reliability.md#f5's 10 s).
 import pg from "pg";
 import { env } from "../platform/env";
 import type { Cursor } from "./feed-ledger";

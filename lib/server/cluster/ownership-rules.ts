@@ -1,5 +1,5 @@
 // Pure decisions of engine ownership: which owned swarms were lost, and how a healing adopted from a previous
-// owner ends: from its persisted commands, then (D19) from a verification the new owner runs on stored evidence.
+// owner ends: from its persisted commands, then (docs/decisions.md#d19) from a verification the new owner runs on stored evidence.
 
 /** Swarms this instance believes it owns whose lock its session no longer holds, or whose epoch moved on. */
 export function lostSwarms(owned: readonly number[], heldLocks: ReadonlySet<number>, fencedOut: ReadonlySet<number>): number[] {

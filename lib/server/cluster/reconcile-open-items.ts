@@ -1,5 +1,5 @@
 // At takeover (a restart is one), stored open items that only the previous engine could close are reconciled with
-// the new engine (D31): active bottlenecks and open incidents are closed, and whatever still holds is detected again
+// the new engine (docs/decisions.md#d31): active bottlenecks and open incidents are closed, and whatever still holds is detected again
 // from the recent events the new owner replays. Running healings are adopted instead (adopted-healings.ts), and so
 // are open proposals: the new engine tracks them (not proposing the same fault twice), and an approval carries the
 // stored proposal to the engine.

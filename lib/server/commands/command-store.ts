@@ -1,4 +1,4 @@
-// The persisted command lifecycle (D19): pending → dispatched (leased) → acknowledged → succeeded | failed |
+// The persisted command lifecycle (docs/decisions.md#d19): pending → dispatched (leased) → acknowledged → succeeded | failed |
 // timed_out. Claims use FOR UPDATE SKIP LOCKED so concurrent pollers (or instances) never get the same command,
 // and a command whose lease expired without a result is claimed again (the receiver dedupes by command id). Every
 // claim is a dispatch attempt and is audit-logged in the same statement (command.dispatched, with its attempt number).
@@ -7,7 +7,7 @@ import type pg from "pg";
 /** Default lease: how long a claimed command stays with one receiver before it may be re-delivered. */
 export const LEASE_MS = 30_000;
 
-/** A command as handed to a coordinator (contract §4.3). */
+/** A command as handed to a coordinator (docs/contract.md#coordinator-link). */
 export type DeliveredCommand = { id: string; kind: string; params: Record<string, unknown>; issued_at: string; deadline: string; attempts: number; lease_until: string };
 
 type Row = { id: string; kind: string; params: Record<string, unknown>; issued_at: Date; deadline: Date; attempts: number; lease_until: Date };

@@ -1,4 +1,4 @@
-// The pull side of the coordinator link (contract §4.3): long-polled claims and idempotent results, each
+// The pull side of the coordinator link (docs/contract.md#coordinator-link): long-polled claims and idempotent results, each
 // reported to the swarm's engine so healings follow their commands.
 import { z } from "zod";
 import { notFound } from "../http/errors";

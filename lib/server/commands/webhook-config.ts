@@ -1,4 +1,4 @@
-// A swarm's push target (contract §4.3): webhook URL and signing secret, kept in the swarm's settings.
+// A swarm's push target (docs/contract.md#coordinator-link): webhook URL and signing secret, kept in the swarm's settings.
 import { z } from "zod";
 import type { Db } from "../db/prisma";
 import type { Prisma } from "../../generated/prisma/client";

@@ -1,4 +1,4 @@
-// The push side of the coordinator link (contract §4.3): due commands of swarms with a webhook are POSTed,
+// The push side of the coordinator link (docs/contract.md#coordinator-link): due commands of swarms with a webhook are POSTed,
 // signed `X-Swarm-Medic-Signature: sha256=<HMAC-SHA256(secret, raw body)>`; a 2xx `{status, detail?}` is the result.
 // Anything else is retried with exponential backoff and jitter until the deadline — the command's lease is the
 // retry timer, so pending retries live in Postgres (bounded by the commands themselves), never in memory. A target

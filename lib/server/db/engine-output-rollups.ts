@@ -1,4 +1,4 @@
-// What a stored engine output row counts in the rollups (D27), the way the engine's analytics roll raw records up:
+// What a stored engine output row counts in the rollups (docs/decisions.md#d27), the way the engine's analytics roll raw records up:
 // a bottleneck, prediction or failure once (by detection / prediction time), a healing once it is a result
 // (succeeded or failed, by outcome time, with its heal and recovery durations), a prediction's settled outcome.
 // A row whose counted state changes moves its contribution: the old one is taken back, the new one added.
@@ -10,7 +10,7 @@ export type RollupShare = { at: number; delta: RollupDelta };
 /** The counted state of a healing row. */
 export type HealingCounted = { status: string; startedAt: number; finishedAt: number | null; healMs: number | null; recoveryMs: number | null };
 
-/** A healing's share: one result when it succeeded or failed (heal duration D17: healMs, else finish − start). */
+/** A healing's share: one result when it succeeded or failed (heal duration docs/decisions.md#d17: healMs, else finish − start). */
 export function healingShare(h: HealingCounted | null): RollupShare | null {
   if (!h || (h.status !== "succeeded" && h.status !== "failed")) return null;
   const healMs = h.healMs ?? (h.finishedAt !== null ? Math.max(0, h.finishedAt - h.startedAt) : 0);

@@ -1,4 +1,4 @@
-// S1: a refused request is audit-logged — 403 with who asked, and 401 when credentials were presented but are not
+// docs/reliability.md#s1: a refused request is audit-logged — 403 with who asked, and 401 when credentials were presented but are not
 // valid (requests with no credentials at all are not logged, so anonymous scanners cannot flood the log).
 import { audit } from "../features/audit/audit-log";
 import { authenticate, hasRole, type Principal } from "../auth/principal";

@@ -1,9 +1,10 @@
 // The one error type of the API, and its mapping to application/problem+json (RFC 9457).
 import { ZodError } from "zod";
 import { isDatabaseUnavailable } from "../db/pool";
+import type { FieldError, ProblemBody } from "../../contract/items/problem";
 
-/** A per-field validation problem, as reported in `errors`. */
-export type FieldError = { index?: number; path: string; message: string };
+/** A per-field validation problem, as reported in `errors` (the contract's type). */
+export type { FieldError };
 
 /** An error with an HTTP status that is safe to show to the caller. */
 export class ApiError extends Error {
@@ -23,7 +24,7 @@ const TITLES: Record<number, string> = {
 };
 
 /** A rendered problem: status, headers and JSON body. */
-export type Problem = { status: number; headers: Record<string, string>; body: Record<string, unknown> };
+export type Problem = { status: number; headers: Record<string, string>; body: ProblemBody };
 
 /** Maps any thrown value to a problem; internals of unexpected errors never leak. */
 export function toProblem(err: unknown, requestId?: string): Problem {
@@ -37,7 +38,7 @@ export function toProblem(err: unknown, requestId?: string): Problem {
   else e = new ApiError(500, "internal", "An unexpected error occurred.");
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (e.extra.retryAfterS !== undefined) headers["retry-after"] = String(e.extra.retryAfterS);
-  const body: Record<string, unknown> = {
+  const body: ProblemBody = {
     type: `https://swarm-medic.dev/problems/${e.code}`,
     title: TITLES[e.status] ?? "Error",
     status: e.status,

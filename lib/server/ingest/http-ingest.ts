@@ -47,7 +47,7 @@ function tooLarge() {
 }
 
 /** Handles one ingest request end to end: auth → limits → parse → ingestBatch → 202. A replay at full speed sends
- * `X-Swarm-Medic-Clock: event` so the swarm's engine follows event time (D1); `wall` switches it back. */
+ * `X-Swarm-Medic-Clock: event` so the swarm's engine follows event time (docs/decisions.md#d1); `wall` switches it back. */
 export async function handleIngest(req: IncomingMessage, res: ServerResponse, rt: Runtime, now: () => number = Date.now): Promise<void> {
   const timer = rt.metrics.ingestSeconds.startTimer();
   try {

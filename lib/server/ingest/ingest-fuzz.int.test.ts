@@ -1,4 +1,4 @@
-// Scenarios I1–I4 against the real server and Postgres: 10,000 generated bad requests (wrong types, NaN/Infinity as
+// Scenarios docs/reliability.md#i1 to docs/reliability.md#i4 against the real server and Postgres: 10,000 generated bad requests (wrong types, NaN/Infinity as
 // raw JSON text, huge numbers, deep nesting, unicode, NUL and lone surrogates, oversized strings, malformed JSON, wrong
 // content types, an invalid event hidden among valid ones) → never a 5xx, never a 2xx, nothing stored, memory bounded.
 import { setFlagsFromString } from "node:v8";

@@ -1,4 +1,4 @@
-// Contract §4.1 against real Postgres: formats, 202 only after commit, dedup, all-or-nothing 400, limits, auth.
+// docs/contract.md#ingest against real Postgres: formats, 202 only after commit, dedup, all-or-nothing 400, limits, auth.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp } from "../../../test/app";
 

@@ -1,4 +1,4 @@
-// D31 end to end: the history tables refuse every write for 6 s (a failover or a full disk, as the server sees it)
+// docs/decisions.md#d31 end to end: the history tables refuse every write for 6 s (a failover or a full disk, as the server sees it)
 // while an agent reports heartbeat_failed. Nothing the engine decided is lost: once writes are accepted again the
 // failure, the healing and its restart_agent command are stored, the command reaches the coordinator exactly once
 // through the real pull API, and the healing finishes, counted in the rollups.

@@ -1,8 +1,8 @@
 // Persists the engine's outputs (bottlenecks, predictions, failures, healings, commands) off the ingest path, with
-// the rollup increments that count them in the same transaction, so the charts always agree with the history (D27)
+// the rollup increments that count them in the same transaction, so the charts always agree with the history (docs/decisions.md#d27)
 // and nothing counted is lost in a crash. Each swarm has its own queue: its outputs are stored in order (a failure
 // before its healing, a healing before its commands), several per transaction when more are waiting, and a write
-// that fails is retried with backoff until it is stored (D31); other swarms do not wait for it. Each output is
+// that fails is retried with backoff until it is stored (docs/decisions.md#d31); other swarms do not wait for it. Each output is
 // handed to `published` only once it is stored. Every write is fenced: it commits only in a transaction that finds
 // the swarm's owner epoch unchanged (SELECT … FOR SHARE conflicts with a takeover's epoch increment), so an owner
 // that was paused and replaced cannot commit stale outputs.

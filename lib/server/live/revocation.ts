@@ -1,4 +1,4 @@
-// S6: live sockets follow their credentials. Every sweep re-reads the tokens and users behind the connected
+// docs/reliability.md#s6: live sockets follow their credentials. Every sweep re-reads the tokens and users behind the connected
 // sockets; a revoked token or a disabled or deleted user is disconnected (within one sweep, 2 s by default), and a
 // changed role takes effect on the socket.
 import type pg from "pg";

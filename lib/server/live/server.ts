@@ -45,7 +45,7 @@ function listenerPool(pool: pg.Pool, log: Logger): pg.Pool {
 /** How often connected sockets' credentials are re-checked (revocation takes effect within this). */
 const REVOCATION_SWEEP_MS = 2_000;
 
-/** Disconnects sockets whose token or user is no longer valid, and applies role changes (S6). */
+/** Disconnects sockets whose token or user is no longer valid, and applies role changes (docs/reliability.md#s6). */
 async function sweepRevocations(io: RealtimeServer, rt: Runtime): Promise<void> {
   const sockets = await io.local.fetchSockets();
   if (sockets.length === 0) return;

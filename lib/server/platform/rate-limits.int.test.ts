@@ -1,4 +1,4 @@
-// S8 over HTTP: an ingest key over its events/s budget gets 429 + Retry-After and nothing of that request is
+// docs/reliability.md#s8 over HTTP: an ingest key over its events/s budget gets 429 + Retry-After and nothing of that request is
 // stored; an operator over the decisions budget gets 429 before anything is decided.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { POST as approve } from "@/app/api/v1/predictions/[id]/approve/route";

@@ -1,4 +1,4 @@
-// Request rate limits (scenario S8), in memory per instance through rate-limiter-flexible (a well-kept limiter
+// Request rate limits (docs/reliability.md#s8), in memory per instance through rate-limiter-flexible (a well-kept limiter
 // with exact token-bucket-like windows, so we don't hand-roll one): ingest per key (events/s and bytes/s) and
 // proposal decisions per user. Sign-in is limited per IP by better-auth's own limiter. Exceeding one → 429 with
 // Retry-After.

@@ -1,4 +1,4 @@
-// The coordinator side: executes Swarm Medic's commands (contract §4.3) against the model, idempotently by command id.
+// The coordinator side: executes Swarm Medic's commands (docs/contract.md#coordinator-link) against the model, idempotently by command id.
 import { createAgent, restartAgent } from "./agents";
 import { findAgent, isLive, notice, type Agent, type SimState } from "./state";
 import { findTask, rankOf, requeue, type TaskLocation } from "./tasks";

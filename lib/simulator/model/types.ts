@@ -31,7 +31,7 @@ export type ScheduledFault = { at: number; scenario: ScenarioName; target?: stri
 /** An injected fault while it lasts; `targets` are the agents it affects (none for a queue flood). */
 export type FaultRecord = { id: string; scenario: ScenarioName; targets: string[]; startedAt: number; endsAt: number | null };
 
-/** One emitted event: contract §4.1 fields in snake_case, `timestamp` = simulated epoch ms, `id` = `<idPrefix>-<seq>`. */
+/** One emitted event: docs/contract.md#ingest fields in snake_case, `timestamp` = simulated epoch ms, `id` = `<idPrefix>-<seq>`. */
 export type SimEvent = Record<string, unknown>;
 
 /** Simulator options; only `seed` and `startMs` are required. */
@@ -71,7 +71,7 @@ export type SimulatorOptions = {
 /** The options with every default applied. */
 export type ResolvedOptions = Required<Omit<SimulatorOptions, "tokenRefillMs">> & { tokenRefillMs: number | null };
 
-/** A command from Swarm Medic (contract §4.3). */
+/** A command from Swarm Medic (docs/contract.md#coordinator-link). */
 export type SimCommand = { id: string; kind: string; params: Record<string, unknown> };
 
 /** What the coordinator answers for a command. */

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { bucketLabel } from "./bucket-label";
-import { type MttrApiPoint, prepareMttrSeries } from "./prepare-mttr-series";
+import type { MttrPoint } from "@/lib/contract/items/analytics";
+import { prepareMttrSeries } from "./prepare-mttr-series";
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2025, 2, 10, 14, 0, 0);
-const point = (t: number, p: Partial<MttrApiPoint> = {}): MttrApiPoint => ({ bucket_start: new Date(t).toISOString(), mttr_ms: null, avg_heal_ms: null, healings: 0, failures: 0, success_rate: null, ...p });
+const point = (t: number, p: Partial<MttrPoint> = {}): MttrPoint => ({ bucket_start: new Date(t).toISOString(), mttr_ms: null, avg_heal_ms: null, healings: 0, failures: 0, success_rate: null, ...p });
 
 describe("prepareMttrSeries", () => {
   it("lists every bucket of the window, a missing or empty bucket as a gap (null), never 0", () => {

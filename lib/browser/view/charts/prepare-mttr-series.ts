@@ -1,18 +1,9 @@
 // MTTR trend chart data: one row per bucket of the window, MTTR and heal duration side by side, gaps as null.
 import { BUCKET_MS } from "@/lib/engine/analytics/mttr-series";
+import type { MttrPoint } from "@/lib/contract/items/analytics";
 import { bucketLabel } from "./bucket-label";
 import { durationUnit, type DurationUnit } from "./format-units";
 import type { ChartWindow } from "./time-range";
-
-/** One point of GET analytics/mttr (`avg_heal_ms` is absent on servers that predate it). */
-export type MttrApiPoint = {
-  bucket_start: string;
-  mttr_ms: number | null;
-  avg_heal_ms?: number | null;
-  healings: number;
-  failures: number;
-  success_rate: number | null;
-};
 
 /** One chart row; `mttr_ms` / `heal_ms` are null where nothing was measured, so the line breaks there. */
 export type MttrChartRow = { t: number; label: string; mttr_ms: number | null; heal_ms: number | null; healings: number; failures: number };
@@ -23,7 +14,7 @@ export type MttrChart = { rows: MttrChartRow[]; unit: DurationUnit; hasData: boo
 const measured = (v: number | null | undefined, healings: number) => (v === null || v === undefined || healings === 0 ? null : v);
 
 /** Every bucket of the window in order, each API point put in its bucket; a bucket with no point or no healing is a gap (null), never 0. */
-export function prepareMttrSeries(points: readonly MttrApiPoint[], window: ChartWindow, timeZone?: string): MttrChart {
+export function prepareMttrSeries(points: readonly MttrPoint[], window: ChartWindow, timeZone?: string): MttrChart {
   const size = BUCKET_MS[window.bucket];
   const first = Math.floor(window.from / size) * size;
   const count = window.to > window.from ? Math.ceil((window.to - first) / size) : 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ACCURACY_TARGET_PCT, prepareMetricRows, type PredictionQuality } from "./prepare-prediction-metrics";
+import type { PredictionQuality } from "@/lib/contract/items/analytics";
+import { ACCURACY_TARGET_PCT, prepareMetricRows } from "./prepare-prediction-metrics";
 
 const q = (p: Partial<PredictionQuality>): PredictionQuality => ({ total: 4, accuracy: null, precision: null, recall: null, false_positive_rate: null, median_lead_ms: null, ...p });
 

@@ -1,19 +1,10 @@
 // Prediction quality bars: accuracy, precision, recall and false-positive rate in percent against the 70 % target.
 import { TARGET_ACCURACY } from "@/lib/engine/prediction/outcome-stats";
 import { formatPercent } from "./format-units";
+import type { PredictionQuality } from "@/lib/contract/items/analytics";
 
 /** The accuracy target of the seed (70 %), in percent. */
 export const ACCURACY_TARGET_PCT = TARGET_ACCURACY * 100;
-
-/** The `prediction` block of analytics/overview. */
-export type PredictionQuality = {
-  total: number;
-  accuracy: number | null;
-  precision: number | null;
-  recall: number | null;
-  false_positive_rate: number | null;
-  median_lead_ms: number | null;
-};
 
 /** One metric bar; `pct` is null (no bar) where nothing has settled yet. */
 export type MetricRow = {

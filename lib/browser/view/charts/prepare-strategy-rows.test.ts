@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { StrategyEffectiveness } from "@/lib/engine/analytics/strategy-effectiveness";
+import type { StrategyEffectiveness } from "@/lib/contract/items/analytics";
 import { prepareStrategyRows, strategyLabel } from "./prepare-strategy-rows";
 
 const row = (p: Partial<StrategyEffectiveness>): StrategyEffectiveness => ({

@@ -1,6 +1,5 @@
 // Strategy effectiveness chart rows: success rate in percent with counts, a trend arrow and a verdict badge tone.
-import type { StrategyEffectiveness } from "@/lib/engine/analytics/strategy-effectiveness";
-import type { StrategyVerdict, Trend } from "@/lib/engine/analytics/types";
+import type { StrategyEffectiveness, StrategyVerdict, Trend } from "@/lib/contract/items/analytics";
 
 /** How a verdict badge is coloured. */
 export type BadgeTone = "good" | "neutral" | "warn" | "bad";

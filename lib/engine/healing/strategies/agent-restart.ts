@@ -1,4 +1,4 @@
-// AgentRestartStrategy (reference §8.4): restart the agent with its saved metadata, then wait for its heartbeat (for an
+// AgentRestartStrategy (docs/engine.md#s-8-4): restart the agent with its saved metadata, then wait for its heartbeat (for an
 // agent found down by its silence, for any event of its own: it is back once heard from).
 import { act, decline, type HealingStrategy } from "../strategy";
 

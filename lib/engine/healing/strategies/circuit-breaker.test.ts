@@ -1,4 +1,4 @@
-// CircuitBreaker: D21 state-machine table, and a golden series inside a composite with AgentRestart (seed §3).
+// CircuitBreaker: docs/decisions.md#d21 state-machine table, and a golden series inside a composite with AgentRestart (docs/engine.md#seed-composite).
 import { describe, expect, it } from "vitest";
 import { StrategyRegistry } from "../registry";
 import { complete, ev, failure, harness, play } from "../test-support";

@@ -1,4 +1,4 @@
-// CircuitBreakerStrategy (reference §9.1, D21): isolates an agent that keeps failing, then lets it back in on trial.
+// CircuitBreakerStrategy (docs/engine.md#s-9-1, docs/decisions.md#d21): isolates an agent that keeps failing, then lets it back in on trial.
 import type { EngineEvent } from "../../types";
 import { agentOf, taskOutcome } from "../event-fields";
 import { act, capMap, decline, halt, type HealingStrategy } from "../strategy";

@@ -1,4 +1,4 @@
-// The circuit-breaker state machine (reference §9.1 with D21), as a pure step function.
+// The circuit-breaker state machine (docs/engine.md#s-9-1 with docs/decisions.md#d21), as a pure step function.
 
 /** Circuit states. */
 export type CircuitState = "closed" | "open" | "half_open";
@@ -6,13 +6,13 @@ export type CircuitState = "closed" | "open" | "half_open";
 /** One circuit's counters. */
 export type Circuit = { state: CircuitState; failures: number; successes: number; halfOpenCalls: number; lastFailureAt: number | null };
 
-/** Thresholds (reference §2.11 defaults: 5 failures, 2 successes, 60 s, 3 half-open calls). */
+/** Thresholds (docs/engine.md#s-2-11 defaults: 5 failures, 2 successes, 60 s, 3 half-open calls). */
 export type CircuitConfig = { failureThreshold: number; successThreshold: number; timeoutMs: number; halfOpenMaxCalls: number };
 
 /** Default thresholds. */
 export const CIRCUIT_DEFAULTS: CircuitConfig = { failureThreshold: 5, successThreshold: 2, timeoutMs: 60_000, halfOpenMaxCalls: 3 };
 
-/** A circuit never seen before: closed with zero counters (D21). */
+/** A circuit never seen before: closed with zero counters (docs/decisions.md#d21). */
 export const NEW_CIRCUIT: Circuit = { state: "closed", failures: 0, successes: 0, halfOpenCalls: 0, lastFailureAt: null };
 
 /** What a step decided: pass (closed, below threshold), opened, fail_fast, half_opened, reopened, closed, none. */
@@ -26,7 +26,7 @@ const open = (c: Circuit, now: number): Circuit => ({ ...c, state: "open", lastF
 /**
  * Next circuit for one outcome at `now`. Closed: failures count, opening at the threshold. Open: a failure fails fast
  * until the timeout, then moves to half-open. Half-open: a failure re-opens; successes are trial calls, closing at the
- * success threshold, re-opening once `halfOpenMaxCalls` calls passed without closing (D21).
+ * success threshold, re-opening once `halfOpenMaxCalls` calls passed without closing (docs/decisions.md#d21).
  */
 export function stepCircuit(prev: Circuit | undefined, input: CircuitInput, now: number, cfg: CircuitConfig): { next: Circuit; decision: CircuitDecision } {
   const c = prev ?? NEW_CIRCUIT;

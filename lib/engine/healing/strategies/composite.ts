@@ -1,4 +1,4 @@
-// CompositeHealingStrategy (seed advanced-healing §3): children tried in priority order, falling back on failure.
+// CompositeHealingStrategy (docs/engine.md#seed-composite): children tried in priority order, falling back on failure.
 import type { CompositeStrategy, HealingStrategy } from "../strategy";
 
 /** One child with its priority (lower runs first). */

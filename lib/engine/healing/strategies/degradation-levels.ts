@@ -1,4 +1,4 @@
-// Degradation levels (reference §9.2) and the usage → level rule (D20 derives usage_percent when absent).
+// Degradation levels (docs/engine.md#s-9-2) and the usage → level rule (docs/decisions.md#d20 derives usage_percent when absent).
 import type { Failure } from "../types";
 
 /** One degradation level's settings. */
@@ -27,7 +27,7 @@ export function levelForUsage(usagePercent: number): DegradationLevel {
   return DEGRADATION_LEVELS[index] ?? DEGRADATION_LEVELS[0]!;
 }
 
-/** usage_percent of a failure: the given value, else current_usage / limit × 100 (D20), else null. */
+/** usage_percent of a failure: the given value, else current_usage / limit × 100 (docs/decisions.md#d20), else null. */
 export function usagePercentOf(f: Failure): number | null {
   const { usage_percent: given, current_usage: usage, limit } = f.context;
   if (typeof given === "number") return given;

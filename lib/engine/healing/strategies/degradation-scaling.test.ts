@@ -1,4 +1,4 @@
-// GradualDegradation (D20 golden + level table) and DynamicScaling (Balanced policy golden + §11.1 table).
+// GradualDegradation (docs/decisions.md#d20 golden + level table) and DynamicScaling (Balanced policy golden + docs/engine.md#s-11-1 table).
 import { describe, expect, it } from "vitest";
 import { StrategyRegistry } from "../registry";
 import { complete, failure, harness, play, queue } from "../test-support";

@@ -1,4 +1,4 @@
-// DynamicScalingStrategy (reference §11.1, D18): adds agents for a queue backlog, Balanced policy by default.
+// DynamicScalingStrategy (docs/engine.md#s-11-1, docs/decisions.md#d18): adds agents for a queue backlog, Balanced policy by default.
 import { THRESHOLDS } from "../../detection/severity-table";
 import { pendingTotal, type SwarmView } from "../ports";
 import { act, decline, isPredicted, type HealingStrategy } from "../strategy";
@@ -6,7 +6,7 @@ import { act, decline, isPredicted, type HealingStrategy } from "../strategy";
 /** A scaling policy: scale up above `scaleUpAbove` pending tasks, one agent per `tasksPerAgent`, then cool down. */
 export type ScalingPolicy = { name: string; scaleUpAbove: number; tasksPerAgent: number; cooldownMs: number };
 
-/** The documented policies (reference §11.1). */
+/** The documented policies (docs/engine.md#s-11-1). */
 export const SCALING_POLICIES = {
   aggressive: { name: "aggressive", scaleUpAbove: 20, tasksPerAgent: 15, cooldownMs: 10_000 },
   balanced: { name: "balanced", scaleUpAbove: 30, tasksPerAgent: 20, cooldownMs: 20_000 },

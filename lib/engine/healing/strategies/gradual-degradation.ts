@@ -1,4 +1,4 @@
-// GradualDegradationStrategy (reference §9.2, D20): steps the swarm's service level with resource pressure.
+// GradualDegradationStrategy (docs/engine.md#s-9-2, docs/decisions.md#d20): steps the swarm's service level with resource pressure.
 import { act, capMap, decline, type HealingStrategy } from "../strategy";
 import type { CommandSpec } from "../types";
 import { DEGRADATION_LEVELS, levelForUsage, usagePercentOf, type DegradationLevel } from "./degradation-levels";

@@ -1,4 +1,4 @@
-// PreemptiveLoadShed (D18 predicted task failure) and Composite fallback chains (seed §3).
+// PreemptiveLoadShed (docs/decisions.md#d18 predicted task failure) and Composite fallback chains (docs/engine.md#seed-composite).
 import { describe, expect, it } from "vitest";
 import { StrategyRegistry } from "../registry";
 import { failureFromPrediction } from "../synthetic-failures";

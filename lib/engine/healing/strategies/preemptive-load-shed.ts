@@ -1,4 +1,4 @@
-// PreemptiveLoadShedStrategy (D18, §13 #17): heals a predicted task failure on an agent (or a slow agent) by lowering
+// PreemptiveLoadShedStrategy (docs/decisions.md#d18, docs/engine.md#s-13, row 17): heals a predicted task failure on an agent (or a slow agent) by lowering
 // that agent's concurrency (restored to the default once the agent stays clear), or draining it when its health is poor.
 import { undoCommands } from "../restore-rules";
 import type { CommandSpec } from "../types";

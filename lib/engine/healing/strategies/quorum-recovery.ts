@@ -1,4 +1,4 @@
-// QuorumRecoveryStrategy (reference §8.4, D18): scale agents up to the required quorum (from the voters the swarm
+// QuorumRecoveryStrategy (docs/engine.md#s-8-4, docs/decisions.md#d18): scale agents up to the required quorum (from the voters the swarm
 // reported), verified by the new agents' arrival.
 import { act, decline, type HealingStrategy } from "../strategy";
 

@@ -1,4 +1,4 @@
-// ResourceRebalance and QuorumRecovery: golden series (§14 v5 adjusted per D18), commands issued in order.
+// ResourceRebalance and QuorumRecovery: golden series (docs/engine.md#s-14 vector 5 adjusted per docs/decisions.md#d18), commands issued in order.
 import { describe, expect, it } from "vitest";
 import { detectFailure } from "../detect-failure";
 import { agent, complete, counterIds, ev, failure, harness, play } from "../test-support";

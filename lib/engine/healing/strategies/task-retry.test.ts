@@ -1,4 +1,4 @@
-// TaskRetryStrategy: golden series (healthy agent, backoff, verification), §14 v5 retry limit, D18 expiry.
+// TaskRetryStrategy: golden series (healthy agent, backoff, verification), docs/engine.md#s-14 vector 5 retry limit, docs/decisions.md#d18 expiry.
 import { describe, expect, it } from "vitest";
 import { agent, complete, ev, failure, harness, play } from "../test-support";
 import { liveRetryCount, retryBackoffMs } from "./task-retry";

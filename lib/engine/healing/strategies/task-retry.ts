@@ -1,4 +1,4 @@
-// TaskRetryStrategy (reference §8.4, D18): re-run the task on a healthy agent with backoff; retry counts expire.
+// TaskRetryStrategy (docs/engine.md#s-8-4, docs/decisions.md#d18): re-run the task on a healthy agent with backoff; retry counts expire.
 import { pickHealthyAgent } from "../agent-health";
 import { act, capMap, decline, type HealingStrategy } from "../strategy";
 import type { CommandSpec, Failure } from "../types";
@@ -12,12 +12,12 @@ export const TASK_RETRY_DEFAULTS: TaskRetryOptions = { maxRetries: 3, backoffBas
 /** Delay before attempt k (1-based): none for the first retry, then base × 2^(k−2). */
 export const retryBackoffMs = (attempt: number, baseMs: number): number => (attempt <= 1 ? 0 : baseMs * 2 ** (attempt - 2));
 
-/** The retry count in force for a task: an entry older than the window no longer counts (D18). */
+/** The retry count in force for a task: an entry older than the window no longer counts (docs/decisions.md#d18). */
 export function liveRetryCount(entry: { count: number; lastAt: number } | undefined, now: number, windowMs: number): number {
   return entry && now - entry.lastAt < windowMs ? entry.count : 0;
 }
 
-/** The task a failure is about (a prediction names none, so TaskRetry cannot heal it: reference §7.9). */
+/** The task a failure is about (a prediction names none, so TaskRetry cannot heal it: docs/engine.md#s-7-9). */
 const taskIdOf = (f: Failure): string | null => f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
 
 /** Creates a TaskRetryStrategy; its retry map is per instance (per swarm) and bounded. */

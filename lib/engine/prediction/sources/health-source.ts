@@ -1,4 +1,4 @@
-// Source "health": agents whose success rate drops or whose task durations climb (reference §7.6 with D13).
+// Source "health": agents whose success rate drops or whose task durations climb (docs/engine.md#s-7-6 with docs/decisions.md#d13).
 import type { AgentWindow } from "../observations";
 import type { Candidate } from "../prediction-record";
 import { clampConfidence } from "../prediction-record";
@@ -16,7 +16,7 @@ function fleetMeanDuration(agents: AgentWindow[]): number | null {
 /**
  * Predictions per agent with at least `minResults` task results in the window: degrading (agent_down) and slowing
  * (task_timeout). With `slowerThanFleet` set, slowing also needs a mean above that multiple of the fleet's mean (the
- * D5 slow-agent concept), so a fleet whose normal tasks take about 5 s is not flagged on noise.
+ * docs/decisions.md#d5 slow-agent concept), so a fleet whose normal tasks take about 5 s is not flagged on noise.
  */
 export function healthCandidates(agents: AgentWindow[], minResults = 1, slowerThanFleet: number | null = null): Candidate[] {
   const out: Candidate[] = [];

@@ -1,4 +1,4 @@
-// Pattern source: D11 with D9 revised (fires only while its precursor event is within the pattern's lead time, ETA =
+// Pattern source: docs/decisions.md#d11 with docs/decisions.md#d9 revised (fires only while its precursor event is within the pattern's lead time, ETA =
 // the rest of the lead) and the 50/30/20 confidence bounded by the pattern's own measured hit rate.
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PREDICTION_CONFIG } from "../config";

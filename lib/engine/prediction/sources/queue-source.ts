@@ -1,4 +1,4 @@
-// Source "queue": queue depth and high-priority backlog growing (reference §7.7, ETA clamped per D14).
+// Source "queue": queue depth and high-priority backlog growing (docs/engine.md#s-7-7, ETA clamped per docs/decisions.md#d14).
 import type { Candidate } from "../prediction-record";
 import { clampConfidence, clampEta } from "../prediction-record";
 import { trendOf } from "../timed-series";

@@ -1,4 +1,4 @@
-// Trend and queue sources: reference thresholds, and D14 (ETAs clamped to ≥ 0).
+// Trend and queue sources: reference thresholds, and docs/decisions.md#d14 (ETAs clamped to ≥ 0).
 import { describe, expect, it } from "vitest";
 import { queueCandidates } from "./queue-source";
 import { trendCandidates } from "./trend-source";

@@ -7,6 +7,7 @@ import type { Runtime } from "../../platform/runtime";
 import { commandsOf } from "../healings/history-links";
 import { failureItem, healingItem } from "../items/items";
 import { requireSwarm } from "../swarms/swarm-lists";
+import type { AgentDetail, AgentItem, AgentList } from "../../../contract/items/agents";
 
 /** Params of /swarms/{swarm}/agents/{agent}. */
 export const agentIdSchema = z.string().min(1).max(128);
@@ -14,8 +15,8 @@ export const agentIdSchema = z.string().min(1).max(128);
 const DAY = 86_400_000;
 const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString());
 
-/** One agent row (snake_case, with ages measured at `now`); `silence` explains a "down" state found by silence (D30). */
-export function agentItem(a: AgentSummary, now: number) {
+/** One agent row (snake_case, with ages measured at `now`); `silence` explains a "down" state found by silence (docs/decisions.md#d30). */
+export function agentItem(a: AgentSummary, now: number): AgentItem {
   return {
     id: a.id, state: a.state, health_state: a.healthState, health_score: Math.round(a.healthScore * 1000) / 1000, current_tasks: a.currentTasks, tasks: a.tasks,
     success_rate: a.successRate, p95_duration_ms: a.p95DurationMs, last_seen_at: iso(a.lastSeenAt), last_heartbeat_at: iso(a.lastHeartbeatAt),
@@ -28,14 +29,14 @@ export function agentItem(a: AgentSummary, now: number) {
 }
 
 /** GET /swarms/{swarm}/agents: every agent the engine tracks, by id, and the swarm's degradation level. */
-export async function listAgents(rt: Runtime, swarm: string, now: number) {
+export async function listAgents(rt: Runtime, swarm: string, now: number): Promise<AgentList> {
   await requireSwarm(rt.db, swarm);
   const roster = rt.engine.agents(swarm);
   return { items: roster.agents.map((a) => agentItem(a, now)), degradation: roster.degradation, generated_at: new Date(now).toISOString() };
 }
 
 /** GET /swarms/{swarm}/agents/{agent}: the agent's live row, its failures and the healings aimed at it (last 7 days). */
-export async function agentDetail(rt: Runtime, swarm: string, agentId: string, now: number) {
+export async function agentDetail(rt: Runtime, swarm: string, agentId: string, now: number): Promise<AgentDetail> {
   const swarmId = await requireSwarm(rt.db, swarm);
   const roster = rt.engine.agents(swarm);
   const live = roster.agents.find((a) => a.id === agentId);

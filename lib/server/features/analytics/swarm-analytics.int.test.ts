@@ -61,7 +61,7 @@ describe("analytics", () => {
     expect(status).toBe(200);
     expect(body.healing).toEqual({ total: 3, success_rate: 2 / 3, mttr_ms: 1500, avg_heal_ms: 200 });
     expect(body.bottlenecks).toEqual({ active: 1, by_type: { slow_agent: 1 } });
-    // D26: no task outcomes in the rollups, so 30 × (1 − 1.5 s / 30 s) and 20 × mean(1, 0) are rescaled from 50 to 100.
+    // docs/decisions.md#d26: no task outcomes in the rollups, so 30 × (1 − 1.5 s / 30 s) and 20 × mean(1, 0) are rescaled from 50 to 100.
     expect(body.health_score).toBe(77);
     expect(body.health).toEqual({ score: 77, success_points: null, mttr_points: 57, strategy_points: 20, target_mttr_ms: 30_000 });
     expect(body.prediction).toEqual({ total: 4, accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25, median_lead_ms: 30_000 });

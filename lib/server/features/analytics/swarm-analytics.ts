@@ -1,4 +1,4 @@
-// Analytics of one swarm for the API (contract §4.2): read from rollups and indexed tables (D27), computed with
+// Analytics of one swarm for the API (docs/contract.md#read-and-act): read from rollups and indexed tables (docs/decisions.md#d27), computed with
 // the engine's pure analytics functions so live and historical figures agree.
 import type pg from "pg";
 import { z } from "zod";
@@ -11,6 +11,7 @@ import { strategyEffectiveness } from "../../../engine/analytics/strategy-effect
 import type { HealingRecord, HealingRollup } from "../../../engine/analytics/types";
 import { PREDICTABLE_FAILURE_TYPES } from "../../../engine/prediction";
 import { storedSettings } from "../settings/settings-store";
+import type { AnalyticsOverview, MttrPoint, PredictionQuality, StrategyEffectiveness } from "../../../contract/items/analytics";
 
 const RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7 * 86_400_000, "30d": 30 * 86_400_000 } as const;
 
@@ -52,12 +53,12 @@ async function healingRecords(pool: pg.Pool, swarmId: number, from: number, to: 
 }
 
 /** Per-strategy effectiveness over a range (newest 10,000 healings at most). */
-export async function strategies(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number) {
+export async function strategies(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number): Promise<StrategyEffectiveness[]> {
   return strategyEffectiveness(await healingRecords(pool, swarmId, now - RANGES[range], now + 1));
 }
 
 /** MTTR, healings, failures and success rate per bucket; buckets without data have `mttr_ms: null`. */
-export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mttrQuery>, now: number) {
+export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mttrQuery>, now: number): Promise<MttrPoint[]> {
   const size: BucketSize = q.bucket;
   const to = q.to ?? now;
   const from = q.from ?? to - (size === "minute" ? RANGES["1h"] : size === "hour" ? RANGES["24h"] : RANGES["30d"]);
@@ -67,11 +68,11 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
   return mttrSeries(rows, { from, to, bucket: size }).map((p) => ({ ...p, bucket_start: new Date(p.bucket_start).toISOString() }));
 }
 
-/** Prediction quality over a range, from the outcomes recorded automatically (D15), with the engine's definitions
+/** Prediction quality over a range, from the outcomes recorded automatically (docs/decisions.md#d15), with the engine's definitions
  * (lib/engine/prediction/outcome-stats): accuracy = (confirmed + prevented) / settled; precision = confirmed /
  * (confirmed + false positives + rejected); recall = confirmed / detected failures of the kinds the engine predicts
  * (PREDICTABLE_FAILURE_TYPES: routine task failures would drown it); FPR = (false positives + rejected) / settled. */
-async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number) {
+async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number): Promise<PredictionQuality> {
   const { rows } = await pool.query<{ total: string; confirmed: string; predictable_confirmed: string; prevented: string; fp: string; rejected: string; lead: number | null; failures: string }>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed,
@@ -107,9 +108,9 @@ async function storedTargetMttrMs(pool: pg.Pool, swarmId: number): Promise<numbe
 /**
  * analytics/overview: health score, healing figures, prediction quality, active bottlenecks, throughput. The health
  * score is measured against the swarm's target MTTR; task outcomes are not in the rollups, so its success term is
- * left out here (D26: the MTTR and strategy terms are rescaled) and the score is null without any healing.
+ * left out here (docs/decisions.md#d26: the MTTR and strategy terms are rescaled) and the score is null without any healing.
  */
-export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number) {
+export async function overview(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number): Promise<AnalyticsOverview> {
   const span = RANGES[range];
   const from = now - span;
   const rows = await rollups(pool, swarmId, tableFor(span), Math.floor(from / 60_000) * 60_000, now + 1);

@@ -1,4 +1,4 @@
-// S10: the application can add audit rows and read them, but not change, delete or truncate them.
+// docs/reliability.md#s10: the application can add audit rows and read them, but not change, delete or truncate them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../../test/app";
 import { audit } from "./audit-log";

@@ -6,6 +6,8 @@ import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../../generated/prisma/client";
 import { requireSwarm } from "../swarms/swarm-lists";
 import { swarmNameSchema } from "../../../contract/swarm-name";
+import type { AuditItem } from "../../../contract/items/audit";
+import type { Page } from "../../../contract/items/page";
 
 /** Query of the audit list: `actor` matches part of the actor, `action` an action or its dotted prefix ("ingest_key"). */
 export const auditQuery = pageQuery.extend({
@@ -15,13 +17,10 @@ export const auditQuery = pageQuery.extend({
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
-/** One audit entry as listed. */
-export type AuditItem = { id: string; at: string; actor: string | null; actor_type: string; action: string; target: string | null; result: string; swarm: string | null; detail: unknown };
-
 const DAY = 86_400_000;
 
 /** A page of audit entries, newest first (default window: the last 90 days). */
-export async function listAudit(db: Db, q: z.output<typeof auditQuery>, now: number): Promise<{ items: AuditItem[]; next_cursor: string | null }> {
+export async function listAudit(db: Db, q: z.output<typeof auditQuery>, now: number): Promise<Page<AuditItem>> {
   const { from, to } = timeWindow(q, now, 90 * DAY);
   const where: Prisma.AuditLogWhereInput = { at: { gte: from, lte: to } };
   if (q.swarm) where.swarmId = await requireSwarm(db, q.swarm);

@@ -1,4 +1,4 @@
-// The built-in `demo` swarm (contract §2 DEMO): a simulated swarm (lib/simulator/model) whose events go through the
+// The built-in `demo` swarm (`DEMO`, docs/operations.md#configuration): a simulated swarm (lib/simulator/model) whose events go through the
 // same validation and storage pipeline as any agent system, which suffers a gentle fault every few minutes, and
 // which is a coordinator: it claims its healing commands like any other and executes them, so healing visibly
 // changes the world (a restarted agent heartbeats again, a paused LOW tier lets the queue drain).

@@ -1,4 +1,4 @@
-// Reading stored events back (contract §4.2): newest first, as sent plus received_at, time-bounded,
+// Reading stored events back (docs/contract.md#read-and-act): newest first, as sent plus received_at, time-bounded,
 // keyset-paginated by (ts, seq) so every page is an index range scan on the owning swarm's partitions.
 import type pg from "pg";
 import { z } from "zod";

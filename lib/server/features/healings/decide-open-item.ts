@@ -1,7 +1,7 @@
 // The rules every operator decision follows, whatever is decided (a healing proposal from a prediction, or a healing of
 // a detected failure waiting for approval): conditional updates so the first decision stands under concurrent clicks
-// (409 for the others); an approval is bound to the exact action shown (S3); failure types marked high-risk need two
-// different approvers (S2). Every outcome is audit-logged with who and why.
+// (409 for the others); an approval is bound to the exact action shown (docs/reliability.md#s3); failure types marked high-risk need two
+// different approvers (docs/reliability.md#s2). Every outcome is audit-logged with who and why.
 import { ApiError } from "../../http/errors";
 import { actorLabel, audit } from "../audit/audit-log";
 import type { Principal } from "../../auth/principal";
@@ -20,7 +20,7 @@ export type OpenItemView = {
   decidedBy: string | null;
   firstApprovedBy: string | null;
   failureType: string;
-  /** The digest of the action as it stands now (S3). */
+  /** The digest of the action as it stands now (docs/reliability.md#s3). */
   actionHash: string;
   /** Audit detail describing the item. */
   detail: Record<string, unknown>;

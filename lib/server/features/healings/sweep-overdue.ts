@@ -1,6 +1,6 @@
 // Storage-side safety net for what the in-memory engine no longer tracks (e.g. after a restart, or a swarm that
 // stopped sending): commands past their deadline become timed_out and their running healings fail with that reason;
-// open proposals past their expected time become expired (D23: recorded, never silently dropped); the open healings
+// open proposals past their expected time become expired (docs/decisions.md#d23: recorded, never silently dropped); the open healings
 // and active bottlenecks of a swarm silent for long are closed as "no data" (close-silent-swarms.ts). A grace period
 // leaves live cases to the engine. What it closes is published to the swarm's room, so open pages update.
 import type pg from "pg";

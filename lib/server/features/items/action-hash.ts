@@ -1,4 +1,4 @@
-// The hash an approval is bound to (S3): the proposal's identity and exactly what it proposes to do.
+// The hash an approval is bound to (docs/reliability.md#s3): the proposal's identity and exactly what it proposes to do.
 import { createHash } from "node:crypto";
 
 /** What a proposal proposes: the fields an operator sees and approves. */

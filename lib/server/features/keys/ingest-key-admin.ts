@@ -6,9 +6,7 @@ import { requireSwarm } from "../swarms/swarm-lists";
 import type { Runtime } from "../../platform/runtime";
 import type { Principal } from "../../auth/principal";
 import { createIngestKey } from "../../auth/ingest-keys";
-
-/** One ingest key as listed. */
-export type IngestKeyView = { id: number; name: string | null; prefix: string; created_at: string; last_used_at: string | null; revoked_at: string | null };
+import type { CreatedIngestKey, IngestKeyView } from "../../../contract/items/ingest-keys";
 
 const select = { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
@@ -31,7 +29,7 @@ export async function listIngestKeys(rt: Runtime, swarm: string): Promise<Ingest
 }
 
 /** Creates a key for an existing swarm; the plain key is in the answer only. */
-export async function createSwarmIngestKey(rt: Runtime, principal: Principal, swarm: string, name?: string): Promise<IngestKeyView & { key: string }> {
+export async function createSwarmIngestKey(rt: Runtime, principal: Principal, swarm: string, name?: string): Promise<CreatedIngestKey> {
   const swarmId = await requireSwarm(rt.db, swarm);
   const created = await createIngestKey(rt.db, rt.pepper, swarm, name);
   const row = await rt.db.ingestKey.findUniqueOrThrow({ where: { id: created.id }, select });

@@ -1,6 +1,6 @@
 // Approving or rejecting a healing proposal (an open prediction) under the shared decision rules
-// (lib/server/features/healings/decide-open-item.ts): the first decision stands, approvals are bound to the action shown (S3) and
-// high-risk failure types need two approvers (S2). A final decision reaches the swarm's engine owner.
+// (lib/server/features/healings/decide-open-item.ts): the first decision stands, approvals are bound to the action shown (docs/reliability.md#s3) and
+// high-risk failure types need two approvers (docs/reliability.md#s2). A final decision reaches the swarm's engine owner.
 import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { Principal } from "../../auth/principal";

@@ -2,10 +2,10 @@
 // values that differ from the default), and the check that needs both fields (history at least as long as events).
 import type { FieldError } from "../../http/errors";
 import { env, type Env } from "../../platform/env";
-import type { SwarmSettings } from "./swarm-settings";
+import type { Retention, SwarmSettings } from "../../../contract/items/settings";
 
-/** The effective retention of a swarm, in days. */
-export type Retention = { events_retention_days: number; history_retention_days: number };
+/** The effective retention of a swarm, in days (the contract's type). */
+export type { Retention };
 
 /** The server's retention (RETENTION_DAYS, HISTORY_RETENTION_DAYS), which swarms without their own follow. */
 export function retentionDefaults(e: Env = env()): Retention {

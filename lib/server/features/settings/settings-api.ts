@@ -8,18 +8,10 @@ import { requireSwarm } from "../swarms/swarm-lists";
 import { componentLogger } from "../../platform/logger";
 import type { Runtime } from "../../platform/runtime";
 import { preparePartitions } from "../../db/partition-upkeep";
-import { fillRetention, normalizeRetention, type Retention, retentionDefaults, retentionErrors } from "./retention-settings";
+import type { SettingsView, SwarmSettings } from "../../../contract/items/settings";
+import { fillRetention, normalizeRetention, retentionDefaults, retentionErrors } from "./retention-settings";
 import { saveSettings, storedSettings } from "./settings-store";
-import { fillSettings, normalizeSettings, SETTINGS_DEFAULTS, settingsErrors, type SwarmSettings, toSwarmConfig } from "./swarm-settings";
-
-/** The body of GET (and PUT) /swarms/{swarm}/settings. */
-export type SettingsView = {
-  swarm: string;
-  settings: SwarmSettings & Retention;
-  defaults: SwarmSettings & Retention;
-  strategies: { name: string; failure_types: string[] }[];
-  failure_types: string[];
-};
+import { fillSettings, normalizeSettings, SETTINGS_DEFAULTS, settingsErrors, toSwarmConfig } from "./swarm-settings";
 
 async function current(rt: Runtime, swarm: string) {
   const swarmId = await requireSwarm(rt.db, swarm);

@@ -1,5 +1,5 @@
 // Storage closes the open items of a swarm that stopped sending events: with no data, no engine can finish or verify
-// a healing or see a bottleneck clear (D30), so they would stay open forever, whether an engine holds the swarm or
+// a healing or see a bottleneck clear (docs/decisions.md#d30), so they would stay open forever, whether an engine holds the swarm or
 // not. Only swarms silent for NO_DATA_AFTER_MS are touched, and only items idle as long (a healing's commands'
 // deadlines count as activity), far beyond the engine's own deadlines; a swarm still sending is the engine's alone.
 // One instance sweeps at a time (transaction-scoped advisory lock; the others skip that round).

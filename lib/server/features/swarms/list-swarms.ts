@@ -1,24 +1,8 @@
 // The swarm list of GET /api/v1/swarms: stored swarms with the engine's live figures.
-import type { HealthTerms } from "../../../engine/types";
 import type { Runtime } from "../../platform/runtime";
 import { lastEventTimes } from "./last-event";
-import { type SwarmStatus, swarmStatus } from "../../../contract/swarm-status";
-
-/** One swarm as listed by the API (contract fields plus live events/s and total). */
-export type SwarmListItem = {
-  name: string;
-  /** Null while nothing is measured (D26). */
-  health_score: number | null;
-  /** The health score's term points and the MTTR target in force (extension of contract §4.2). */
-  health: HealthTerms | null;
-  status: SwarmStatus;
-  agents: number;
-  created_at: string;
-  events_per_s: number;
-  events_total: number;
-  /** When the swarm last sent an event (ISO, from storage: the same on every instance), or null when it has none. */
-  last_event_at: string | null;
-};
+import { swarmStatus } from "../../../contract/swarm-status";
+import type { SwarmListItem } from "../../../contract/items/swarms";
 
 /** Lists every swarm, oldest first, with live figures. */
 export async function listSwarms(rt: Runtime, now = Date.now()): Promise<SwarmListItem[]> {

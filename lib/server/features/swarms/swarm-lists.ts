@@ -1,5 +1,5 @@
 // Newest-first, time-bounded, cursor-paged lists of a swarm's bottlenecks, predictions, failures and healings
-// (contract §4.2), read with Prisma and shaped as the contract's snake_case items.
+// (docs/contract.md#read-and-act), read with Prisma and shaped as the contract's snake_case items.
 import { z } from "zod";
 import { decodeCursor, pageQuery, timeWindow, toPage } from "../../http/cursor";
 import { notFound } from "../../http/errors";

@@ -5,22 +5,15 @@ import { ApiError, notFound } from "../../http/errors";
 import { audit } from "../audit/audit-log";
 import type { Runtime } from "../../platform/runtime";
 import type { Principal } from "../../auth/principal";
-import { createUser, newUserSchema } from "./users";
+import { createUser } from "./users";
+import { type CreatedUser, type Role, userCreateSchema, userPatchSchema, type UserView } from "../../../contract/items/users";
 
-/** One user as listed. */
-export type UserView = { id: string; email: string; name: string; role: "viewer" | "operator" | "admin"; disabled: boolean; created_at: string };
-
-/** Body of PATCH /users/{id}. */
-export const userPatchSchema = z
-  .strictObject({ role: z.enum(["viewer", "operator", "admin"]).optional(), disabled: z.boolean().optional() })
-  .refine((p) => p.role !== undefined || p.disabled !== undefined, "give role or disabled");
-
-/** Body of POST /users. */
-export const userCreateSchema = newUserSchema.strict();
+/** Bodies of POST /users and PATCH /users/{id} (the contract's schemas). */
+export { userCreateSchema, userPatchSchema };
 
 const select = { id: true, email: true, name: true, role: true, disabled: true, createdAt: true } as const;
 
-const toView = (u: { id: string; email: string; name: string; role: UserView["role"]; disabled: boolean; createdAt: Date }): UserView => ({
+const toView = (u: { id: string; email: string; name: string; role: Role; disabled: boolean; createdAt: Date }): UserView => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -35,7 +28,7 @@ export async function listUsers(rt: Runtime): Promise<UserView[]> {
 }
 
 /** Creates a user (409 when the email is taken); `password` is in the answer only when it was generated. */
-export async function addUser(rt: Runtime, principal: Principal, input: z.output<typeof userCreateSchema>): Promise<UserView & { password?: string }> {
+export async function addUser(rt: Runtime, principal: Principal, input: z.output<typeof userCreateSchema>): Promise<CreatedUser> {
   const email = input.email.toLowerCase();
   if (await rt.db.user.findUnique({ where: { email }, select: { id: true } })) throw new ApiError(409, "user_exists", `A user with email ${email} already exists.`);
   const created = await createUser(rt.auth, { ...input, email });

@@ -3,14 +3,7 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { Role } from "../../../generated/prisma/enums";
 import type { Auth } from "../../auth/auth";
-
-/** Input rules for a new user. */
-export const newUserSchema = z.object({
-  email: z.email(),
-  role: z.enum(["viewer", "operator", "admin"]),
-  password: z.string().min(8, "password must be at least 8 characters").max(128).optional(),
-  name: z.string().min(1).max(100).optional(),
-});
+import { newUserSchema } from "../../../contract/items/users";
 
 /** Creates a user with a credential account; generates a password when none is given and returns it. */
 export async function createUser(auth: Auth, input: z.input<typeof newUserSchema>): Promise<{ id: string; email: string; role: Role; password: string }> {
