@@ -1,4 +1,4 @@
-// ESLint flat config: Next.js core-web-vitals + TypeScript rules, and the engine kept framework-free.
+// ESLint flat config: Next.js core-web-vitals + TypeScript rules, typed promise/switch checks, and the engine kept framework-free.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
@@ -6,12 +6,22 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"],
+    ignores: ["node_modules/**", ".next/**", "dist/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"],
   },
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@next/next/no-html-link-for-pages": "off",
+    },
+  },
+  {
+    // Type-aware rules for the TypeScript sources (all in tsconfig.json); the .js/.mjs config files stay untyped.
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      "@typescript-eslint/no-floating-promises": "error",
+      "@typescript-eslint/no-misused-promises": "error",
+      "@typescript-eslint/switch-exhaustiveness-check": ["error", { considerDefaultExhaustiveForUnions: true }],
     },
   },
   {

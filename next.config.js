@@ -4,6 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   serverExternalPackages: ["pg", "pino", "better-auth", "@prisma/client", "@prisma/adapter-pg"],
+  // `npm start` builds without the type check (scripts/build-next.mjs sets this); `npm run build` and `npm test` check.
+  typescript: { ignoreBuildErrors: process.env.SWARM_MEDIC_SKIP_TYPECHECK === "1" },
   async headers() {
     return [
       {

@@ -21,7 +21,7 @@ const LARGE_AGENTS = 1000;
 const LARGE_SECONDS = 20;
 const root = path.resolve(import.meta.dirname, "..");
 
-/** Starts the e2e launcher (fresh database, seeded users, build when stale, then server.ts) and waits for health. */
+/** Starts the e2e launcher (fresh database, seeded users, build when stale, then the compiled server) and waits for health. */
 async function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, ["--import", "tsx", "e2e/start-server.ts"], { cwd: root, env: { ...process.env, E2E_PORT: String(PORT), E2E_LOG_LEVEL: "warn" }, stdio: ["ignore", "inherit", "inherit"] });
   const deadline = Date.now() + 300_000;

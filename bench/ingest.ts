@@ -43,7 +43,7 @@ type Phase = LoadResult & { cpu: CpuUsage | null };
 
 const admin = (serverUrl: string, sql: string) => withClient(serverUrl, (c) => c.query(sql));
 
-type Target = { spec: Omit<LoadSpec, "durationS" | "key" | "tag">; keys: { warm?: string; run?: string }; tag: string; pool: pg.Pool; pid: number };
+type Target = { spec: Omit<LoadSpec, "durationS" | "key" | "tag">; keys: { warm?: string | undefined; run?: string | undefined }; tag: string; pool: pg.Pool; pid: number };
 
 /** Runs a warm-up (not measured, on its own swarm) and then the measured phase. */
 async function measure(what: string, t: Target): Promise<Phase> {

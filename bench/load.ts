@@ -4,7 +4,7 @@ import autocannon from "autocannon";
 import { batchBody } from "./events";
 
 /** What one load phase is. */
-export type LoadSpec = { url: string; key?: string; connections: number; durationS: number; batch: number; tag: string };
+export type LoadSpec = { url: string; key?: string | undefined; connections: number; durationS: number; batch: number; tag: string };
 
 /** Outcome of one load phase. */
 export type LoadResult = {

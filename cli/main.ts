@@ -1,6 +1,5 @@
 // `swarm-medic` command dispatch (docs/contract.md#cli). Every command accepts --json.
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
 import { note } from "./output";
 
 const USAGE = `Usage: swarm-medic <command> [options] [--json]
@@ -62,6 +61,7 @@ export async function main(argv: string[]): Promise<number> {
     else await usersCreate(values);
     return 0;
   } catch (e) {
+    const { ZodError } = await import("zod");
     const msg = e instanceof ZodError ? e.issues.map((i) => i.message).join("; ") : (e as Error).message;
     if (values.json) process.stdout.write(`${JSON.stringify({ error: msg })}\n`);
     note(`error: ${msg}`);

@@ -8,7 +8,7 @@ import { SwarmMedicClient } from "../clients/node";
 import { note, printResult } from "./output";
 
 /** Options of the replay command. */
-export type ReplayOptions = { file?: string; swarm?: string; url?: string; key?: string; speed?: string; json: boolean };
+export type ReplayOptions = { file?: string | undefined; swarm?: string; url?: string; key?: string; speed?: string; json: boolean };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -57,7 +57,7 @@ export async function replay(o: ReplayOptions): Promise<number> {
     key: o.key,
     batchSize: speed === Infinity ? 1000 : 200,
     flushIntervalMs: speed === Infinity ? 50 : 100,
-    headers: speed === Infinity ? { "x-swarm-medic-clock": "event" } : undefined,
+    ...(speed === Infinity ? { headers: { "x-swarm-medic-clock": "event" } } : {}),
     onError: (err) => {
       failed += err.events.length;
       note(`\nbatch not stored (${err.reason}): ${err.message}`);

@@ -24,14 +24,15 @@ async function main(): Promise<void> {
     await withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(database)} WITH (FORCE)`));
   };
   let dropping: Promise<void> | undefined;
-  const finish = () =>
-    (dropping ??= drop().then(
+  const finish = () => {
+    dropping ??= drop().then(
       () => process.exit(0),
       (err: Error) => {
         process.stderr.write(`database-keeper: could not drop ${database}: ${err.message}\n`);
         process.exit(1);
       },
-    ));
+    );
+  };
   process.on("SIGTERM", finish).on("SIGINT", finish);
   process.stdin.on("end", finish).resume();
   try {

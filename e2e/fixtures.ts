@@ -206,8 +206,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await page.context().addCookies(adminSession);
     await use(new PredictionsPage(page));
   },
-  coordinator: async ({ playwright, baseURL }, use) => {
-    const { ingestKey } = seeded();
+  coordinator: async ({ playwright }, use) => {
+    const { ingestKey, baseURL } = seeded();
     const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${ingestKey}` } });
     await use({
       pull: async (waitS) => {
@@ -222,8 +222,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     await api.dispose();
   },
-  ingest: async ({ playwright, baseURL }, use) => {
-    const { ingestKey } = seeded();
+  ingest: async ({ playwright }, use) => {
+    const { ingestKey, baseURL } = seeded();
     // Its own context: no browser cookies, only the ingest key.
     const api = await playwright.request.newContext({ baseURL });
     await use(async (events) => {

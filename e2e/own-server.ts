@@ -86,10 +86,10 @@ export class OwnServer {
     }
   }
 
-  /** Starts the server and resolves once it listens. It must not build: the shared webServer has built .next already. */
+  /** Starts the server and resolves once it listens. It must not build: the shared webServer has built .next and dist already. */
   async start(): Promise<void> {
     if (this.server) throw new Error("the server is already running");
-    if (!builtFrom(ROOT)) throw new Error("the dashboard build in .next is missing or stale; starting would rebuild it under the shared webServer");
+    if (!builtFrom(ROOT)) throw new Error("the build in .next or dist is missing or stale; starting would rebuild it under the shared webServer");
     const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: { ...serverEnv(this.port), DATABASE_URL: this.db.url }, stdio: ["ignore", "pipe", "pipe"] });
     this.server = server;
     server.stderr!.on("data", (chunk: Buffer) => this.log.push(chunk.toString()));

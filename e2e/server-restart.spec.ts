@@ -52,7 +52,7 @@ test("the server stops: offline with decisions disabled; started again: the page
     let server: WebSocketRoute | undefined;
     ws.onClose((code, reason) => {
       closed = true;
-      void server?.close({ code, reason });
+      void server?.close({ ...(code !== undefined && { code }), ...(reason !== undefined && { reason }) });
     });
     await held;
     if (!closed) server = ws.connectToServer();

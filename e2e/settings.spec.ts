@@ -25,7 +25,7 @@ test("switching agent_down from approve to auto makes the next failure heal auto
   await expect.poll(async () => (await healingOfAgent(page.request, swarm, healed))?.status, { message: "healing started at once" }).toBe("running");
 
   // As the coordinator: restart the agent, report success, and the agent's heartbeat verifies the healing.
-  const coordinator = await playwright.request.newContext({ baseURL });
+  const coordinator = await playwright.request.newContext({ baseURL: baseURL! });
   let restart: { id: string } | undefined;
   await expect
     .poll(async () => {
@@ -51,7 +51,7 @@ test("an ingest key created in the UI works until it is revoked there, then is r
   expect(await settingsPage.page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await expect(settingsPage.keyRow(name)).toContainText("active");
 
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await playwright.request.newContext({ baseURL: baseURL! });
   const post = () => api.post("/api/v1/events", { headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, data: [{ type: "heartbeat", agent_id: "key-agent", timestamp: Date.now() }] });
   expect((await post()).status()).toBe(202);
 

@@ -31,7 +31,7 @@ test("the right password lands on the swarm list, signed in", async ({ page, sig
 });
 
 test("health needs no session; the swarm API does", async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL }); // fresh: no cookies
+  const api = await playwright.request.newContext({ baseURL: baseURL! }); // fresh: no cookies
   try {
     const health = await api.get("/api/v1/health");
     expect(health.status()).toBe(200);

@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(FIXTURES_FILE, JSON.stringify(fixtures, null, 2) + "\n", { mode: 0o600 });
   process.stdout.write(`e2e: database ${database} seeded (${fixtures.admin.email}, ingest key for ${E2E_SWARM}); starting ${E2E_BASE_URL}\n`);
 
-  // Exactly what `npm start` does: build when missing or stale, then run server.ts (which handles SIGTERM/SIGINT).
+  // Exactly what `npm start` does: build what is missing or stale, then run the compiled server, dist/server.js (it handles SIGTERM/SIGINT).
   await import(pathToFileURL(path.resolve("scripts/start.mjs")).href);
 }
 

@@ -6,5 +6,5 @@ export const STAMP_FILE: string;
 /** Hash of the paths (relative to the repository root `root`), sizes and modification times of the build inputs. */
 export function buildStamp(root?: string): string;
 
-/** Whether the build in `root`/.next was made from exactly the current sources (`npm start` would not rebuild). */
-export function builtFrom(root?: string, stamp?: string): boolean;
+/** Whether everything `npm start` runs in `root` (the Next.js build and the server bundle) is built from the current sources. */
+export function builtFrom(root?: string): boolean;

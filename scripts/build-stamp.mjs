@@ -1,7 +1,9 @@
-// A fingerprint of everything the Next.js build depends on, so `npm start` rebuilds only when needed.
+// A fingerprint of everything the Next.js build depends on, so `npm start` rebuilds only when needed; with the
+// bundles' own record (bundle-stamp.mjs), whether `npm start` would build anything at all.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { bundleBuiltFrom } from "./bundle-stamp.mjs";
 
 const ROOTS = ["app", "components", "lib", "public", "next.config.js", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
 
@@ -24,8 +26,13 @@ export function buildStamp(root = ".") {
   return createHash("sha256").update(files.join("\n")).digest("hex");
 }
 
-/** Whether the build in `root`/.next was made from exactly the current sources (`npm start` would not rebuild). */
-export function builtFrom(root = ".", stamp = buildStamp(root)) {
+/** Whether the build in `root`/.next was made from exactly the current sources. */
+export function nextBuiltFrom(root = ".", stamp = buildStamp(root)) {
   const file = path.join(root, STAMP_FILE);
   return fs.existsSync(path.join(root, ".next/BUILD_ID")) && fs.existsSync(file) && fs.readFileSync(file, "utf8") === stamp;
+}
+
+/** Whether everything `npm start` runs in `root` (the Next.js build and the server bundle) is built from the current sources. */
+export function builtFrom(root = ".") {
+  return nextBuiltFrom(root) && bundleBuiltFrom(root, "server");
 }

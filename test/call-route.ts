@@ -24,7 +24,7 @@ export async function callRoute(
   if (opts.caller && "cookie" in opts.caller) Object.assign(headers, { cookie: opts.caller.cookie, origin: app.url, host: new URL(app.url).host });
   const url = new URL(`${app.url}/api/v1/test`);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
-  const res = await handler(new Request(url, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) }), {
+  const res = await handler(new Request(url, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? null : JSON.stringify(opts.body) }), {
     params: Promise.resolve(opts.params ?? {}),
   });
   const text = await res.text();

@@ -82,7 +82,7 @@ describe("role × route matrix", () => {
     for (const caller of CALLERS) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (auth[caller]) headers.authorization = auth[caller]!;
-      const body = method === "GET" || method === "DELETE" ? undefined : "{}";
+      const body = method === "GET" || method === "DELETE" ? null : "{}";
       const deniedBefore = await app.rt.db.auditLog.count({ where: { action: "access.denied" } });
       const res = await mod[method](new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
       const allowed = min === "public" || (RANK[caller as Min] ?? -2) >= RANK[min];

@@ -1,4 +1,4 @@
-// The product exactly as `npm start` runs it (scripts/start.mjs: production build, then server.ts with Next.js, the
+// The product exactly as `npm start` runs it (scripts/start.mjs: production build, then the compiled server.ts with Next.js, the
 // API, socket.io, the engine and the demo swarm), as a child process on its own port and database; and a fault-free
 // control swarm beside the demo, run by the CLI as an external agent system would run.
 import { type ChildProcess, spawn } from "node:child_process";

@@ -10,7 +10,7 @@ import type { ProbeResult } from "./probe";
 import type { FaultTruth, RunRecord } from "./records";
 
 /** One measure: value (null = no data), its unit and target, and whether the target is met (null = not applicable). */
-export type Measure = { measure: string; value: number | null; unit: string; target: string; pass: boolean | null; note?: string };
+export type Measure = { measure: string; value: number | null; unit: string; target: string; pass: boolean | null; note?: string | undefined };
 
 /** One fault scenario's row. */
 export type ScenarioRow = {

@@ -5,7 +5,7 @@ import type { BackoffOptions } from "./types.js";
 export type RetryPolicy = { baseMs: number; maxMs: number; maxRetries: number };
 
 /** The outcome of one attempt: a value, or an error that may be retried (after `retryAfterMs` if the server said so). */
-export type Attempt<T> = { ok: true; value: T } | { ok: false; retryable: boolean; error: Error; retryAfterMs?: number };
+export type Attempt<T> = { ok: true; value: T } | { ok: false; retryable: boolean; error: Error; retryAfterMs?: number | undefined };
 
 /** Longest Retry-After honoured, so a bogus header cannot park a sender for days. */
 export const MAX_RETRY_AFTER_MS = 10 * 60_000;

@@ -42,7 +42,7 @@ function AuditResults({ filters }: { filters: AuditFilters }) {
           <AuditTable items={entries} />
           <div className="flex items-center gap-3">
             {log.hasNextPage ? (
-              <LoadMoreButton onClick={() => log.fetchNextPage()} loading={log.isFetchingNextPage} />
+              <LoadMoreButton onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} />
             ) : (
               <span className="text-sm text-slate-500 dark:text-slate-400">End of the log for these filters.</span>
             )}

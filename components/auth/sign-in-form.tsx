@@ -31,7 +31,7 @@ export function SignInForm({ next }: { next: string }) {
   };
 
   return (
-    <form onSubmit={submit} className="mt-6 space-y-4">
+    <form onSubmit={(e) => void submit(e)} className="mt-6 space-y-4">
       <label className="block text-sm font-medium">
         Email
         <Input surface="clear" size="lg" name="email" type="email" autoComplete="username" required className="mt-1 w-full" />

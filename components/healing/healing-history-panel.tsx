@@ -52,7 +52,7 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
         }
       >
         {(list) => (
-          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
+          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
             <HealingTable items={list} />
           </PagedList>
         )}

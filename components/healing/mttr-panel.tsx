@@ -43,7 +43,7 @@ export function MttrPanel({ swarm }: { swarm: string }) {
       {isPending ? (
         <Skeleton label="Loading MTTR trend" />
       ) : error && !data ? (
-        <ErrorState title="Could not load the MTTR trend." error={error} onRetry={() => refetch()} className="h-64" />
+        <ErrorState title="Could not load the MTTR trend." error={error} onRetry={() => void refetch()} className="h-64" />
       ) : chart ? (
         <div className={`relative transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
           <MttrTrendChart chart={chart} />

@@ -63,7 +63,7 @@ export function BottleneckList({ swarm }: { swarm: string }) {
       {q.isPending ? (
         <Skeleton rows={2} className="h-20" label="Loading bottlenecks" />
       ) : q.error ? (
-        <ErrorState title="Could not load bottlenecks." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load bottlenecks." error={q.error} onRetry={() => void q.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No active bottlenecks">The detector checks every second; anything it finds appears here without a reload.</EmptyState>
       ) : (

@@ -24,7 +24,7 @@ export function HealingList({ swarm }: { swarm: string }) {
       {q.isPending ? (
         <Skeleton rows={2} className="h-16" label="Loading healings" />
       ) : q.error ? (
-        <ErrorState title="Could not load healings." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load healings." error={q.error} onRetry={() => void q.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No healings yet">Detected failures heal automatically; approved proposals heal here too, with each command&apos;s progress.</EmptyState>
       ) : (

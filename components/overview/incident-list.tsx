@@ -51,7 +51,7 @@ export function IncidentList({ swarm }: { swarm: string }) {
       {q.isPending ? (
         <Skeleton rows={2} className="h-14" label="Loading faults" />
       ) : q.error ? (
-        <ErrorState title="Could not load faults." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load faults." error={q.error} onRetry={() => void q.refetch()} />
       ) : items.length === 0 ? (
         <EmptyState title="No open faults">Every detected failure and bottleneck shows here with its healing, the decision it waits for, or why it needs you.</EmptyState>
       ) : (

@@ -5,7 +5,7 @@ import type { MetricsTick } from "@/lib/contract/items/metrics";
 
 const int = new Intl.NumberFormat("en-US");
 
-function Tile({ label, value, testId, hint, hintTestId, warn = false }: { label: string; value: string; testId: string; hint?: string; hintTestId?: string; warn?: boolean }) {
+function Tile({ label, value, testId, hint, hintTestId, warn = false }: { label: string; value: string; testId: string; hint?: string | undefined; hintTestId?: string; warn?: boolean }) {
   return (
     <div className={`h-24 rounded-lg border p-3 ${warn ? "border-amber-400 bg-amber-50 dark:border-amber-700 dark:bg-amber-950/30" : "border-slate-200 dark:border-slate-800"}`}>
       <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</p>

@@ -37,7 +37,7 @@ function Decided({ p }: { p: PredictionItem }) {
 }
 
 /** A proposal card; `healing` is the healing its approval started, when known. */
-export function ProposalCard({ swarm, p, now, healing }: { swarm: string; p: PredictionItem; now: number; healing?: HealingItem }) {
+export function ProposalCard({ swarm, p, now, healing }: { swarm: string; p: PredictionItem; now: number; healing?: HealingItem | undefined }) {
   const canDecide = useCan("operator");
   const decide = useDecideProposal(swarm);
   const [asking, setAsking] = useState<"approve" | "reject" | null>(null);

@@ -19,7 +19,7 @@ export function ProposalList({ swarm }: { swarm: string }) {
       {q.isPending ? (
         <Skeleton rows={2} className="h-28" label="Loading proposals" />
       ) : q.error ? (
-        <ErrorState title="Could not load proposals." error={q.error} onRetry={() => q.refetch()} />
+        <ErrorState title="Could not load proposals." error={q.error} onRetry={() => void q.refetch()} />
       ) : q.data.length === 0 ? (
         <EmptyState title="No proposals waiting">When the engine predicts a failure with enough confidence, it proposes a preventive healing here for an operator to approve or reject.</EmptyState>
       ) : (

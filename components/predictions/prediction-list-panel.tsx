@@ -58,7 +58,7 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
         }
       >
         {(list) => (
-          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => fetchNextPage()}>
+          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
             <PredictionTable swarm={swarm} items={list} healings={healings} now={now} />
           </PagedList>
         )}

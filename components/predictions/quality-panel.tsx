@@ -32,7 +32,7 @@ export function QualityPanel({ swarm }: { swarm: string }) {
       {quality.isPending ? (
         <Skeleton label="Loading prediction quality" className="h-96" />
       ) : quality.error && !quality.data ? (
-        <ErrorState title="Could not load prediction quality." error={quality.error} onRetry={() => quality.refetch()} className="h-96" />
+        <ErrorState title="Could not load prediction quality." error={quality.error} onRetry={() => void quality.refetch()} className="h-96" />
       ) : rows && quality.data ? (
         <div className={`space-y-6 transition-opacity ${quality.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={quality.isPlaceholderData}>
           <MetricCards rows={rows} total={quality.data.total} medianLeadMs={quality.data.median_lead_ms} />
@@ -51,7 +51,7 @@ export function QualityPanel({ swarm }: { swarm: string }) {
                 Lead time of correct predictions <span className="font-normal text-slate-500 dark:text-slate-400">(median {formatDuration(quality.data.median_lead_ms)}; newest {LEAD_TIME_SAMPLE.toLocaleString("en-US")} predictions)</span>
               </figcaption>
               {leads.error && !leads.data ? (
-                <ErrorState title="Could not load lead times." error={leads.error} onRetry={() => leads.refetch()} className="h-56" />
+                <ErrorState title="Could not load lead times." error={leads.error} onRetry={() => void leads.refetch()} className="h-56" />
               ) : (
                 <div className="relative">
                   <LeadTimeChart bins={bins} />

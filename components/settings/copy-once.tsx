@@ -21,7 +21,7 @@ export function CopyOnce({ label, value, testId, onDismiss }: { label: string; v
         <code className="break-all rounded bg-slate-900 px-2 py-1 font-mono text-xs text-emerald-300" data-testid={testId}>
           {value}
         </code>
-        <Button variant="secondary" size="sm" onClick={copy}>
+        <Button variant="secondary" size="sm" onClick={() => void copy()}>
           {copied === "yes" ? "Copied" : "Copy"}
         </Button>
         <Button variant="secondary" size="sm" onClick={onDismiss}>

@@ -36,7 +36,7 @@ export function IngestKeysSection({ swarm }: { swarm: string }) {
         ) : keys.error ? (
           <div role="alert" className="text-sm text-rose-600 dark:text-rose-400">
             Could not load keys: {keys.error.message}{" "}
-            <Button variant="secondary" size="sm" onClick={() => keys.refetch()}>
+            <Button variant="secondary" size="sm" onClick={() => void keys.refetch()}>
               Retry
             </Button>
           </div>

@@ -30,7 +30,7 @@ export function SettingsScreen({ swarm, role, me }: { swarm: string; role: strin
         <div role="alert" className="rounded-xl border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40">
           <p className="font-medium">Could not load the settings of {swarm}.</p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{settings.error.message}</p>
-          <Button variant="secondary" size="sm" onClick={() => settings.refetch()} className="mt-4">
+          <Button variant="secondary" size="sm" onClick={() => void settings.refetch()} className="mt-4">
             Retry
           </Button>
         </div>

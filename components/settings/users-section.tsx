@@ -57,7 +57,7 @@ export function UsersSection({ me }: { me: string }) {
         ) : users.error ? (
           <div role="alert" className="text-sm text-rose-600 dark:text-rose-400">
             Could not load users: {users.error.message}{" "}
-            <Button variant="secondary" size="sm" onClick={() => users.refetch()}>
+            <Button variant="secondary" size="sm" onClick={() => void users.refetch()}>
               Retry
             </Button>
           </div>

@@ -2,7 +2,7 @@
 import { type ReactNode, useId } from "react";
 
 /** A card-like region labelled by its heading. */
-export function Panel({ title, description, count, actions, children, className = "", testId }: { title: string; description?: ReactNode; count?: number; actions?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
+export function Panel({ title, description, count, actions, children, className = "", testId }: { title: string; description?: ReactNode; count?: number | undefined; actions?: ReactNode; children: ReactNode; className?: string; testId?: string }) {
   const id = useId();
   return (
     <section aria-labelledby={id} data-testid={testId} className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900 ${className}`}>

@@ -46,6 +46,6 @@ export type QueryResult<T> = { data: T | undefined; error: Error | null; refetch
  */
 export function QueryView<T>({ query, loading, errorTitle, isEmpty, empty, children }: { query: QueryResult<T>; loading: ReactNode; errorTitle: string; isEmpty?: (data: T) => boolean; empty?: ReactNode; children: (data: T) => ReactNode }) {
   const { data, error } = query;
-  if (data === undefined) return error ? <ErrorState title={errorTitle} error={error} onRetry={() => query.refetch()} /> : loading;
+  if (data === undefined) return error ? <ErrorState title={errorTitle} error={error} onRetry={() => void query.refetch()} /> : loading;
   return isEmpty?.(data) ? empty : children(data);
 }

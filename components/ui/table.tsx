@@ -90,7 +90,7 @@ export function TableHead({ children }: { children: ReactNode }) {
 }
 
 /** A column header; `numeric` aligns it with numeric cells. */
-export function HeaderCell({ numeric, className, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+export function HeaderCell({ numeric, className, ...props }: ThHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean | undefined }) {
   return <th scope="col" className={join(useContext(Look).th, numeric && "text-right", className)} {...props} />;
 }
 
@@ -105,7 +105,7 @@ export function TableRow({ className, ...props }: HTMLAttributes<HTMLTableRowEle
 }
 
 /** A body cell; `numeric` right-aligns it with tabular figures. */
-export function Cell({ numeric, className, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean }) {
+export function Cell({ numeric, className, ...props }: TdHTMLAttributes<HTMLTableCellElement> & { numeric?: boolean | undefined }) {
   return <td className={join(useContext(Look).cell, numeric && NUMERIC, className)} {...props} />;
 }
 

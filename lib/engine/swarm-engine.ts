@@ -21,7 +21,7 @@ import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
 export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => void;
 
 /** What a swarm engine is built from. */
-export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry };
+export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry | undefined };
 
 /** The window of healings the live health score reads (the overview's "last 5 minutes"). */
 const HEALTH_WINDOW_MS = 5 * 60_000;
@@ -257,7 +257,7 @@ export class SwarmEngine {
     this.silence.onFailure(failure);
     this.emit("failure.detected", { failure });
     this.faults.open(failure.id, { failureType: failure.failureType, agentId: failure.agentId, since: failure.detectedAt });
-    this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId ?? undefined, ts: failure.detectedAt });
+    this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId, ts: failure.detectedAt });
     this.learner.observeInternal({ type: "failure_detected", ts: failure.detectedAt, agentId: failure.agentId ?? undefined, failureType: failure.failureType });
     this.analytics.recordFailure({ detectedAt: failure.detectedAt });
     const target = targetOf(failure);
@@ -278,7 +278,7 @@ export class SwarmEngine {
     this.emit("bottleneck.detected", { bottleneck });
     const failure = failureFromBottleneck(bottleneck, this.deps.newId);
     this.faults.open(bottleneck.id, { failureType: bottleneck.type, agentId: failure.agentId, since: bottleneck.detectedAt });
-    this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId ?? undefined, ts: bottleneck.detectedAt });
+    this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId, ts: bottleneck.detectedAt });
     this.incidents.openIncident({ id: bottleneck.id, source: "bottleneck", failureType: bottleneck.type, agentId: failure.agentId, severity: bottleneck.severity, target: targetOf(failure) }, null, now);
     const routed = this.healer.onFailure(failure, "detected", now);
     // Held back by a guardrail (e.g. the cooldown of a preventive healing just before): offered again once it allows.

@@ -8,8 +8,8 @@ export type EngineEvent = {
   type: string;
   /** Event time (epoch ms), as recorded by the agent system. */
   ts: number;
-  agentId?: string;
-  taskId?: string;
+  agentId?: string | undefined;
+  taskId?: string | undefined;
   data: Record<string, unknown>;
 };
 

@@ -10,7 +10,7 @@ export class ApiFetchError extends Error {
 
 /** Sends `body` as JSON with `method` (PUT, POST, PATCH, DELETE) and returns the JSON answer. */
 export function apiSend<T>(method: string, url: string, body?: unknown): Promise<T> {
-  return apiFetch<T>(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+  return apiFetch<T>(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? null : JSON.stringify(body) });
 }
 
 /** Fetches JSON from our API with the session cookie. */

@@ -9,7 +9,7 @@ import { keys } from "./keys";
 export type { AuditItem };
 
 /** The audit page's filters; `rangeMs` is how far back from now. */
-export type AuditFilters = { swarm?: string; actor?: string; action?: string; rangeMs: number };
+export type AuditFilters = { swarm?: string | undefined; actor?: string | undefined; action?: string | undefined; rangeMs: number };
 
 /** Audit entries newest first, a page of `limit` at a time. */
 export function useAuditLog(filters: AuditFilters, limit = 50) {

@@ -30,7 +30,7 @@ export function parseHealingFilters(params: URLSearchParams): HealingFilters {
     const v = params.get(k);
     return v && NAME.test(v) ? v : undefined;
   };
-  const f: HealingFilters = {
+  const f = {
     strategy: name("strategy"),
     failure_type: name("failure_type"),
     trigger: oneOf(HEALING_TRIGGERS, params.get("trigger")),
@@ -39,8 +39,8 @@ export function parseHealingFilters(params: URLSearchParams): HealingFilters {
   return Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined)) as HealingFilters;
 }
 
-/** Writes the filters into `base` (other parameters kept), removing the empty ones. */
-export function withHealingFilters(base: URLSearchParams, filters: HealingFilters): URLSearchParams {
+/** Writes the filters into `base` (other parameters kept), removing the empty (or undefined: cleared) ones. */
+export function withHealingFilters(base: URLSearchParams, filters: { [K in keyof HealingFilters]?: HealingFilters[K] | undefined }): URLSearchParams {
   const out = new URLSearchParams(base);
   for (const k of KEYS) {
     const v = filters[k];

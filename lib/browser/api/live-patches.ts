@@ -62,5 +62,8 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
     case "incident.updated":
       patchList<IncidentItem[]>(client, keys.incidents(m.payload.swarm), (l) => patchIncidents(l, m.payload));
       return;
+    case "failure.detected":
+      // No cached list holds failures alone: a fault reaches the lists as its incident.updated, the agent page polls.
+      return;
   }
 }

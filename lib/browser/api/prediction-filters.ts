@@ -4,7 +4,7 @@
 export const PREDICTION_STATUSES = ["all", "observed", "open", "approved", "rejected", "expired"] as const;
 
 /** The table's filters. */
-export type PredictionFilters = { status: (typeof PREDICTION_STATUSES)[number]; min_confidence?: number };
+export type PredictionFilters = { status: (typeof PREDICTION_STATUSES)[number]; min_confidence?: number | undefined };
 
 /** Reads the filters from a query string; invalid values fall back to "all" / no minimum. */
 export function parsePredictionFilters(params: URLSearchParams): PredictionFilters {

@@ -17,7 +17,7 @@ export function useOpenProposals(swarm: string) {
 }
 
 /** A decision on one proposal; an approval carries the action hash of the proposal as shown (docs/reliability.md#s3). */
-export type Decision = { id: string; decision: "approve" | "reject"; reason?: string; actionHash?: string };
+export type Decision = { id: string; decision: "approve" | "reject"; reason?: string | undefined; actionHash?: string | undefined };
 
 /** The operator's message for a refused decision: who decided first on a 409, else the API's detail. */
 export function decisionError(err: unknown): string {

@@ -23,7 +23,7 @@ export type NewUser = z.input<typeof userCreateSchema>;
 
 /** Body of PATCH /users/{id}. */
 export const userPatchSchema = z
-  .strictObject({ role: roleSchema.optional(), disabled: z.boolean().optional() })
+  .strictObject({ role: roleSchema.exactOptional(), disabled: z.boolean().exactOptional() })
   .refine((p) => p.role !== undefined || p.disabled !== undefined, "give role or disabled");
 
 /** What a role or disabled-flag change sends. */

@@ -16,7 +16,7 @@ export type HealthScoreInput = {
   successRate: number | null;
   mttrMs: number | null;
   strategyRates: readonly number[];
-  targetMttrMs?: number;
+  targetMttrMs?: number | undefined;
 };
 
 /**

@@ -18,7 +18,7 @@ export type LifecycleOptions = {
   newId: () => string;
   /** An active bottleneck whose figures changed is re-emitted at most this often, so screens show current values
    * (default: never, only on a material change of grade). */
-  refreshMs?: number;
+  refreshMs?: number | undefined;
 };
 
 /** Whether a tracked record is due for a figures refresh at `now`. */

@@ -16,7 +16,7 @@ export interface CoordinatorPort {
 /** What the engine is told about a command it issued (via SelfHealer.commandResult). */
 export type CommandResult = {
   status: Exclude<CommandStatus, "pending">;
-  detail?: string;
+  detail?: string | undefined;
   attempts?: number;
   leaseUntil?: number;
 };

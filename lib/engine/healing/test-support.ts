@@ -83,7 +83,7 @@ export function summarize(c: HealerChange): string {
 export type SeriesStep =
   | { at: number; failure: Failure; trigger?: Trigger }
   | { at: number; event: EngineEvent }
-  | { at: number; result: [string, CommandResult["status"], string?] }
+  | { at: number; result: [string, CommandResult["status"], (string | undefined)?] }
   | { at: number; tick: true }
   | { at: number; approve: string };
 

@@ -34,7 +34,7 @@ export const DEFAULT_PATTERN_LEARNER_OPTIONS: PatternLearnerOptions = {
 export type InternalEvent = {
   type: "failure_detected" | "healing_attempted";
   ts: number;
-  agentId?: string;
+  agentId?: string | undefined;
   failureType?: string;
   strategy?: string;
   success?: boolean;

@@ -48,7 +48,7 @@ export async function claimCommands(pool: pg.Pool, swarmId: number, now: number,
 export type ResultOutcome = { id: string; status: string; detail: string | null; changed: boolean };
 
 /** Records a coordinator's result; idempotent: a command that already has a final state keeps it. Null if unknown. */
-export async function recordCommandResult(pool: pg.Pool, swarmId: number, id: string, result: { status: "succeeded" | "failed"; detail?: string }, now: number): Promise<ResultOutcome | null> {
+export async function recordCommandResult(pool: pg.Pool, swarmId: number, id: string, result: { status: "succeeded" | "failed"; detail?: string | undefined }, now: number): Promise<ResultOutcome | null> {
   const updated = await pool.query<{ id: string; status: string; detail: string | null }>(
     `UPDATE commands SET status = $3, detail = $4, finished_at = $5, lease_until = NULL
      WHERE id = $1 AND swarm_id = $2 AND status NOT IN ('succeeded', 'failed', 'timed_out') RETURNING id, status, detail`,

@@ -28,7 +28,7 @@ export const pageQuery = z.object({
 const DAY = 86_400_000;
 
 /** The time window of a query: `to` defaults to now (+5 min of allowed skew), `from` to `defaultSpan` before `to`. */
-export function timeWindow(q: { from?: number; to?: number }, now: number, defaultSpanMs = 7 * DAY): { from: Date; to: Date } {
+export function timeWindow(q: { from?: number | undefined; to?: number | undefined }, now: number, defaultSpanMs = 7 * DAY): { from: Date; to: Date } {
   const to = q.to ?? now + 5 * 60_000;
   const from = q.from ?? to - defaultSpanMs;
   if (from > to) throw new ApiError(400, "invalid_range", "`from` must not be after `to`.");

@@ -7,11 +7,11 @@ export const MAX_REPORTED_ERRORS = 100;
 /** An accepted event: the object exactly as sent plus normalised fields for storage and indexing. */
 export type ValidEvent = {
   raw: Record<string, unknown>;
-  id?: string;
+  id?: string | undefined;
   type: string;
   ts: number;
-  agentId?: string;
-  taskId?: string;
+  agentId?: string | undefined;
+  taskId?: string | undefined;
 };
 
 /** One problem in a batch: event position, dotted field path ("" = the whole event) and explanation. */

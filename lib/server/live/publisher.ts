@@ -37,6 +37,9 @@ export function createPublisher(io: RealtimeServer): Publisher {
       case "command.updated":
         room.emit(name, { ...commandItem((p as EngineEventMap["command.updated"]).command), ...swarm });
         break;
+      case "failure.resolved":
+        // Not a socket event (docs/contract.md#live-channel): the browser learns it from the healing.finished that resolved it.
+        break;
     }
   };
 }

@@ -8,7 +8,7 @@ import { upkeepPartitions } from "../db/partition-upkeep";
 /** Starts the timers; the returned function stops them. */
 export function startBackgroundJobs(rt: Runtime, log: Logger): () => void {
   const tick = setInterval(() => rt.metrics.timeEngineTick(() => rt.engine.tick(rt.cluster.ownedSwarms())), 1_000);
-  const flush = setInterval(() => rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
+  const flush = setInterval(() => void rt.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
   const upkeep = setInterval(() => {
     upkeepPartitions(rt, Date.now())
       .then(({ dropped }) => dropped.length && log.info({ dropped }, "retention dropped partitions"))

@@ -10,7 +10,7 @@ const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [`["${f}"]`, `*["${f}"]`, `*.h
 
 /** A logger at `level` writing to `destination` (stdout by default), with secrets censored. */
 export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
-  return pino({ level, base: undefined, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, destination);
+  return pino({ level, base: null, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, destination);
 }
 
 /** Root logger; use `logger.child({ component })` in each module. */

@@ -40,13 +40,13 @@ export type Runtime = {
   /** Engine ownership across instances: which swarms this instance's engine runs, and the way to their owners. */
   cluster: ClusterNode;
   /** The built-in demo swarm, when it runs. */
-  demo?: DemoControl;
+  demo?: DemoControl | undefined;
   /** Emits a stored change to its swarm's socket room (set once socket.io is attached). */
   publish?: Publisher;
 };
 
 const KEY = Symbol.for("swarm-medic.runtime");
-type Holder = { [KEY]?: Runtime };
+type Holder = { [KEY]?: Runtime | undefined };
 
 /** Installs the runtime (server.ts, and integration tests). */
 export function setRuntime(r: Runtime | undefined): void {

@@ -26,7 +26,7 @@ export const SCENARIO_NAMES = [
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** A fault on the schedule: `at` ms after the start, on `target` (an agent id) or a seeded pick; `durationMs` ends it unhealed. */
-export type ScheduledFault = { at: number; scenario: ScenarioName; target?: string; durationMs?: number };
+export type ScheduledFault = { at: number; scenario: ScenarioName; target?: string | undefined; durationMs?: number };
 
 /** An injected fault while it lasts; `targets` are the agents it affects (none for a queue flood). */
 export type FaultRecord = { id: string; scenario: ScenarioName; targets: string[]; startedAt: number; endsAt: number | null };

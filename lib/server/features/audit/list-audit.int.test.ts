@@ -21,7 +21,7 @@ beforeAll(async () => {
     action: i < 4 ? "ingest_key.create" : "swarm.settings.update",
     target: `t-${i}`,
     result: "ok",
-    swarmId: i % 3 === 0 ? ids["audit-b"] : ids["audit-a"],
+    swarmId: (i % 3 === 0 ? ids["audit-b"] : ids["audit-a"])!,
     detail: { n: i },
   }));
   await app.rt.db.auditLog.createMany({ data: rows });

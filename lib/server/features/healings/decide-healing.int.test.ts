@@ -55,7 +55,7 @@ async function pendingHealing() {
 }
 
 const call = (handler: typeof approve, id: string, token: string, body?: unknown) =>
-  handler(new Request(`${app.url}/api/v1/healings/${id}/x`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  handler(new Request(`${app.url}/api/v1/healings/${id}/x`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: body === undefined ? null : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
 
 /** The healing once the engine has acted on the decision and its outputs are stored. */
 const settled = (id: string, status: string) =>

@@ -57,7 +57,7 @@ function healingStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row,
         })
       ).count > 0,
     announce: (updated, final, by) => {
-      if (final) rt.cluster.decideHealing(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason });
+      if (final) rt.cluster.decideHealing(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null });
       rt.publish?.("healing.started", { swarm: updated.swarm.name, healing: toRecord(updated) });
     },
     item: (row) => healingItem(row, row.commands),

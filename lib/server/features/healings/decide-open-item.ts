@@ -9,7 +9,7 @@ import type { Runtime } from "../../platform/runtime";
 import { storedSettings } from "../settings/settings-store";
 
 /** What the caller decides. */
-export type DecisionRequest = { decision: "approve" | "reject"; reason?: string; actionHash?: string };
+export type DecisionRequest = { decision: "approve" | "reject"; reason?: string | undefined; actionHash?: string | undefined };
 
 /** The decidable facts of a stored item. */
 export type OpenItemView = {

@@ -30,7 +30,7 @@ async function openProposal(status: "open" | "observed" = "open") {
 }
 
 const call = (handler: typeof approve, id: string, headers: Record<string, string>, body?: unknown) =>
-  handler(new Request(`${app.url}/api/v1/predictions/${id}/x`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: body === undefined ? undefined : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  handler(new Request(`${app.url}/api/v1/predictions/${id}/x`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: body === undefined ? null : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
 
 describe("approve / reject", () => {
   it("viewers may not decide; operators may, and the decision records who and why", async () => {

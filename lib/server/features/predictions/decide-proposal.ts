@@ -28,7 +28,7 @@ function toRecord(row: Row): PredictionRecord {
     expectedAt: row.expectedAt.getTime(),
     decidedAt: row.decidedAt?.getTime() ?? null,
     patternIndicators: row.patternIndicators as string[],
-    outcome: row.outcome as PredictionRecord["outcome"],
+    outcome: row.outcome as Exclude<PredictionRecord["outcome"], undefined>,
   };
 }
 
@@ -58,7 +58,7 @@ function proposalStore(rt: Runtime, request: DecisionRequest): DecisionStore<Row
     announce: (updated, final, by) => {
       const record = toRecord(updated);
       const proposal = { id: record.id, failureType: record.failureType, agentId: record.agentId ?? null, confidence: record.confidence, predictedAt: record.predictedAt, expectedAt: record.expectedAt, reasoning: record.reasoning };
-      if (final) rt.cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason, proposal });
+      if (final) rt.cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null, proposal });
       rt.publish?.("prediction.updated", { swarm: updated.swarm.name, prediction: record });
     },
     item: predictionItem,

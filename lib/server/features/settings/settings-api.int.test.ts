@@ -106,7 +106,7 @@ describe("PUT settings", () => {
     expect(res.body.settings.strategies.agent_down).toEqual(["CircuitBreakerStrategy", "AgentRestartStrategy"]);
     const healing = await agentDown("agent-c");
     expect(healing).toMatchObject({ status: "running", strategy: "CompositeHealingStrategy(agent_down)" });
-    expect(await app.rt.db.command.findMany({ where: { healingId: healing?.id }, select: { kind: true } })).toEqual([{ kind: "restart_agent" }]);
+    expect(await app.rt.db.command.findMany({ where: { healingId: healing!.id }, select: { kind: true } })).toEqual([{ kind: "restart_agent" }]);
   });
 
   it("re-applies the stored settings at boot", async () => {
