@@ -34,6 +34,22 @@ describe("createEngine", () => {
     expect(engine.knows("c")).toBe(false);
   });
 
+  it("reads a swarm it does not hold as an empty one without creating its engine (and without ticking it)", () => {
+    const clock = manualClock(5_000);
+    const engine = createEngine({ clock, newId: sequentialId() });
+    const ticks: MetricsTick[] = [];
+    engine.on("metrics.tick", (t) => ticks.push(t));
+    expect(engine.snapshot("ghost")).toMatchObject({ swarm: "ghost", at: 5_000, events_total: 0, active_agents: 0, health_score: null });
+    expect(engine.agents("ghost")).toEqual({ agents: [], degradation: null });
+    expect(engine.patterns("ghost")).toEqual([]);
+    expect(engine.bottlenecks("ghost")).toEqual([]);
+    expect(engine.performance("ghost", 60_000)).toMatchObject({ timeRangeMs: 60_000, generatedAt: 5_000, bottlenecks: [], summary: { taskCount: 0 } });
+    expect(engine.healingCatalog("ghost").strategies.length).toBeGreaterThan(0);
+    engine.tick();
+    expect(engine.knows("ghost")).toBe(false);
+    expect(ticks).toEqual([]);
+  });
+
   it("gives the same figures for the same event log and clock (deterministic)", () => {
     const run = () => {
       const clock = manualClock(0);

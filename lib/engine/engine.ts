@@ -34,9 +34,10 @@ export type Engine = {
   forget(swarm: string): void;
   /** Adds events stored before this process started to the swarm's total (called once per swarm). */
   seedTotal(swarm: string, total: number): void;
-  /** Whether the engine has seen this swarm since boot. */
+  /** Whether the engine holds this swarm (it fed, warmed, seeded or configured it and has not forgotten it). */
   knows(swarm: string): boolean;
-  /** The current figures of a swarm. */
+  /** The current figures of a swarm. Like every read (snapshot, bottlenecks, patterns, agents, performance,
+   * healingCatalog), it never creates the swarm's engine: a swarm the engine does not hold reads as a new, empty one. */
   snapshot(swarm: string): MetricsTick;
   /** The swarm's active bottlenecks. */
   bottlenecks(swarm: string): Bottleneck[];
@@ -84,11 +85,14 @@ export function createEngine(deps: EngineDeps): Engine {
   const emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => {
     for (const fn of listeners.get(name) ?? []) (fn as Listener<K>)(payload);
   };
+  const newSwarm = (swarm: string) => new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) });
   const swarmOf = (swarm: string) => {
     let s = swarms.get(swarm);
-    if (!s) swarms.set(swarm, (s = new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) })));
+    if (!s) swarms.set(swarm, (s = newSwarm(swarm)));
     return s;
   };
+  /** For reads: the swarm's engine, or a new, empty one that is not kept (a read never creates a swarm's engine). */
+  const readOf = (swarm: string) => swarms.get(swarm) ?? newSwarm(swarm);
 
   const nowOf = (swarm: string) => eventTime.get(swarm)?.now || deps.clock.now();
 
@@ -134,7 +138,7 @@ export function createEngine(deps: EngineDeps): Engine {
       swarmOf(swarm).metrics.seedTotal(total);
     },
     knows: (swarm) => swarms.has(swarm),
-    snapshot: (swarm) => swarmOf(swarm).snapshot(nowOf(swarm)),
+    snapshot: (swarm) => readOf(swarm).snapshot(nowOf(swarm)),
     bottlenecks: (swarm) => swarms.get(swarm)?.detector.active() ?? [],
     patterns(swarm) {
       const s = swarms.get(swarm);
@@ -142,7 +146,7 @@ export function createEngine(deps: EngineDeps): Engine {
       return (s?.learner.patterns() ?? []).map((p) => ({ ...p, hits: outcomes[p.id]?.correct ?? 0, misses: outcomes[p.id]?.false_positive ?? 0 }));
     },
     agents: (swarm) => swarms.get(swarm)?.agents() ?? { agents: [], degradation: null },
-    performance: (swarm, rangeMs) => swarmOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
+    performance: (swarm, rangeMs) => readOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),
     decide: (swarm, predictionId, decision) => swarmOf(swarm).decide(predictionId, decision, nowOf(swarm)),
     decideHealing: (swarm, healingId, decision) => swarms.get(swarm)?.decideHealing(healingId, decision, nowOf(swarm)),
     adoptHealing: (swarm, healingId, failure) => swarmOf(swarm).adoptHealing(healingId, failure),
@@ -150,7 +154,7 @@ export function createEngine(deps: EngineDeps): Engine {
     adoptedFinished: (swarm, healingId) => swarms.get(swarm)?.adoptedFinished(healingId),
     commandResult: (swarm, commandId, result) => swarms.get(swarm)?.commandResult(commandId, result, nowOf(swarm)),
     configure: (swarm, config) => swarmOf(swarm).configure(config),
-    healingCatalog: (swarm) => swarmOf(swarm).catalog(),
+    healingCatalog: (swarm) => readOf(swarm).catalog(),
     tick(only) {
       const now = deps.clock.now();
       for (const [name, s] of swarms) if (!eventTime.has(name) && (!only || only.has(name))) emit("metrics.tick", s.tick(now));

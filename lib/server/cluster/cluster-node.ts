@@ -9,6 +9,7 @@ import type { Engine } from "../../engine/engine";
 import type { CommandResult } from "../../engine/healing";
 import type { HealingRecord } from "../../engine/healing/types";
 import type { DecisionInput } from "../../engine/prediction";
+import type { SwarmConfig } from "../../engine/swarm-config";
 import type { EngineEvent } from "../../engine/types";
 import { runningHealings, settleAdopted } from "./adopted-healings";
 import { openProposals, reconcileOpenItems } from "./reconcile-open-items";
@@ -30,8 +31,17 @@ type EngineNotice =
   | { op: "settings"; swarm: string }
   | { op: "time"; swarm: string; mode: "wall" | "event" };
 
-/** What the node needs: the database, the engine, and how to prepare a swarm's engine state after a takeover. */
-export type ClusterDeps = { url: string; pool: pg.Pool; db: Db; engine: Engine; log: Logger; prepare: (swarm: string) => Promise<void> };
+/** What the node needs: the database, the engine, how to prepare a swarm's engine state after a takeover, and how to
+ * apply a swarm's stored settings to it (after a change made on another instance). */
+export type ClusterDeps = {
+  url: string;
+  pool: pg.Pool;
+  db: Db;
+  engine: Engine;
+  log: Logger;
+  prepare: (swarm: string) => Promise<void>;
+  applySettings: (swarm: string) => Promise<void>;
+};
 
 /** A change of ownership, for what runs only on a swarm's owner (the demo feed). */
 export type OwnershipListener = (swarm: string, owned: boolean) => void;
@@ -43,6 +53,8 @@ export class ClusterNode {
   private session: OwnerSession | null = null;
   private feeds = new Map<number, SwarmFeed>();
   private kicked = new Set<number>();
+  /** Swarms being taken over: ownership is recorded, the engine is being prepared. */
+  private taking = new Set<string>();
   private listeners: OwnershipListener[] = [];
   private work = new Set<Promise<unknown>>();
   private timer: NodeJS.Timeout | null = null;
@@ -50,6 +62,7 @@ export class ClusterNode {
   private beatAgain = false;
   private stopped = false;
   private finishAdopted: (swarm: string, healing: HealingRecord) => void = () => undefined;
+  private address: string | null = null;
 
   constructor(private deps: ClusterDeps) {}
 
@@ -62,6 +75,12 @@ export class ClusterNode {
     };
     void this.kick();
     loop();
+  }
+
+  /** Where the other instances reach this one (its internal URL, once it listens): recorded with every swarm it owns. */
+  setAddress(url: string): void {
+    this.address = url;
+    void this.kick();
   }
 
   /** Subscribes to ownership changes of this instance. */
@@ -78,6 +97,12 @@ export class ClusterNode {
   epochOf(swarm: string): { swarmId: number; epoch: bigint } | null {
     for (const f of this.feeds.values()) if (f.name === swarm) return { swarmId: f.swarmId, epoch: f.epoch };
     return null;
+  }
+
+  /** Whether this instance runs the swarm's engine: it owns the swarm or is taking it over (reads of the engine's live
+   * state are answered here then, and nowhere else). */
+  runsEngineOf(swarm: string): boolean {
+    return this.taking.has(swarm) || this.epochOf(swarm) !== null;
   }
 
   /** Events this instance just stored (committed in `tx`): fed here when it owns the swarm, else announced to the owner. */
@@ -112,9 +137,11 @@ export class ClusterNode {
     else this.relay({ op: "decideHealing", swarm, healingId, decision });
   }
 
-  /** A swarm's settings changed (already applied here): the owner elsewhere reloads them. */
-  settingsChanged(swarm: string): void {
-    if (!this.epochOf(swarm)) this.relay({ op: "settings", swarm });
+  /** A swarm's settings changed (already stored): applied to the engine here when this instance owns the swarm, else
+   * the owner elsewhere reloads them (a non-owner never holds a swarm's engine). */
+  settingsChanged(swarm: string, config: SwarmConfig): void {
+    if (this.epochOf(swarm)) this.deps.engine.configure(swarm, config);
+    else this.relay({ op: "settings", swarm });
   }
 
   /** A swarm's time mode: here and on every other instance (whichever owns it now or later). */
@@ -141,7 +168,7 @@ export class ClusterNode {
     if (this.timer) clearTimeout(this.timer);
     await this.beating;
     await this.idle();
-    await this.session?.heartbeat(this.ownedList()).catch(() => undefined);
+    await this.session?.heartbeat(this.ownedList(), this.address).catch(() => undefined);
     for (const id of [...this.feeds.keys()]) this.stepDown(id);
     await this.session?.close();
     this.session = null;
@@ -179,7 +206,7 @@ export class ClusterNode {
     if (n.op === "command") this.applyCommand(n.swarm, n.id, n.result);
     else if (n.op === "decide") this.deps.engine.decide(n.swarm, n.predictionId, n.decision);
     else if (n.op === "decideHealing") this.deps.engine.decideHealing(n.swarm, n.healingId, n.decision);
-    else this.track(this.deps.prepare(n.swarm));
+    else this.track(this.deps.applySettings(n.swarm));
   }
 
   /** One beat now (or right after the running one). */
@@ -207,7 +234,7 @@ export class ClusterNode {
       this.session = await OwnerSession.open(this.deps.url, (c, p) => this.onNotice(c, p), (err) => this.sessionEnded(err));
     }
     const session = this.session;
-    const fenced = await session.heartbeat(this.ownedList());
+    const fenced = await session.heartbeat(this.ownedList(), this.address);
     const held = await session.heldLocks();
     for (const id of lostSwarms([...this.feeds.keys()], held, fenced)) {
       this.stepDown(id);
@@ -215,7 +242,8 @@ export class ClusterNode {
     }
     for (const { id, name } of await session.tryLock([...this.feeds.keys()])) {
       if (this.stopped) return void (await session.unlock(id));
-      await this.takeOver(session, id, name);
+      this.taking.add(name);
+      await this.takeOver(session, id, name).finally(() => this.taking.delete(name));
     }
     for (const feed of this.feeds.values()) {
       if (!feed.ready) continue;
@@ -225,7 +253,7 @@ export class ClusterNode {
   }
 
   private async takeOver(session: OwnerSession, swarmId: number, name: string): Promise<void> {
-    const t = await session.takeOwnership(swarmId, this.instanceId);
+    const t = await session.takeOwnership(swarmId, this.instanceId, this.address);
     const { engine, pool, db, log } = this.deps;
     engine.forget(name);
     await this.deps.prepare(name);

@@ -65,29 +65,31 @@ export class OwnerSession {
     return new Set(rows.map((r) => Number(r.objid)));
   }
 
-  /** Takes ownership of a locked swarm: epoch + 1, so the previous owner's writes no longer commit. */
-  async takeOwnership(swarmId: number, ownerId: string): Promise<Takeover> {
+  /** Takes ownership of a locked swarm: epoch + 1, so the previous owner's writes no longer commit; `ownerUrl` is where
+   * this instance answers reads of the swarm's engine (null until it listens). */
+  async takeOwnership(swarmId: number, ownerId: string, ownerUrl: string | null): Promise<Takeover> {
     const { rows } = await this.client.query<{ epoch: string; tx: string; seq: string }>(
-      `INSERT INTO swarm_owners (swarm_id, owner_id, epoch, heartbeat_at) VALUES ($1, $2, 1, now())
-       ON CONFLICT (swarm_id) DO UPDATE SET owner_id = excluded.owner_id, epoch = swarm_owners.epoch + 1, heartbeat_at = now()
+      `INSERT INTO swarm_owners (swarm_id, owner_id, owner_url, epoch, heartbeat_at) VALUES ($1, $2, $3, 1, now())
+       ON CONFLICT (swarm_id) DO UPDATE SET owner_id = excluded.owner_id, owner_url = excluded.owner_url, epoch = swarm_owners.epoch + 1, heartbeat_at = now()
        RETURNING epoch::text, cursor_tx::text AS tx, cursor_seq::text AS seq`,
-      [swarmId, ownerId],
+      [swarmId, ownerId, ownerUrl],
     );
     const r = rows[0]!;
     return { epoch: BigInt(r.epoch), cursor: { tx: BigInt(r.tx), seq: BigInt(r.seq) } };
   }
 
-  /** Records the owners' cursors where the epoch is still theirs; returns the swarm ids that were fenced out. */
-  async heartbeat(owned: readonly { swarmId: number; epoch: bigint; cursor: Cursor }[]): Promise<Set<number>> {
+  /** Records the owners' cursors (and this instance's URL) where the epoch is still theirs; returns the swarm ids that
+   * were fenced out. */
+  async heartbeat(owned: readonly { swarmId: number; epoch: bigint; cursor: Cursor }[], ownerUrl: string | null): Promise<Set<number>> {
     if (owned.length === 0) {
       await this.client.query("SELECT 1");
       return new Set();
     }
     const { rows } = await this.client.query<{ swarm_id: number }>(
-      `UPDATE swarm_owners o SET cursor_tx = v.tx::xid8, cursor_seq = v.seq, heartbeat_at = now()
+      `UPDATE swarm_owners o SET cursor_tx = v.tx::xid8, cursor_seq = v.seq, owner_url = coalesce($5, o.owner_url), heartbeat_at = now()
        FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bigint[]) AS v(swarm_id, epoch, tx, seq)
        WHERE o.swarm_id = v.swarm_id AND o.epoch = v.epoch RETURNING o.swarm_id`,
-      [owned.map((o) => o.swarmId), owned.map((o) => o.epoch.toString()), owned.map((o) => o.cursor.tx.toString()), owned.map((o) => o.cursor.seq.toString())],
+      [owned.map((o) => o.swarmId), owned.map((o) => o.epoch.toString()), owned.map((o) => o.cursor.tx.toString()), owned.map((o) => o.cursor.seq.toString()), ownerUrl],
     );
     const kept = new Set(rows.map((r) => r.swarm_id));
     return new Set(owned.map((o) => o.swarmId).filter((id) => !kept.has(id)));

@@ -1,5 +1,6 @@
 // Several instances on one database: a browser connected to instance A sees what instance B's engine publishes
-// for a swarm (socket.io's Postgres adapter), and each instance still serves its own sockets.
+// for a swarm (socket.io's Postgres adapter) and gets B's figures when it subscribes, and each instance still serves
+// its own sockets.
 import { io, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { startTestAppOn, type TestApp } from "../../../test/app";
@@ -49,7 +50,10 @@ describe("two instances, one database", () => {
     expect(res.status).toBe(202);
     await expect(failure).resolves.toMatchObject({ swarm: "cluster-swarm", failure_type: "agent_down" });
     await expect(started).resolves.toMatchObject({ swarm: "cluster-swarm", strategy: "AgentRestartStrategy" });
-    // The viewer's instance ran no engine for these events: what its socket got came from the owner, through Postgres.
-    expect(viewer.rt.engine.snapshot("cluster-swarm").events_total).toBe(0);
+    // The viewer's instance holds no engine for the swarm: what its socket got came from the owner, through Postgres,
+    // and a snapshot it acks is the owner's (forwarded), with both events in.
+    expect(viewer.rt.engine.knows("cluster-swarm")).toBe(false);
+    expect(await socket.emitWithAck("subscribe", { swarm: "cluster-swarm" })).toMatchObject({ ok: true, snapshot: { swarm: "cluster-swarm", events_total: 2, active_agents: 1 } });
+    expect(viewer.rt.engine.knows("cluster-swarm")).toBe(false);
   });
 });

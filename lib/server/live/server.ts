@@ -11,6 +11,7 @@ import type { Runtime } from "../platform/runtime";
 import { swarmNameSchema } from "../../contract/swarm-name";
 import { type ClientToServerEvents, type ServerToClientEvents, swarmRoom } from "../../contract/socket";
 import { decideRevocations, loadValidCredentials } from "./revocation";
+import { subscribeAck } from "./subscribe-ack";
 
 type SocketData = { principal: Principal };
 
@@ -93,7 +94,7 @@ export function attachRealtime(http: HttpServer, rt: Runtime): RealtimeServer {
       const exists = await rt.db.swarm.findUnique({ where: { name: name.data }, select: { id: true } }).catch(() => null);
       if (!exists) return ack({ ok: false, error: "unknown swarm" });
       await socket.join(swarmRoom(name.data));
-      ack({ ok: true, snapshot: rt.engine.snapshot(name.data) });
+      ack(await subscribeAck(rt, name.data));
     });
     socket.on("unsubscribe", async (req, ack) => {
       const name = swarmNameSchema.safeParse(req?.swarm);

@@ -1,4 +1,4 @@
-// Builds the process runtime on an open database: engine (seeded from storage), key verifier, rollups.
+// Builds the process runtime on an open database: engine (a swarm's seeded from storage when it is taken over), key verifier, rollups.
 import { randomUUID } from "node:crypto";
 import { ClusterNode } from "../cluster/cluster-node";
 import { CommandSignal } from "../commands/command-signal";
@@ -23,12 +23,12 @@ import pkg from "../../../package.json" with { type: "json" };
 export async function createRuntime(database: OpenDatabase, clock: Clock = systemClock): Promise<Runtime> {
   await preparePartitions(database, clock.now());
   const engine = createEngine({ clock, newId: randomUUID });
-  await seedEngine(database.pool, engine);
+  // No swarm's engine is built at boot: each is built on the instance that takes the swarm over (`prepare`), and only there.
   const settingsLog = componentLogger("settings");
-  await applyStoredSettings(database.db, engine, settingsLog);
+  const applySettings = (swarm: string) => applyStoredSettings(database.db, engine, settingsLog, swarm);
   const prepare = async (swarm: string) => {
     await seedEngine(database.pool, engine, swarm);
-    await applyStoredSettings(database.db, engine, settingsLog, swarm);
+    await applySettings(swarm);
   };
   return {
     pool: database.pool,
@@ -46,6 +46,6 @@ export async function createRuntime(database: OpenDatabase, clock: Clock = syste
     limits: new RateLimits({ ...DEFAULT_RATE_LIMITS, ingestEventsPerS: env().INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: env().INGEST_MAX_BYTES_PER_S }),
     commandSignal: new CommandSignal(),
     webhookBreakers: new WebhookBreakers(),
-    cluster: new ClusterNode({ url: database.target.url, pool: database.pool, db: database.db, engine, log: componentLogger("cluster"), prepare }),
+    cluster: new ClusterNode({ url: database.target.url, pool: database.pool, db: database.db, engine, log: componentLogger("cluster"), prepare, applySettings }),
   };
 }

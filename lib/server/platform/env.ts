@@ -11,6 +11,7 @@ const schema = z.object({
   DEMO: onOff.optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   PUBLIC_URL: z.string().url().optional(),
+  INTERNAL_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATA_DIR: z.string().min(1).default(".data"),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1).max(65535).default(54329),

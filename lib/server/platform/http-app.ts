@@ -1,15 +1,21 @@
-// The HTTP server's routing: the raw ingest and coordinator paths and better-auth in front of Next.js, socket.io beside them.
+// The HTTP server's routing: the raw ingest, coordinator and internal engine-read paths and better-auth in front of Next.js,
+// socket.io beside them.
 import http from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { toNodeHandler } from "better-auth/node";
 import { ApiError } from "../http/errors";
 import { handleCoordinator, isCoordinatorPath } from "../commands/http-coordinator";
+import { handleEngineRead } from "../cluster/http-engine-read";
+import { internalUrl } from "../cluster/internal-url";
+import { INTERNAL_READ_PATH } from "../cluster/owner-reads";
 import { handleIngest, sendProblem } from "../ingest/http-ingest";
 import { attachEngineSink } from "../live/engine-sink";
 import { componentLogger } from "./logger";
 import { createPublisher } from "../live/publisher";
 import { attachRealtime, type RealtimeServer } from "../live/server";
 import { applyContentSecurityPolicy } from "./content-security-policy";
+import { env } from "./env";
 import { handleMetrics } from "./metrics-endpoint";
 import { requestLogger } from "./request-log";
 import type { Runtime } from "./runtime";
@@ -32,6 +38,7 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
     if (path === "/api/v1/events") void handleIngest(req, res, rt);
     else if (isCoordinatorPath(path)) void handleCoordinator(req, res, rt);
     else if (path === "/metrics") void handleMetrics(req, res, rt);
+    else if (path === INTERNAL_READ_PATH) void handleEngineRead(req, res, rt);
     else if (path.startsWith("/api/auth/")) {
       // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
@@ -44,6 +51,8 @@ export function createHttpApp(rt: Runtime, nextHandlers?: NextHandlers): { serve
     else sendProblem(res, new ApiError(404, "not_found", "No such route."));
   });
   server.keepAliveTimeout = 65_000;
+  // Once listening, the instance records where the others reach it for reads of the swarms it owns.
+  server.on("listening", () => rt.cluster.setAddress(internalUrl(server.address() as AddressInfo, env().INTERNAL_URL)));
   const io = attachRealtime(server, rt);
   rt.metrics.observe({ ingestQueueRows: () => rt.ingest.queued, socketConnections: () => io.engine.clientsCount });
   const publish = createPublisher(io);

@@ -1,9 +1,10 @@
-// The agents of a swarm for the API: the engine's live roster (state, results, heartbeat, p95, circuit, degradation)
-// and, per agent, its stored failures and the healings aimed at it.
+// The agents of a swarm for the API: the live roster of the swarm's engine owner (state, results, heartbeat, p95, circuit,
+// degradation; the same on every instance) and, per agent, its stored failures and the healings aimed at it.
 import { z } from "zod";
 import { notFound } from "../../http/errors";
 import type { AgentSummary } from "../../../engine/agent-roster";
-import type { Runtime } from "../../platform/runtime";
+import type { Db } from "../../db/prisma";
+import { type OwnerReadDeps, readOnOwner } from "../../cluster/owner-reads";
 import { commandsOf } from "../healings/history-links";
 import { failureItem, healingItem } from "../items/items";
 import { requireSwarm } from "../swarms/swarm-lists";
@@ -28,35 +29,39 @@ export function agentItem(a: AgentSummary, now: number): AgentItem {
   };
 }
 
+/** What the agent reads need: storage, and the way to the swarm's engine owner. */
+export type AgentReadDeps = OwnerReadDeps & { db: Db };
+
 /** GET /swarms/{swarm}/agents: every agent the engine tracks, by id, and the swarm's degradation level. */
-export async function listAgents(rt: Runtime, swarm: string, now: number): Promise<AgentList> {
-  await requireSwarm(rt.db, swarm);
-  const roster = rt.engine.agents(swarm);
+export async function listAgents(deps: AgentReadDeps, swarm: string, now: number): Promise<AgentList> {
+  await requireSwarm(deps.db, swarm);
+  const roster = await readOnOwner(deps, { read: "agents", swarm });
   return { items: roster.agents.map((a) => agentItem(a, now)), degradation: roster.degradation, generated_at: new Date(now).toISOString() };
 }
 
 /** GET /swarms/{swarm}/agents/{agent}: the agent's live row, its failures and the healings aimed at it (last 7 days). */
-export async function agentDetail(rt: Runtime, swarm: string, agentId: string, now: number): Promise<AgentDetail> {
-  const swarmId = await requireSwarm(rt.db, swarm);
-  const roster = rt.engine.agents(swarm);
+export async function agentDetail(deps: AgentReadDeps, swarm: string, agentId: string, now: number): Promise<AgentDetail> {
+  const { db } = deps;
+  const swarmId = await requireSwarm(db, swarm);
+  const roster = await readOnOwner(deps, { read: "agents", swarm });
   const live = roster.agents.find((a) => a.id === agentId);
   const since = new Date(now - 7 * DAY);
   const [failures, predictions] = await Promise.all([
-    rt.db.failure.findMany({ where: { swarmId, agentId, detectedAt: { gte: since } }, orderBy: [{ detectedAt: "desc" }, { id: "desc" }], take: 20 }),
-    rt.db.prediction.findMany({ where: { swarmId, agentId, predictedAt: { gte: since } }, orderBy: { predictedAt: "desc" }, take: 50, select: { id: true } }),
+    db.failure.findMany({ where: { swarmId, agentId, detectedAt: { gte: since } }, orderBy: [{ detectedAt: "desc" }, { id: "desc" }], take: 20 }),
+    db.prediction.findMany({ where: { swarmId, agentId, predictedAt: { gte: since } }, orderBy: { predictedAt: "desc" }, take: 50, select: { id: true } }),
   ]);
   // Aimed at the agent: healing one of its failures (of any age) or acting on one of its predictions.
-  const aimed = await rt.db.$queryRaw<{ id: string }[]>`
+  const aimed = await db.$queryRaw<{ id: string }[]>`
     SELECT h.id FROM healings h
     WHERE h.swarm_id = ${swarmId} AND h.started_at >= ${since}
       AND (h.prediction_id = ANY(${predictions.map((p) => p.id)}::uuid[])
            OR h.failure_id IN (SELECT f.id FROM failures f WHERE f.swarm_id = ${swarmId} AND f.agent_id = ${agentId}))
     ORDER BY h.started_at DESC, h.id DESC LIMIT 20`;
-  const healings = await rt.db.healing.findMany({
+  const healings = await db.healing.findMany({
     where: { swarmId, startedAt: { gte: since }, id: { in: aimed.map((h) => h.id) } },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
   });
-  const commands = await commandsOf(rt.db, swarmId, healings.map((h) => h.id));
+  const commands = await commandsOf(db, swarmId, healings.map((h) => h.id));
   if (!live && failures.length === 0 && healings.length === 0) throw notFound(`Agent "${agentId}"`);
   return {
     agent: live ? agentItem(live, now) : null,

@@ -47,8 +47,7 @@ export async function updateSwarmSettings(rt: Runtime, principal: Principal, swa
   if (errors.length > 0) throw new ApiError(400, "invalid_settings", "The settings are invalid.", { errors });
   const next = normalizeRetention(normalizeSettings(body, catalog), defaults);
   await saveSettings(rt.db, swarmId, next);
-  rt.engine.configure(swarm, toSwarmConfig(next));
-  rt.cluster.settingsChanged(swarm);
+  rt.cluster.settingsChanged(swarm, toSwarmConfig(next));
   const before = filled(stored, catalog);
   const after = filled(next, catalog);
   if (before.events_retention_days !== after.events_retention_days || before.history_retention_days !== after.history_retention_days) {

@@ -1,5 +1,5 @@
 // Where a swarm's healing settings live: the `healing` key of swarms.settings (beside the webhook), and applying
-// the stored ones to the engine at boot.
+// the stored ones to the engine when a swarm is taken over.
 import type pino from "pino";
 import type { Db } from "../../db/prisma";
 import type { Engine } from "../../../engine/engine";
@@ -16,16 +16,14 @@ export async function saveSettings(db: Db, swarmId: number, settings: SwarmSetti
   await db.$executeRaw`UPDATE swarms SET settings = settings || jsonb_build_object('healing', ${JSON.stringify(settings)}::jsonb) WHERE id = ${swarmId}`;
 }
 
-/** Applies every swarm's (or only `swarm`'s) stored settings to the engine (boot, takeover); a swarm whose settings
- * no longer apply keeps the defaults. */
-export async function applyStoredSettings(db: Db, engine: Engine, log: pino.Logger, swarm?: string): Promise<void> {
-  const swarms = await db.swarm.findMany({ where: swarm === undefined ? {} : { name: swarm }, select: { name: true, settings: true } });
-  for (const s of swarms) {
-    if ((s.settings as { healing?: unknown } | null)?.healing === undefined) continue;
-    try {
-      engine.configure(s.name, toSwarmConfig(storedSettings(s.settings)));
-    } catch (err) {
-      log.warn({ swarm: s.name, err }, "stored settings no longer apply; the swarm keeps the defaults");
-    }
+/** Applies a swarm's stored settings to the engine (on the instance taking the swarm over); settings that no longer
+ * apply leave the defaults. */
+export async function applyStoredSettings(db: Db, engine: Engine, log: pino.Logger, swarm: string): Promise<void> {
+  const row = await db.swarm.findUnique({ where: { name: swarm }, select: { settings: true } });
+  if (!row || (row.settings as { healing?: unknown } | null)?.healing === undefined) return;
+  try {
+    engine.configure(swarm, toSwarmConfig(storedSettings(row.settings)));
+  } catch (err) {
+    log.warn({ swarm, err }, "stored settings no longer apply; the swarm keeps the defaults");
   }
 }

@@ -1,15 +1,17 @@
-// The swarm list of GET /api/v1/swarms: stored swarms with the engine's live figures.
-import type { Runtime } from "../../platform/runtime";
+// The swarm list of GET /api/v1/swarms: stored swarms with their live figures as each swarm's engine owner sees them
+// (the same on every instance).
+import type { Db } from "../../db/prisma";
+import { liveSnapshots, type OwnerReadDeps } from "../../cluster/owner-reads";
 import { lastEventTimes } from "./last-event";
 import { swarmStatus } from "../../../contract/swarm-status";
 import type { SwarmListItem } from "../../../contract/items/swarms";
 
-/** Lists every swarm, oldest first, with live figures. */
-export async function listSwarms(rt: Runtime, now = Date.now()): Promise<SwarmListItem[]> {
-  const swarms = await rt.db.swarm.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, createdAt: true } });
-  const lastEvents = await lastEventTimes(rt.pool);
+/** Lists every swarm, oldest first, with live figures (503 when a swarm's owner does not answer). */
+export async function listSwarms(deps: OwnerReadDeps & { db: Db }, now = Date.now()): Promise<SwarmListItem[]> {
+  const swarms = await deps.db.swarm.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, createdAt: true } });
+  const [lastEvents, snapshots] = await Promise.all([lastEventTimes(deps.pool), liveSnapshots(deps, swarms.map((s) => s.name))]);
   return swarms.map((s) => {
-    const live = rt.engine.snapshot(s.name);
+    const live = snapshots.get(s.name)!;
     const lastEventAt = lastEvents.get(s.name) ?? null;
     return {
       name: s.name,

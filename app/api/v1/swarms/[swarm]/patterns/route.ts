@@ -2,15 +2,14 @@
 // lift, lead time and the measured hit rate of their predictions (viewer+).
 import { z } from "zod";
 import { apiRoute } from "@/lib/server/http/route";
-import { requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmPatterns } from "@/lib/server/features/swarms/swarm-engine-reads";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's learned patterns, most confident first. */
 export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }) }, async ({ rt, params }) => {
-  await requireSwarm(rt.db, params.swarm);
-  return rt.engine.patterns(params.swarm).map((p) => ({
+  return (await swarmPatterns(rt, params.swarm)).map((p) => ({
     id: p.id, type: p.type, description: p.description, events: p.events, confidence: p.confidence, occurrences: p.occurrences,
     interval_ms: p.intervalMs ?? null, first_seen: new Date(p.firstSeen).toISOString(), last_seen: new Date(p.lastSeen).toISOString(),
     support: p.support, lift: p.lift, lead_ms: p.leadMs, failure_type: p.failureType,

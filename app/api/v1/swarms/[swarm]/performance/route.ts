@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { apiRoute } from "@/lib/server/http/route";
 import { bottleneckItem } from "@/lib/server/features/items/items";
-import { requireSwarm } from "@/lib/server/features/swarms/swarm-lists";
+import { swarmPerformance } from "@/lib/server/features/swarms/swarm-engine-reads";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";
@@ -12,8 +12,7 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute(
   { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: z.object({ range_ms: z.coerce.number().int().min(1_000).max(300_000).default(300_000) }) },
   async ({ rt, params, query }) => {
-    await requireSwarm(rt.db, params.swarm);
-    const r = rt.engine.performance(params.swarm, query.range_ms);
+    const r = await swarmPerformance(rt, params.swarm, query.range_ms);
     return {
       time_range_ms: r.timeRangeMs,
       generated_at: new Date(r.generatedAt).toISOString(),
