@@ -1,5 +1,5 @@
 // Home: the swarm list with live events/s (server shell checks the session; the list is a client component).
-import { AppHeader } from "@/components/ui/app-header";
+import { AppHeader } from "@/components/shell/app-header";
 import { SwarmList } from "@/components/swarms/swarm-list";
 import { principalLabel, requirePageUser } from "@/lib/server/features/access/page-user";
 

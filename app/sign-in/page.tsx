@@ -1,5 +1,5 @@
 // Sign-in page (email + password through better-auth).
-import { SignInForm } from "@/components/ui/sign-in-form";
+import { SignInForm } from "@/components/auth/sign-in-form";
 
 /** The sign-in screen. */
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {

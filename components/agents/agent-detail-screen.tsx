@@ -1,13 +1,14 @@
 "use client";
 // One agent: its live figures, recent tasks (its stored events), failures and the healings aimed at it.
-import { ErrorState, EmptyState, Skeleton } from "@/components/ui/query-states";
 import { Panel } from "@/components/ui/panel";
+import { EmptyState, QueryView, Skeleton } from "@/components/ui/query-states";
+import { Cell, HeaderCell, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { HealingRow } from "@/components/overview/healing-row";
 import { humanize } from "@/lib/browser/view/format/labels";
 import { ageSince, formatAge, formatDuration } from "@/lib/browser/view/format/time";
 import { useNow } from "@/lib/browser/hooks/use-now";
 import { useAgent, useAgentEvents } from "@/lib/browser/api/agents";
-import type { AgentItem } from "@/lib/contract/items/agents";
+import type { AgentDetail, AgentItem } from "@/lib/contract/items/agents";
 import { CircuitBadge, DegradationBadge, StateBadge } from "./agent-badges";
 
 function Figure({ label, children }: { label: string; children: React.ReactNode }) {
@@ -43,39 +44,41 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
   const q = useAgentEvents(swarm, agent);
   return (
     <Panel title="Recent events" testId="agent-events">
-      {q.isPending ? (
-        <Skeleton rows={5} className="h-6" label="Loading events" />
-      ) : q.error ? (
-        <ErrorState title="Could not load events." error={q.error} onRetry={() => void q.refetch()} />
-      ) : q.data.items.length === 0 ? (
-        <EmptyState title="No events stored for this agent in the last 7 days" />
-      ) : (
-        <table className="w-full text-xs">
-          <thead className="text-left text-slate-500 dark:text-slate-400">
-            <tr>
-              <th className="py-1 font-medium">Age</th>
-              <th className="py-1 font-medium">Type</th>
-              <th className="py-1 font-medium">Task</th>
-              <th className="py-1 text-right font-medium">Duration</th>
-              <th className="py-1 text-right font-medium">Result</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-            {q.data.items.map((e, i) => {
-              const result = e.result ?? (e.type === "task_failed" || e.type === "task_error" ? "failure" : e.type === "task_success" ? "success" : "");
-              return (
-                <tr key={e.id ?? `${e.received_at}-${i}`} className="h-7">
-                  <td className="tabular-nums text-slate-500 dark:text-slate-400">{ageSince(new Date(e.timestamp).toISOString(), now)}</td>
-                  <td className="font-mono">{e.type}</td>
-                  <td className="max-w-40 truncate font-mono">{e.task_id ?? ""}</td>
-                  <td className="text-right tabular-nums">{e.duration_ms === undefined ? "" : formatDuration(e.duration_ms)}</td>
-                  <td className={`text-right ${RESULT[result] ?? ""}`}>{result}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton rows={5} className="h-6" label="Loading events" />}
+        errorTitle="Could not load events."
+        isEmpty={(events) => events.items.length === 0}
+        empty={<EmptyState title="No events stored for this agent in the last 7 days" />}
+      >
+        {(events) => (
+          <Table look="compact">
+            <TableHead>
+              <HeaderCell>Age</HeaderCell>
+              <HeaderCell>Type</HeaderCell>
+              <HeaderCell>Task</HeaderCell>
+              <HeaderCell numeric>Duration</HeaderCell>
+              <HeaderCell numeric>Result</HeaderCell>
+            </TableHead>
+            <TableBody>
+              {events.items.map((e, i) => {
+                const result = e.result ?? (e.type === "task_failed" || e.type === "task_error" ? "failure" : e.type === "task_success" ? "success" : "");
+                return (
+                  <TableRow key={e.id ?? `${e.received_at}-${i}`}>
+                    <Cell className="tabular-nums text-slate-500 dark:text-slate-400">{ageSince(new Date(e.timestamp).toISOString(), now)}</Cell>
+                    <Cell className="font-mono">{e.type}</Cell>
+                    <Cell className="max-w-40 truncate font-mono">{e.task_id ?? ""}</Cell>
+                    <Cell numeric>{e.duration_ms === undefined ? "" : formatDuration(e.duration_ms)}</Cell>
+                    <Cell numeric className={RESULT[result]}>
+                      {result}
+                    </Cell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </QueryView>
     </Panel>
   );
 }
@@ -83,10 +86,17 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
 /** The agent drill-down. */
 export function AgentDetailScreen({ swarm, agent }: { swarm: string; agent: string }) {
   const q = useAgent(swarm, agent);
+  return (
+    <QueryView query={q} loading={<Skeleton rows={4} className="h-20" label="Loading agent" />} errorTitle="Could not load this agent.">
+      {(detail) => <AgentDetailView swarm={swarm} agent={agent} detail={detail} />}
+    </QueryView>
+  );
+}
+
+/** The agent's live figures, recent events, failures and healings. */
+function AgentDetailView({ swarm, agent, detail }: { swarm: string; agent: string; detail: AgentDetail }) {
   const now = useNow();
-  if (q.isPending) return <Skeleton rows={4} className="h-20" label="Loading agent" />;
-  if (q.error) return <ErrorState title="Could not load this agent." error={q.error} onRetry={() => void q.refetch()} />;
-  const { agent: live, failures, healings, degradation } = q.data;
+  const { agent: live, failures, healings, degradation } = detail;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -1,7 +1,8 @@
 "use client";
 // Filters of the audit page: action, actor, time range and scope (this swarm or all); applied on submit.
 import { type FormEvent, useState } from "react";
-import { inputClass, primaryButton } from "@/components/settings/form-controls";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
 import type { AuditFilters } from "@/lib/browser/api/audit";
 
 /** Actions the server records, offered in the action filter (a dotted prefix matches the group). */
@@ -42,39 +43,39 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Audit filters">
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-action" className={label}>Action</label>
-        <select id="audit-action" className={`${inputClass} h-9`} value={action} onChange={(e) => setAction(e.target.value)}>
+        <Select id="audit-action" size="roomy" className="h-9" value={action} onChange={(e) => setAction(e.target.value)}>
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((a) => (
             <option key={a} value={a}>
               {a}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-actor" className={label}>Actor</label>
-        <input id="audit-actor" className={`${inputClass} h-9`} value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email or token" />
+        <Input id="audit-actor" size="roomy" className="h-9" value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email or token" />
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-range" className={label}>Time range</label>
-        <select id="audit-range" className={`${inputClass} h-9`} value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
+        <Select id="audit-range" size="roomy" className="h-9" value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
           {RANGES.map((r) => (
             <option key={r.ms} value={r.ms}>
               {r.label}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <div className="flex flex-col gap-1">
         <label htmlFor="audit-scope" className={label}>Scope</label>
-        <select id="audit-scope" className={`${inputClass} h-9`} value={scope} onChange={(e) => setScope(e.target.value)}>
+        <Select id="audit-scope" size="roomy" className="h-9" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="swarm">This swarm ({swarm})</option>
           <option value="all">All swarms and users</option>
-        </select>
+        </Select>
       </div>
-      <button type="submit" className={primaryButton}>
+      <Button type="submit" variant="primary">
         Apply
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 // The audit log page: filters, the table, "Load more" (cursor pages), loading skeleton, empty and error states.
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { LoadMoreButton } from "@/components/ui/load-more-button";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
+import { EmptyState, QueryView, Skeleton } from "@/components/ui/query-states";
 import { type AuditFilters, useAuditLog } from "@/lib/browser/api/audit";
 import { AuditFilterForm, RANGES } from "./audit-filters";
 import { AuditTable } from "./audit-table";
@@ -28,29 +28,32 @@ export function AuditScreen({ swarm, role }: { swarm: string; role: string }) {
 /** The entries matching `filters`. */
 function AuditResults({ filters }: { filters: AuditFilters }) {
   const log = useAuditLog(filters);
-  if (log.isPending) return <Skeleton label="Loading audit log" rows={5} className="h-10" />;
-  if (log.error) return <ErrorState title="Could not load the audit log." error={log.error} onRetry={() => void log.refetch()} />;
-  const items = log.data.pages.flatMap((p) => p.items);
-  if (items.length === 0) {
-    return (
-      <EmptyState title="No audit entries">No audit entries match these filters.</EmptyState>
-    );
-  }
+  const items = useMemo(() => log.data?.pages.flatMap((p) => p.items), [log.data]);
   return (
-    <>
-      <AuditTable items={items} />
-      <div className="flex items-center gap-3">
-        {log.hasNextPage ? (
-          <LoadMoreButton onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} />
-        ) : (
-          <span className="text-sm text-slate-500 dark:text-slate-400">End of the log for these filters.</span>
-        )}
-        {log.isFetchNextPageError && (
-          <span role="alert" className="text-sm text-rose-600 dark:text-rose-400">
-            Could not load more entries; try again.
-          </span>
-        )}
-      </div>
-    </>
+    <QueryView
+      query={{ data: items, error: log.error, refetch: log.refetch }}
+      loading={<Skeleton label="Loading audit log" rows={5} className="h-10" />}
+      errorTitle="Could not load the audit log."
+      isEmpty={(entries) => entries.length === 0}
+      empty={<EmptyState title="No audit entries">No audit entries match these filters.</EmptyState>}
+    >
+      {(entries) => (
+        <>
+          <AuditTable items={entries} />
+          <div className="flex items-center gap-3">
+            {log.hasNextPage ? (
+              <LoadMoreButton onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage} />
+            ) : (
+              <span className="text-sm text-slate-500 dark:text-slate-400">End of the log for these filters.</span>
+            )}
+            {log.isFetchNextPageError && (
+              <span role="alert" className="text-sm text-rose-600 dark:text-rose-400">
+                Could not load more entries; try again.
+              </span>
+            )}
+          </div>
+        </>
+      )}
+    </QueryView>
   );
 }

@@ -1,4 +1,6 @@
 // The audit entries: when, who, what, target, result, and the recorded detail on demand.
+import { focusRing } from "@/components/ui/focus-ring";
+import { Cell, HeaderCell, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import type { AuditItem } from "@/lib/browser/api/audit";
 
 const RESULT: Record<string, string> = {
@@ -14,49 +16,47 @@ const hasDetail = (d: unknown) => typeof d === "object" && d !== null && Object.
 export function AuditTable({ items }: { items: AuditItem[] }) {
   return (
     <div className="overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
-      <table className="w-full text-left text-sm" aria-label="Audit log">
-        <thead className="bg-slate-100 text-xs uppercase tracking-wide text-slate-500 dark:bg-slate-900 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">When</th>
-            <th scope="col" className="px-3 py-2 font-medium">Who</th>
-            <th scope="col" className="px-3 py-2 font-medium">What</th>
-            <th scope="col" className="px-3 py-2 font-medium">Target</th>
-            <th scope="col" className="px-3 py-2 font-medium">Result</th>
-            <th scope="col" className="px-3 py-2 font-medium">Detail</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+      <Table look="shaded" label="Audit log">
+        <TableHead>
+          <HeaderCell>When</HeaderCell>
+          <HeaderCell>Who</HeaderCell>
+          <HeaderCell>What</HeaderCell>
+          <HeaderCell>Target</HeaderCell>
+          <HeaderCell>Result</HeaderCell>
+          <HeaderCell>Detail</HeaderCell>
+        </TableHead>
+        <TableBody>
           {items.map((i) => (
-            <tr key={i.id} data-testid="audit-row" className="align-top">
-              <td className="whitespace-nowrap px-3 py-2 text-xs tabular-nums">
+            <TableRow key={i.id} data-testid="audit-row" className="align-top">
+              <Cell className="whitespace-nowrap text-xs tabular-nums">
                 <time dateTime={i.at}>{new Date(i.at).toLocaleString()}</time>
-              </td>
-              <td className="px-3 py-2">
+              </Cell>
+              <Cell>
                 <span className="break-all">{i.actor ?? "—"}</span>
                 <span className="ml-1 text-xs text-slate-500">({i.actor_type})</span>
-              </td>
-              <td className="px-3 py-2 font-mono text-xs">{i.action}</td>
-              <td className="px-3 py-2 font-mono text-xs">
+              </Cell>
+              <Cell className="font-mono text-xs">{i.action}</Cell>
+              <Cell className="font-mono text-xs">
                 {i.target ?? "—"}
                 {i.swarm && !i.target?.endsWith(`:${i.swarm}`) && <span className="block text-slate-500">in {i.swarm}</span>}
-              </td>
-              <td className="px-3 py-2">
+              </Cell>
+              <Cell>
                 <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${RESULT[i.result] ?? RESULT.error}`}>{i.result}</span>
-              </td>
-              <td className="max-w-md px-3 py-2">
+              </Cell>
+              <Cell className="max-w-md">
                 {hasDetail(i.detail) ? (
                   <details>
-                    <summary className="cursor-pointer text-xs text-sky-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-400">Show</summary>
+                    <summary className={`cursor-pointer text-xs text-sky-700 ${focusRing} dark:text-sky-400`}>Show</summary>
                     <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-950">{JSON.stringify(i.detail, null, 2)}</pre>
                   </details>
                 ) : (
                   <span className="text-xs text-slate-500">—</span>
                 )}
-              </td>
-            </tr>
+              </Cell>
+            </TableRow>
           ))}
-        </tbody>
-      </table>
+        </TableBody>
+      </Table>
     </div>
   );
 }

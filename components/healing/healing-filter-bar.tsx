@@ -1,5 +1,6 @@
 "use client";
 // Filter selects of the healing history: strategy, failure type, trigger, status; and "Clear filters".
+import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/select-field";
 import { strategyLabel } from "@/lib/browser/view/charts/prepare-strategy-rows";
 import { FAILURE_TYPES, HEALING_STATUSES, HEALING_TRIGGERS, type HealingFilters, KNOWN_STRATEGIES } from "@/lib/browser/api/healing-filters";
@@ -17,9 +18,9 @@ export function HealingFilterBar({ filters, strategies, onChange }: { filters: H
       <SelectField label="Trigger" allLabel="All triggers" value={filters.trigger ?? ""} options={pairs(HEALING_TRIGGERS)} onChange={set("trigger")} />
       <SelectField label="Status" allLabel="All statuses" value={filters.status ?? ""} options={pairs(HEALING_STATUSES)} onChange={set("status")} />
       {Object.keys(filters).length > 0 && (
-        <button type="button" onClick={() => onChange({})} className="rounded-md px-2 py-1.5 text-sm text-sky-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-sky-400 dark:hover:bg-slate-800">
+        <Button variant="ghost" size="field" onClick={() => onChange({})} className="text-sky-600 dark:text-sky-400">
           Clear filters
-        </button>
+        </Button>
       )}
     </div>
   );

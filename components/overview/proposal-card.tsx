@@ -88,7 +88,7 @@ export function ProposalCard({ swarm, p, now, healing }: { swarm: string; p: Pre
             Expired: its expected time has passed.
           </p>
         ) : canDecide ? (
-          <DecisionButtons size="sm" disabled={decide.isPending} onAsk={setAsking} />
+          <DecisionButtons size="md" disabled={decide.isPending} onAsk={setAsking} />
         ) : (
           <p className="text-sm text-slate-500 dark:text-slate-400">Waiting for an operator&apos;s decision.</p>
         )}

@@ -1,5 +1,5 @@
 // The headline prediction figures as cards: accuracy (against the target), precision, recall, false positives, totals.
-import { ToneBadge } from "@/components/ui/tone-badge";
+import { Badge } from "@/components/ui/badge";
 import { formatDuration } from "@/lib/browser/view/charts/format-units";
 import type { MetricRow } from "@/lib/browser/view/charts/prepare-prediction-metrics";
 
@@ -20,7 +20,7 @@ export function MetricCards({ rows, total, medianLeadMs }: { rows: readonly Metr
           <dt className="text-xs font-medium text-slate-500 dark:text-slate-400">{r.label}</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums">{r.display}</dd>
           <dd className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            {r.meetsTarget === null ? HINTS[r.key] : <ToneBadge tone={r.meetsTarget ? "good" : "warn"}>{r.meetsTarget ? "meets target" : "below target"}</ToneBadge>}
+            {r.meetsTarget === null ? HINTS[r.key] : <Badge tone={r.meetsTarget ? "good" : "warn"}>{r.meetsTarget ? "meets target" : "below target"}</Badge>}
           </dd>
         </div>
       ))}

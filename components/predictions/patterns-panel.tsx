@@ -1,13 +1,13 @@
 "use client";
 // The patterns the engine has learned for the swarm: confidence, occurrences, episodes, lift, lead time, measured hit rate.
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
+import { EmptyState, QueryView, Skeleton } from "@/components/ui/query-states";
+import { Cell, HeaderCell, RowHeader, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
 import { formatPercent } from "@/lib/browser/view/charts/format-units";
 import { usePatterns } from "@/lib/browser/api/predictions";
 
-const th = "whitespace-nowrap px-3 py-2 text-left text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400";
-const td = "px-3 py-2 align-top";
 const FIRST = 10;
 const joinerOf = (type: string) => (type === "correlation" || type === "sequence" || type === "temporal" ? " → " : ", ");
 /** "3/4 (75 %)", or "—" before any of the pattern's predictions settled. */
@@ -15,68 +15,65 @@ const hitRateText = (p: { hits: number; misses: number; hit_rate: number | null 
 
 /** The learned-patterns panel. */
 export function PatternsPanel({ swarm }: { swarm: string }) {
-  const { data, error, isPending, refetch } = usePatterns(swarm);
+  const q = usePatterns(swarm);
   const [all, setAll] = useState(false);
-  const shown = all ? data : data?.slice(0, FIRST);
   return (
     <Panel title="Learned patterns" description="Events that precede a failure on the same agent more often than chance; a pattern proposes healing only once its own predictions have hit often enough." testId="patterns-panel">
-      {isPending ? (
-        <Skeleton label="Loading learned patterns" className="h-40" />
-      ) : error && !data ? (
-        <ErrorState title="Could not load learned patterns." error={error} onRetry={() => void refetch()} />
-      ) : data.length === 0 ? (
-        <EmptyState title="No patterns learned yet" className="h-40">
-          The engine learns a pattern once an event has preceded the same kind of failure in at least 3 episodes, at least twice as often as chance.
-        </EmptyState>
-      ) : (
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption className="sr-only">Learned patterns, most confident first</caption>
-            <thead className="border-b border-slate-200 dark:border-slate-800">
-              <tr>
-                <th scope="col" className={th}>Pattern</th>
-                <th scope="col" className={th}>Type</th>
-                <th scope="col" className={th}>Events</th>
-                <th scope="col" className={`${th} text-right`}>Confidence</th>
-                <th scope="col" className={`${th} text-right`}>Occurrences</th>
-                <th scope="col" className={`${th} text-right`}>Episodes</th>
-                <th scope="col" className={`${th} text-right`}>Lift</th>
-                <th scope="col" className={`${th} text-right`}>Lead</th>
-                <th scope="col" className={`${th} text-right`}>Hit rate</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown!.map((p) => (
-                <tr key={p.id} className="border-b border-slate-100 last:border-0 dark:border-slate-800/60" data-testid="pattern-row">
-                  <th scope="row" className={`${td} text-left font-medium`}>{p.description}</th>
-                  <td className={td}>{p.type}</td>
-                  <td className={td}>
-                    <span className="font-mono text-xs">{p.events.join(joinerOf(p.type))}</span>
-                  </td>
-                  <td className={`${td} text-right tabular-nums`}>{formatPercent(p.confidence)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{p.occurrences.toLocaleString("en-US")}</td>
-                  <td className={`${td} text-right tabular-nums`}>{p.support.toLocaleString("en-US")}</td>
-                  <td className={`${td} text-right tabular-nums`}>{`${p.lift.toFixed(1)}×`}</td>
-                  <td className={`${td} text-right tabular-nums`}>{`${Math.round(p.lead_ms / 1000)} s`}</td>
-                  <td className={`${td} text-right tabular-nums`} data-testid="pattern-hit-rate">{hitRateText(p)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {data.length > FIRST && (
-            <div className="mt-4 flex justify-center">
-              <button
-                type="button"
-                aria-expanded={all}
-                onClick={() => setAll(!all)}
-                className="rounded-md border border-slate-300 px-4 py-1.5 text-sm font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:border-slate-700 dark:hover:bg-slate-800"
-              >
-                {all ? `Show the ${FIRST} most confident` : `Show all ${data.length} patterns`}
-              </button>
-            </div>
-          )}
-        </div>
-      )}
+      <QueryView
+        query={q}
+        loading={<Skeleton label="Loading learned patterns" className="h-40" />}
+        errorTitle="Could not load learned patterns."
+        isEmpty={(patterns) => patterns.length === 0}
+        empty={
+          <EmptyState title="No patterns learned yet" className="h-40">
+            The engine learns a pattern once an event has preceded the same kind of failure in at least 3 episodes, at least twice as often as chance.
+          </EmptyState>
+        }
+      >
+        {(patterns) => (
+          <div className="overflow-x-auto">
+            <Table look="ruled" caption="Learned patterns, most confident first">
+              <TableHead>
+                <HeaderCell>Pattern</HeaderCell>
+                <HeaderCell>Type</HeaderCell>
+                <HeaderCell>Events</HeaderCell>
+                <HeaderCell numeric>Confidence</HeaderCell>
+                <HeaderCell numeric>Occurrences</HeaderCell>
+                <HeaderCell numeric>Episodes</HeaderCell>
+                <HeaderCell numeric>Lift</HeaderCell>
+                <HeaderCell numeric>Lead</HeaderCell>
+                <HeaderCell numeric>Hit rate</HeaderCell>
+              </TableHead>
+              <TableBody>
+                {(all ? patterns : patterns.slice(0, FIRST)).map((p) => (
+                  <TableRow key={p.id} data-testid="pattern-row">
+                    <RowHeader className="font-medium">{p.description}</RowHeader>
+                    <Cell>{p.type}</Cell>
+                    <Cell>
+                      <span className="font-mono text-xs">{p.events.join(joinerOf(p.type))}</span>
+                    </Cell>
+                    <Cell numeric>{formatPercent(p.confidence)}</Cell>
+                    <Cell numeric>{p.occurrences.toLocaleString("en-US")}</Cell>
+                    <Cell numeric>{p.support.toLocaleString("en-US")}</Cell>
+                    <Cell numeric>{`${p.lift.toFixed(1)}×`}</Cell>
+                    <Cell numeric>{`${Math.round(p.lead_ms / 1000)} s`}</Cell>
+                    <Cell numeric data-testid="pattern-hit-rate">
+                      {hitRateText(p)}
+                    </Cell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+            {patterns.length > FIRST && (
+              <div className="mt-4 flex justify-center">
+                <Button variant="secondary" size="wide" aria-expanded={all} onClick={() => setAll(!all)} className="font-medium">
+                  {all ? `Show the ${FIRST} most confident` : `Show all ${patterns.length} patterns`}
+                </Button>
+              </div>
+            )}
+          </div>
+        )}
+      </QueryView>
     </Panel>
   );
 }

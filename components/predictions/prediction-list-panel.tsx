@@ -4,7 +4,7 @@
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo } from "react";
 import { Panel } from "@/components/ui/panel";
-import { EmptyState, ErrorState, Skeleton } from "@/components/ui/query-states";
+import { EmptyState, QueryView, Skeleton } from "@/components/ui/query-states";
 import { SelectField } from "@/components/ui/select-field";
 import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/browser/api/prediction-filters";
 import { useNow } from "@/lib/browser/hooks/use-now";
@@ -26,7 +26,7 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
     const qs = withPredictionFilters(new URLSearchParams(params.toString()), next).toString();
     router.replace(qs ? `${pathname}?${qs}` : pathname, { scroll: false });
   };
-  const { data, error, isPending, isPlaceholderData, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = usePredictions(swarm, filters);
+  const { data, error, isPlaceholderData, refetch, hasNextPage, fetchNextPage, isFetchingNextPage } = usePredictions(swarm, filters);
   const items = data?.pages.flatMap((p) => p.items) ?? [];
   const healings = useProposalHealings(swarm, items);
   const now = useNow(5_000);
@@ -44,21 +44,25 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
           onChange={(v) => setFilters({ ...filters, min_confidence: v ? Number(v) : undefined })}
         />
       </div>
-      {isPending ? (
-        <Skeleton label="Loading predictions" />
-      ) : error && !data ? (
-        <ErrorState title="Could not load predictions." error={error} onRetry={() => void refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState title={filtered ? "No predictions match these filters" : "No predictions yet"} className="h-40">
-          {filtered
-            ? "Lower the minimum confidence or pick another status."
-            : "Predictions appear when the engine sees a failure coming: a learned pattern recurring, a rising queue or token trend, an unhealthy agent. Keep sending events; each prediction is listed here whatever its confidence."}
-        </EmptyState>
-      ) : (
-        <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
-          <PredictionTable swarm={swarm} items={items} healings={healings} now={now} />
-        </PagedList>
-      )}
+      <QueryView
+        query={{ data: data && items, error, refetch }}
+        loading={<Skeleton label="Loading predictions" />}
+        errorTitle="Could not load predictions."
+        isEmpty={(list) => list.length === 0}
+        empty={
+          <EmptyState title={filtered ? "No predictions match these filters" : "No predictions yet"} className="h-40">
+            {filtered
+              ? "Lower the minimum confidence or pick another status."
+              : "Predictions appear when the engine sees a failure coming: a learned pattern recurring, a rising queue or token trend, an unhealthy agent. Keep sending events; each prediction is listed here whatever its confidence."}
+          </EmptyState>
+        }
+      >
+        {(list) => (
+          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
+            <PredictionTable swarm={swarm} items={list} healings={healings} now={now} />
+          </PagedList>
+        )}
+      </QueryView>
     </Panel>
   );
 }

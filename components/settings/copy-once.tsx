@@ -1,7 +1,7 @@
 "use client";
 // A secret shown once (a new ingest key or generated password) with a copy button.
 import { useState } from "react";
-import { secondaryButton } from "./form-controls";
+import { Button } from "@/components/ui/button";
 
 /** Shows `value` with a warning that it will not be shown again, and copies it to the clipboard on request. */
 export function CopyOnce({ label, value, testId, onDismiss }: { label: string; value: string; testId: string; onDismiss: () => void }) {
@@ -21,12 +21,12 @@ export function CopyOnce({ label, value, testId, onDismiss }: { label: string; v
         <code className="break-all rounded bg-slate-900 px-2 py-1 font-mono text-xs text-emerald-300" data-testid={testId}>
           {value}
         </code>
-        <button type="button" className={secondaryButton} onClick={() => void copy()}>
+        <Button variant="secondary" size="sm" onClick={() => void copy()}>
           {copied === "yes" ? "Copied" : "Copy"}
-        </button>
-        <button type="button" className={secondaryButton} onClick={onDismiss}>
+        </Button>
+        <Button variant="secondary" size="sm" onClick={onDismiss}>
           Done
-        </button>
+        </Button>
         <span role="status" className="text-xs text-slate-500">
           {copied === "failed" ? "Copy failed: select the text and copy it by hand." : ""}
         </span>

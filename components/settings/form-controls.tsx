@@ -1,23 +1,9 @@
-// Small form primitives shared by the settings sections: styles, a labelled field with its inline error, and the
-// save button with saving / saved / error states.
+// Settings form parts built on the ui primitives: a labelled field with its hint and inline errors, a number field,
+// the save button with saving / saved / error states, and the titled section card.
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 import type { ApiFetchError } from "@/lib/browser/api/api-fetch";
-
-/** Input and select styling (dark by default, visible focus ring). */
-export const inputClass =
-  "rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 disabled:opacity-60 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
-
-/** Primary button styling. */
-export const primaryButton =
-  "rounded-md bg-sky-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-500 disabled:cursor-not-allowed disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-300";
-
-/** Secondary button styling. */
-export const secondaryButton =
-  "rounded-md border border-slate-300 px-2.5 py-1 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-40 dark:border-slate-700 dark:hover:bg-slate-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500";
-
-/** Destructive button styling. */
-export const dangerButton =
-  "rounded-md bg-rose-600 px-2.5 py-1 text-sm font-medium text-white hover:bg-rose-500 disabled:opacity-50 focus:outline-none focus-visible:ring-2 focus-visible:ring-rose-300";
 
 /** The messages of a 400 answer whose path starts with `prefix`. */
 export function fieldErrors(error: unknown, prefix: string): string[] {
@@ -70,11 +56,11 @@ export function NumberField({
 }) {
   return (
     <Field id={id} label={label} hint={hint} errors={errors}>
-      <input
+      <Input
         id={id}
         type="number"
         inputMode={Number.isInteger(bounds.step) ? "numeric" : "decimal"}
-        className={inputClass}
+        size="roomy"
         value={value}
         onChange={onChange}
         aria-invalid={errors.length > 0}
@@ -92,9 +78,9 @@ export type SaveState = { isPending: boolean; isSuccess: boolean; error: Error |
 export function SaveBar({ label = "Save", state, disabled, testId }: { label?: string; state: SaveState; disabled?: boolean; testId: string }) {
   return (
     <div className="flex items-center gap-3" data-testid={testId}>
-      <button type="submit" className={primaryButton} disabled={disabled || state.isPending}>
+      <Button type="submit" variant="primary" disabled={disabled || state.isPending}>
         {label}
-      </button>
+      </Button>
       <span role="status" aria-live="polite" className="text-sm" data-testid={`${testId}-status`}>
         {state.isPending ? (
           <span className="text-slate-500 dark:text-slate-400">Saving…</span>

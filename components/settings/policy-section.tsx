@@ -3,7 +3,9 @@
 // approvers, and its strategy chain; saved together.
 import { type FormEvent, useState } from "react";
 import { type SettingsView, type SwarmSettings, useSaveSettings } from "@/lib/browser/api/settings";
-import { fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
+import { Select } from "@/components/ui/input";
+import { Cell, HeaderCell, RowHeader, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
+import { fieldErrors, SaveBar, SectionCard } from "./form-controls";
 import { StrategyChain } from "./strategy-chain";
 
 type Policy = SwarmSettings["policy"]["detected"][string];
@@ -42,32 +44,30 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
       <form onSubmit={onSubmit} className="flex flex-col gap-4">
         <fieldset disabled={readOnly} className="overflow-x-auto">
           <legend className="sr-only">Policies and strategy chains</legend>
-          <table className="w-full text-left text-sm">
-            <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Failure type</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Detected</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Predicted</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Two approvers</th>
-                <th scope="col" className="py-2 font-medium">Strategy chain</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          <Table look="plain">
+            <TableHead>
+              <HeaderCell>Failure type</HeaderCell>
+              <HeaderCell>Detected</HeaderCell>
+              <HeaderCell>Predicted</HeaderCell>
+              <HeaderCell>Two approvers</HeaderCell>
+              <HeaderCell>Strategy chain</HeaderCell>
+            </TableHead>
+            <TableBody>
               {view.failure_types.map((type) => (
-                <tr key={type} data-testid={`policy-row-${type}`} className="align-top">
-                  <th scope="row" className="py-2 pr-3 font-mono text-xs font-medium">
+                <TableRow key={type} data-testid={`policy-row-${type}`} className="align-top">
+                  <RowHeader className="font-mono text-xs font-medium">
                     {type}
                     {fieldErrors(save.error, `policy.detected.${type}`).concat(fieldErrors(save.error, `strategies.${type}`)).map((m) => (
                       <p key={m} className="mt-1 font-sans text-xs font-normal text-rose-600 dark:text-rose-400">
                         {m}
                       </p>
                     ))}
-                  </th>
+                  </RowHeader>
                   {(["detected", "preventive"] as const).map((trigger) => (
-                    <td key={trigger} className="py-2 pr-3">
-                      <select
+                    <Cell key={trigger}>
+                      <Select
                         aria-label={`${trigger === "detected" ? "Detected" : "Predicted"} policy for ${type}`}
-                        className={inputClass}
+                        size="roomy"
                         value={policy[trigger][type] ?? (trigger === "detected" ? "auto" : "approve")}
                         onChange={(e) => setOne(trigger, type, e.target.value as Policy)}
                       >
@@ -76,10 +76,10 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
                             {p}
                           </option>
                         ))}
-                      </select>
-                    </td>
+                      </Select>
+                    </Cell>
                   ))}
-                  <td className="py-2 pr-3">
+                  <Cell>
                     <input
                       type="checkbox"
                       aria-label={`Two approvers for ${type} proposals`}
@@ -87,8 +87,8 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
                       checked={twoPerson.has(type)}
                       onChange={(e) => toggleTwoPerson(type, e.target.checked)}
                     />
-                  </td>
-                  <td className="min-w-72 py-2">
+                  </Cell>
+                  <Cell className="min-w-72">
                     <StrategyChain
                       failureType={type}
                       chain={strategies[type] ?? []}
@@ -96,11 +96,11 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
                       disabled={readOnly}
                       onChange={(chain) => setStrategies((s) => ({ ...s, [type]: chain }))}
                     />
-                  </td>
-                </tr>
+                  </Cell>
+                </TableRow>
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         </fieldset>
         {!readOnly && <SaveBar label="Save policies" state={save} testId="save-policy" />}
       </form>

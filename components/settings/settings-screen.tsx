@@ -5,7 +5,7 @@ import { useSwarmSettings } from "@/lib/browser/api/settings";
 import { IngestKeysSection } from "./ingest-keys-section";
 import { PolicySection } from "./policy-section";
 import { RetentionSection } from "./retention-section";
-import { secondaryButton } from "./form-controls";
+import { Button } from "@/components/ui/button";
 import { TuningSection } from "./tuning-section";
 import { UsersSection } from "./users-section";
 import { WebhookSection } from "./webhook-section";
@@ -30,9 +30,9 @@ export function SettingsScreen({ swarm, role, me }: { swarm: string; role: strin
         <div role="alert" className="rounded-xl border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40">
           <p className="font-medium">Could not load the settings of {swarm}.</p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{settings.error.message}</p>
-          <button type="button" onClick={() => void settings.refetch()} className={`${secondaryButton} mt-4`}>
+          <Button variant="secondary" size="sm" onClick={() => void settings.refetch()} className="mt-4">
             Retry
-          </button>
+          </Button>
         </div>
       ) : (
         <>

@@ -1,7 +1,8 @@
 "use client";
 // An ordered strategy chain for one failure type: each strategy falls back to the next; move up/down, remove, add.
 import { useId, useState } from "react";
-import { inputClass, secondaryButton } from "./form-controls";
+import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/input";
 
 /** Edits `chain` in place through onChange; `available` are the strategies that heal this failure type. */
 export function StrategyChain({ failureType, chain, available, disabled, onChange }: { failureType: string; chain: string[]; available: string[]; disabled: boolean; onChange: (chain: string[]) => void }) {
@@ -25,15 +26,15 @@ export function StrategyChain({ failureType, chain, available, disabled, onChang
               <span className="w-44 truncate font-mono text-xs" title={name}>
                 {name.replace(/Strategy$/, "")}
               </span>
-              <button type="button" className={secondaryButton} disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name} up for ${failureType}`}>
+              <Button variant="secondary" size="sm" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name} up for ${failureType}`}>
                 ↑
-              </button>
-              <button type="button" className={secondaryButton} disabled={disabled || i === chain.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${name} down for ${failureType}`}>
+              </Button>
+              <Button variant="secondary" size="sm" disabled={disabled || i === chain.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${name} down for ${failureType}`}>
                 ↓
-              </button>
-              <button type="button" className={secondaryButton} disabled={disabled} onClick={() => onChange(chain.filter((s) => s !== name))} aria-label={`Remove ${name} from ${failureType}`}>
+              </Button>
+              <Button variant="secondary" size="sm" disabled={disabled} onClick={() => onChange(chain.filter((s) => s !== name))} aria-label={`Remove ${name} from ${failureType}`}>
                 ✕
-              </button>
+              </Button>
             </li>
           ))}
         </ol>
@@ -43,17 +44,17 @@ export function StrategyChain({ failureType, chain, available, disabled, onChang
           <label htmlFor={addId} className="sr-only">
             Add a strategy to {failureType}
           </label>
-          <select id={addId} className={`${inputClass} py-1 text-xs`} value={pick} onChange={(e) => setPick(e.target.value)}>
+          <Select id={addId} size="roomy" className="py-1 text-xs" value={pick} onChange={(e) => setPick(e.target.value)}>
             <option value="">Add fallback…</option>
             {addable.map((s) => (
               <option key={s} value={s}>
                 {s}
               </option>
             ))}
-          </select>
-          <button
-            type="button"
-            className={secondaryButton}
+          </Select>
+          <Button
+            variant="secondary"
+            size="sm"
             disabled={!pick}
             onClick={() => {
               onChange([...chain, pick]);
@@ -61,7 +62,7 @@ export function StrategyChain({ failureType, chain, available, disabled, onChang
             }}
           >
             Add
-          </button>
+          </Button>
         </div>
       )}
     </div>

@@ -3,7 +3,10 @@
 import { type FormEvent, useState } from "react";
 import { type NewUser, type UserView, useCreateUser, useUpdateUser, useUsers } from "@/lib/browser/api/users";
 import { CopyOnce } from "./copy-once";
-import { Field, fieldErrors, inputClass, SaveBar, SectionCard, secondaryButton } from "./form-controls";
+import { Button } from "@/components/ui/button";
+import { Input, Select } from "@/components/ui/input";
+import { Cell, HeaderCell, Table, TableBody, TableHead, TableRow } from "@/components/ui/table";
+import { Field, fieldErrors, SaveBar, SectionCard } from "./form-controls";
 
 const ROLES: UserView["role"][] = ["viewer", "operator", "admin"];
 
@@ -31,20 +34,20 @@ export function UsersSection({ me }: { me: string }) {
       <div className="flex flex-col gap-4">
         <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-5 sm:items-end">
           <Field id="user-email" label="Email" errors={fieldErrors(create.error, "email")}>
-            <input id="user-email" type="email" className={inputClass} value={draft.email} onChange={set("email")} required />
+            <Input id="user-email" type="email" size="roomy" value={draft.email} onChange={set("email")} required />
           </Field>
           <Field id="user-name" label="Name (optional)" errors={fieldErrors(create.error, "name")}>
-            <input id="user-name" className={inputClass} value={draft.name} onChange={set("name")} />
+            <Input id="user-name" size="roomy" value={draft.name} onChange={set("name")} />
           </Field>
           <Field id="user-role" label="Role" errors={fieldErrors(create.error, "role")}>
-            <select id="user-role" className={inputClass} value={draft.role} onChange={set("role")}>
+            <Select id="user-role" size="roomy" value={draft.role} onChange={set("role")}>
               {ROLES.map((r) => (
                 <option key={r}>{r}</option>
               ))}
-            </select>
+            </Select>
           </Field>
           <Field id="user-password" label="Password (optional)" errors={fieldErrors(create.error, "password")}>
-            <input id="user-password" type="password" autoComplete="new-password" className={inputClass} value={draft.password} onChange={set("password")} placeholder="generated if empty" />
+            <Input id="user-password" type="password" autoComplete="new-password" size="roomy" value={draft.password} onChange={set("password")} placeholder="generated if empty" />
           </Field>
           <SaveBar label="Create user" state={{ ...create, isSuccess: false }} testId="create-user" />
         </form>
@@ -54,26 +57,24 @@ export function UsersSection({ me }: { me: string }) {
         ) : users.error ? (
           <div role="alert" className="text-sm text-rose-600 dark:text-rose-400">
             Could not load users: {users.error.message}{" "}
-            <button type="button" className={secondaryButton} onClick={() => void users.refetch()}>
+            <Button variant="secondary" size="sm" onClick={() => void users.refetch()}>
               Retry
-            </button>
+            </Button>
           </div>
         ) : (
-          <table className="w-full text-left text-sm" aria-label="Users">
-            <thead className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">Email</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Name</th>
-                <th scope="col" className="py-2 pr-3 font-medium">Role</th>
-                <th scope="col" className="py-2 font-medium">Access</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+          <Table look="plain" label="Users">
+            <TableHead>
+              <HeaderCell>Email</HeaderCell>
+              <HeaderCell>Name</HeaderCell>
+              <HeaderCell>Role</HeaderCell>
+              <HeaderCell>Access</HeaderCell>
+            </TableHead>
+            <TableBody>
               {users.data.map((u) => (
                 <UserRow key={u.id} user={u} self={u.email === me} />
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
         )}
       </div>
     </SectionCard>
@@ -84,32 +85,32 @@ export function UsersSection({ me }: { me: string }) {
 function UserRow({ user, self }: { user: UserView; self: boolean }) {
   const update = useUpdateUser();
   return (
-    <tr data-testid={`user-row-${user.email}`} className={user.disabled ? "opacity-60" : undefined}>
-      <td className="py-2 pr-3">
+    <TableRow data-testid={`user-row-${user.email}`} className={user.disabled ? "opacity-60" : undefined}>
+      <Cell>
         {user.email}
         {self && <span className="ml-2 text-xs text-slate-500">(you)</span>}
-      </td>
-      <td className="py-2 pr-3">{user.name}</td>
-      <td className="py-2 pr-3">
-        <select aria-label={`Role of ${user.email}`} className={inputClass} value={user.role} disabled={self || update.isPending} onChange={(e) => update.mutate({ id: user.id, role: e.target.value as UserView["role"] })}>
+      </Cell>
+      <Cell>{user.name}</Cell>
+      <Cell>
+        <Select aria-label={`Role of ${user.email}`} size="roomy" value={user.role} disabled={self || update.isPending} onChange={(e) => update.mutate({ id: user.id, role: e.target.value as UserView["role"] })}>
           {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
-        </select>
-      </td>
-      <td className="py-2">
+        </Select>
+      </Cell>
+      <Cell>
         <span className="flex items-center gap-2">
           <span className="text-xs">{user.disabled ? "disabled" : "enabled"}</span>
           {!self && (
-            <button type="button" className={secondaryButton} disabled={update.isPending} onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}>
+            <Button variant="secondary" size="sm" disabled={update.isPending} onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}>
               {user.disabled ? "Enable" : "Disable"}
-            </button>
+            </Button>
           )}
           <span role="status" className="text-xs">
             {update.isPending ? "Saving…" : update.error ? <span className="text-rose-600 dark:text-rose-400">{update.error.message}</span> : update.isSuccess ? <span className="text-emerald-600 dark:text-emerald-400">Saved</span> : null}
           </span>
         </span>
-      </td>
-    </tr>
+      </Cell>
+    </TableRow>
   );
 }

@@ -2,7 +2,9 @@
 // The swarm's webhook for healing commands: URL and signing secret (the secret is write-only), or removal.
 import { type FormEvent, useState } from "react";
 import { useSaveWebhook, useWebhook } from "@/lib/browser/api/settings";
-import { dangerButton, Field, fieldErrors, inputClass, SaveBar, SectionCard } from "./form-controls";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Field, fieldErrors, SaveBar, SectionCard } from "./form-controls";
 
 /** Webhook URL + secret form. */
 export function WebhookSection({ swarm }: { swarm: string }) {
@@ -28,18 +30,18 @@ export function WebhookSection({ swarm }: { swarm: string }) {
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="webhook-url" label="URL" errors={fieldErrors(save.error, "url")}>
-              <input id="webhook-url" type="url" className={inputClass} value={shownUrl} onChange={(e) => setUrl(e.target.value)} placeholder="https://coordinator.example/swarm-medic" />
+              <Input id="webhook-url" type="url" size="roomy" value={shownUrl} onChange={(e) => setUrl(e.target.value)} placeholder="https://coordinator.example/swarm-medic" />
             </Field>
             <Field id="webhook-secret" label="Secret" hint={webhook.data?.secret_set ? "A secret is set; enter a new one to save changes." : "At least 16 characters."} errors={fieldErrors(save.error, "secret")}>
-              <input id="webhook-secret" type="password" autoComplete="new-password" className={inputClass} value={secret} onChange={(e) => setSecret(e.target.value)} aria-describedby="webhook-secret-hint" />
+              <Input id="webhook-secret" type="password" autoComplete="new-password" size="roomy" value={secret} onChange={(e) => setSecret(e.target.value)} aria-describedby="webhook-secret-hint" />
             </Field>
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <SaveBar label="Save webhook" state={save} testId="save-webhook" />
             {webhook.data?.url && (
-              <button type="button" className={dangerButton} disabled={save.isPending} onClick={() => save.mutate(null, { onSuccess: () => setUrl(null) })}>
+              <Button variant="danger" size="sm" disabled={save.isPending} onClick={() => save.mutate(null, { onSuccess: () => setUrl(null) })}>
                 Remove webhook
-              </button>
+              </Button>
             )}
           </div>
         </form>

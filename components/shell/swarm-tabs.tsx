@@ -2,6 +2,7 @@
 // The swarm's tabs (Overview, Agents, Healing, Predictions, Settings, Audit); the current one is marked.
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { focusRing } from "@/components/ui/focus-ring";
 
 const TABS = [
   { label: "Overview", path: "" },
@@ -27,7 +28,7 @@ export function SwarmTabs({ swarm }: { swarm: string }) {
               <Link
                 href={href}
                 aria-current={active ? "page" : undefined}
-                className={`block border-b-2 px-3 py-2 text-sm font-medium focus-visible:outline-2 focus-visible:outline-sky-500 ${
+                className={`block border-b-2 px-3 py-2 text-sm font-medium ${focusRing} ${
                   active ? "border-sky-500 text-slate-900 dark:text-white" : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
                 }`}
               >

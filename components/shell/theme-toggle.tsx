@@ -3,6 +3,7 @@
 // server layout reads on the next request, so no page ever paints in the wrong theme). The <html> class is the
 // single source of truth; the button follows it.
 import { useEffect, useSyncExternalStore } from "react";
+import { Button } from "@/components/ui/button";
 import { parseTheme, type Theme, THEME_KEY } from "@/lib/browser/view/theme";
 
 function apply(theme: Theme): void {
@@ -37,14 +38,15 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   };
 
   return (
-    <button
-      type="button"
+    <Button
+      variant="ghost"
+      size="compact"
       onClick={toggle}
       aria-label={theme === "dark" ? "Switch to light theme" : "Switch to dark theme"}
       data-testid="theme-toggle"
-      className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300 dark:hover:bg-slate-800"
+      className="text-slate-600 dark:text-slate-300"
     >
       <span aria-hidden>{theme === "dark" ? "☀" : "☾"}</span>
-    </button>
+    </Button>
   );
 }

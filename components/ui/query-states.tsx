@@ -1,5 +1,7 @@
-// Loading, error and empty states shared by the data panels (same footprint as the content, so nothing shifts).
+// Loading, error and empty states shared by the data panels (same footprint as the content, so nothing shifts), and
+// QueryView, which picks the one a React Query result is in.
 import type { ReactNode } from "react";
+import { Button } from "./button";
 
 /** Pulsing placeholder blocks (`rows` of them, each sized by `className`), announced as loading. */
 export function Skeleton({ label = "Loading", rows = 1, className = "h-12" }: { label?: string; rows?: number; className?: string }) {
@@ -18,9 +20,9 @@ export function ErrorState({ title, error, onRetry, className = "" }: { title: s
     <div role="alert" className={`rounded-lg border border-rose-300 bg-rose-50 p-4 dark:border-rose-900 dark:bg-rose-950/40 ${className}`}>
       <p className="font-medium">{title}</p>
       <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{error.message}</p>
-      <button type="button" onClick={onRetry} className="mt-3 rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-rose-500">
+      <Button variant="danger" onClick={onRetry} className="mt-3">
         Retry
-      </button>
+      </Button>
     </div>
   );
 }
@@ -33,4 +35,17 @@ export function EmptyState({ title, children, className = "" }: { title: string;
       {children && <div className="mt-1 max-w-prose text-sm text-slate-500 dark:text-slate-400">{children}</div>}
     </div>
   );
+}
+
+/** What QueryView reads of a React Query result. */
+export type QueryResult<T> = { data: T | undefined; error: Error | null; refetch: () => unknown };
+
+/**
+ * The state a query is in: `loading` until it has data, its error with a retry while it has none (data already shown
+ * stays when a later refetch fails), `empty` when `isEmpty` says so, else `children` with the data.
+ */
+export function QueryView<T>({ query, loading, errorTitle, isEmpty, empty, children }: { query: QueryResult<T>; loading: ReactNode; errorTitle: string; isEmpty?: (data: T) => boolean; empty?: ReactNode; children: (data: T) => ReactNode }) {
+  const { data, error } = query;
+  if (data === undefined) return error ? <ErrorState title={errorTitle} error={error} onRetry={() => void query.refetch()} /> : loading;
+  return isEmpty?.(data) ? empty : children(data);
 }

@@ -1,5 +1,6 @@
 "use client";
 // A row of toggle buttons (aria-pressed) choosing one value, e.g. a time range.
+import { focusRing } from "./focus-ring";
 
 /** One choice of a toggle group. */
 export type ToggleOption<T extends string> = { value: T; label: string };
@@ -14,7 +15,7 @@ export function ToggleGroup<T extends string>({ label, options, value, onChange 
           type="button"
           aria-pressed={o.value === value}
           onClick={() => onChange(o.value)}
-          className="rounded-md px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 aria-pressed:bg-sky-600 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-sky-600"
+          className={`rounded-md px-2.5 py-1 text-sm text-slate-600 hover:bg-slate-100 ${focusRing} aria-pressed:bg-sky-600 aria-pressed:text-white dark:text-slate-300 dark:hover:bg-slate-800 dark:aria-pressed:bg-sky-600`}
         >
           {o.label}
         </button>

@@ -6,7 +6,7 @@ import { SessionProvider } from "@/components/shell/session-context";
 import { SwarmLive } from "@/components/shell/swarm-live";
 import { SwarmTabs } from "@/components/shell/swarm-tabs";
 import { SwarmSilenceBanner } from "@/components/swarms/swarm-silence";
-import { AppHeader } from "@/components/ui/app-header";
+import { AppHeader } from "@/components/shell/app-header";
 import { principalLabel, requirePageUser } from "@/lib/server/features/access/page-user";
 import { services } from "@/lib/server/features/services";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";

@@ -4,19 +4,17 @@ import { useInfiniteQuery } from "@tanstack/react-query";
 import type { AuditItem } from "@/lib/contract/items/audit";
 import type { Page } from "@/lib/contract/items/page";
 import { apiFetch } from "./api-fetch";
+import { keys } from "./keys";
 
 export type { AuditItem };
 
 /** The audit page's filters; `rangeMs` is how far back from now. */
 export type AuditFilters = { swarm?: string | undefined; actor?: string | undefined; action?: string | undefined; rangeMs: number };
 
-/** Query key of one filtered audit list. */
-export const auditKeys = { list: (f: AuditFilters) => ["audit", f] as const };
-
 /** Audit entries newest first, a page of `limit` at a time. */
 export function useAuditLog(filters: AuditFilters, limit = 50) {
   return useInfiniteQuery({
-    queryKey: auditKeys.list(filters),
+    queryKey: keys.audit(filters),
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => {
       const q = new URLSearchParams({ limit: String(limit), from: String(Date.now() - filters.rangeMs) });

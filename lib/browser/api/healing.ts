@@ -7,7 +7,7 @@ import type { HealingItem } from "@/lib/contract/items/healings";
 import type { Page } from "@/lib/contract/items/page";
 import { apiFetch } from "./api-fetch";
 import type { HealingFilters } from "./healing-filters";
-import { healingKeys } from "./healing-keys";
+import { keys } from "./keys";
 
 /** One page of GET /healings. */
 export type HealingPage = Page<HealingItem>;
@@ -18,7 +18,7 @@ const PAGE_SIZE = 25;
 /** The healing history matching `filters`, newest first, a page at a time ("Load more" fetches the next). */
 export function useHealings(swarm: string, filters: HealingFilters) {
   return useInfiniteQuery({
-    queryKey: healingKeys.list(swarm, filters),
+    queryKey: keys.healingHistory(swarm, filters),
     queryFn: ({ pageParam, signal }) => {
       const qs = new URLSearchParams({ limit: String(PAGE_SIZE), ...filters, ...(pageParam ? { cursor: pageParam } : {}) });
       return apiFetch<HealingPage>(`${base(swarm)}/healings?${qs}`, { signal });
@@ -32,7 +32,7 @@ export function useHealings(swarm: string, filters: HealingFilters) {
 /** Success rate, counts, trend and verdict per strategy over the last 30 days. */
 export function useStrategies(swarm: string) {
   return useQuery({
-    queryKey: healingKeys.strategies(swarm),
+    queryKey: keys.strategies(swarm),
     queryFn: ({ signal }) => apiFetch<StrategyEffectiveness[]>(`${base(swarm)}/analytics/strategies?range=30d`, { signal }),
   });
 }
@@ -40,7 +40,7 @@ export function useStrategies(swarm: string) {
 /** The MTTR series of a range with the window it was read for (a preset's window is resolved at each fetch). */
 export function useMttrSeries(swarm: string, range: RangeSelection) {
   return useQuery({
-    queryKey: healingKeys.mttr(swarm, range),
+    queryKey: keys.mttr(swarm, range),
     queryFn: async ({ signal }): Promise<{ window: ChartWindow; points: MttrPoint[] }> => {
       const window = resolveRange(range, Date.now());
       const qs = new URLSearchParams({ from: String(window.from), to: String(window.to), bucket: window.bucket });

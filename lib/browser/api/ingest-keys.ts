@@ -3,17 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { CreatedIngestKey, IngestKeyView } from "@/lib/contract/items/ingest-keys";
 import { apiFetch, apiSend } from "./api-fetch";
+import { keys } from "./keys";
 
 export type { IngestKeyView };
-
-/** Query key of a swarm's ingest keys. */
-export const ingestKeyKeys = { list: (swarm: string) => ["swarms", swarm, "keys"] as const };
 
 const url = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}/keys`;
 
 /** The swarm's keys, newest first. */
 export function useIngestKeys(swarm: string, enabled = true) {
-  return useQuery({ queryKey: ingestKeyKeys.list(swarm), queryFn: () => apiFetch<IngestKeyView[]>(url(swarm)), enabled });
+  return useQuery({ queryKey: keys.ingestKeys(swarm), queryFn: () => apiFetch<IngestKeyView[]>(url(swarm)), enabled });
 }
 
 /** Creates a key; the answer carries `key`, shown once. */
@@ -21,7 +19,7 @@ export function useCreateIngestKey(swarm: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (name: string | undefined) => apiSend<CreatedIngestKey>("POST", url(swarm), name ? { name } : {}),
-    onSuccess: () => client.invalidateQueries({ queryKey: ingestKeyKeys.list(swarm) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.ingestKeys(swarm) }),
   });
 }
 
@@ -30,6 +28,6 @@ export function useRevokeIngestKey(swarm: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (id: number) => apiSend<IngestKeyView>("DELETE", `${url(swarm)}/${id}`),
-    onSuccess: () => client.invalidateQueries({ queryKey: ingestKeyKeys.list(swarm) }),
+    onSuccess: () => client.invalidateQueries({ queryKey: keys.ingestKeys(swarm) }),
   });
 }

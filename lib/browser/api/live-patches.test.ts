@@ -2,10 +2,8 @@
 // queries (not another swarm's), and patches the overview's lists in place.
 import { QueryClient } from "@tanstack/react-query";
 import { describe, expect, it } from "vitest";
-import { healingKeys } from "./healing-keys";
 import { keys } from "./keys";
 import { applyLiveMessages } from "./live-patches";
-import { predictionKeys } from "./prediction-keys";
 import type { HealingItem, LiveMessage, PredictionItem } from "./types";
 
 const healing = { id: "h1", swarm: "s", failure_id: null, prediction_id: null, failure_type: "agent_down", strategy: "AgentRestartStrategy", status: "succeeded", trigger: "detected", actions: [], reason: null, heal_ms: 5, recovery_ms: 9, started_at: "2026-01-01T00:00:00.000Z", finished_at: "2026-01-01T00:00:01.000Z", commands: [] } as unknown as HealingItem & { swarm: string };
@@ -16,9 +14,9 @@ const filters = { status: "all" } as never;
 function seeded(): QueryClient {
   const client = new QueryClient();
   for (const swarm of ["s", "other"]) {
-    client.setQueryData(healingKeys.list(swarm, filters), { pages: [], pageParams: [] });
-    client.setQueryData(healingKeys.strategies(swarm), []);
-    client.setQueryData(predictionKeys.list(swarm, filters), { pages: [], pageParams: [] });
+    client.setQueryData(keys.healingHistory(swarm, filters), { pages: [], pageParams: [] });
+    client.setQueryData(keys.strategies(swarm), []);
+    client.setQueryData(keys.predictions(swarm, filters), { pages: [], pageParams: [] });
     client.setQueryData(keys.healings(swarm), []);
     client.setQueryData(keys.proposals(swarm), []);
   }
@@ -31,15 +29,15 @@ describe("applyLiveMessages", () => {
   it("a healing event invalidates that swarm's healing history, strategies and MTTR queries only", () => {
     const client = seeded();
     applyLiveMessages(client, [{ name: "healing.finished", payload: healing } as LiveMessage]);
-    expect([state(client, healingKeys.list("s", filters)), state(client, healingKeys.strategies("s"))]).toEqual([true, true]);
-    expect([state(client, healingKeys.list("other", filters)), state(client, predictionKeys.list("s", filters)), state(client, keys.healings("s"))]).toEqual([false, false, false]);
+    expect([state(client, keys.healingHistory("s", filters)), state(client, keys.strategies("s"))]).toEqual([true, true]);
+    expect([state(client, keys.healingHistory("other", filters)), state(client, keys.predictions("s", filters)), state(client, keys.healings("s"))]).toEqual([false, false, false]);
   });
 
   it("a prediction event invalidates that swarm's prediction queries only", () => {
     const client = seeded();
     applyLiveMessages(client, [{ name: "prediction.updated", payload: prediction } as LiveMessage]);
-    expect(state(client, predictionKeys.list("s", filters))).toBe(true);
-    expect([state(client, predictionKeys.list("other", filters)), state(client, healingKeys.list("s", filters)), state(client, keys.proposals("s"))]).toEqual([false, false, false]);
+    expect(state(client, keys.predictions("s", filters))).toBe(true);
+    expect([state(client, keys.predictions("other", filters)), state(client, keys.healingHistory("s", filters)), state(client, keys.proposals("s"))]).toEqual([false, false, false]);
   });
 
   it("patches the overview's recent healings and proposals in place", () => {

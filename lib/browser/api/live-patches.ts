@@ -3,9 +3,7 @@
 import { notifyManager, type QueryClient } from "@tanstack/react-query";
 import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { patchBottlenecks, patchCommand, patchHealings, patchIncidents, patchProposals } from "./cache-patches";
-import { healingKeys } from "./healing-keys";
 import { keys } from "./keys";
-import { predictionKeys } from "./prediction-keys";
 import { applyTick } from "./swarms";
 import { appendTick, type TickPoint } from "./tick-buffer";
 import type { BottleneckItem, HealingItem, IncidentItem, LiveMessage, PredictionItem } from "./types";
@@ -49,13 +47,13 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
     case "prediction.updated":
       patchList<PredictionItem[]>(client, keys.proposals(m.payload.swarm), (l) => patchProposals(l, m.payload));
       // The predictions screen's lists and quality figures are aggregates: refetch them (once per coalesced batch).
-      void client.invalidateQueries({ queryKey: predictionKeys.all(m.payload.swarm) });
+      void client.invalidateQueries({ queryKey: keys.predictionScreen(m.payload.swarm) });
       return;
     case "healing.started":
     case "healing.finished":
       patchList<HealingItem[]>(client, keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
       if (m.payload.prediction_id) client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) => patchHealings(l, m.payload, Infinity));
-      for (const part of ["list", "strategies", "mttr"] as const) void client.invalidateQueries({ queryKey: [...healingKeys.all(m.payload.swarm), part] });
+      void client.invalidateQueries({ queryKey: keys.healingScreen(m.payload.swarm) });
       return;
     case "command.updated":
       patchList<HealingItem[]>(client, keys.healings(m.payload.swarm), (l) => patchCommand(l, m.payload));

@@ -75,7 +75,7 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
       const refetch = { throwOnError: true } as const;
       Promise.all([
         client.invalidateQueries({ queryKey: keys.swarms() }, refetch),
-        client.invalidateQueries({ queryKey: ["swarm"] }, refetch),
+        client.invalidateQueries({ queryKey: keys.everySwarm() }, refetch),
         client.invalidateQueries({ queryKey: keys.demo() }, refetch),
       ]).then(
         () => gen === generation && setStatus("live"),

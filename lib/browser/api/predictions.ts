@@ -9,7 +9,7 @@ import type { LearnedPattern, PredictionItem } from "@/lib/contract/items/predic
 import { apiFetch } from "./api-fetch";
 import { PATTERNS_REFRESH_MS } from "./live-refresh";
 import type { PredictionFilters } from "./prediction-filters";
-import { predictionKeys } from "./prediction-keys";
+import { keys } from "./keys";
 
 /** One page of GET /predictions. */
 export type PredictionPage = Page<PredictionItem>;
@@ -23,7 +23,7 @@ const PAGE_SIZE = 25;
 /** The `prediction` block of analytics/overview for a range. */
 export function usePredictionQuality(swarm: string, range: RangePreset) {
   return useQuery({
-    queryKey: predictionKeys.quality(swarm, range),
+    queryKey: keys.predictionQuality(swarm, range),
     queryFn: async ({ signal }) => (await apiFetch<AnalyticsOverview>(`${base(swarm)}/analytics/overview?range=${range}`, { signal })).prediction,
     placeholderData: keepPreviousData,
   });
@@ -32,7 +32,7 @@ export function usePredictionQuality(swarm: string, range: RangePreset) {
 /** Lead times of the correct predictions made in the range (from the newest LEAD_TIME_SAMPLE predictions). */
 export function useLeadTimes(swarm: string, range: RangePreset) {
   return useQuery({
-    queryKey: predictionKeys.leadTimes(swarm, range),
+    queryKey: keys.leadTimes(swarm, range),
     queryFn: async ({ signal }) => {
       const from = Date.now() - RANGE_PRESETS.find((p) => p.value === range)!.ms;
       const page = await apiFetch<PredictionPage>(`${base(swarm)}/predictions?status=all&from=${from}&limit=${LEAD_TIME_SAMPLE}`, { signal });
@@ -45,7 +45,7 @@ export function useLeadTimes(swarm: string, range: RangePreset) {
 /** Every prediction matching `filters`, newest first, a page at a time. */
 export function usePredictions(swarm: string, filters: PredictionFilters) {
   return useInfiniteQuery({
-    queryKey: predictionKeys.list(swarm, filters),
+    queryKey: keys.predictions(swarm, filters),
     queryFn: ({ pageParam, signal }) => {
       const qs = new URLSearchParams({ status: filters.status, limit: String(PAGE_SIZE) });
       if (filters.min_confidence !== undefined) qs.set("min_confidence", String(filters.min_confidence));
@@ -61,7 +61,7 @@ export function usePredictions(swarm: string, filters: PredictionFilters) {
 /** The patterns the engine has learned for the swarm, most confident first. */
 export function usePatterns(swarm: string) {
   return useQuery({
-    queryKey: predictionKeys.patterns(swarm),
+    queryKey: keys.patterns(swarm),
     queryFn: ({ signal }) => apiFetch<LearnedPattern[]>(`${base(swarm)}/patterns`, { signal }),
     refetchInterval: PATTERNS_REFRESH_MS,
   });

@@ -3,20 +3,15 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { SettingsView, SwarmSettings, WebhookView } from "@/lib/contract/items/settings";
 import { apiFetch, apiSend } from "./api-fetch";
+import { keys } from "./keys";
 
 export type { SettingsView, SwarmSettings, WebhookView };
-
-/** Query keys of a swarm's settings. */
-export const settingsKeys = {
-  settings: (swarm: string) => ["swarms", swarm, "settings"] as const,
-  webhook: (swarm: string) => ["swarms", swarm, "webhook"] as const,
-};
 
 const base = (swarm: string) => `/api/v1/swarms/${encodeURIComponent(swarm)}`;
 
 /** The swarm's settings with defaults, strategies and failure types. */
 export function useSwarmSettings(swarm: string) {
-  return useQuery({ queryKey: settingsKeys.settings(swarm), queryFn: () => apiFetch<SettingsView>(`${base(swarm)}/settings`) });
+  return useQuery({ queryKey: keys.settings(swarm), queryFn: () => apiFetch<SettingsView>(`${base(swarm)}/settings`) });
 }
 
 /** Saves the full settings (PUT); on success the cache holds the stored, filled settings. */
@@ -24,13 +19,13 @@ export function useSaveSettings(swarm: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (settings: SwarmSettings) => apiSend<SettingsView>("PUT", `${base(swarm)}/settings`, settings),
-    onSuccess: (view) => client.setQueryData(settingsKeys.settings(swarm), view),
+    onSuccess: (view) => client.setQueryData(keys.settings(swarm), view),
   });
 }
 
 /** The swarm's webhook URL (never its secret). */
 export function useWebhook(swarm: string, enabled = true) {
-  return useQuery({ queryKey: settingsKeys.webhook(swarm), queryFn: () => apiFetch<WebhookView>(`${base(swarm)}/webhook`), enabled });
+  return useQuery({ queryKey: keys.webhook(swarm), queryFn: () => apiFetch<WebhookView>(`${base(swarm)}/webhook`), enabled });
 }
 
 /** Sets (url + secret) or, with null, removes the webhook. */
@@ -39,6 +34,6 @@ export function useSaveWebhook(swarm: string) {
   return useMutation({
     mutationFn: (webhook: { url: string; secret: string } | null) =>
       webhook ? apiSend<WebhookView>("PUT", `${base(swarm)}/webhook`, webhook) : apiSend<WebhookView>("DELETE", `${base(swarm)}/webhook`),
-    onSuccess: (view) => client.setQueryData(settingsKeys.webhook(swarm), view),
+    onSuccess: (view) => client.setQueryData(keys.webhook(swarm), view),
   });
 }

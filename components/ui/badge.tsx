@@ -13,6 +13,6 @@ const TONES: Record<Tone, string> = {
 };
 
 /** A rounded label in the tone's colours. */
-export function ToneBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
+export function Badge({ tone, children }: { tone: Tone; children: ReactNode }) {
   return <span className={`inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ${TONES[tone]}`}>{children}</span>;
 }

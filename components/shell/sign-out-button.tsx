@@ -1,6 +1,7 @@
 "use client";
 // Signs out through better-auth and returns to the sign-in page.
 import { useState } from "react";
+import { Button } from "@/components/ui/button";
 
 /** The sign-out control; when the server cannot be reached it says so and stays, and a click retries. */
 export function SignOutButton() {
@@ -12,8 +13,8 @@ export function SignOutButton() {
     window.location.assign(new URL("/sign-in", window.location.origin).href);
   };
   return (
-    <button type="button" onClick={() => void signOut()} className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-sky-500 dark:text-slate-300 dark:hover:bg-slate-800">
+    <Button variant="ghost" size="compact" onClick={() => void signOut()} className="text-slate-600 dark:text-slate-300">
       {failed ? "Sign out (server unreachable, retry)" : "Sign out"}
-    </button>
+    </Button>
   );
 }

@@ -1,6 +1,8 @@
 "use client";
 // Email + password form posting to better-auth; shows the error it returns.
 import { type FormEvent, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
 
 /** The sign-in form; on success goes to `next`. */
 export function SignInForm({ next }: { next: string }) {
@@ -28,25 +30,24 @@ export function SignInForm({ next }: { next: string }) {
     setBusy(false);
   };
 
-  const input = "mt-1 w-full rounded-md border border-slate-300 bg-transparent px-3 py-2 text-sm focus:outline-2 focus:outline-sky-500 dark:border-slate-700";
   return (
     <form onSubmit={(e) => void submit(e)} className="mt-6 space-y-4">
       <label className="block text-sm font-medium">
         Email
-        <input name="email" type="email" autoComplete="username" required className={input} />
+        <Input surface="clear" size="lg" name="email" type="email" autoComplete="username" required className="mt-1 w-full" />
       </label>
       <label className="block text-sm font-medium">
         Password
-        <input name="password" type="password" autoComplete="current-password" required className={input} />
+        <Input surface="clear" size="lg" name="password" type="password" autoComplete="current-password" required className="mt-1 w-full" />
       </label>
       {error && (
         <p role="alert" className="text-sm text-rose-600 dark:text-rose-400">
           {error}
         </p>
       )}
-      <button type="submit" disabled={busy} className="w-full rounded-md bg-sky-600 px-3 py-2 text-sm font-medium text-white hover:bg-sky-500 disabled:opacity-60">
+      <Button variant="primary" size="lg" type="submit" disabled={busy} className="w-full">
         {busy ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -2,12 +2,12 @@
 // theme toggle and sign-out.
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { OfflineBanner } from "@/components/shell/offline-banner";
-import { SwarmSwitcher } from "@/components/shell/swarm-switcher";
-import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { parseTheme, THEME_KEY } from "@/lib/browser/view/theme";
 import { ConnectionIndicator } from "./connection-indicator";
+import { OfflineBanner } from "./offline-banner";
 import { SignOutButton } from "./sign-out-button";
+import { SwarmSwitcher } from "./swarm-switcher";
+import { ThemeToggle } from "./theme-toggle";
 
 /** The header shown on every signed-in page. */
 export async function AppHeader({ user, role, swarm }: { user: string; role: string; swarm?: string }) {
