@@ -1,7 +1,7 @@
 // Home: the swarm list with live events/s (server shell checks the session; the list is a client component).
 import { AppHeader } from "@/components/shell/app-header";
 import { SwarmList } from "@/components/swarms/swarm-list";
-import { principalLabel, requirePageUser } from "@/lib/server/features/access/page-user";
+import { principalLabel, requirePageUser } from "@/lib/server/features/page-user";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 // long, and its live figures are greyed out (they are the last ones received, not the present).
 import { useNow } from "@/lib/browser/hooks/use-now";
 import { useSwarms } from "@/lib/browser/api/swarms";
-import { NO_DATA_AFTER_MS, silenceText, silentForMs } from "@/lib/contract/swarm-status";
+import { NO_DATA_AFTER_MS, silenceText, silentForMs } from "@/lib/contract/items/swarm-status";
 
 /** How long the swarm has been silent (ms), re-derived as time passes, or null while it sends. */
 export function useSilentFor(lastEventAt: string | null | undefined): number | null {

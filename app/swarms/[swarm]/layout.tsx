@@ -7,7 +7,7 @@ import { SwarmLive } from "@/components/shell/swarm-live";
 import { SwarmTabs } from "@/components/shell/swarm-tabs";
 import { SwarmSilenceBanner } from "@/components/swarms/swarm-silence";
 import { AppHeader } from "@/components/shell/app-header";
-import { principalLabel, requirePageUser } from "@/lib/server/features/access/page-user";
+import { principalLabel, requirePageUser } from "@/lib/server/features/page-user";
 import { services } from "@/lib/server/features/services";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 

@@ -1,6 +1,6 @@
 // Overview of one swarm (server shell; the live parts are client components fed by the socket).
 import { OverviewScreen } from "@/components/overview/overview-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // A swarm as GET /api/v1/swarms lists it (docs/contract.md#read-and-act, with live events/s, totals and health terms).
-import type { SwarmStatus } from "../swarm-status";
+import type { SwarmStatus } from "./swarm-status";
 import type { HealthTerms } from "./metrics";
 
 /** One listed swarm. */

@@ -9,7 +9,8 @@ import { handleCoordinator, isCoordinatorPath } from "../commands/http-coordinat
 import { handleEngineRead } from "../cluster/http-engine-read";
 import { internalUrl } from "../cluster/internal-url";
 import { INTERNAL_READ_PATH } from "../cluster/owner-reads";
-import { handleIngest, sendProblem } from "../ingest/http-ingest";
+import { handleIngest } from "../ingest/http-ingest";
+import { sendProblem } from "../http/raw-http";
 import { attachEngineSink } from "../live/engine-sink";
 import { attachRealtime, type RealtimeServer } from "../live/server";
 import { applyContentSecurityPolicy } from "../platform/content-security-policy";

@@ -2,7 +2,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, unauthorized } from "../http/errors";
 import { authenticate, type Credentials } from "../auth/principal";
-import { sendProblem } from "../ingest/http-ingest";
+import { sendProblem } from "../http/raw-http";
 import type { ServerMetrics } from "../platform/server-metrics";
 
 /** Serves the process's metrics to an authenticated caller. */

@@ -4,7 +4,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Engine } from "../../engine/engine";
 import { ApiError } from "../http/errors";
-import { readBody, sendJson, sendProblem } from "../ingest/http-ingest";
+import { readBody, sendJson, sendProblem } from "../http/raw-http";
 import type { ClusterNode } from "./cluster-node";
 import { answerLocally, engineReadSchema, swarmsOf } from "./engine-reads";
 import { INTERNAL_AUTH_HEADER, verifyInternal } from "./internal-auth";

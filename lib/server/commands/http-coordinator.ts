@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError } from "../http/errors";
 import { bearerToken } from "../auth/credentials";
-import { readBody, sendJson, sendProblem } from "../ingest/http-ingest";
+import { readBody, sendJson, sendProblem } from "../http/raw-http";
 import type { IngestKeyVerifier } from "../auth/ingest-keys";
 import { type CommandPolls, pollCommands, pollQuery, reportResult, resultBody } from "./coordinator-api";
 

@@ -1,7 +1,8 @@
 // POST /api/v1/events on the raw Node path of the custom server (in front of Next.js, for throughput):
 // ingest-key auth → size limits → parse → validate (all or nothing) → one atomic insert → 202 → engine.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { ApiError, isApiError, toProblem } from "../http/errors";
+import { ApiError, isApiError } from "../http/errors";
+import { readBody, sendJson, sendProblem } from "../http/raw-http";
 import { bearerToken } from "../auth/credentials";
 import type { IngestKeyVerifier } from "../auth/ingest-keys";
 import type { ClusterNode } from "../cluster/cluster-node";
@@ -12,43 +13,6 @@ import { MAX_BODY_BYTES, parseBody } from "./parse-body";
 import { ingestBatch, type IngestPipeline } from "./ingest-batch";
 
 const PARSE_STATUS = { malformed: 400, unsupported_media_type: 415, too_large: 413 } as const;
-
-/** Writes a JSON (or problem+json) response. */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json", "content-length": Buffer.byteLength(text), ...headers });
-  res.end(text);
-}
-
-/** Writes any error as problem+json. */
-export function sendProblem(res: ServerResponse, err: unknown): void {
-  const p = toProblem(err, res.req?.headers["x-request-id"] as string | undefined);
-  sendJson(res, p.status, p.body, p.headers);
-}
-
-/** Reads the body up to `limit` bytes; rejects with 413 beyond it. */
-export function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > limit) return reject(tooLarge());
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.resume();
-        reject(tooLarge());
-      } else chunks.push(c);
-    });
-    req.on("end", () => resolve(Buffer.concat(chunks, size)));
-    req.on("error", reject);
-  });
-}
-
-function tooLarge() {
-  return new ApiError(413, "too_large", `The body exceeds ${MAX_BODY_BYTES} bytes.`);
-}
 
 /** What the ingest endpoint uses: the pipeline, whether new work is taken, ingest keys, the swarm's engine clock,
  * the rate limits and the metrics. */

@@ -1,6 +1,6 @@
 // Agents of one swarm (server shell; the table is a client component).
 import { AgentsScreen } from "@/components/agents/agents-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 
 export const dynamic = "force-dynamic";
 

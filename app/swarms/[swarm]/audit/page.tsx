@@ -1,6 +1,6 @@
 // Audit log of one swarm (or everything): who did what, when, to what, with which result (admins only).
 import { AuditScreen } from "@/components/audit/audit-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // /swarms/{swarm}/healing: healing history, strategy effectiveness and MTTR trend (server shell; the body is a client component).
 import { notFound } from "next/navigation";
 import { HealingScreen } from "@/components/healing/healing-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";

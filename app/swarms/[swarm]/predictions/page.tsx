@@ -1,7 +1,7 @@
 // /swarms/{swarm}/predictions: prediction quality against the target, lead times, every prediction, learned patterns.
 import { notFound } from "next/navigation";
 import { PredictionsScreen } from "@/components/predictions/predictions-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 import { swarmNameSchema } from "@/lib/contract/swarm-name";
 
 export const dynamic = "force-dynamic";

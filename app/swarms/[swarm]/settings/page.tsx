@@ -1,6 +1,6 @@
 // Settings of one swarm: healing policy, strategies, thresholds, webhook, ingest keys, users (server shell checks the session).
 import { SettingsScreen } from "@/components/settings/settings-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 
 export const dynamic = "force-dynamic";
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../../../../test/app";
 import { createPublisher, type Publisher } from "../items/publisher";
 import type { RealtimeServer } from "../../live/server";
-import { NO_DATA_AFTER_MS } from "../../../contract/swarm-status";
+import { NO_DATA_AFTER_MS } from "../../../contract/items/swarm-status";
 import { SWEEP_GRACE_MS, sweepOverdue } from "./sweep-overdue";
 
 let app: TestApp;

@@ -5,7 +5,7 @@
 // One instance sweeps at a time (transaction-scoped advisory lock; the others skip that round).
 import type pg from "pg";
 import type { BottleneckRecord, HealingRecord, IncidentRecord, PredictionRecord } from "../../../engine/records";
-import { NO_DATA_AFTER_MS, noDataReason } from "../../../contract/swarm-status";
+import { NO_DATA_AFTER_MS, noDataReason } from "../../../contract/items/swarm-status";
 import { LAST_EVENT_AT_SQL } from "./last-event";
 import { BOTTLENECK_RECORD_SQL, HEALING_RECORD_SQL, INCIDENT_RECORD_SQL, PREDICTION_RECORD_SQL } from "../../db/record-columns";
 

@@ -3,7 +3,7 @@
 import type { Db } from "../../db/prisma";
 import { liveSnapshots, type OwnerReadDeps } from "../../cluster/owner-reads";
 import { lastEventTimes } from "./last-event";
-import { swarmStatus } from "../../../contract/swarm-status";
+import { swarmStatus } from "../../../contract/items/swarm-status";
 import type { SwarmListItem } from "../../../contract/items/swarms";
 
 /** What the swarm list reads: the swarms' store, their last events, and the way to each swarm's engine owner. */

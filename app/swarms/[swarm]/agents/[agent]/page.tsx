@@ -1,7 +1,7 @@
 // One agent of a swarm: live row, recent tasks, failures and healings (server shell; the content is a client component).
 import Link from "next/link";
 import { AgentDetailScreen } from "@/components/agents/agent-detail-screen";
-import { requirePageUser } from "@/lib/server/features/access/page-user";
+import { requirePageUser } from "@/lib/server/features/page-user";
 
 export const dynamic = "force-dynamic";
 

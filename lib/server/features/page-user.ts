@@ -2,8 +2,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import type { Principal } from "../../auth/principal";
-import { services } from "../services";
+import type { Principal } from "../auth/principal";
+import { services } from "./services";
 
 /** One session lookup per request, shared by a layout and its page. */
 const currentPrincipal = cache(async () => services().access.authenticate(await headers()));
