@@ -1,8 +1,6 @@
 // Feeds an engine the way the server does: batches of stored events at event time on a manual clock, a tick once per
 // simulated second, and a stand-in coordinator and operator (command results, proposal decisions) so healings finish.
-import { manualClock } from "../lib/engine/clock";
-import { createEngine, type Engine } from "../lib/engine/engine";
-import type { EngineEvent, EngineEventMap } from "../lib/engine/types";
+import { manualClock, createEngine, type Engine, type EngineEvent, type EngineEventMap } from "@/lib/engine";
 
 /** Anything that hands out the next events of a stream. */
 export type EventSource = { next(n: number): EngineEvent[] };

@@ -1,9 +1,6 @@
 // The engine benchmark's component measurements: a detection pass over a 1,000-agent fleet, a pattern-learning pass,
 // and a prediction pass over 500 agents with full windows. Each returns latencies in ms and what the pass worked on.
-import { BottleneckDetector, fleetWorkload, loadedDetector, sequentialIds } from "../lib/engine/detection";
-import { learnPatterns, type TimedType } from "../lib/engine/patterns";
-import { PredictiveHealing } from "../lib/engine/prediction";
-import type { EngineEvent } from "../lib/engine/types";
+import { BottleneckDetector, fleetWorkload, loadedDetector, sequentialIds, learnPatterns, type TimedType, PredictiveHealing, type EngineEvent } from "@/lib/engine";
 import { BATCH } from "./engine-drive";
 import { DEFAULT_STREAM, EngineStream } from "./engine-workload";
 import { runQueueWaitMs } from "./run-queue";

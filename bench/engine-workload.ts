@@ -1,7 +1,7 @@
 // The engine benchmark's realistic mixed event stream: a deterministic (seeded) swarm of agents sending heartbeats,
 // task starts and results, resource and queue figures, consensus rounds and occasional heartbeat failures, in event
 // time order, generated one simulated second at a time so a long run never holds more than a second in memory.
-import type { EngineEvent } from "../lib/engine/types";
+import type { EngineEvent } from "@/lib/engine";
 
 /** Shape of a generated stream. */
 export type StreamOptions = { agents: number; seed: number; start: number };

@@ -1,10 +1,7 @@
 // One scenario run on the virtual clock: a seeded simulated swarm whose events pass the ingest validation and feed an
 // engine on event time; the simulator is the coordinator (commands executed one second after they are issued) and a
 // stand-in operator approves every proposal still open one second after it appears. Records what the engine published.
-import { manualClock } from "../lib/engine/clock";
-import { createEngine } from "../lib/engine/engine";
-import type { HealingRecord } from "../lib/engine/records";
-import type { EngineEvent } from "../lib/engine/types";
+import { manualClock, createEngine, type HealingRecord, type EngineEvent } from "@/lib/engine";
 import { validateBatch } from "../lib/server/ingest/validate-batch";
 import { type FaultRecord, type ScenarioName, SwarmSimulator } from "../lib/simulator/model";
 

@@ -1,7 +1,7 @@
 // Scoring of scenario runs against ground truth: which detections and predictions relate to the injected fault,
 // detection delay, lead time, false alarms by phase, predictions made too late, approvals that produced no healing,
 // and the outcome of the healings of the fault's failures.
-import type { HealingRecord } from "../lib/engine/records";
+import type { HealingRecord } from "@/lib/engine";
 import type { ScenarioName } from "../lib/simulator/model";
 import { detectionLimitMs, groupOf } from "./fault-groups";
 import type { Detection, OpenPrediction, RunRecord } from "./scenarios-run";

@@ -5,7 +5,7 @@ import { inject } from "vitest";
 import { createAccessToken } from "../lib/server/auth/access-tokens";
 import { createIngestKey } from "../lib/server/auth/ingest-keys";
 import { createUser } from "../lib/server/features/users/users";
-import type { Clock } from "../lib/engine/clock";
+import type { Clock } from "@/lib/engine";
 import { openDatabase, type OpenDatabase } from "../lib/server/app/open-database";
 import type { Role } from "../lib/generated/prisma/enums";
 import { installServices } from "../lib/server/features/services";

@@ -8,7 +8,7 @@ import { POST as approve } from "@/app/api/v1/predictions/[id]/approve/route";
 import { GET as listHealings } from "@/app/api/v1/swarms/[swarm]/healings/route";
 import { GET as listIncidents } from "@/app/api/v1/swarms/[swarm]/incidents/route";
 import { GET as listPredictions } from "@/app/api/v1/swarms/[swarm]/predictions/route";
-import { manualClock } from "../lib/engine/clock";
+import { manualClock } from "@/lib/engine";
 import { startTestApp, type TestApp } from "./app";
 import { callRoute } from "./call-route";
 

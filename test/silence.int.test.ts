@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as listAgents } from "@/app/api/v1/swarms/[swarm]/agents/route";
 import { GET as listFailures } from "@/app/api/v1/swarms/[swarm]/failures/route";
 import { GET as listHealings } from "@/app/api/v1/swarms/[swarm]/healings/route";
-import { manualClock } from "../lib/engine/clock";
+import { manualClock } from "@/lib/engine";
 import { startTestApp, type TestApp } from "./app";
 
 const SWARM = "silent";

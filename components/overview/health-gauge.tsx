@@ -2,7 +2,7 @@
 // The health score 0–100 as a half-circle gauge filled by its measured terms, or "no data"; hovering or focusing it
 // explains the terms, their points and the MTTR target in force.
 import type { MetricsTick } from "@/lib/contract/items/metrics";
-import { DEFAULT_TARGET_MTTR_MS } from "@/lib/engine/analytics/health-score";
+import { DEFAULT_TARGET_MTTR_MS } from "@/lib/engine";
 import { arcPath, gaugeSegments, healthBand, type HealthBand, scoreText } from "@/lib/browser/view/health-gauge";
 
 const BAND: Record<HealthBand, { text: string; arcs: [string, string, string]; label: string }> = {

@@ -1,10 +1,10 @@
 // engine.agents(swarm): per-agent state, results, heartbeat, p95 and circuit, plus the swarm's degradation level.
 import { describe, expect, it } from "vitest";
 import { p95 } from "./agent-roster";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine } from "./engine";
 import { circuitBreakerStrategy, createDefaultRegistry, type Failure, gradualDegradationStrategy } from "./healing";
-import type { EngineEvent } from "./types";
+import type { EngineEvent } from "./model/types";
 
 const ids = () => {
   let n = 0;

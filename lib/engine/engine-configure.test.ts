@@ -1,9 +1,9 @@
 // Engine.configure: a swarm's settings change policies, strategy chains, guardrails, threshold and target MTTR live,
 // without losing state (fixed clock, sequential ids).
 import { describe, expect, it } from "vitest";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine } from "./engine";
-import type { HealingRecord } from "./records";
+import type { HealingRecord } from "./model/records";
 import { DEFAULT_SWARM_CONFIG, type SwarmConfig } from "./swarm-config";
 
 const T0 = 1_800_000_000_000;

@@ -1,9 +1,9 @@
 // The live health score (docs/decisions.md#d26) as the engine publishes it: no score before anything is measured, a fault-free swarm
 // scores ≥ 90 from its tasks alone, failing tasks pull it down.
 import { describe, expect, it } from "vitest";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine } from "./engine";
-import type { EngineEvent } from "./types";
+import type { EngineEvent } from "./model/types";
 
 const newId = () => {
   let n = 0;

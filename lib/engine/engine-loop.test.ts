@@ -1,8 +1,8 @@
 // The loop as a swarm meets it (docs/decisions.md#d28, docs/decisions.md#d29): predictions only before the fact, and an approval that always acts.
 import { describe, expect, it } from "vitest";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine } from "./engine";
-import type { EngineEvent, EngineEventMap } from "./types";
+import type { EngineEvent, EngineEventMap } from "./model/types";
 
 let seq = 0;
 const at = (s: number, type: string, data: Record<string, unknown>, agentId?: string): EngineEvent => ({ id: `e${++seq}`, type, ts: s * 1000, ...(agentId ? { agentId } : {}), data: { type, ...data } });

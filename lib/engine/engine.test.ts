@@ -1,8 +1,8 @@
 // createEngine: per-swarm routing, clock-driven ticks and typed subscriptions.
 import { describe, expect, it } from "vitest";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine } from "./engine";
-import type { MetricsTick } from "./types";
+import type { MetricsTick } from "./model/types";
 
 const sequentialId = () => {
   let n = 0;

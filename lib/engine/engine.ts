@@ -2,14 +2,14 @@
 // publishes typed engine events. Framework-free (no next, react, socket.io or prisma); time comes only from
 // deps.clock (docs/decisions.md#d1) and ids from deps.newId, so the same event log and clock always give the same outputs.
 import type { AgentRoster } from "./agent-roster";
-import type { Clock } from "./clock";
+import type { Clock } from "./model/clock";
 import type { CommandResult, CoordinatorPort, Failure, HealingCatalog, StrategyRegistry } from "./healing";
 import type { Bottleneck, PerformanceReport } from "./detection";
 import type { MeasuredPattern } from "./patterns";
 import type { DecisionInput, Prediction } from "./prediction";
 import type { SwarmConfig } from "./swarm-config";
 import { SwarmEngine } from "./swarm-engine";
-import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
+import type { EngineEvent, EngineEventMap, MetricsTick } from "./model/types";
 
 /** What the engine needs from the outside: time, ids, and where healing commands go (default: ids only; storage
  * records every command from `command.updated` and the coordinator link delivers it). */

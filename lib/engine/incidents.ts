@@ -2,8 +2,8 @@
 // healing running, a decision waiting, or an explicit "needs an operator" with the reason automation did not act.
 import type { Failure } from "./healing";
 import { resolvedByEvent } from "./healing/verification";
-import type { IncidentRecord, IncidentState } from "./records";
-import type { EngineEvent } from "./types";
+import type { IncidentRecord, IncidentState } from "./model/records";
+import type { EngineEvent } from "./model/types";
 
 /** What the book needs to know of the healer: the healing active on a target, if any. */
 export type HealingLookup = (target: string) => { id: string; status: "pending" | "running" } | null;

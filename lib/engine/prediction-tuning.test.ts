@@ -1,8 +1,8 @@
 // The engine's prediction tunables in force (swarm-engine): early signs become proposals where the reference waits.
 import { describe, expect, it } from "vitest";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine } from "./engine";
-import type { EngineEvent } from "./types";
+import type { EngineEvent } from "./model/types";
 
 let seq = 0;
 const at = (s: number, type: string, data: Record<string, unknown>, agentId?: string): EngineEvent => ({ id: `e${++seq}`, type, ts: s * 1000, ...(agentId ? { agentId } : {}), data: { type, ...data } });

@@ -2,9 +2,9 @@
 // real-time run where each event arrives at its own timestamp and the engine ticks every second.
 import { describe, expect, it } from "vitest";
 import { SwarmSimulator } from "../simulator/model";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine, type Engine } from "./engine";
-import type { EngineEvent, EngineEventMap } from "./types";
+import type { EngineEvent, EngineEventMap } from "./model/types";
 
 const T0 = 1_800_000_000_000;
 

@@ -1,10 +1,10 @@
 // Silence is a failure (docs/decisions.md#d30), through the engine: a silent agent is detected as agent_down within k intervals + 1 tick,
 // healed by restart_agent and verified when heard from again; not while the swarm is stale, not after it unregistered.
 import { describe, expect, it } from "vitest";
-import { manualClock } from "./clock";
+import { manualClock } from "./model/clock";
 import { createEngine, type Engine } from "./engine";
 import { DEFAULT_SWARM_CONFIG } from "./swarm-config";
-import type { EngineEvent, EngineEventMap } from "./types";
+import type { EngineEvent, EngineEventMap } from "./model/types";
 
 const T0 = 1_800_000_000_000;
 const ids = () => {

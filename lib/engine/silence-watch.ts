@@ -4,7 +4,7 @@
 import { type Cadence, learnedInterval, type LearnedInterval, newCadence, recordEvent } from "./agent-intervals";
 import { DEFAULT_SILENCE_INTERVALS, silenceVerdict, swarmStale } from "./detection/silence";
 import type { Failure } from "./healing";
-import type { EngineEvent } from "./types";
+import type { EngineEvent } from "./model/types";
 
 /** Event types and failure types that report an agent down: they speak about the agent, not for it. */
 const AGENT_DOWN = new Set(["agent_down", "agent_failed", "heartbeat_failed"]);

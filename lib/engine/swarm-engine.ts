@@ -11,11 +11,11 @@ import { PatternLearner } from "./patterns";
 import { type Candidate, type DecisionInput, type GateVerdict, type Prediction, type PredictionConfig, PredictiveHealing, type ProposalSnapshot } from "./prediction";
 import { IncidentBook } from "./incidents";
 import { OpenFaults } from "./open-faults";
-import type { HealingRecord } from "./records";
+import type { HealingRecord } from "./model/records";
 import type { SwarmConfig } from "./swarm-config";
 import { SilenceWatch } from "./silence-watch";
 import { SwarmState } from "./swarm-state";
-import type { EngineEvent, EngineEventMap, MetricsTick } from "./types";
+import type { EngineEvent, EngineEventMap, MetricsTick } from "./model/types";
 
 /** How a swarm engine publishes its outputs. */
 export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => void;

@@ -1,7 +1,7 @@
 // The swarm as the healing strategies see it (the SwarmView port): agents with their state, load and docs/engine.md#s-11-3
 // health score, the queue by priority and resource usage, kept from the event stream and bounded (docs/decisions.md#d3).
 import { agentHealthScore, type AgentView, PRIORITIES, type Priority, type SwarmView } from "./healing";
-import type { EngineEvent } from "./types";
+import type { EngineEvent } from "./model/types";
 
 type Agent = {
   state: AgentView["state"];

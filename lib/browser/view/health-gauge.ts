@@ -1,6 +1,6 @@
 // The health gauge's geometry and wording: a half circle filled by the score's measured terms (docs/decisions.md#d26) back to back,
 // each up to its rescaled share of 100, coloured by band; terms with nothing measured are named, not drawn.
-import { HEALTH_WEIGHTS } from "@/lib/engine/analytics/health-score";
+import { HEALTH_WEIGHTS } from "@/lib/engine";
 import type { HealthTerms } from "@/lib/contract/items/metrics";
 import { formatDuration } from "@/lib/browser/view/format/time";
 

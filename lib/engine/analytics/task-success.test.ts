@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { TaskOutcomes } from "./task-success";
 
 let seq = 0;

@@ -1,6 +1,6 @@
 // The health score's success term input: the share of the tasks finished in the recent window whose final attempt
 // succeeded. A task that failed and then succeeded on a retry counts once, as a success: the swarm's work got done.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { taskOf, taskOutcome } from "../healing/event-fields";
 
 /** Width of one bucket of task results. */

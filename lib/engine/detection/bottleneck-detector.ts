@@ -1,6 +1,6 @@
 // BottleneckDetector, one per swarm (docs/decisions.md#d4): each event updates bucketed aggregates in O(1) (docs/decisions.md#d8); a detection pass is
 // O(agents) and returns lifecycle changes; every collection is bounded (docs/decisions.md#d3). Time is always passed in (docs/decisions.md#d1).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { consensusRound, taskOutcome } from "./event-readers";
 import { CONSENSUS_FIELDS, consensusRule, slowAgentRule } from "./fleet-rules";
 import { BottleneckLifecycle, type FindingSink } from "./lifecycle";

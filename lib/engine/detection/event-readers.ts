@@ -1,5 +1,5 @@
 // Lenient readers of stored events: task outcomes normalised per docs/decisions.md#d13 and consensus rounds per docs/decisions.md#d6.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 
 /** A finite number, or undefined. */
 export const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);

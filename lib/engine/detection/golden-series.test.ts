@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { BottleneckDetector } from "./bottleneck-detector";
 import { sequentialIds } from "./load-fixture";
 import { consensusRoundEvent, ev, runSeries, snapshot, taskDone, type Change } from "./test-events";
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 
 const T = 1_700_000_000_000;
 const at = (s: number) => T + s * 1000;

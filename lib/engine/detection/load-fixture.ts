@@ -1,5 +1,5 @@
 // Deterministic workloads for tests and benchmarks: a fleet of agents with known slow and unreliable members.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { BottleneckDetector } from "./bottleneck-detector";
 import type { DetectorConfig, Finding } from "./types";
 

@@ -2,7 +2,7 @@
 // records, a coherent lifecycle, bounded memory (docs/decisions.md#d3) and deterministic replay (docs/decisions.md#d1).
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { BottleneckDetector } from "./bottleneck-detector";
 import { sequentialIds } from "./load-fixture";
 import { RECOMMENDATIONS } from "./recommendations";

@@ -1,5 +1,5 @@
 // The newest resource figures of one swarm (tokens, agent quota, queue) from snapshots, samples and exhaustion signals.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { nonNeg, obj, ratioOf, str } from "./event-readers";
 
 /** A token usage figure: the ratio, plus budget and consumption when the source gave them. */

@@ -1,5 +1,5 @@
 // Event builders and a fixed-tick series runner shared by this folder's tests.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { BottleneckDetector } from "./bottleneck-detector";
 import type { BottleneckChanges } from "./types";
 

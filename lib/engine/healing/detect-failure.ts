@@ -1,5 +1,5 @@
 // detect_failure (docs/engine.md#s-8-2 with docs/decisions.md#d16): maps one stored event to a Failure record, or null.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { agentOf, field, num, str, taskOf } from "./event-fields";
 import type { Failure, Severity } from "./types";
 

@@ -1,5 +1,5 @@
 // Lenient readers for the snake_case fields of an event as sent (top level first, then `metadata`).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 
 const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 

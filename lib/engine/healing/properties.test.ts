@@ -2,14 +2,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { StrategyRegistry } from "./registry";
-import { agentRestartStrategy } from "./strategies/agent-restart";
-import { circuitBreakerStrategy } from "./strategies/circuit-breaker";
-import { compositeStrategy } from "./strategies/composite";
-import { dynamicScalingStrategy } from "./strategies/dynamic-scaling";
-import { gradualDegradationStrategy } from "./strategies/gradual-degradation";
-import { quorumRecoveryStrategy } from "./strategies/quorum-recovery";
-import { resourceRebalanceStrategy } from "./strategies/resource-rebalance";
-import { taskRetryStrategy } from "./strategies/task-retry";
+import { agentRestartStrategy } from "./strategy-agent-restart";
+import { circuitBreakerStrategy } from "./strategy-circuit-breaker";
+import { compositeStrategy } from "./strategy-composite";
+import { dynamicScalingStrategy } from "./strategy-dynamic-scaling";
+import { gradualDegradationStrategy } from "./strategy-gradual-degradation";
+import { quorumRecoveryStrategy } from "./strategy-quorum-recovery";
+import { resourceRebalanceStrategy } from "./strategy-resource-rebalance";
+import { taskRetryStrategy } from "./strategy-task-retry";
 import { agent, ev, failure, harness, queue } from "./test-support";
 import type { HealerChange } from "./types";
 

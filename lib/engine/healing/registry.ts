@@ -1,15 +1,15 @@
 // Strategy registry: routes a failure to the most recently registered strategy for its type that can heal it.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { HealingStrategy, RoutableStrategy } from "./strategy";
-import { compositeStrategy } from "./strategies/composite";
-import { agentRestartStrategy } from "./strategies/agent-restart";
-import { circuitBreakerStrategy } from "./strategies/circuit-breaker";
-import { dynamicScalingStrategy } from "./strategies/dynamic-scaling";
-import { gradualDegradationStrategy } from "./strategies/gradual-degradation";
-import { preemptiveLoadShedStrategy } from "./strategies/preemptive-load-shed";
-import { quorumRecoveryStrategy } from "./strategies/quorum-recovery";
-import { resourceRebalanceStrategy } from "./strategies/resource-rebalance";
-import { taskRetryStrategy } from "./strategies/task-retry";
+import { compositeStrategy } from "./strategy-composite";
+import { agentRestartStrategy } from "./strategy-agent-restart";
+import { circuitBreakerStrategy } from "./strategy-circuit-breaker";
+import { dynamicScalingStrategy } from "./strategy-dynamic-scaling";
+import { gradualDegradationStrategy } from "./strategy-gradual-degradation";
+import { preemptiveLoadShedStrategy } from "./strategy-preemptive-load-shed";
+import { quorumRecoveryStrategy } from "./strategy-quorum-recovery";
+import { resourceRebalanceStrategy } from "./strategy-resource-rebalance";
+import { taskRetryStrategy } from "./strategy-task-retry";
 import type { Failure } from "./types";
 
 /** What a swarm's healing can be configured with: every strategy (with the failure types it handles), every failure

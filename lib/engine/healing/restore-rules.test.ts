@@ -1,9 +1,9 @@
 // Restore rules (pure), table-driven: hold keys, monotonic pauses, release timing, undo commands and step-by-step restores.
 import { describe, expect, it } from "vitest";
 import { holdKeyOf, monotonicPause, pendingRelease, releaseStep, restoreOffsets, stricterPause, undoCommands } from "./restore-rules";
-import { degradationRestore } from "./strategies/gradual-degradation";
-import { DEGRADATION_LEVELS } from "./strategies/degradation-levels";
-import { restoreWhen } from "./strategies/resource-rebalance";
+import { degradationRestore } from "./strategy-gradual-degradation";
+import { DEGRADATION_LEVELS } from "./strategy-degradation-levels";
+import { restoreWhen } from "./strategy-resource-rebalance";
 import { failure } from "./test-support";
 import type { CommandSpec } from "./types";
 

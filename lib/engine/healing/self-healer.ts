@@ -1,5 +1,5 @@
 // The self-healer of one swarm: failure → policy → guardrails → plan → commands → results/verification → outcome.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { applyCommandResult, isTerminal, newCommandRecord } from "./command-lifecycle";
 import { type GuardrailConfig, Guardrails, GUARDRAIL_DEFAULTS } from "./guardrails";
 import { closedRecord, newHealingRecord, newRun, snapshot, type Run } from "./healing-run";

@@ -1,5 +1,5 @@
 // The strategy contract (the documented extension point) and small helpers to build plans.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { SwarmView } from "./ports";
 import type { CommandSpec, Failure, Plan, Trigger, VerificationSpec, ViewCondition } from "./types";
 

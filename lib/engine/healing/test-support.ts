@@ -1,5 +1,5 @@
 // Test doubles and a golden-series player for the healer's tests (fake Coordinator port, mutable swarm view).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { SelfHealerOptions } from "./healer-options";
 import type { AgentView, CommandResult, CoordinatorPort, IssueRequest, Priority, SwarmView } from "./ports";
 import { SelfHealer } from "./self-healer";

@@ -1,8 +1,8 @@
 // Recovery evidence (docs/decisions.md#d17, docs/decisions.md#d19, docs/decisions.md#d22): what an event or the swarm view says about a healing's verification or a failure.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { agentOf, taskOf, taskOutcome } from "./event-fields";
 import { pendingTotal, type SwarmView } from "./ports";
-import { resourceTypeOf } from "./strategies/resource-rebalance";
+import { resourceTypeOf } from "./strategy-resource-rebalance";
 import type { Failure, VerificationSpec, ViewCondition } from "./types";
 
 /** An event's verdict on a verification: pass, fail, or nothing to say. */

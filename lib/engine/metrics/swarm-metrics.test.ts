@@ -1,6 +1,6 @@
 // SwarmMetrics: rate window, totals, active agents and gauges, driven by explicit times.
 import { describe, expect, it } from "vitest";
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { ACTIVE_AGENT_WINDOW_MS, RATE_WINDOW_MS, SwarmMetrics } from "./swarm-metrics";
 
 const e = (type: string, extra: Partial<EngineEvent> = {}, data: Record<string, unknown> = {}): EngineEvent => ({ id: Math.random().toString(36), type, ts: 0, data: { type, ...data }, ...extra });

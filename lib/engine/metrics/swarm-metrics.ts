@@ -1,7 +1,7 @@
 // Rolling live figures of one swarm: events/s and mean task latency over a short window, totals, active agents,
 // latest queue and token usage.
 import { taskOutcome } from "../detection/event-readers";
-import type { EngineEvent, MetricsTick } from "../types";
+import type { EngineEvent, MetricsTick } from "../model/types";
 
 /** Window over which events/s is averaged. */
 export const RATE_WINDOW_MS = 5_000;

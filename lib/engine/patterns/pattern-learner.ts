@@ -1,5 +1,5 @@
 // PatternLearner for one swarm (docs/engine.md#s-5, docs/decisions.md#d2 to docs/decisions.md#d4, docs/decisions.md#d9 revised, docs/decisions.md#d10): cheap observation on ingest, learning on a schedule.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { isLearnable } from "./event-roles";
 import { EventHistory } from "./event-history";
 import { learnPatterns } from "./learn-patterns";

@@ -1,6 +1,6 @@
 // PatternMatcher (docs/engine.md#s-6): scores a rolling window of recent events against learned patterns and
 // predicts the next event type. One instance per swarm (docs/decisions.md#d4); the window is bounded (docs/decisions.md#d3).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { Pattern } from "./pattern";
 import { lcsSimilarity, metadataSimilarity, patternAvgMs, prefixMatchLength, temporalSimilarity } from "./similarity";
 

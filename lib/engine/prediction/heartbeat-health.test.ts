@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { HeartbeatHealth } from "./heartbeat-health";
 import { PredictiveHealing } from "./predictive-healing";
-import { degradedCandidates } from "./sources/degraded-source";
+import { degradedCandidates } from "./source-degraded";
 import { T0, counterIds, ev } from "./test-fixtures";
 
 const beat = (ago: number, state: string, agent = "a-1", inMetadata = false) =>

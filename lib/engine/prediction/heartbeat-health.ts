@@ -1,5 +1,5 @@
 // Per-agent self-reported health from heartbeats: how many heartbeats in a row said "degraded" (bounded, docs/decisions.md#d3).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { agentOf, metadataOf } from "./read-event";
 
 /** An agent whose newest heartbeat reported degraded health, and how many in a row did. */

@@ -4,7 +4,7 @@ import { DEFAULT_PREDICTION_CONFIG } from "./config";
 import { openPending, pausedChanged, pausedPrioritiesOf } from "./held-work";
 import type { BottleneckInput } from "./inputs";
 import { Observations } from "./observations";
-import { bottleneckCandidates } from "./sources/bottleneck-source";
+import { bottleneckCandidates } from "./source-bottleneck";
 import { T0, ev } from "./test-fixtures";
 
 const lanes = { CRITICAL: 1, HIGH: 2, MEDIUM: 3, LOW: 30, BACKGROUND: 24 };

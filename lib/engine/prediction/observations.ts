@@ -1,5 +1,5 @@
 // Windowed, bounded per-swarm state the prediction sources read, fed one event at a time (docs/decisions.md#d3, docs/decisions.md#d4).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { PredictionConfig } from "./config";
 import { isLearnable } from "../patterns/event-roles";
 import { HeartbeatHealth, type DegradedAgent } from "./heartbeat-health";

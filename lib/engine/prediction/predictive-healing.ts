@@ -1,6 +1,6 @@
 // PredictiveHealing for one swarm (docs/decisions.md#d4): windowed observations → predictions from five sources, proposals with a
 // lifecycle (docs/decisions.md#d12, docs/decisions.md#d23) and automatically recorded outcomes feeding the 50/30/20 confidence (docs/decisions.md#d15).
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { resolveConfig, type PredictionConfig } from "./config";
 import type { BottleneckInput, PatternInput } from "./inputs";
 import { mergeCandidates } from "./merge-candidates";
@@ -9,12 +9,12 @@ import { failureConfirms, outcomeAt, settle, windowEnd, type FailureReport, type
 import { OutcomeStats, type PredictionStats } from "./outcome-stats";
 import { clampEta, keyOf, type Candidate, type Prediction } from "./prediction-record";
 import { decideProposal, expireProposal, type DecisionInput, type DecisionResult } from "./proposal-lifecycle";
-import { bottleneckCandidates, bottleneckKey, severityRank } from "./sources/bottleneck-source";
-import { degradedCandidates } from "./sources/degraded-source";
-import { healthCandidates } from "./sources/health-source";
-import { patternCandidates } from "./sources/pattern-source";
-import { queueCandidates } from "./sources/queue-source";
-import { trendCandidates } from "./sources/trend-source";
+import { bottleneckCandidates, bottleneckKey, severityRank } from "./source-bottleneck";
+import { degradedCandidates } from "./source-degraded";
+import { healthCandidates } from "./source-health";
+import { patternCandidates } from "./source-pattern";
+import { queueCandidates } from "./source-queue";
+import { trendCandidates } from "./source-trend";
 
 /** What PredictiveHealing needs: an id source (crypto.randomUUID in production, docs/decisions.md#d2) and optional tunables. */
 export type PredictiveHealingDeps = { newId: () => string; config?: Partial<PredictionConfig> };

@@ -1,7 +1,7 @@
 // fast-check properties: confidence ∈ [0, 1], ETA ≥ 0, status follows the threshold, bounded memory, determinism.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { PredictionConfig } from "./config";
 import type { BottleneckInput, PatternInput } from "./inputs";
 import { PredictiveHealing } from "./predictive-healing";

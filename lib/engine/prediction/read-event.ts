@@ -1,5 +1,5 @@
 // Reads the fields PredictiveHealing needs from a stored event, with docs/decisions.md#d13's task_complete normalisation.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 
 /** A finite number, or undefined. */
 export const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);

@@ -1,5 +1,5 @@
 // Test-only builders for PredictiveHealing tests: events, a deterministic id source, a fixed epoch.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import type { PatternInput } from "./inputs";
 import type { PredictInputs, PredictiveHealing } from "./predictive-healing";
 import type { Prediction } from "./prediction-record";

@@ -1,5 +1,5 @@
 // The token budget usage (percent) an event reports: resource_metric, resource_snapshot, or a tokens signal.
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { metadataOf, num, obj } from "./read-event";
 
 /** Token usage in percent from `metadata.token_usage_percent` (resource_metric), `metadata.tokens.usage_percent`

@@ -1,6 +1,6 @@
 // docs/engine.md#s-14 vector 4, ported: the six predictions with source, type, agent, confidence and ETA.
 import { describe, expect, it } from "vitest";
-import type { EngineEvent } from "../types";
+import type { EngineEvent } from "../model/types";
 import { PredictiveHealing } from "./predictive-healing";
 import { T0, counterIds, ev, pattern, queueMetric, resourceMetric } from "./test-fixtures";
 

@@ -37,8 +37,7 @@ import { DEFAULT_RATE_LIMITS, type RateLimitConfig, RateLimits } from "../http/r
 import { IngestBatcher } from "../ingest/ingest-batcher";
 import { RoomPublisher } from "../features/items/publisher";
 import { IngestGate } from "../platform/ingest-gate";
-import { type Clock, systemClock } from "../../engine/clock";
-import { createEngine, type Engine } from "../../engine/engine";
+import { type Clock, systemClock, createEngine, type Engine } from "@/lib/engine";
 import { createInfrastructure, type Infrastructure } from "./infrastructure";
 import type { OpenDatabase } from "./open-database";
 

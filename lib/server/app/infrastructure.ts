@@ -2,7 +2,7 @@
 // pool and Prisma, the logger, the clock, the configuration, and the process's metrics.
 import type pg from "pg";
 import type { Logger } from "pino";
-import type { Clock } from "../../engine/clock";
+import type { Clock } from "@/lib/engine";
 import type { Db } from "../db/prisma";
 import { env, type Env, publicUrl } from "../platform/env";
 import { componentLogger } from "../platform/logger";

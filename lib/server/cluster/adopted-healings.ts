@@ -3,8 +3,7 @@
 // commands' persisted states (the Kubernetes-style reconcile over stored state) and, when those succeeded, from a
 // verification on stored evidence (docs/decisions.md#d19: a healing succeeds only when its commands succeed and verification passes).
 import type { Db } from "../db/prisma";
-import type { CommandKind, CommandStatus, Failure, HealingAction, HealingRecord, HealingStatus, Severity, Trigger } from "../../engine/healing/types";
-import { recoveryEvidenceOf } from "../../engine/healing/verification";
+import { type CommandKind, type CommandStatus, type Failure, type HealingAction, type HealingState as HealingRecord, type HealingStatus, type Severity, type Trigger, recoveryEvidenceOf } from "@/lib/engine";
 import { commandsOf, failuresById } from "../db/history-links";
 import { type AdoptedEvidence, adoptedOutcome, adoptedVerdict } from "./ownership-rules";
 

@@ -2,11 +2,7 @@
 // request type: the owner answers them from its engine; the other instances forward them to it (owner-reads.ts).
 import { z } from "zod";
 import { swarmNameSchema } from "../../contract/swarm-name";
-import type { AgentRoster } from "../../engine/agent-roster";
-import type { PerformanceReport } from "../../engine/detection";
-import type { Engine } from "../../engine/engine";
-import type { MeasuredPattern } from "../../engine/patterns";
-import type { MetricsTick } from "../../engine/types";
+import type { AgentRoster, PerformanceReport, Engine, MeasuredPattern, MetricsTick } from "@/lib/engine";
 
 /** A read of live engine state: the figures of several swarms at once (the swarm list), or one swarm's agents,
  * learned patterns or performance report. */

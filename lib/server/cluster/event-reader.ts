@@ -1,7 +1,7 @@
 // The owner's reads of stored events: new rows after its cursor, only below the safe horizon (the oldest running
 // transaction, pg_snapshot_xmin), and, at a takeover, the recent window the previous owner already processed.
 import type pg from "pg";
-import type { EngineEvent } from "../../engine/types";
+import type { EngineEvent } from "@/lib/engine";
 import { type Cursor, isAfter } from "./feed-ledger";
 
 /** A stored event at its position. */

@@ -2,7 +2,7 @@
 // one, the owner of its swarms. Signed with the shared pepper; answered only for swarms this instance owns (409
 // otherwise: ownership moved, and the caller answers 503 until it knows the new owner).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Engine } from "../../engine/engine";
+import type { Engine } from "@/lib/engine";
 import { ApiError } from "../http/errors";
 import { readBody, sendJson, sendProblem } from "../http/raw-http";
 import type { ClusterNode } from "./cluster-node";

@@ -3,8 +3,7 @@
 // with a short timeout, and answers 503 when the owner does not answer. A swarm no instance owns yet reads as empty
 // everywhere. A non-owner never answers from its own engine, which holds no engine for the swarm.
 import type pg from "pg";
-import type { Engine } from "../../engine/engine";
-import type { MetricsTick } from "../../engine/types";
+import type { Engine, MetricsTick } from "@/lib/engine";
 import { ApiError } from "../http/errors";
 import type { ClusterNode } from "./cluster-node";
 import { type AnswerOf, answerLocally, type EngineRead, type SwarmRead } from "./engine-reads";

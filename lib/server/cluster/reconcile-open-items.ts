@@ -4,7 +4,7 @@
 // are open proposals: the new engine tracks them (not proposing the same fault twice), and an approval carries the
 // stored proposal to the engine.
 import type { Db } from "../db/prisma";
-import type { Prediction, PredictionSource } from "../../engine/prediction";
+import type { Prediction, PredictionSource } from "@/lib/engine";
 
 /** Why a reconciled item was closed. */
 export const RECONCILED_REASON = "closed when a new engine took the swarm over; detected again if still present";

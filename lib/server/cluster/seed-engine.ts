@@ -1,6 +1,6 @@
 // Seeds the engine with what storage already knows (event totals per swarm) so live figures continue across restarts.
 import type pg from "pg";
-import type { Engine } from "../../engine/engine";
+import type { Engine } from "@/lib/engine";
 
 /** Seeds a swarm's event total from the day rollup (on the instance taking the swarm over). */
 export async function seedEngine(pool: pg.Pool, engine: Engine, swarm: string): Promise<void> {

@@ -5,8 +5,7 @@ import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import { cloneDatabase } from "../../../test/db";
 import { type EventRow, insertEventRows } from "../ingest/event-store";
 import { createPool } from "../db/pool";
-import type { Engine } from "../../engine/engine";
-import type { EngineEvent } from "../../engine/types";
+import type { Engine, EngineEvent } from "@/lib/engine";
 import { START } from "./feed-ledger";
 import { SwarmFeed } from "./swarm-feed";
 

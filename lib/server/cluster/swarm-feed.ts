@@ -2,8 +2,7 @@
 // pulls every other committed row after the cursor (coalesced: one read at a time, re-run when asked meanwhile).
 // The owner's own rows reach its engine from memory only; the reader steps over them without reading their bodies.
 import type pg from "pg";
-import type { Engine } from "../../engine/engine";
-import type { EngineEvent } from "../../engine/types";
+import type { Engine, EngineEvent } from "@/lib/engine";
 import { FeedLedger, type Cursor } from "./feed-ledger";
 import { type PositionedEvent, readAfter } from "./event-reader";
 

@@ -1,8 +1,7 @@
 // What stored engine output rows count in the rollups: healing results and prediction outcomes, the change between
 // a row's old and new state, and agreement with the engine's own roll-up of raw records (docs/decisions.md#d27).
 import { describe, expect, it } from "vitest";
-import { rollupRecords } from "../../engine/analytics/mttr-series";
-import type { HealingRecord } from "../../engine/analytics/types";
+import { rollupRecords, type AnalyticsHealingRecord as HealingRecord } from "@/lib/engine";
 import { healingShare, outcomeShare, type HealingCounted, type RollupShare, shareChange } from "./engine-output-rollups";
 
 const T = Date.UTC(2026, 11, 8, 10, 0);

@@ -5,7 +5,7 @@ import { ApiError } from "../http/errors";
 import type { IngestIdentity } from "../auth/ingest-keys";
 import type { IngestBatcher, StoreResult } from "./ingest-batcher";
 import type { StoredEvent } from "./event-store";
-import type { EngineEvent } from "../../engine/types";
+import type { EngineEvent } from "@/lib/engine";
 import type { ClusterNode } from "../cluster/cluster-node";
 import type { RollupBuffer } from "../db/rollup-buffer";
 import { validateBatch } from "./validate-batch";

@@ -5,9 +5,7 @@
 import { randomUUID } from "node:crypto";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Engine } from "../../engine/engine";
-import type { EngineEventMap } from "../../engine/types";
-import type { HealingRecord } from "../../engine/records";
+import type { Engine, EngineEventMap, HealingRecord } from "@/lib/engine";
 import { ServerMetrics } from "../platform/server-metrics";
 import { cloneDatabase } from "../../../test/db";
 import { attachEngineSink } from "./engine-sink";

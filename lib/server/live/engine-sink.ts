@@ -8,8 +8,7 @@
 // that was paused and replaced cannot commit stale outputs.
 import type { Logger } from "pino";
 import { mayWrite } from "../cluster/ownership-rules";
-import type { Engine } from "../../engine/engine";
-import type { EngineEventMap } from "../../engine/types";
+import type { Engine, EngineEventMap } from "@/lib/engine";
 import type { Prisma } from "../../generated/prisma/client";
 import type { ServerMetrics } from "../platform/server-metrics";
 import { healingShare, outcomeShare, type RollupShare, shareChange } from "../db/engine-output-rollups";

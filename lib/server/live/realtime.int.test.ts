@@ -2,7 +2,7 @@
 import { io, type Socket } from "socket.io-client";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApp, type TestApp } from "../../../test/app";
-import type { MetricsTick } from "../../engine/types";
+import type { MetricsTick } from "@/lib/engine";
 import type { SubscribeAck } from "../../contract/socket";
 import { credentialPrefix } from "../auth/credentials";
 

@@ -8,7 +8,7 @@ import { Server } from "socket.io";
 import { componentLogger } from "../platform/logger";
 import { authenticate, type Credentials, type Principal } from "../auth/principal";
 import type { Db } from "../db/prisma";
-import type { Engine } from "../../engine/engine";
+import type { Engine } from "@/lib/engine";
 import { swarmNameSchema } from "../../contract/swarm-name";
 import { type ClientToServerEvents, type ServerToClientEvents, swarmRoom } from "../../contract/socket";
 import { decideRevocations, loadValidCredentials } from "./revocation";

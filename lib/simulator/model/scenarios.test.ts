@@ -1,6 +1,6 @@
 // Each fault scenario's observable signature within N seconds of injection, and none of them in the control run.
 import { describe, expect, it } from "vitest";
-import { BottleneckDetector } from "@/lib/engine/detection/bottleneck-detector";
+import { BottleneckDetector } from "@/lib/engine";
 import { SCENARIOS } from "./scenarios";
 import type { SwarmSimulator } from "./simulator";
 import { after, meta, ofType, runUntil, simulator, T0, toEngineEvent } from "./test-support";

@@ -1,5 +1,5 @@
 // Helpers for the model's tests: a fixed start time, running a simulator for a while, and event filters.
-import type { EngineEvent } from "@/lib/engine/types";
+import type { EngineEvent } from "@/lib/engine";
 import { SwarmSimulator } from "./simulator";
 import type { SimEvent, SimulatorOptions } from "./types";
 

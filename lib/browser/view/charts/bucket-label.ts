@@ -1,5 +1,5 @@
 // Axis labels of time buckets: clock time for minute/hour buckets within a day, date (and time) beyond.
-import type { BucketSize } from "@/lib/engine/analytics/mttr-series";
+import type { BucketSize } from "@/lib/engine";
 
 const DAY = 86_400_000;
 

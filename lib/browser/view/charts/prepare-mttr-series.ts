@@ -1,5 +1,5 @@
 // MTTR trend chart data: one row per bucket of the window, MTTR and heal duration side by side, gaps as null.
-import { BUCKET_MS } from "@/lib/engine/analytics/mttr-series";
+import { BUCKET_MS } from "@/lib/engine";
 import type { MttrPoint } from "@/lib/contract/items/analytics";
 import { bucketLabel } from "./bucket-label";
 import { durationUnit, type DurationUnit } from "./format-units";

@@ -1,5 +1,5 @@
 // Prediction quality bars: accuracy, precision, recall and false-positive rate in percent against the 70 % target.
-import { TARGET_ACCURACY } from "@/lib/engine/prediction/outcome-stats";
+import { TARGET_ACCURACY } from "@/lib/engine";
 import { formatPercent } from "./format-units";
 import type { PredictionQuality } from "@/lib/contract/items/analytics";
 

@@ -1,5 +1,5 @@
 // Time ranges of the history charts: the presets, a custom from/to, and the bucket size each one is read in.
-import { BUCKET_MS, type BucketSize } from "@/lib/engine/analytics/mttr-series";
+import { BUCKET_MS, type BucketSize } from "@/lib/engine";
 
 /** A preset range an operator can pick. */
 export type RangePreset = "1h" | "24h" | "7d" | "30d";

@@ -2,7 +2,7 @@
 // degradation; the same on every instance) and, per agent, its stored failures and the healings aimed at it.
 import { z } from "zod";
 import { notFound } from "../../http/errors";
-import type { AgentSummary } from "../../../engine/agent-roster";
+import type { AgentSummary } from "@/lib/engine";
 import type { Db } from "../../db/prisma";
 import type { SwarmRef } from "../../http/route";
 import { type OwnerReadDeps, readOnOwner } from "../../cluster/owner-reads";

@@ -5,12 +5,7 @@ import { z } from "zod";
 import { instantParam } from "../../http/cursor";
 import { ApiError } from "../../http/errors";
 import type { SwarmRef } from "../../http/route";
-import { healthScore } from "../../../engine/analytics/health-score";
-import { BUCKET_MS, type BucketSize, MAX_SERIES_BUCKETS, mttrSeries } from "../../../engine/analytics/mttr-series";
-import { overallStatsFromRollups } from "../../../engine/analytics/overall-stats";
-import { strategyEffectiveness } from "../../../engine/analytics/strategy-effectiveness";
-import type { HealingRecord, HealingRollup } from "../../../engine/analytics/types";
-import { PREDICTABLE_FAILURE_TYPES } from "../../../engine/prediction";
+import { healthScore, BUCKET_MS, type BucketSize, MAX_SERIES_BUCKETS, mttrSeries, overallStatsFromRollups, strategyEffectiveness, type AnalyticsHealingRecord as HealingRecord, type HealingRollup, PREDICTABLE_FAILURE_TYPES } from "@/lib/engine";
 import { storedSettings } from "../settings/settings-store";
 import type { AnalyticsOverview, MttrPoint, PredictionQuality, StrategyEffectiveness } from "../../../contract/items/analytics";
 

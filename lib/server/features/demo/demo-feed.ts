@@ -9,7 +9,7 @@ import type { ClusterNode } from "../../cluster/cluster-node";
 import { reportResult } from "../../commands/coordinator-api";
 import type { Db } from "../../db/prisma";
 import type { RollupBuffer } from "../../db/rollup-buffer";
-import type { Clock } from "../../../engine/clock";
+import type { Clock } from "@/lib/engine";
 import { ingestBatch } from "../../ingest/ingest-batch";
 import type { IngestBatcher } from "../../ingest/ingest-batcher";
 import type { IngestGate } from "../../platform/ingest-gate";

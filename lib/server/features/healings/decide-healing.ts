@@ -8,7 +8,7 @@ import { decideOpenItem, type DecisionRequest, type DecisionRules, type Decision
 import { healingActionHash } from "../items/action-hash";
 import { commandsOf } from "../../db/history-links";
 import { healingItem } from "../items/items";
-import type { HealingRecord } from "../../../engine/records";
+import type { HealingRecord } from "@/lib/engine";
 import type { ClusterNode } from "../../cluster/cluster-node";
 import type { Db } from "../../db/prisma";
 import type { Publisher } from "../items/publisher";

@@ -4,7 +4,7 @@
 // and active bottlenecks of a swarm silent for long are closed as "no data" (close-silent-swarms.ts). A grace period
 // leaves live cases to the engine. What it closes is published to the swarm's room, so open pages update.
 import type pg from "pg";
-import type { HealingRecord, PredictionRecord } from "../../../engine/records";
+import type { HealingRecord, PredictionRecord } from "@/lib/engine";
 import type { Publisher } from "../items/publisher";
 import { closeSilentSwarms } from "../swarms/close-silent-swarms";
 import { HEALING_RECORD_SQL, PREDICTION_RECORD_SQL } from "../../db/record-columns";

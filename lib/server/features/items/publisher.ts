@@ -1,6 +1,6 @@
 // Publishes stored engine outputs to the swarm's room, shaped exactly like the HTTP API's items.
 import type { SinkEvent } from "../../live/engine-sink";
-import type { EngineEventMap } from "../../../engine/types";
+import type { EngineEventMap } from "@/lib/engine";
 import { bottleneckItem, commandItem, failureItem, healingItem, incidentItem, predictionItem } from "./items";
 import { swarmRoom } from "../../../contract/socket";
 import type { RealtimeServer } from "../../live/server";

@@ -6,7 +6,7 @@ import { notFound } from "../../http/errors";
 import type { Principal } from "../../auth/principal";
 import { decideOpenItem, type DecisionRequest, type DecisionRules, type DecisionStore } from "../healings/decide-open-item";
 import { predictionItem } from "../items/items";
-import type { PredictionRecord } from "../../../engine/records";
+import type { PredictionRecord } from "@/lib/engine";
 import type { ClusterNode } from "../../cluster/cluster-node";
 import type { Db } from "../../db/prisma";
 import type { Publisher } from "../items/publisher";

@@ -8,7 +8,7 @@ import type { Logger } from "pino";
 import type { ClusterNode } from "../../cluster/cluster-node";
 import type { Db } from "../../db/prisma";
 import type { SwarmRef } from "../../http/route";
-import type { Engine } from "../../../engine/engine";
+import type { Engine } from "@/lib/engine";
 import type { SettingsView, SwarmSettings } from "../../../contract/items/settings";
 import { fillRetention, normalizeRetention, retentionDefaults, retentionErrors } from "./retention-settings";
 import { saveSettings, storedSettings } from "./settings-store";

@@ -2,7 +2,7 @@
 // the stored ones to the engine when a swarm is taken over.
 import type pino from "pino";
 import type { Db } from "../../db/prisma";
-import type { Engine } from "../../../engine/engine";
+import type { Engine } from "@/lib/engine";
 import { SETTINGS_DEFAULTS, type SwarmSettings, swarmSettingsSchema, toSwarmConfig } from "./swarm-settings";
 
 /** The healing settings in a swarm's settings JSON (defaults when none, or when they no longer parse). */

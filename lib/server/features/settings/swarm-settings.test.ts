@@ -1,7 +1,6 @@
 // The settings schema (defaults, per-field errors), filling, normalisation, catalog checks and the engine mapping.
 import { describe, expect, it } from "vitest";
-import { createDefaultRegistry } from "../../../engine/healing";
-import { DEFAULT_SWARM_CONFIG } from "../../../engine/swarm-config";
+import { createDefaultRegistry, DEFAULT_SWARM_CONFIG } from "@/lib/engine";
 import { fillSettings, normalizeSettings, SETTINGS_DEFAULTS, settingsErrors, swarmSettingsSchema, toSwarmConfig } from "./swarm-settings";
 
 const catalog = createDefaultRegistry().catalog();

@@ -1,8 +1,7 @@
 // A swarm's healing settings as the API and storage see them (snake_case): the zod schema with the engine's defaults,
 // the checks that need the swarm's strategy catalog, and the mapping to the engine's SwarmConfig.
 import type { FieldError } from "../../http/errors";
-import type { HealingCatalog } from "../../../engine/healing";
-import { DEFAULT_SWARM_CONFIG, type SwarmConfig } from "../../../engine/swarm-config";
+import { type HealingCatalog, DEFAULT_SWARM_CONFIG, type SwarmConfig } from "@/lib/engine";
 import { type HealingPolicy, type SwarmSettings, swarmSettingsSchema as settingsSchemaWith } from "../../../contract/items/settings";
 
 /** PUT /swarms/{swarm}/settings body and the stored form (the contract's shape); omitted fields take the engine's defaults. */

@@ -4,7 +4,7 @@
 // deadlines count as activity), far beyond the engine's own deadlines; a swarm still sending is the engine's alone.
 // One instance sweeps at a time (transaction-scoped advisory lock; the others skip that round).
 import type pg from "pg";
-import type { BottleneckRecord, HealingRecord, IncidentRecord, PredictionRecord } from "../../../engine/records";
+import type { BottleneckRecord, HealingRecord, IncidentRecord, PredictionRecord } from "@/lib/engine";
 import { NO_DATA_AFTER_MS, noDataReason } from "../../../contract/items/swarm-status";
 import { LAST_EVENT_AT_SQL } from "./last-event";
 import { BOTTLENECK_RECORD_SQL, HEALING_RECORD_SQL, INCIDENT_RECORD_SQL, PREDICTION_RECORD_SQL } from "../../db/record-columns";

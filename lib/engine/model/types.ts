@@ -1,5 +1,5 @@
 // Framework-free types shared by the engine and its adapters.
-import type { HealthTerms, MetricsTick } from "../contract/items/metrics";
+import type { HealthTerms, MetricsTick } from "../../contract/items/metrics";
 import type { BottleneckRecord, CommandRecord, FailureRecord, HealingRecord, IncidentRecord, PredictionRecord } from "./records";
 
 /** One stored event as the engine sees it (field names as in the contract, `data` = the event as sent). */

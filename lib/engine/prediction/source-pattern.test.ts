@@ -1,12 +1,12 @@
 // Pattern source: docs/decisions.md#d11 with docs/decisions.md#d9 revised (fires only while its precursor event is within the pattern's lead time, ETA =
 // the rest of the lead) and the 50/30/20 confidence bounded by the pattern's own measured hit rate.
 import { describe, expect, it } from "vitest";
-import { DEFAULT_PREDICTION_CONFIG } from "../config";
-import type { PatternOutcomes } from "../confidence";
-import { Observations } from "../observations";
-import { T0, ev, pattern } from "../test-fixtures";
-import type { EngineEvent } from "../../types";
-import { patternCandidates } from "./pattern-source";
+import { DEFAULT_PREDICTION_CONFIG } from "./config";
+import type { PatternOutcomes } from "./confidence";
+import { Observations } from "./observations";
+import { T0, ev, pattern } from "./test-fixtures";
+import type { EngineEvent } from "../model/types";
+import { patternCandidates } from "./source-pattern";
 
 const memoryPattern = pattern({ id: "corr:memory_pressure+heartbeat_failed", events: ["memory_pressure", "heartbeat_failed"], failureType: "agent_down", leadMs: 20_000, lastSeen: T0 });
 

@@ -1,8 +1,8 @@
 // PreemptiveLoadShedStrategy (docs/decisions.md#d18, docs/engine.md#s-13, row 17): heals a predicted task failure on an agent (or a slow agent) by lowering
 // that agent's concurrency (restored to the default once the agent stays clear), or draining it when its health is poor.
-import { undoCommands } from "../restore-rules";
-import type { CommandSpec } from "../types";
-import { act, isPredicted, type HealingStrategy } from "../strategy";
+import { undoCommands } from "./restore-rules";
+import type { CommandSpec } from "./types";
+import { act, isPredicted, type HealingStrategy } from "./strategy";
 
 /** Options: drain below this health score; how long the agent must stay clear of the failure. */
 export type PreemptiveLoadShedOptions = { drainBelowScore: number; stableWindowMs: number };

@@ -1,7 +1,7 @@
 // The health source's minimum sample: below `minResults` task results an agent is not judged at all.
 import { describe, expect, it } from "vitest";
-import type { AgentWindow } from "../observations";
-import { healthCandidates } from "./health-source";
+import type { AgentWindow } from "./observations";
+import { healthCandidates } from "./source-health";
 
 const agent = (ok: boolean[]): AgentWindow => ({ agentId: "a1", results: ok.map((o) => ({ ok: o, durationMs: null })) });
 

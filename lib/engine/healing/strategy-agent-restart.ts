@@ -1,6 +1,6 @@
 // AgentRestartStrategy (docs/engine.md#s-8-4): restart the agent with its saved metadata, then wait for its heartbeat (for an
 // agent found down by its silence, for any event of its own: it is back once heard from).
-import { act, decline, type HealingStrategy } from "../strategy";
+import { act, decline, type HealingStrategy } from "./strategy";
 
 /** Options: how long to wait for the restarted agent's first heartbeat. */
 export type AgentRestartOptions = { verifyTimeoutMs: number };

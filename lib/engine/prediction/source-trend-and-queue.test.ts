@@ -1,7 +1,7 @@
 // Trend and queue sources: reference thresholds, and docs/decisions.md#d14 (ETAs clamped to ≥ 0).
 import { describe, expect, it } from "vitest";
-import { queueCandidates } from "./queue-source";
-import { trendCandidates } from "./trend-source";
+import { queueCandidates } from "./source-queue";
+import { trendCandidates } from "./source-trend";
 
 const trend = (tokenUsage: number[], memoryUsage: number[] = []) => trendCandidates({ tokenUsage, memoryUsage }, 10_000);
 const queue = (queueDepth: number[], highPriority: number[] = []) => queueCandidates({ queueDepth, highPriority }, 10_000);

@@ -1,8 +1,8 @@
 // GradualDegradationStrategy (docs/engine.md#s-9-2, docs/decisions.md#d20): steps the swarm's service level with resource pressure.
-import { act, capMap, decline, type HealingStrategy } from "../strategy";
-import type { CommandSpec } from "../types";
-import { DEGRADATION_LEVELS, levelForUsage, usagePercentOf, type DegradationLevel } from "./degradation-levels";
-import { resourceTypeOf } from "./resource-rebalance";
+import { act, capMap, decline, type HealingStrategy } from "./strategy";
+import type { CommandSpec } from "./types";
+import { DEGRADATION_LEVELS, levelForUsage, usagePercentOf, type DegradationLevel } from "./strategy-degradation-levels";
+import { resourceTypeOf } from "./strategy-resource-rebalance";
 
 /** Options: stability window for verification and the number of resource types tracked. */
 export type GradualDegradationOptions = { stableWindowMs: number; maxResources: number };

@@ -1,7 +1,7 @@
 // ResourceRebalanceStrategy (docs/engine.md#s-8-4, docs/decisions.md#d18): pause low-priority work and rebalance per resource type.
-import { undoCommands } from "../restore-rules";
-import { act, isPredicted, type HealingStrategy } from "../strategy";
-import type { CommandSpec, Failure, ViewCondition } from "../types";
+import { undoCommands } from "./restore-rules";
+import { act, isPredicted, type HealingStrategy } from "./strategy";
+import type { CommandSpec, Failure, ViewCondition } from "./types";
 
 type ResourceBelow = Extract<ViewCondition, { kind: "resource_below" }>;
 

@@ -1,5 +1,5 @@
 // CompositeHealingStrategy (docs/engine.md#seed-composite): children tried in priority order, falling back on failure.
-import type { CompositeStrategy, HealingStrategy } from "../strategy";
+import type { CompositeStrategy, HealingStrategy } from "./strategy";
 
 /** One child with its priority (lower runs first). */
 export type CompositeEntry = { priority: number; strategy: HealingStrategy };

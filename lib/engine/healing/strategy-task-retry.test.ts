@@ -1,7 +1,7 @@
 // TaskRetryStrategy: golden series (healthy agent, backoff, verification), docs/engine.md#s-14 vector 5 retry limit, docs/decisions.md#d18 expiry.
 import { describe, expect, it } from "vitest";
-import { agent, complete, ev, failure, harness, play } from "../test-support";
-import { liveRetryCount, retryBackoffMs } from "./task-retry";
+import { agent, complete, ev, failure, harness, play } from "./test-support";
+import { liveRetryCount, retryBackoffMs } from "./strategy-task-retry";
 
 const timeout = (id: string, detectedAt: number) => failure("task_timeout", { id, taskId: "t1", agentId: "a1", detectedAt, context: { task_id: "t1" } });
 

@@ -1,7 +1,7 @@
 // ETAs follow the real spacing of the samples, not an assumed 10 s.
 import { describe, expect, it } from "vitest";
-import { queueCandidates } from "./queue-source";
-import { trendCandidates } from "./trend-source";
+import { queueCandidates } from "./source-queue";
+import { trendCandidates } from "./source-trend";
 
 describe("ETA from the real sample spacing", () => {
   it.each([

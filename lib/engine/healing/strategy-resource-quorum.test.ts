@@ -1,8 +1,8 @@
 // ResourceRebalance and QuorumRecovery: golden series (docs/engine.md#s-14 vector 5 adjusted per docs/decisions.md#d18), commands issued in order.
 import { describe, expect, it } from "vitest";
-import { detectFailure } from "../detect-failure";
-import { agent, complete, counterIds, ev, failure, harness, play } from "../test-support";
-import { rebalanceCommands } from "./resource-rebalance";
+import { detectFailure } from "./detect-failure";
+import { agent, complete, counterIds, ev, failure, harness, play } from "./test-support";
+import { rebalanceCommands } from "./strategy-resource-rebalance";
 
 describe("ResourceRebalanceStrategy", () => {
   it("golden: memory on an agent → pause low-priority work, then halve its concurrency; usage drops → succeeded", () => {

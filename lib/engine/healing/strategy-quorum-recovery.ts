@@ -1,6 +1,6 @@
 // QuorumRecoveryStrategy (docs/engine.md#s-8-4, docs/decisions.md#d18): scale agents up to the required quorum (from the voters the swarm
 // reported), verified by the new agents' arrival.
-import { act, decline, type HealingStrategy } from "../strategy";
+import { act, decline, type HealingStrategy } from "./strategy";
 
 /** Options: how long the swarm may take to reach quorum. */
 export type QuorumRecoveryOptions = { verifyTimeoutMs: number };

@@ -1,10 +1,10 @@
 // GradualDegradation (docs/decisions.md#d20 golden + level table) and DynamicScaling (Balanced policy golden + docs/engine.md#s-11-1 table).
 import { describe, expect, it } from "vitest";
-import { StrategyRegistry } from "../registry";
-import { complete, failure, harness, play, queue } from "../test-support";
-import { levelForUsage, usagePercentOf } from "./degradation-levels";
-import { SCALING_POLICIES, scaleUpDelta } from "./dynamic-scaling";
-import { gradualDegradationStrategy } from "./gradual-degradation";
+import { StrategyRegistry } from "./registry";
+import { complete, failure, harness, play, queue } from "./test-support";
+import { levelForUsage, usagePercentOf } from "./strategy-degradation-levels";
+import { SCALING_POLICIES, scaleUpDelta } from "./strategy-dynamic-scaling";
+import { gradualDegradationStrategy } from "./strategy-gradual-degradation";
 
 const tokens = (id: string, usage: number, extra = {}) => failure("resource_exhaustion", { id, context: { resource_type: "tokens", current_usage: usage, limit: 100, ...extra } });
 

@@ -1,10 +1,10 @@
 // Engine tunables of the trend and queue sources: the token horizon, the early queue depth and the newest trend samples.
 import { describe, expect, it } from "vitest";
-import { resolveConfig } from "../config";
-import { Observations } from "../observations";
-import { T0, queueMetric, resourceMetric } from "../test-fixtures";
-import { queueCandidates } from "./queue-source";
-import { trendCandidates } from "./trend-source";
+import { resolveConfig } from "./config";
+import { Observations } from "./observations";
+import { T0, queueMetric, resourceMetric } from "./test-fixtures";
+import { queueCandidates } from "./source-queue";
+import { trendCandidates } from "./source-trend";
 
 describe("token horizon", () => {
   const token = (series: number[], horizon: number | null) =>

@@ -1,10 +1,10 @@
 // Source "trend": token and memory usage rising towards exhaustion (docs/engine.md#s-7-4, ETA clamped per docs/decisions.md#d14), plus an
 // optional early warning for the token budget, which is only ever consumed within its period: when its current
 // trend exhausts it within a horizon, it is predicted below 80 % too.
-import type { Candidate } from "../prediction-record";
-import { clampConfidence, clampEta } from "../prediction-record";
-import { trendOf } from "../timed-series";
-import { fmt } from "./format";
+import type { Candidate } from "./prediction-record";
+import { clampConfidence, clampEta } from "./prediction-record";
+import { trendOf } from "./timed-series";
+import { fmt } from "./source-format";
 
 type ResourceRule = { resource: string; failureType: string; above: number; action: string; indicator: string };
 

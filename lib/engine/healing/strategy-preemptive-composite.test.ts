@@ -1,11 +1,11 @@
 // PreemptiveLoadShed (docs/decisions.md#d18 predicted task failure) and Composite fallback chains (docs/engine.md#seed-composite).
 import { describe, expect, it } from "vitest";
-import { StrategyRegistry } from "../registry";
-import { failureFromPrediction } from "../synthetic-failures";
-import { agent, complete, failure, harness, play } from "../test-support";
-import { compositeStrategy } from "./composite";
-import { gradualDegradationStrategy } from "./gradual-degradation";
-import { resourceRebalanceStrategy } from "./resource-rebalance";
+import { StrategyRegistry } from "./registry";
+import { failureFromPrediction } from "./synthetic-failures";
+import { agent, complete, failure, harness, play } from "./test-support";
+import { compositeStrategy } from "./strategy-composite";
+import { gradualDegradationStrategy } from "./strategy-gradual-degradation";
+import { resourceRebalanceStrategy } from "./strategy-resource-rebalance";
 
 const predicted = (agentId: string | null) =>
   failureFromPrediction({ id: "p1", failureType: "task_timeout", agentId, confidence: 0.9, predictedAt: 0, expectedAt: 180_000, reasoning: "slowing" });

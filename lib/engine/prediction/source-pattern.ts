@@ -1,10 +1,10 @@
 // Source "pattern": a learned precursor → failure pattern fires when its precursor event occurred within the
 // pattern's lead time (docs/decisions.md#d11 with docs/decisions.md#d9 revised); confidence by 50/30/20, bounded by the pattern's measured hit rate.
-import { MIN_MEASURED_OUTCOMES, type PatternOutcomes, patternConfidence } from "../confidence";
-import { patternAction } from "../failure-maps";
-import type { PatternInput } from "../inputs";
-import type { ObservationView } from "../observations";
-import type { Candidate } from "../prediction-record";
+import { MIN_MEASURED_OUTCOMES, type PatternOutcomes, patternConfidence } from "./confidence";
+import { patternAction } from "./failure-maps";
+import type { PatternInput } from "./inputs";
+import type { ObservationView } from "./observations";
+import type { Candidate } from "./prediction-record";
 
 /** What the pattern source needs besides the patterns. */
 export type PatternSourceContext = {

@@ -1,8 +1,8 @@
 // bottleneckOnRise: an active bottleneck predicts when it appears and when its severity rises, not on every pass.
 import { describe, expect, it } from "vitest";
-import type { BottleneckInput } from "../inputs";
-import { PredictiveHealing } from "../predictive-healing";
-import { T0, counterIds } from "../test-fixtures";
+import type { BottleneckInput } from "./inputs";
+import { PredictiveHealing } from "./predictive-healing";
+import { T0, counterIds } from "./test-fixtures";
 
 const backlog = (severity: string, id?: string): BottleneckInput => ({
   ...(id ? { id } : {}),

@@ -1,5 +1,5 @@
 // Degradation levels (docs/engine.md#s-9-2) and the usage → level rule (docs/decisions.md#d20 derives usage_percent when absent).
-import type { Failure } from "../types";
+import type { Failure } from "./types";
 
 /** One degradation level's settings. */
 export type DegradationLevel = {

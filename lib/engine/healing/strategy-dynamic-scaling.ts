@@ -1,7 +1,7 @@
 // DynamicScalingStrategy (docs/engine.md#s-11-1, docs/decisions.md#d18): adds agents for a queue backlog, Balanced policy by default.
-import { THRESHOLDS } from "../../detection/severity-table";
-import { pendingTotal, type SwarmView } from "../ports";
-import { act, decline, isPredicted, type HealingStrategy } from "../strategy";
+import { THRESHOLDS } from "../detection/severity-table";
+import { pendingTotal, type SwarmView } from "./ports";
+import { act, decline, isPredicted, type HealingStrategy } from "./strategy";
 
 /** A scaling policy: scale up above `scaleUpAbove` pending tasks, one agent per `tasksPerAgent`, then cool down. */
 export type ScalingPolicy = { name: string; scaleUpAbove: number; tasksPerAgent: number; cooldownMs: number };

@@ -1,8 +1,8 @@
 // Source "queue": queue depth and high-priority backlog growing (docs/engine.md#s-7-7, ETA clamped per docs/decisions.md#d14).
-import type { Candidate } from "../prediction-record";
-import { clampConfidence, clampEta } from "../prediction-record";
-import { trendOf } from "../timed-series";
-import { fmt } from "./format";
+import type { Candidate } from "./prediction-record";
+import { clampConfidence, clampEta } from "./prediction-record";
+import { trendOf } from "./timed-series";
+import { fmt } from "./source-format";
 
 /** Queue depth the reference judges from (exclusive). */
 const REFERENCE_DEPTH = 50;

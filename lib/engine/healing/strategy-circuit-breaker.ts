@@ -1,8 +1,8 @@
 // CircuitBreakerStrategy (docs/engine.md#s-9-1, docs/decisions.md#d21): isolates an agent that keeps failing, then lets it back in on trial.
-import type { EngineEvent } from "../../types";
-import { agentOf, taskOutcome } from "../event-fields";
-import { act, capMap, decline, halt, type HealingStrategy } from "../strategy";
-import { CIRCUIT_DEFAULTS, stepCircuit, type Circuit, type CircuitConfig, type CircuitState } from "./circuit-state";
+import type { EngineEvent } from "../model/types";
+import { agentOf, taskOutcome } from "./event-fields";
+import { act, capMap, decline, halt, type HealingStrategy } from "./strategy";
+import { CIRCUIT_DEFAULTS, stepCircuit, type Circuit, type CircuitConfig, type CircuitState } from "./strategy-circuit-state";
 
 /** Options: thresholds plus bounds (circuits kept, heartbeat wait for the half-open trial). */
 export type CircuitBreakerOptions = CircuitConfig & { maxCircuits: number; verifyTimeoutMs: number };

@@ -1,8 +1,8 @@
 // Source "health", heartbeat part: an agent that reports degraded health is at risk of going down (the seed's agent
 // health concept: success rate, response time and heartbeat; the reference stores heartbeats but never reads them).
-import type { DegradedAgent } from "../heartbeat-health";
-import type { Candidate } from "../prediction-record";
-import { clampConfidence } from "../prediction-record";
+import type { DegradedAgent } from "./heartbeat-health";
+import type { Candidate } from "./prediction-record";
+import { clampConfidence } from "./prediction-record";
 
 /** One agent_down prediction per agent whose newest heartbeat said degraded: confidence 0.5 + 0.1 per degraded
  * heartbeat in a row, so one is only observed and two in a row make a proposal at the default 0.7 threshold (one

@@ -1,9 +1,9 @@
 // Source "health": agents whose success rate drops or whose task durations climb (docs/engine.md#s-7-6 with docs/decisions.md#d13).
-import type { AgentWindow } from "../observations";
-import type { Candidate } from "../prediction-record";
-import { clampConfidence } from "../prediction-record";
-import { meanOf, trendOf } from "../timed-series";
-import { fmt } from "./format";
+import type { AgentWindow } from "./observations";
+import type { Candidate } from "./prediction-record";
+import { clampConfidence } from "./prediction-record";
+import { meanOf, trendOf } from "./timed-series";
+import { fmt } from "./source-format";
 
 /** Mean task duration over every agent's results (ms), or null without durations. */
 function fleetMeanDuration(agents: AgentWindow[]): number | null {

@@ -1,7 +1,7 @@
 // TaskRetryStrategy (docs/engine.md#s-8-4, docs/decisions.md#d18): re-run the task on a healthy agent with backoff; retry counts expire.
-import { pickHealthyAgent } from "../agent-health";
-import { act, capMap, decline, type HealingStrategy } from "../strategy";
-import type { CommandSpec, Failure } from "../types";
+import { pickHealthyAgent } from "./agent-health";
+import { act, capMap, decline, type HealingStrategy } from "./strategy";
+import type { CommandSpec, Failure } from "./types";
 
 /** Options: retries per task, backoff base, how long a retry count lives, verification timeout. */
 export type TaskRetryOptions = { maxRetries: number; backoffBaseMs: number; retryWindowMs: number; verifyTimeoutMs: number; maxTasks: number };

@@ -1,11 +1,11 @@
 // CircuitBreaker: docs/decisions.md#d21 state-machine table, and a golden series inside a composite with AgentRestart (docs/engine.md#seed-composite).
 import { describe, expect, it } from "vitest";
-import { StrategyRegistry } from "../registry";
-import { complete, ev, failure, harness, play } from "../test-support";
-import { agentRestartStrategy } from "./agent-restart";
-import { circuitBreakerStrategy } from "./circuit-breaker";
-import { NEW_CIRCUIT, stepCircuit, type Circuit, type CircuitConfig } from "./circuit-state";
-import { compositeStrategy } from "./composite";
+import { StrategyRegistry } from "./registry";
+import { complete, ev, failure, harness, play } from "./test-support";
+import { agentRestartStrategy } from "./strategy-agent-restart";
+import { circuitBreakerStrategy } from "./strategy-circuit-breaker";
+import { NEW_CIRCUIT, stepCircuit, type Circuit, type CircuitConfig } from "./strategy-circuit-state";
+import { compositeStrategy } from "./strategy-composite";
 
 const cfg: CircuitConfig = { failureThreshold: 3, successThreshold: 2, timeoutMs: 1000, halfOpenMaxCalls: 3 };
 const c = (over: Partial<Circuit>): Circuit => ({ ...NEW_CIRCUIT, ...over });

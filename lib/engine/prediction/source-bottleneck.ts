@@ -1,10 +1,10 @@
 // Source "bottleneck": every active bottleneck predicts the failure it leads to (docs/engine.md#s-7-5).
-import { BOTTLENECK_FAILURE_TYPES, BOTTLENECK_SEVERITY } from "../failure-maps";
-import { openPending } from "../held-work";
-import type { BottleneckInput } from "../inputs";
-import type { Candidate } from "../prediction-record";
-import { clampConfidence } from "../prediction-record";
-import { num } from "../read-event";
+import { BOTTLENECK_FAILURE_TYPES, BOTTLENECK_SEVERITY } from "./failure-maps";
+import { openPending } from "./held-work";
+import type { BottleneckInput } from "./inputs";
+import type { Candidate } from "./prediction-record";
+import { clampConfidence } from "./prediction-record";
+import { num } from "./read-event";
 
 /** Pending tasks above which the detector calls a backlog (docs/decisions.md#d5), when the bottleneck does not say. */
 const BACKLOG_THRESHOLD = 50;
