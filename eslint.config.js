@@ -1,12 +1,24 @@
-// ESLint flat config: Next.js core-web-vitals + TypeScript rules, typed promise/switch checks, and the engine kept framework-free.
+// ESLint flat config: Next.js core-web-vitals + TypeScript rules, typed promise/switch checks, and the engine kept
+// framework-free; formatting is left to Prettier.
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import prettier from "eslint-config-prettier/flat";
 
 const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ["node_modules/**", ".next/**", "dist/**", ".data/**", "lib/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "bench/results/**"],
+    ignores: [
+      "node_modules/**",
+      ".next/**",
+      "dist/**",
+      ".data/**",
+      "lib/generated/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+      "bench/results/**",
+    ],
   },
   {
     rules: {
@@ -34,10 +46,30 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["next", "next/*", "react", "react-dom", "socket.io", "socket.io-client", "@prisma/*", "pg", "*/generated/*", "*/db/*"], message: "lib/engine is framework-free: inject dependencies through ports." }] },
+        {
+          patterns: [
+            {
+              group: [
+                "next",
+                "next/*",
+                "react",
+                "react-dom",
+                "socket.io",
+                "socket.io-client",
+                "@prisma/*",
+                "pg",
+                "*/generated/*",
+                "*/db/*",
+              ],
+              message: "lib/engine is framework-free: inject dependencies through ports.",
+            },
+          ],
+        },
       ],
     },
   },
+  // Formatting is Prettier's (checked by `npm run lint`): ESLint's stylistic rules are off.
+  prettier,
 ];
 
 export default config;

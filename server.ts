@@ -25,7 +25,11 @@ const firstAdmin = await ensureFirstAdmin(database.db, database.auth);
 const dev = e.NODE_ENV !== "production";
 const app = next({ dev, hostname: e.HOST, port: e.PORT, dir: process.cwd() });
 await app.prepare();
-const { server, io, drainEngineOutputs } = createHttpApp(composition, { request: app.getRequestHandler(), upgrade: app.getUpgradeHandler(), dev });
+const { server, io, drainEngineOutputs } = createHttpApp(composition, {
+  request: app.getRequestHandler(),
+  upgrade: app.getUpgradeHandler(),
+  dev,
+});
 const stopJobs = startBackgroundJobs(composition, log);
 if (await demoEnabled(database.db, e.DEMO, componentLogger("demo"))) await composition.demo.runOnOwner();
 
@@ -44,6 +48,15 @@ if (firstAdmin) {
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) log.error({ err }, "fatal error, shutting down");
   log.info({ signal }, "shutting down");
-  await shutdownGracefully({ composition, server, io, stopJobs, drainEngineOutputs, log, closeNext: () => app.close(), closeDatabase: () => database.close(true) });
+  await shutdownGracefully({
+    composition,
+    server,
+    io,
+    stopJobs,
+    drainEngineOutputs,
+    log,
+    closeNext: () => app.close(),
+    closeDatabase: () => database.close(true),
+  });
   log.info("stopped");
 });

@@ -23,7 +23,15 @@ await new Promise<void>((resolve) => server.listen(Number(process.argv[2] ?? 0),
 process.stdout.write(`ready ${(server.address() as AddressInfo).port} ${composition.cluster.instanceId}\n`);
 
 process.once("SIGTERM", () => {
-  void shutdownGracefully({ composition, server, io, stopJobs, drainEngineOutputs, log, closeDatabase: () => database.close(false) }).finally(() => {
+  void shutdownGracefully({
+    composition,
+    server,
+    io,
+    stopJobs,
+    drainEngineOutputs,
+    log,
+    closeDatabase: () => database.close(false),
+  }).finally(() => {
     process.stdout.write("stopped\n");
     process.exit(0);
   });

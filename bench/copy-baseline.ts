@@ -9,7 +9,15 @@ import { from as copyFrom } from "pg-copy-streams";
 import { COPY_COLUMNS, copyRows } from "./events";
 
 /** Outcome of the COPY phase. */
-export type CopyResult = { durationS: number; rows: number; batches: number; rowsPerS: number; streams: number; batchRows: number; withKeys: boolean };
+export type CopyResult = {
+  durationS: number;
+  rows: number;
+  batches: number;
+  rowsPerS: number;
+  streams: number;
+  batchRows: number;
+  withKeys: boolean;
+};
 
 /** What a COPY phase writes: `tag` makes its event ids unique among all phases of the run. */
 export type CopySpec = { durationS: number; batchRows: number; streams: number; swarmId: number; withKeys: boolean; tag: string };
@@ -50,5 +58,13 @@ export async function runCopy(pool: pg.Pool, spec: CopySpec): Promise<CopyResult
   const rows = batches * spec.batchRows;
   const added = (await storedRows(pool, spec.swarmId)) - before;
   if (added !== rows) throw new Error(`the COPY phase added ${added} rows to events, expected ${rows}`);
-  return { durationS, rows, batches, rowsPerS: rows / durationS, streams: spec.streams, batchRows: spec.batchRows, withKeys: spec.withKeys };
+  return {
+    durationS,
+    rows,
+    batches,
+    rowsPerS: rows / durationS,
+    streams: spec.streams,
+    batchRows: spec.batchRows,
+    withKeys: spec.withKeys,
+  };
 }

@@ -33,7 +33,9 @@ function machineTicks(): { busy: number; steal: number } {
 /** Reads the counters; null when /proc is unavailable. */
 export async function cpuSnapshot(pool: pg.Pool, appPid?: number): Promise<CpuSnapshot | null> {
   if (!fs.existsSync("/proc/stat")) return null;
-  const { rows } = await pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR datname IS NULL");
+  const { rows } = await pool.query<{ pid: number }>(
+    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() OR datname IS NULL",
+  );
   const machine = machineTicks();
   return {
     at: performance.now(),
@@ -52,8 +54,18 @@ export function cpuUsage(a: CpuSnapshot | null, b: CpuSnapshot | null): CpuUsage
   const cores = (ticks: number) => Math.round((100 * ticks) / TICKS_PER_S / s) / 100;
   let pgTicks = 0;
   for (const [pid, t] of b.postgres) pgTicks += t - (a.postgres.get(pid) ?? 0);
-  const usage = { machine: cores(b.machineBusy - a.machineBusy), steal: cores(b.steal - a.steal), app: cores(b.app - a.app), loadgen: cores(b.loadgen - a.loadgen), postgres: cores(pgTicks) };
-  return { cores: os.cpus().length, ...usage, other: Math.max(0, Math.round(100 * (usage.machine - usage.app - usage.loadgen - usage.postgres)) / 100) };
+  const usage = {
+    machine: cores(b.machineBusy - a.machineBusy),
+    steal: cores(b.steal - a.steal),
+    app: cores(b.app - a.app),
+    loadgen: cores(b.loadgen - a.loadgen),
+    postgres: cores(pgTicks),
+  };
+  return {
+    cores: os.cpus().length,
+    ...usage,
+    other: Math.max(0, Math.round(100 * (usage.machine - usage.app - usage.loadgen - usage.postgres)) / 100),
+  };
 }
 
 /** CPU microseconds per unit of work (event, row or request) at `perS` units per second, per consumer. */

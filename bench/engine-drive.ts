@@ -86,14 +86,26 @@ export function pregenerate(source: EventSource, events: number): EventSource {
 }
 
 /** Result of feeding a stream: engine wall time (generation excluded), process CPU time, events, ticks and outputs. */
-export type DriveResult = { events: number; engineMs: number; cpuMs: number; ticks: number; outputs: OutputCounts; answered: EngineDriver["answered"] };
+export type DriveResult = {
+  events: number;
+  engineMs: number;
+  cpuMs: number;
+  ticks: number;
+  outputs: OutputCounts;
+  answered: EngineDriver["answered"];
+};
 
 /** Feeds `events` events of `source` in batches; `onBatch(fed, batchMs, engineMs)` runs after each batch, untimed. */
-export function drive(driver: EngineDriver, source: EventSource, events: number, onBatch?: (fed: number, batchMs: number, engineMs: number) => void): DriveResult {
+export function drive(
+  driver: EngineDriver,
+  source: EventSource,
+  events: number,
+  onBatch?: (fed: number, batchMs: number, engineMs: number) => void,
+): DriveResult {
   let engineMs = 0;
   const ticks0 = driver.ticks;
   const cpu0 = process.cpuUsage();
-  for (let fed = 0; fed < events; ) {
+  for (let fed = 0; fed < events;) {
     const batch = source.next(Math.min(BATCH, events - fed));
     const t0 = performance.now();
     driver.feed(batch);
@@ -103,5 +115,12 @@ export function drive(driver: EngineDriver, source: EventSource, events: number,
     onBatch?.(fed, batchMs, engineMs);
   }
   const cpu = process.cpuUsage(cpu0);
-  return { events, engineMs, cpuMs: (cpu.user + cpu.system) / 1000, ticks: driver.ticks - ticks0, outputs: { ...driver.outputs }, answered: { ...driver.answered } };
+  return {
+    events,
+    engineMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    ticks: driver.ticks - ticks0,
+    outputs: { ...driver.outputs },
+    answered: { ...driver.answered },
+  };
 }

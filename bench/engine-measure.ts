@@ -1,6 +1,15 @@
 // The engine benchmark's component measurements: a detection pass over a 1,000-agent fleet, a pattern-learning pass,
 // and a prediction pass over 500 agents with full windows. Each returns latencies in ms and what the pass worked on.
-import { BottleneckDetector, fleetWorkload, loadedDetector, sequentialIds, learnPatterns, type TimedType, PredictiveHealing, type EngineEvent } from "@/lib/engine";
+import {
+  BottleneckDetector,
+  fleetWorkload,
+  loadedDetector,
+  sequentialIds,
+  learnPatterns,
+  type TimedType,
+  PredictiveHealing,
+  type EngineEvent,
+} from "@/lib/engine";
 import { BATCH } from "./engine-drive";
 import { DEFAULT_STREAM, EngineStream } from "./engine-workload";
 import { runQueueWaitMs } from "./run-queue";
@@ -15,7 +24,14 @@ export function latency(samples: number[]): Latency {
   const s = [...samples].sort((a, b) => a - b);
   const at = (p: number) => s[Math.max(0, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
   const mean = s.reduce((a, b) => a + b, 0) / Math.max(1, s.length);
-  return { n: s.length, p50: round3(at(50)), p90: round3(at(90)), p99: round3(at(99)), mean: round3(mean), max: round3(s[s.length - 1] ?? 0) };
+  return {
+    n: s.length,
+    p50: round3(at(50)),
+    p90: round3(at(90)),
+    p99: round3(at(99)),
+    mean: round3(mean),
+    max: round3(s[s.length - 1] ?? 0),
+  };
 }
 
 /** Runs `fn`; returns its duration in ms and its result. */
@@ -44,7 +60,9 @@ function lowerBound(ts: readonly EngineEvent[], from: number): number {
  */
 export function detectionPass(passes: number, warmup = 20) {
   const { detector, workload } = loadedDetector();
-  const next = fleetWorkload({ start: workload.now, eventsPerAgent: Math.ceil((passes + warmup) / 2) + 1 }).events.sort((a, b) => a.ts - b.ts);
+  const next = fleetWorkload({ start: workload.now, eventsPerAgent: Math.ceil((passes + warmup) / 2) + 1 }).events.sort(
+    (a, b) => a.ts - b.ts,
+  );
   const all = [...workload.events].sort((a, b) => a.ts - b.ts).concat(next);
   const windowMs = detector.config.windowMs;
   (globalThis as { gc?: () => void }).gc?.();
@@ -67,7 +85,15 @@ export function detectionPass(passes: number, warmup = 20) {
     if (waitBefore !== null && waitAfter !== null) onCpu.push(Math.max(0, ms - (waitAfter - waitBefore)));
     inWindow.push(workload.events.length + fed - lowerBound(all, now - windowMs));
   }
-  return { latency: latency(samples), minusRunQueueWait: onCpu.length === samples.length ? latency(onCpu) : null, warmupPasses: warmup, agents: detector.memory().agents, eventsInWindow: { min: Math.min(...inWindow), max: Math.max(...inWindow) }, bottlenecksDetected: bottlenecks, activeAtEnd: detector.active().length };
+  return {
+    latency: latency(samples),
+    minusRunQueueWait: onCpu.length === samples.length ? latency(onCpu) : null,
+    warmupPasses: warmup,
+    agents: detector.memory().agents,
+    eventsInWindow: { min: Math.min(...inWindow), max: Math.max(...inWindow) },
+    bottlenecksDetected: bottlenecks,
+    activeAtEnd: detector.active().length,
+  };
 }
 
 /** Row 3: `learnPatterns` on consecutive `size`-event histories of the realistic stream. */
@@ -122,5 +148,13 @@ export function predictionPass(passes: number, warmup = 10) {
     open += out.filter((p) => p.status === "open").length;
     if (pass >= warmup) samples.push(ms);
   }
-  return { latency: latency(samples), agents: 500, patterns: patterns.length, bottlenecks: bottlenecks.length, predictionsCreated: created, openProposals: open, footprint: predictor.footprint() };
+  return {
+    latency: latency(samples),
+    agents: 500,
+    patterns: patterns.length,
+    bottlenecks: bottlenecks.length,
+    predictionsCreated: created,
+    openProposals: open,
+    footprint: predictor.footprint(),
+  };
 }

@@ -9,7 +9,16 @@ export type StreamOptions = { agents: number; seed: number; start: number };
 /** Defaults: 200 agents from a fixed epoch (about 250 events per simulated second). */
 export const DEFAULT_STREAM: StreamOptions = { agents: 200, seed: 42, start: 1_700_000_000_000 };
 
-type Agent = { id: string; tasks: number; taskId: string; taskStart: number; taskEnd: number; slow: boolean; unreliable: boolean; flaky: boolean };
+type Agent = {
+  id: string;
+  tasks: number;
+  taskId: string;
+  taskStart: number;
+  taskEnd: number;
+  slow: boolean;
+  unreliable: boolean;
+  flaky: boolean;
+};
 
 /** Deterministic PRNG (mulberry32), uniform in [0, 1). */
 function prng(seed: number): () => number {
@@ -66,7 +75,13 @@ export class EngineStream {
     const t0 = this.o.start + s * 1000;
     const events: EngineEvent[] = [];
     for (const [i, a] of this.agents.entries()) {
-      if (s % 5 === i % 5) events.push(this.event("heartbeat", t0 + ((i * 37) % 1000), a, { health_state: "healthy", metadata: { cpu_percent: Math.round(20 + 60 * this.rand()) } }));
+      if (s % 5 === i % 5)
+        events.push(
+          this.event("heartbeat", t0 + ((i * 37) % 1000), a, {
+            health_state: "healthy",
+            metadata: { cpu_percent: Math.round(20 + 60 * this.rand()) },
+          }),
+        );
       while (a.taskEnd < t0 + 1000) this.taskCycle(a, events);
     }
     this.swarmWide(s, t0, events);
@@ -79,11 +94,22 @@ export class EngineStream {
   private taskCycle(a: Agent, out: EngineEvent[]): void {
     const end = a.taskEnd;
     const duration_ms = end - a.taskStart;
-    if (a.taskId && this.rand() < (a.unreliable ? 0.4 : 0.03)) out.push(this.event("task_failed", end, a, { task_id: a.taskId, error: "tool call failed", duration_ms }));
-    else if (a.taskId) out.push(this.event("task_complete", end, a, { task_id: a.taskId, duration_ms, result: "success", tokens_used: Math.round(500 + 3_000 * this.rand()) }));
+    if (a.taskId && this.rand() < (a.unreliable ? 0.4 : 0.03))
+      out.push(this.event("task_failed", end, a, { task_id: a.taskId, error: "tool call failed", duration_ms }));
+    else if (a.taskId)
+      out.push(
+        this.event("task_complete", end, a, {
+          task_id: a.taskId,
+          duration_ms,
+          result: "success",
+          tokens_used: Math.round(500 + 3_000 * this.rand()),
+        }),
+      );
     a.taskStart = end + Math.round(200 * this.rand());
     a.taskId = `${a.id}-t${++a.tasks}`;
-    out.push(this.event("task_start", a.taskStart, a, { task_id: a.taskId, metadata: { priority: this.rand() < 0.1 ? "HIGH" : "MEDIUM" } }));
+    out.push(
+      this.event("task_start", a.taskStart, a, { task_id: a.taskId, metadata: { priority: this.rand() < 0.1 ? "HIGH" : "MEDIUM" } }),
+    );
     a.taskEnd = a.taskStart + Math.round((1_000 + 2_000 * this.rand()) * (a.slow ? 3 : 1));
   }
 
@@ -93,25 +119,41 @@ export class EngineStream {
     const depth = Math.round(backlog ? 120 + 40 * this.rand() : 30 + 15 * Math.sin(s / 60));
     const highPriority = Math.round(2 + 10 * this.rand());
     if (s % 5 === 0) {
-      const queue = { pending_tasks: depth, by_priority: { CRITICAL: 1, HIGH: highPriority - 1, MEDIUM: depth - highPriority, LOW: 0, BACKGROUND: 0 } };
+      const queue = {
+        pending_tasks: depth,
+        by_priority: { CRITICAL: 1, HIGH: highPriority - 1, MEDIUM: depth - highPriority, LOW: 0, BACKGROUND: 0 },
+      };
       const tokens = { total_budget: 1_000_000, consumed: Math.round(tokenRatio * 1_000_000) };
-      out.push(this.event("resource_snapshot", t0 + 500, null, { metadata: { tokens, agents: { total_quotas: 250, active_agents: this.o.agents }, queue } }));
-      if (tokenRatio > 0.8) out.push(this.event("token_warning", t0 + 510, null, { metadata: { token_usage_percent: Math.round(tokenRatio * 100) } }));
+      out.push(
+        this.event("resource_snapshot", t0 + 500, null, {
+          metadata: { tokens, agents: { total_quotas: 250, active_agents: this.o.agents }, queue },
+        }),
+      );
+      if (tokenRatio > 0.8)
+        out.push(this.event("token_warning", t0 + 510, null, { metadata: { token_usage_percent: Math.round(tokenRatio * 100) } }));
     }
     if (s % 10 === 3) {
-      const metadata = { token_usage_percent: Math.round(tokenRatio * 100), memory_usage_percent: Math.round(55 + 10 * this.rand()), active_agents: this.o.agents };
+      const metadata = {
+        token_usage_percent: Math.round(tokenRatio * 100),
+        memory_usage_percent: Math.round(55 + 10 * this.rand()),
+        active_agents: this.o.agents,
+      };
       out.push(this.event("resource_metric", t0 + 250, null, { metadata }));
     }
-    if (s % 2 === 0) out.push(this.event("queue_metric", t0 + 100, null, { metadata: { queue_depth: depth, high_priority_count: highPriority } }));
+    if (s % 2 === 0)
+      out.push(this.event("queue_metric", t0 + 100, null, { metadata: { queue_depth: depth, high_priority_count: highPriority } }));
     if (s % 3 === 0) {
       const timeoutRate = s % 600 >= 400 && s % 600 < 460 ? 0.3 : 0.05;
       const result = this.rand() < timeoutRate ? "timeout" : "success";
-      out.push(this.event("consensus_round", t0 + 700, null, { duration_ms: Math.round(500 + 2_500 * this.rand()), result, participants: 5 }));
+      out.push(
+        this.event("consensus_round", t0 + 700, null, { duration_ms: Math.round(500 + 2_500 * this.rand()), result, participants: 5 }),
+      );
     }
     if (this.rand() < 0.05) {
       const flaky = this.agents.filter((a) => a.flaky);
       const a = flaky[Math.floor(this.rand() * flaky.length)];
-      if (a) out.push(this.event("heartbeat_failed", t0 + Math.floor(1000 * this.rand()), a, { health_state: "failed", missed_heartbeats: 3 }));
+      if (a)
+        out.push(this.event("heartbeat_failed", t0 + Math.floor(1000 * this.rand()), a, { health_state: "failed", missed_heartbeats: 3 }));
     }
   }
 

@@ -13,8 +13,24 @@ import { markdown } from "./report";
 const { values: args } = parseArgs({ options: { quick: { type: "boolean" } } });
 const QUICK = args.quick ?? false;
 const SIZES = QUICK
-  ? { memoryMarks: [20_000, 50_000, 100_000, 200_000], warmup: 10_000, measured: 30_000, detectPasses: 200, learnReps: 50, learn10kReps: 3, predictPasses: 50 }
-  : { memoryMarks: [100_000, 250_000, 500_000, 1_000_000], warmup: 70_000, measured: 200_000, detectPasses: 300, learnReps: 200, learn10kReps: 20, predictPasses: 200 };
+  ? {
+      memoryMarks: [20_000, 50_000, 100_000, 200_000],
+      warmup: 10_000,
+      measured: 30_000,
+      detectPasses: 200,
+      learnReps: 50,
+      learn10kReps: 3,
+      predictPasses: 50,
+    }
+  : {
+      memoryMarks: [100_000, 250_000, 500_000, 1_000_000],
+      warmup: 70_000,
+      measured: 200_000,
+      detectPasses: 300,
+      learnReps: 200,
+      learn10kReps: 20,
+      predictPasses: 200,
+    };
 
 const log = (msg: string) => process.stdout.write(`${msg}\n`);
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
@@ -36,18 +52,36 @@ function memoryRun() {
   gc?.();
   const m0 = process.memoryUsage();
   const result = drive(driver, new EngineStream(), total, (fed, _batchMs, engineMs) => {
-    if (fed % (total / 10) === 0) log(`  ${int(fed)} / ${int(total)} events, ${int(driver.ticks)} ticks, ${int((fed / engineMs) * 1000)} ev/s so far`);
+    if (fed % (total / 10) === 0)
+      log(`  ${int(fed)} / ${int(total)} events, ${int(driver.ticks)} ticks, ${int((fed / engineMs) * 1000)} ev/s so far`);
     if (!marks.includes(fed)) return;
     gc?.();
     const m = process.memoryUsage();
-    samples.push({ events: fed, rssMB: mb(m.rss), heapUsedMB: mb(m.heapUsed), heapTotalMB: mb(m.heapTotal), externalMB: mb(m.external), engineS: Math.round(engineMs) / 1000 });
+    samples.push({
+      events: fed,
+      rssMB: mb(m.rss),
+      heapUsedMB: mb(m.heapUsed),
+      heapTotalMB: mb(m.heapTotal),
+      externalMB: mb(m.external),
+      engineS: Math.round(engineMs) / 1000,
+    });
   });
   const [from, late, to] = [samples[1]!, samples[2]!, samples[samples.length - 1]!];
   const rssGrowthPct = growth(from.rssMB, to.rssMB);
   const heapGrowthPct = growth(from.heapUsedMB, to.heapUsedMB);
   const lateGrowth = { fromEvents: late.events, rssPct: growth(late.rssMB, to.rssMB), heapPct: growth(late.heapUsedMB, to.heapUsedMB) };
   const eventsPerS = Math.round((result.events / result.engineMs) * 1000);
-  return { before: { rssMB: mb(m0.rss), heapUsedMB: mb(m0.heapUsed) }, samples, rssGrowthPct, heapGrowthPct, lateGrowth, eventsPerS, ticks: result.ticks, outputs: result.outputs, answered: result.answered };
+  return {
+    before: { rssMB: mb(m0.rss), heapUsedMB: mb(m0.heapUsed) },
+    samples,
+    rssGrowthPct,
+    heapGrowthPct,
+    lateGrowth,
+    eventsPerS,
+    ticks: result.ticks,
+    outputs: result.outputs,
+    answered: result.answered,
+  };
 }
 
 /** Row 2: a fresh engine warmed on `warmup` events (windows and learner history full), then timed on `measured`. */
@@ -60,7 +94,16 @@ function throughputRun() {
   const r = drive(driver, pregenerate(stream, SIZES.measured), SIZES.measured, (_fed, ms) => void batchMs.push(ms));
   const outputs = Object.fromEntries(OUTPUT_NAMES.map((n) => [n, r.outputs[n] - atWarm[n]])) as OutputCounts;
   const perS = (msTotal: number) => Math.round((r.events / msTotal) * 1000);
-  return { events: r.events, engineMs: Math.round(r.engineMs), cpuMs: Math.round(r.cpuMs), ticks: r.ticks, eventsPerS: perS(r.engineMs), eventsPerCpuS: perS(r.cpuMs), batch: latency(batchMs), outputs };
+  return {
+    events: r.events,
+    engineMs: Math.round(r.engineMs),
+    cpuMs: Math.round(r.cpuMs),
+    ticks: r.ticks,
+    eventsPerS: perS(r.engineMs),
+    eventsPerCpuS: perS(r.cpuMs),
+    batch: latency(batchMs),
+    outputs,
+  };
 }
 
 /** Runs a phase with start and end progress lines. */
@@ -75,22 +118,32 @@ function phase<T>(title: string, fn: () => T): T {
 /** One row of the summary table. */
 type Row = { measure: string; value: string; latency: Latency | null; seed: string; ours: string; result: string };
 
-const verdict = (seed: boolean | null, ours: boolean | null) => [seed, ours].map((x) => (x === null ? "—" : x ? "PASS" : "MISS")).join(" / ");
+const verdict = (seed: boolean | null, ours: boolean | null) =>
+  [seed, ours].map((x) => (x === null ? "—" : x ? "PASS" : "MISS")).join(" / ");
 
 function main(): void {
   const started = new Date();
   const loadStart = os.loadavg();
-  log(`Engine benchmark${QUICK ? " (quick)" : ""}: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), node ${process.version}, GC ${gc ? "exposed" : "not exposed (run with --expose-gc)"}, load average ${loadStart.map((x) => x.toFixed(2)).join(" ")}`);
+  log(
+    `Engine benchmark${QUICK ? " (quick)" : ""}: ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? "?"}), node ${process.version}, GC ${gc ? "exposed" : "not exposed (run with --expose-gc)"}, load average ${loadStart.map((x) => x.toFixed(2)).join(" ")}`,
+  );
   // Memory first, in a clean heap, so earlier phases' garbage does not hide or fake growth.
   const memory = phase(`memory: ${int(SIZES.memoryMarks.at(-1)!)} events of the mixed stream (200 agents) through one engine`, memoryRun);
-  const throughput = phase(`throughput: ${int(SIZES.warmup)} warm-up + ${int(SIZES.measured)} timed events, batches of 100, 1 tick per simulated second`, throughputRun);
-  log(`  ${int(throughput.eventsPerS)} ev/s (${int(throughput.eventsPerCpuS)} per process CPU-second, GC and JIT threads included), ${int(throughput.ticks)} ticks; outputs: ${OUTPUT_NAMES.map((n) => `${n} ${int(throughput.outputs[n])}`).join(", ")}`);
+  const throughput = phase(
+    `throughput: ${int(SIZES.warmup)} warm-up + ${int(SIZES.measured)} timed events, batches of 100, 1 tick per simulated second`,
+    throughputRun,
+  );
+  log(
+    `  ${int(throughput.eventsPerS)} ev/s (${int(throughput.eventsPerCpuS)} per process CPU-second, GC and JIT threads included), ${int(throughput.ticks)} ticks; outputs: ${OUTPUT_NAMES.map((n) => `${n} ${int(throughput.outputs[n])}`).join(", ")}`,
+  );
   const detection = phase(`detection: ${SIZES.detectPasses} passes of detect(now), 1,000 agents`, () => detectionPass(SIZES.detectPasses));
   const learning = phase(`learning: ${SIZES.learnReps} × learnPatterns on 1,000 events, ${SIZES.learn10kReps} × on 10,000`, () => ({
     k1: learningPass(SIZES.learnReps),
     k10: learningPass(SIZES.learn10kReps, 10_000, 1),
   }));
-  const prediction = phase(`prediction: ${SIZES.predictPasses} passes of predict(now), 500 agents`, () => predictionPass(SIZES.predictPasses));
+  const prediction = phase(`prediction: ${SIZES.predictPasses} passes of predict(now), 500 agents`, () =>
+    predictionPass(SIZES.predictPasses),
+  );
 
   const marks = SIZES.memoryMarks;
   const last = memory.samples.at(-1)!;
@@ -159,13 +212,44 @@ function main(): void {
 
   log("\nMemory samples (single swarm, event-time clock):");
   const memoryHead = ["events", "RSS MB", "heapUsed MB", "heapTotal MB", "external MB", "engine time s"];
-  log(markdown(memoryHead, memory.samples.map((s) => [int(s.events), ...[s.rssMB, s.heapUsedMB, s.heapTotalMB, s.externalMB, s.engineS].map(String)])));
-  log(`Growth from ${int(memory.lateGrowth.fromEvents)} to ${int(last.events)}: RSS ${signed(memory.lateGrowth.rssPct)}, heap ${signed(memory.lateGrowth.heapPct)} (before feeding: RSS ${memory.before.rssMB} MB, heap ${memory.before.heapUsedMB} MB).`);
-  log(`\nEngine outputs (throughput run: ${int(throughput.events)} events; memory run: ${int(last.events)} events, ${int(memory.eventsPerS)} ev/s):`);
-  log(markdown(["output", "throughput run", "memory run"], OUTPUT_NAMES.map((n) => [n, int(throughput.outputs[n]), int(memory.outputs[n])])));
-  log(`Stand-ins answered ${int(memory.answered.commands)} commands and decided ${int(memory.answered.decisions)} proposals in the memory run.`);
-  log(`Prediction passes created ${int(prediction.predictionsCreated)} predictions (${int(prediction.openProposals)} open); detection passes detected ${int(detection.bottlenecksDetected)} bottlenecks.\n`);
-  log(markdown(["measure", "value", "p50", "p99", "seed target", "our target", "result (seed / ours)"], rows.map((r) => [r.measure, r.value, r.latency ? ms(r.latency.p50) : "—", r.latency ? ms(r.latency.p99) : "—", r.seed, r.ours, r.result])));
+  log(
+    markdown(
+      memoryHead,
+      memory.samples.map((s) => [int(s.events), ...[s.rssMB, s.heapUsedMB, s.heapTotalMB, s.externalMB, s.engineS].map(String)]),
+    ),
+  );
+  log(
+    `Growth from ${int(memory.lateGrowth.fromEvents)} to ${int(last.events)}: RSS ${signed(memory.lateGrowth.rssPct)}, heap ${signed(memory.lateGrowth.heapPct)} (before feeding: RSS ${memory.before.rssMB} MB, heap ${memory.before.heapUsedMB} MB).`,
+  );
+  log(
+    `\nEngine outputs (throughput run: ${int(throughput.events)} events; memory run: ${int(last.events)} events, ${int(memory.eventsPerS)} ev/s):`,
+  );
+  log(
+    markdown(
+      ["output", "throughput run", "memory run"],
+      OUTPUT_NAMES.map((n) => [n, int(throughput.outputs[n]), int(memory.outputs[n])]),
+    ),
+  );
+  log(
+    `Stand-ins answered ${int(memory.answered.commands)} commands and decided ${int(memory.answered.decisions)} proposals in the memory run.`,
+  );
+  log(
+    `Prediction passes created ${int(prediction.predictionsCreated)} predictions (${int(prediction.openProposals)} open); detection passes detected ${int(detection.bottlenecksDetected)} bottlenecks.\n`,
+  );
+  log(
+    markdown(
+      ["measure", "value", "p50", "p99", "seed target", "our target", "result (seed / ours)"],
+      rows.map((r) => [
+        r.measure,
+        r.value,
+        r.latency ? ms(r.latency.p50) : "—",
+        r.latency ? ms(r.latency.p99) : "—",
+        r.seed,
+        r.ours,
+        r.result,
+      ]),
+    ),
+  );
 
   const machine = {
     cpus: os.cpus().length,
@@ -177,7 +261,10 @@ function main(): void {
     exposeGc: gc !== undefined,
     loadAverage: { start: loadStart, end: os.loadavg() },
   };
-  const file = writeEngineResults({ at: started.toISOString(), quick: QUICK, machine, sizes: SIZES, rows, memory, throughput, detection, learning, prediction }, started);
+  const file = writeEngineResults(
+    { at: started.toISOString(), quick: QUICK, machine, sizes: SIZES, rows, memory, throughput, detection, learning, prediction },
+    started,
+  );
   log(`\nResults written to ${path.relative(process.cwd(), file)}`);
 }
 

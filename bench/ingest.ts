@@ -20,7 +20,9 @@ import { type Cost, cpuTable, meanCpu, ratio, roundsTable, type Row, table, writ
 import { mean, median } from "./stats";
 import { checkDedup, checkStorage, settle, type StorageCheck } from "./verify";
 
-const { values: args } = parseArgs({ options: { duration: { type: "string" }, rounds: { type: "string" }, quick: { type: "boolean" }, profile: { type: "boolean" } } });
+const { values: args } = parseArgs({
+  options: { duration: { type: "string" }, rounds: { type: "string" }, quick: { type: "boolean" }, profile: { type: "boolean" } },
+});
 const DURATION_S = args.quick ? 3 : Number(args.duration ?? 8);
 if (!(DURATION_S > 0)) throw new Error(`--duration must be a positive number of seconds, got ${args.duration}`);
 const ROUNDS = args.quick ? 1 : Number(args.rounds ?? 3);
@@ -43,7 +45,13 @@ type Phase = LoadResult & { cpu: CpuUsage | null };
 
 const admin = (serverUrl: string, sql: string) => withClient(serverUrl, (c) => c.query(sql));
 
-type Target = { spec: Omit<LoadSpec, "durationS" | "key" | "tag">; keys: { warm?: string | undefined; run?: string | undefined }; tag: string; pool: pg.Pool; pid: number };
+type Target = {
+  spec: Omit<LoadSpec, "durationS" | "key" | "tag">;
+  keys: { warm?: string | undefined; run?: string | undefined };
+  tag: string;
+  pool: pg.Pool;
+  pid: number;
+};
 
 /** Runs a warm-up (not measured, on its own swarm) and then the measured phase. */
 async function measure(what: string, t: Target): Promise<Phase> {
@@ -53,13 +61,17 @@ async function measure(what: string, t: Target): Promise<Phase> {
   const before = await cpuSnapshot(t.pool, t.pid);
   const r = await runLoad({ ...t.spec, key: t.keys.run, durationS: DURATION_S, tag: t.tag });
   const cpu = cpuUsage(before, await cpuSnapshot(t.pool, t.pid));
-  log(`  ${int(r.reqPerS)} req/s, ${int(r.eventsPerS)} accepted ev/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+  log(
+    `  ${int(r.reqPerS)} req/s, ${int(r.eventsPerS)} accepted ev/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`,
+  );
   log(`  ${cpuLine(cpu)}`);
   return { ...r, cpu };
 }
 
 function reportCheck(what: string, c: StorageCheck): void {
-  log(`  ${c.ok ? "OK  " : "FAIL"} ${what}: stored ${int(c.stored)} = accepted ${int(c.accepted)} + ${int(c.cutOffStored)} from requests cut off at phase end`);
+  log(
+    `  ${c.ok ? "OK  " : "FAIL"} ${what}: stored ${int(c.stored)} = accepted ${int(c.accepted)} + ${int(c.cutOffStored)} from requests cut off at phase end`,
+  );
   for (const p of c.problems) log(`       ${p}`);
 }
 
@@ -84,14 +96,27 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
   // The COPY baseline writes under a swarm id no swarm has: no engine owner reads those rows back, as the app's own
   // owner would for a real swarm (costing the baseline's phase CPU for work the API phase does not have).
   const copySwarm = (await pool.query<{ id: number }>("SELECT coalesce(max(id), 0) + 1000 AS id FROM swarms")).rows[0]!.id;
-  log(`Postgres ${postgres.v} (synchronous_commit=${postgres.sc}, shared_buffers=${postgres.sb}); ${os.cpus().length} CPUs; node ${process.version}`);
-  log(`${ROUNDS} round(s) of every phase, interleaved: a ratio compares figures measured minutes apart at most, and the result is the median round`);
+  log(
+    `Postgres ${postgres.v} (synchronous_commit=${postgres.sc}, shared_buffers=${postgres.sb}); ${os.cpus().length} CPUs; node ${process.version}`,
+  );
+  log(
+    `${ROUNDS} round(s) of every phase, interleaved: a ratio compares figures measured minutes apart at most, and the result is the median round`,
+  );
 
   const copyPhase = async (withKeys: boolean, round: number): Promise<CopyPhase> => {
-    log(`› raw Postgres COPY into events${withKeys ? " + their idempotency keys into event_keys" : ""}: ${DURATION_S} s, batches of ${int(COPY_BATCH_ROWS)} rows, ${COPY_STREAMS} connections`);
+    log(
+      `› raw Postgres COPY into events${withKeys ? " + their idempotency keys into event_keys" : ""}: ${DURATION_S} s, batches of ${int(COPY_BATCH_ROWS)} rows, ${COPY_STREAMS} connections`,
+    );
     await quiesce(pool);
     const before = await cpuSnapshot(pool);
-    const r = await runCopy(pool, { durationS: DURATION_S, batchRows: COPY_BATCH_ROWS, streams: COPY_STREAMS, swarmId: copySwarm, withKeys, tag: `c${withKeys ? "k" : ""}r${round}` });
+    const r = await runCopy(pool, {
+      durationS: DURATION_S,
+      batchRows: COPY_BATCH_ROWS,
+      streams: COPY_STREAMS,
+      swarmId: copySwarm,
+      withKeys,
+      tag: `c${withKeys ? "k" : ""}r${round}`,
+    });
     const measured = { ...r, cpu: cpuUsage(before, await cpuSnapshot(pool)) };
     log(`  ${int(measured.rowsPerS)} events/s (${int(measured.rows)} in ${measured.durationS.toFixed(1)} s)`);
     log(`  ${cpuLine(measured.cpu)}`);
@@ -102,7 +127,17 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
   const nodeArgs = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`] : [];
   // The per-key ingest limiter (default 50,000 events/s) would cap a fast machine below its COPY baseline: it is tested
   // on its own; here it is lifted so the bench measures the ingest path.
-  const app: ChildServer = await startChild(path.join(HERE, "bench-server.ts"), { DATABASE_URL: dbUrl, LOG_LEVEL: "silent", NODE_ENV: "production", INGEST_MAX_EVENTS_PER_S: "10000000", INGEST_MAX_BYTES_PER_S: "10000000000" }, nodeArgs);
+  const app: ChildServer = await startChild(
+    path.join(HERE, "bench-server.ts"),
+    {
+      DATABASE_URL: dbUrl,
+      LOG_LEVEL: "silent",
+      NODE_ENV: "production",
+      INGEST_MAX_EVENTS_PER_S: "10000000",
+      INGEST_MAX_BYTES_PER_S: "10000000000",
+    },
+    nodeArgs,
+  );
   log(`  app server ready on ${app.url} (pid ${app.pid})`);
   const raw = await startChild(path.join(HERE, "raw-http-server.ts"), {});
   log(`  raw node:http server ready on ${raw.url} (pid ${raw.pid})`);
@@ -123,20 +158,38 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
     const copy = await copyPhase(false, r);
     const copyKeyed = await copyPhase(true, r);
     const batchSwarm = swarmId(`bench-batch-${r + 1}`);
-    const batch = await measure("API ingest, batches of 100", { ...onApp, spec: { url: app.url, connections: BATCH_CONNECTIONS, batch: BATCH }, keys: { warm: keys.warm, run: keys.batch[r] }, tag: `b${r}` });
+    const batch = await measure("API ingest, batches of 100", {
+      ...onApp,
+      spec: { url: app.url, connections: BATCH_CONNECTIONS, batch: BATCH },
+      keys: { warm: keys.warm, run: keys.batch[r] },
+      tag: `b${r}`,
+    });
     await settle(pool, batchSwarm);
     const batchCheck = await checkStorage(pool, batchSwarm, batch, BATCH);
     reportCheck("batch storage", batchCheck);
     if (!dedup) {
-      dedup = batch.firstBody ? await checkDedup(app.url, keys.batch[r]!, batch.firstBody, BATCH) : { ok: false, status: 0, answer: "no batch was answered" };
+      dedup = batch.firstBody
+        ? await checkDedup(app.url, keys.batch[r]!, batch.firstBody, BATCH)
+        : { ok: false, status: 0, answer: "no batch was answered" };
       log(`  ${dedup.ok ? "OK  " : "FAIL"} dedup re-send of a stored batch: ${dedup.status} ${dedup.answer}`);
     }
     const singleSwarm = swarmId(`bench-single-${r + 1}`);
-    const single = await measure("single-event POST, app", { ...onApp, spec: { url: app.url, connections: SINGLE_CONNECTIONS, batch: 1 }, keys: { warm: keys.warm, run: keys.single[r] }, tag: `s${r}` });
+    const single = await measure("single-event POST, app", {
+      ...onApp,
+      spec: { url: app.url, connections: SINGLE_CONNECTIONS, batch: 1 },
+      keys: { warm: keys.warm, run: keys.single[r] },
+      tag: `s${r}`,
+    });
     await settle(pool, singleSwarm);
     const singleCheck = await checkStorage(pool, singleSwarm, single, 1);
     reportCheck("single-event storage", singleCheck);
-    const rawSingle = await measure("single-event POST, raw node:http", { pool, pid: raw.pid, spec: { url: raw.url, connections: SINGLE_CONNECTIONS, batch: 1 }, keys: {}, tag: `x${r}` });
+    const rawSingle = await measure("single-event POST, raw node:http", {
+      pool,
+      pid: raw.pid,
+      spec: { url: raw.url, connections: SINGLE_CONNECTIONS, batch: 1 },
+      keys: {},
+      tag: `x${r}`,
+    });
     rounds.push({ copy, copyKeyed, batch, single, rawSingle, checks: [batchCheck, singleCheck] });
   }
   await app.stop();
@@ -157,11 +210,44 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
     singleRatio: x.single.reqPerS / x.rawSingle.reqPerS,
   }));
   const mid = (pick: (x: (typeof perRound)[number]) => number) => median(perRound.map(pick))!;
-  const midLatency = (pick: (x: Round) => Phase) => ({ p50: median(rounds.map((x) => pick(x).latencyMs.p50))!, p99: median(rounds.map((x) => pick(x).latencyMs.p99))! });
+  const midLatency = (pick: (x: Round) => Phase) => ({
+    p50: median(rounds.map((x) => pick(x).latencyMs.p50))!,
+    p99: median(rounds.map((x) => pick(x).latencyMs.p99))!,
+  });
   const rows: Row[] = [
-    { measure: "API ingest, batches of 100", value: mid((x) => x.batch), unit: "ev/s", latency: midLatency((x) => x.batch), baselineLabel: "raw COPY events+keys", baseline: mid((x) => x.copyKeyed), baselineUnit: "ev/s", ratio: mid((x) => x.batchRatio), target: 0.5 },
-    { measure: "API ingest, batches of 100", value: mid((x) => x.batch), unit: "ev/s", latency: midLatency((x) => x.batch), baselineLabel: "raw COPY events only", baseline: mid((x) => x.copy), baselineUnit: "ev/s", ratio: mid((x) => x.batchRatioEventsOnly) },
-    { measure: "single-event POST", value: mid((x) => x.single), unit: "req/s", latency: midLatency((x) => x.single), baselineLabel: "raw node:http", baseline: mid((x) => x.rawSingle), baselineUnit: "req/s", baselineLatency: midLatency((x) => x.rawSingle), ratio: mid((x) => x.singleRatio), target: 0.3 },
+    {
+      measure: "API ingest, batches of 100",
+      value: mid((x) => x.batch),
+      unit: "ev/s",
+      latency: midLatency((x) => x.batch),
+      baselineLabel: "raw COPY events+keys",
+      baseline: mid((x) => x.copyKeyed),
+      baselineUnit: "ev/s",
+      ratio: mid((x) => x.batchRatio),
+      target: 0.5,
+    },
+    {
+      measure: "API ingest, batches of 100",
+      value: mid((x) => x.batch),
+      unit: "ev/s",
+      latency: midLatency((x) => x.batch),
+      baselineLabel: "raw COPY events only",
+      baseline: mid((x) => x.copy),
+      baselineUnit: "ev/s",
+      ratio: mid((x) => x.batchRatioEventsOnly),
+    },
+    {
+      measure: "single-event POST",
+      value: mid((x) => x.single),
+      unit: "req/s",
+      latency: midLatency((x) => x.single),
+      baselineLabel: "raw node:http",
+      baseline: mid((x) => x.rawSingle),
+      baselineUnit: "req/s",
+      baselineLatency: midLatency((x) => x.rawSingle),
+      ratio: mid((x) => x.singleRatio),
+      target: 0.3,
+    },
   ];
   const correct = rounds.every((x) => x.checks.every((c) => c.ok)) && dedup!.ok;
   log("");
@@ -176,22 +262,50 @@ async function run(database: OpenDatabase, dbUrl: string): Promise<boolean> {
     { phase: "raw COPY, events + keys", perS: mean(perRound.map((x) => x.copyKeyed)), unit: "ev/s", cpu: meanOf((x) => x.copyKeyed) },
     { phase: "API ingest, batches of 100", perS: mean(perRound.map((x) => x.batch)), unit: "ev/s", cpu: meanOf((x) => x.batch) },
     { phase: "single-event POST, app", perS: mean(perRound.map((x) => x.single)), unit: "req/s", cpu: meanOf((x) => x.single) },
-    { phase: "single-event POST, raw node:http", perS: mean(perRound.map((x) => x.rawSingle)), unit: "req/s", cpu: meanOf((x) => x.rawSingle) },
+    {
+      phase: "single-event POST, raw node:http",
+      perS: mean(perRound.map((x) => x.rawSingle)),
+      unit: "req/s",
+      cpu: meanOf((x) => x.rawSingle),
+    },
   ];
   log(`CPU, mean of the rounds:`);
   log(cpuTable(costs));
   log("");
-  log(`correctness: ${correct ? "PASS" : "FAIL"} (storage of every phase ${rounds.every((x) => x.checks.every((c) => c.ok)) ? "ok" : "FAILED"}, dedup ${dedup!.ok ? "ok" : "FAILED"})`);
+  log(
+    `correctness: ${correct ? "PASS" : "FAIL"} (storage of every phase ${rounds.every((x) => x.checks.every((c) => c.ok)) ? "ok" : "FAILED"}, dedup ${dedup!.ok ? "ok" : "FAILED"})`,
+  );
   const at = new Date();
   const file = writeResults(
     {
       at: at.toISOString(),
-      settings: { rounds: ROUNDS, durationS: DURATION_S, warmupS: WARMUP_S, batch: BATCH, batchConnections: BATCH_CONNECTIONS, singleConnections: SINGLE_CONNECTIONS, copyBatchRows: COPY_BATCH_ROWS, copyStreams: COPY_STREAMS },
-      machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version, platform: `${os.platform()} ${os.release()}`, loadavg: os.loadavg() },
+      settings: {
+        rounds: ROUNDS,
+        durationS: DURATION_S,
+        warmupS: WARMUP_S,
+        batch: BATCH,
+        batchConnections: BATCH_CONNECTIONS,
+        singleConnections: SINGLE_CONNECTIONS,
+        copyBatchRows: COPY_BATCH_ROWS,
+        copyStreams: COPY_STREAMS,
+      },
+      machine: {
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model,
+        node: process.version,
+        platform: `${os.platform()} ${os.release()}`,
+        loadavg: os.loadavg(),
+      },
       postgres: { version: postgres.v, synchronousCommit: postgres.sc, sharedBuffers: postgres.sb },
       results: rows.map((r) => ({ ...r, ...ratio(r) })),
       rounds: perRound,
-      phases: rounds.map((x) => ({ copy: x.copy, copyKeyed: x.copyKeyed, apiBatch: summary(x.batch), apiSingle: summary(x.single), rawSingle: summary(x.rawSingle) })),
+      phases: rounds.map((x) => ({
+        copy: x.copy,
+        copyKeyed: x.copyKeyed,
+        apiBatch: summary(x.batch),
+        apiSingle: summary(x.single),
+        rawSingle: summary(x.rawSingle),
+      })),
       cpu: costs.map((c) => ({ ...c, usPerUnit: cpuPerUnit(c.cpu, c.perS) })),
       checks: { correct, storage: rounds.map((x) => x.checks), dedup },
     },

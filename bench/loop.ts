@@ -33,7 +33,10 @@ const probes = values.probes === "all" ? null : Number(values.probes);
 const opts: RunOptions = {
   minutes: Number(values.minutes),
   injectEveryS: Number(values["inject-every"]),
-  probe: probes === 0 || probeOn === "none" ? null : { probes, everyMs: Number(values["probe-every-ms"]), eventsPerS: Number(values["background-events"]) },
+  probe:
+    probes === 0 || probeOn === "none"
+      ? null
+      : { probes, everyMs: Number(values["probe-every-ms"]), eventsPerS: Number(values["background-events"]) },
 };
 const probed = (mode: string) => probeOn === "all" || probeOn === mode;
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -46,8 +49,17 @@ const cleanup = async () => {
 };
 process.once("SIGINT", () => void cleanup().finally(() => process.exit(130)));
 try {
-  const probeText = opts.probe ? `latency probe and ${opts.probe.eventsPerS} background events/s on ${modes.filter(probed).map((m) => `${m}-all`).join(" and ") || "no server"} for the whole run` : "no latency probe";
-  log(`bench:loop — ${opts.minutes} min, ${modes.map((m) => `${m}-all`).join(" and ")} server${modes.length > 1 ? "s side by side" : ""}; ${probeText} (Postgres: ${pg.embedded ? "embedded" : "DATABASE_URL"})`);
+  const probeText = opts.probe
+    ? `latency probe and ${opts.probe.eventsPerS} background events/s on ${
+        modes
+          .filter(probed)
+          .map((m) => `${m}-all`)
+          .join(" and ") || "no server"
+      } for the whole run`
+    : "no latency probe";
+  log(
+    `bench:loop — ${opts.minutes} min, ${modes.map((m) => `${m}-all`).join(" and ")} server${modes.length > 1 ? "s side by side" : ""}; ${probeText} (Postgres: ${pg.embedded ? "embedded" : "DATABASE_URL"})`,
+  );
   // One after the other: the first start may build the dashboard, which the second then reuses.
   for (const mode of modes) runs.push(await prepareRun(pg.url, mode));
   log(`servers up: ${runs.map((r) => `${r.mode} ${r.server.url}`).join(", ")}`);
@@ -56,13 +68,21 @@ try {
   log("\n" + totalsTable(summaries));
   for (const s of summaries) log(`\n${s.mode}-all, per fault scenario:\n${scenarioTable(s)}`);
   for (const o of outputs) {
-    log(`\n${o.record.mode}-all: ${o.record.faults.length} faults (${o.injected} injected by the bench, ${o.injectRefused} refused), ${o.record.incidents.length} incidents, ${o.record.decisions.length} decisions (${o.operatorRateLimited} rate-limited), ` +
-      `${o.record.socket.length} socket messages (${o.socketReconnects} reconnects), ${o.faultPollsFailed} failed fault polls`);
-    if (o.probe) log(`  probe: ${o.probe.latenciesMs.length}/${o.probe.probes} probes seen (${o.probe.lost} lost, ${o.probe.incidentLatenciesMs.length} with an incident), background ${Math.round(o.probe.backgroundEventsPerS)} events/s (${o.probe.backgroundErrors} failed batches)`);
+    log(
+      `\n${o.record.mode}-all: ${o.record.faults.length} faults (${o.injected} injected by the bench, ${o.injectRefused} refused), ${o.record.incidents.length} incidents, ${o.record.decisions.length} decisions (${o.operatorRateLimited} rate-limited), ` +
+        `${o.record.socket.length} socket messages (${o.socketReconnects} reconnects), ${o.faultPollsFailed} failed fault polls`,
+    );
+    if (o.probe)
+      log(
+        `  probe: ${o.probe.latenciesMs.length}/${o.probe.probes} probes seen (${o.probe.lost} lost, ${o.probe.incidentLatenciesMs.length} with an incident), background ${Math.round(o.probe.backgroundEventsPerS)} events/s (${o.probe.backgroundErrors} failed batches)`,
+      );
     else log("  no latency probe on this server");
   }
   for (const s of summaries) {
-    const lines = [...s.lists.needsOperator.map(([r, n]) => `  needs an operator ×${n}: ${r}`), ...s.lists.declined.map(([r, n]) => `  approved, visibly declined ×${n}: ${r}`)];
+    const lines = [
+      ...s.lists.needsOperator.map(([r, n]) => `  needs an operator ×${n}: ${r}`),
+      ...s.lists.declined.map(([r, n]) => `  approved, visibly declined ×${n}: ${r}`),
+    ];
     if (lines.length) log(`\n${s.mode}-all, reasons:\n${lines.join("\n")}`);
   }
   log("State read through the public HTTP API and socket.io only (no database reads).");

@@ -60,8 +60,13 @@ export type Cost = { phase: string; perS: number; unit: string; cpu: CpuUsage | 
 
 /** Who used the cores in each phase, and CPU µs per unit of work (steadier than rates on a shared machine). */
 export function cpuTable(costs: Cost[]): string {
-  const head = ["phase", "rate", "cores: machine = app + Postgres + load gen + other",
-    "stolen by the host", "CPU µs/unit: app, Postgres, load gen"];
+  const head = [
+    "phase",
+    "rate",
+    "cores: machine = app + Postgres + load gen + other",
+    "stolen by the host",
+    "CPU µs/unit: app, Postgres, load gen",
+  ];
   const body = costs.map(({ phase, perS, unit, cpu }) => {
     const per = cpuPerUnit(cpu, perS);
     const us = (cores: number, v: number) => (cores < 0.05 ? "—" : String(v));
@@ -77,12 +82,33 @@ export function cpuTable(costs: Cost[]): string {
 }
 
 /** One round's figures and ratios (see bench/ingest.ts). */
-export type RoundFigures = { round: number; batch: number; copyKeyed: number; copy: number; single: number; rawSingle: number; batchRatio: number; batchRatioEventsOnly: number; singleRatio: number };
+export type RoundFigures = {
+  round: number;
+  batch: number;
+  copyKeyed: number;
+  copy: number;
+  single: number;
+  rawSingle: number;
+  batchRatio: number;
+  batchRatioEventsOnly: number;
+  singleRatio: number;
+};
 
 /** Every round's figures and ratios, so the spread behind the medians shows. */
 export function roundsTable(rounds: RoundFigures[]): string {
   const head = ["round", "API batches ev/s", "COPY events+keys ev/s", "ratio", "single req/s", "raw node:http req/s", "ratio"];
-  return markdown(head, rounds.map((r) => [String(r.round), int(r.batch), int(r.copyKeyed), `${r.batchRatio.toFixed(2)}×`, int(r.single), int(r.rawSingle), `${r.singleRatio.toFixed(2)}×`]));
+  return markdown(
+    head,
+    rounds.map((r) => [
+      String(r.round),
+      int(r.batch),
+      int(r.copyKeyed),
+      `${r.batchRatio.toFixed(2)}×`,
+      int(r.single),
+      int(r.rawSingle),
+      `${r.singleRatio.toFixed(2)}×`,
+    ]),
+  );
 }
 
 /** The mean CPU use of several phases (null when any is unknown). */
@@ -90,7 +116,15 @@ export function meanCpu(us: (CpuUsage | null)[]): CpuUsage | null {
   if (us.length === 0 || us.some((u) => u === null)) return null;
   const all = us as CpuUsage[];
   const avg = (pick: (u: CpuUsage) => number) => Math.round(100 * mean(all.map(pick))) / 100;
-  return { cores: all[0]!.cores, machine: avg((u) => u.machine), app: avg((u) => u.app), loadgen: avg((u) => u.loadgen), postgres: avg((u) => u.postgres), other: avg((u) => u.other), steal: avg((u) => u.steal) };
+  return {
+    cores: all[0]!.cores,
+    machine: avg((u) => u.machine),
+    app: avg((u) => u.app),
+    loadgen: avg((u) => u.loadgen),
+    postgres: avg((u) => u.postgres),
+    other: avg((u) => u.other),
+    steal: avg((u) => u.steal),
+  };
 }
 
 /** Writes `data` to bench/results/ingest-<ISO timestamp>.json; returns the path. */

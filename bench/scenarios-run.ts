@@ -14,16 +14,37 @@ const START_MS = Date.UTC(2026, 10, 22, 12);
 const SWARM = "bench";
 
 /** An open prediction (confidence at or above the engine's threshold, i.e. a proposal). */
-export type OpenPrediction = { id: string; at: number; failureType: string; agentId: string | null; source: string; confidence: number; reasoning: string };
+export type OpenPrediction = {
+  id: string;
+  at: number;
+  failureType: string;
+  agentId: string | null;
+  source: string;
+  confidence: number;
+  reasoning: string;
+};
 
 /** A failure or bottleneck the engine detected (`source`: a failure's context.detection_source, e.g. "silence"). */
-export type Detection = { at: number; kind: "failure" | "bottleneck"; id: string; type: string; agentId: string | null; source: string | null };
+export type Detection = {
+  at: number;
+  kind: "failure" | "bottleneck";
+  id: string;
+  type: string;
+  agentId: string | null;
+  source: string | null;
+};
 
 /** An approval the stand-in operator gave to a proposal that was still open. */
 export type Approval = { predictionId: string; at: number };
 
 /** A healing the engine published for a prediction: started, or finished (`status`, `reason`). */
-export type PreventiveEvent = { predictionId: string; event: "healing.started" | "healing.finished"; status: string; reason: string | null; at: number };
+export type PreventiveEvent = {
+  predictionId: string;
+  event: "healing.started" | "healing.finished";
+  status: string;
+  reason: string | null;
+  at: number;
+};
 
 /** Everything one run produced, raw. */
 export type RunRecord = {
@@ -59,7 +80,17 @@ export type RunRecord = {
 function toEngineEvents(events: Record<string, unknown>[], now: number): { ok: EngineEvent[]; invalid: number } {
   const checked = validateBatch(events, now);
   if (!checked.ok) return { ok: [], invalid: events.length };
-  return { ok: checked.events.map((e, i) => ({ id: e.id ?? `${now}-${i}`, type: e.type, ts: e.ts, agentId: e.agentId, taskId: e.taskId, data: e.raw })), invalid: 0 };
+  return {
+    ok: checked.events.map((e, i) => ({
+      id: e.id ?? `${now}-${i}`,
+      type: e.type,
+      ts: e.ts,
+      agentId: e.agentId,
+      taskId: e.taskId,
+      data: e.raw,
+    })),
+    invalid: 0,
+  };
 }
 
 /** Ground truth: the fault's cause is gone (its record ended, every target drains, or the quorum is back); a flood never is. */
@@ -107,19 +138,35 @@ export function runScenario(scenario: ScenarioName, seed: number): RunRecord {
     if (p.status !== "open") return void rec.observed++;
     proposals.push(p.id);
     open.add(p.id);
-    rec.predictions.push({ id: p.id, at: p.predictedAt, failureType: p.failureType, agentId: p.agentId ?? null, source: p.source, confidence: p.confidence, reasoning: p.reasoning });
+    rec.predictions.push({
+      id: p.id,
+      at: p.predictedAt,
+      failureType: p.failureType,
+      agentId: p.agentId ?? null,
+      source: p.source,
+      confidence: p.confidence,
+      reasoning: p.reasoning,
+    });
   });
   engine.on("prediction.updated", ({ prediction: p }) => void (p.status !== "open" && open.delete(p.id)));
   engine.on("failure.detected", ({ failure: f }) => {
     const source = (f.context as { detection_source?: unknown } | null)?.detection_source;
-    rec.detections.push({ at: f.detectedAt, kind: "failure", id: f.id, type: f.failureType, agentId: f.agentId ?? null, source: typeof source === "string" ? source : null });
+    rec.detections.push({
+      at: f.detectedAt,
+      kind: "failure",
+      id: f.id,
+      type: f.failureType,
+      agentId: f.agentId ?? null,
+      source: typeof source === "string" ? source : null,
+    });
   });
   engine.on("bottleneck.detected", ({ bottleneck: b }) => {
     const agentId = b.type === "slow_agent" ? (b.affectedResources[0] ?? null) : null;
     rec.detections.push({ at: b.detectedAt, kind: "bottleneck", id: b.id, type: b.type, agentId, source: null });
   });
   const preventive = (event: PreventiveEvent["event"], h: HealingRecord) => {
-    if (h.predictionId) rec.preventiveEvents.push({ predictionId: h.predictionId, event, status: h.status, reason: h.reason ?? null, at: clock.now() });
+    if (h.predictionId)
+      rec.preventiveEvents.push({ predictionId: h.predictionId, event, status: h.status, reason: h.reason ?? null, at: clock.now() });
   };
   engine.on("healing.started", ({ healing }) => void preventive("healing.started", healing));
   engine.on("healing.finished", ({ healing }) => {

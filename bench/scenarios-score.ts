@@ -10,9 +10,15 @@ import { median } from "./stats";
 /** How a scenario shows in the engine: the failure/bottleneck types that detect it, the predicted types that anticipate it. */
 export const SIGNS: Readonly<Record<Exclude<ScenarioName, "control">, { detects: readonly string[]; predicts: readonly string[] }>> = {
   agent_crash: { detects: ["agent_down"], predicts: ["agent_down", "task_failed"] },
-  slow_degradation: { detects: ["slow_agent", "task_timeout"], predicts: ["task_timeout", "task_failed", "agent_down", "resource_exhaustion"] },
+  slow_degradation: {
+    detects: ["slow_agent", "task_timeout"],
+    predicts: ["task_timeout", "task_failed", "agent_down", "resource_exhaustion"],
+  },
   token_leak: { detects: ["token_exhaustion", "resource_exhaustion"], predicts: ["token_exhaustion", "resource_exhaustion"] },
-  queue_flood: { detects: ["task_queue_backlog", "quota_exceeded"], predicts: ["task_queue_backlog", "task_timeout", "resource_exhaustion"] },
+  queue_flood: {
+    detects: ["task_queue_backlog", "quota_exceeded"],
+    predicts: ["task_queue_backlog", "task_timeout", "resource_exhaustion"],
+  },
   quorum_loss: { detects: ["quorum_loss", "consensus_timeout"], predicts: ["consensus_failed", "quorum_loss"] },
   memory_pressure: { detects: ["agent_down"], predicts: ["memory_exhaustion", "resource_exhaustion", "agent_down"] },
   consensus_timeouts: { detects: ["consensus_timeout", "quorum_loss"], predicts: ["consensus_failed", "quorum_loss"] },
@@ -71,7 +77,8 @@ export type RunScore = {
 };
 
 /** Whether an agent-scoped signal concerns the fault: no agent, a flood (no targets), or one of the targets. */
-const onTarget = (agentId: string | null, targets: readonly string[]) => agentId === null || targets.length === 0 || targets.includes(agentId);
+const onTarget = (agentId: string | null, targets: readonly string[]) =>
+  agentId === null || targets.length === 0 || targets.includes(agentId);
 
 /** Whether a detection is the fault showing (expected type, on its target, while the fault lasts). */
 function detects(d: Detection, r: RunRecord): boolean {
@@ -112,7 +119,12 @@ export function approvalOutcomes(r: Pick<RunRecord, "approvals" | "preventiveEve
     const cancelled = es.find((e) => e.event === "healing.finished" && e.status === "cancelled");
     return !es.some((e) => e.event === "healing.started") && cancelled ? [cancelled.reason ?? "(no reason)"] : [];
   });
-  const without = r.approvals.filter((a) => !ofApproval(a.predictionId, a.at).some((e) => e.event === "healing.started" || (e.event === "healing.finished" && e.status === "cancelled")));
+  const without = r.approvals.filter(
+    (a) =>
+      !ofApproval(a.predictionId, a.at).some(
+        (e) => e.event === "healing.started" || (e.event === "healing.finished" && e.status === "cancelled"),
+      ),
+  );
   return { approvals: r.approvals.length, without: without.map((a) => a.predictionId), declined };
 }
 
@@ -148,7 +160,14 @@ export function scoreRun(r: RunRecord): RunScore {
     closedBeforeDecision: r.closedBeforeDecision,
     falseAlarms: r.predictions
       .filter((p) => !predictionIds.has(p.id))
-      .map((p) => ({ phase: phaseOf(p, r), source: p.source, failureType: p.failureType, agentId: p.agentId, atS: (p.at - r.startMs) / 1000, reasoning: p.reasoning })),
+      .map((p) => ({
+        phase: phaseOf(p, r),
+        source: p.source,
+        failureType: p.failureType,
+        agentId: p.agentId,
+        atS: (p.at - r.startMs) / 1000,
+        reasoning: p.reasoning,
+      })),
     observed: r.observed,
     healing: tally(healings),
     healingRecoveryMs: healings.flatMap((h) => (h.status === "succeeded" && h.recoveryMs != null ? [h.recoveryMs] : [])),
@@ -171,7 +190,8 @@ const tallied = (scores: readonly RunScore[]) => {
   return { succeeded: sum(h.map((x) => x.succeeded)), attempted: sum(h.map((x) => x.succeeded + x.failed + x.refused)) };
 };
 /** Median over faults of each fault's median healing recovery (s). */
-const perFaultMttr = (scores: readonly RunScore[]) => median(scores.flatMap((s) => (s.healingRecoveryMs.length > 0 ? [median(s.healingRecoveryMs)! / 1000] : [])));
+const perFaultMttr = (scores: readonly RunScore[]) =>
+  median(scores.flatMap((s) => (s.healingRecoveryMs.length > 0 ? [median(s.healingRecoveryMs)! / 1000] : [])));
 
 /** Precursor faults (ramps, degradations, erosions), scored on prediction: precision (late predictions count against
  * it), recall, lead time. */
@@ -184,12 +204,24 @@ export function precursorTotals(scores: readonly RunScore[]): Total[] {
   const recall = ratio(runs.filter((s) => s.predictedAhead).length, runs.length);
   const lead = median(runs.flatMap((s) => (s.leadMs !== null && s.leadMs > 0 ? [s.leadMs / 1000] : [])));
   return [
-    { measure: "precision (hits / hits + late + false)", value: precision, unit: "", target: "≥ 0.9", pass: at(precision, (x) => x >= 0.9) },
+    {
+      measure: "precision (hits / hits + late + false)",
+      value: precision,
+      unit: "",
+      target: "≥ 0.9",
+      pass: at(precision, (x) => x >= 0.9),
+    },
     { measure: "recall (faults predicted before detection)", value: recall, unit: "", target: "≥ 0.8", pass: at(recall, (x) => x >= 0.8) },
     { measure: "median lead time", value: lead, unit: "s", target: "≥ 30 s", pass: at(lead, (x) => x >= 30) },
     { measure: "predictions at or after detection (late)", value: late, unit: "", target: "= 0", pass: late === 0 },
     { measure: "predictions matching no fault", value: alarms, unit: "", target: "—", pass: null },
-    { measure: "faults detected", value: ratio(runs.filter((s) => s.detectDelayMs !== null).length, runs.length), unit: "", target: "—", pass: null },
+    {
+      measure: "faults detected",
+      value: ratio(runs.filter((s) => s.detectDelayMs !== null).length, runs.length),
+      unit: "",
+      target: "—",
+      pass: null,
+    },
   ];
 }
 
@@ -204,12 +236,24 @@ export function suddenTotals(scores: readonly RunScore[]): Total[] {
   const cleared = runs.filter((s) => s.clearedMs !== null);
   const late = sum(runs.map((s) => s.late));
   return [
-    { measure: "detected within the limit (1 heartbeat, 3 when by silence)", value: inLimit, unit: "", target: "= 1", pass: at(inLimit, (x) => x === 1) },
+    {
+      measure: "detected within the limit (1 heartbeat, 3 when by silence)",
+      value: inLimit,
+      unit: "",
+      target: "= 1",
+      pass: at(inLimit, (x) => x === 1),
+    },
     { measure: "median detection delay", value: median(detected.map((s) => s.detectDelayMs! / 1000)), unit: "s", target: "—", pass: null },
     { measure: "median MTTR (per fault)", value: mttr, unit: "s", target: "≤ 15 s", pass: at(mttr, (x) => x <= 15) },
     { measure: "auto-healing success", value: success, unit: "", target: "≥ 0.9", pass: at(success, (x) => x >= 0.9) },
     { measure: "faults cleared by healing (ground truth)", value: ratio(cleared.length, runs.length), unit: "", target: "—", pass: null },
-    { measure: "median time to clear (ground truth)", value: median(cleared.map((s) => s.clearedMs! / 1000)), unit: "s", target: "—", pass: null },
+    {
+      measure: "median time to clear (ground truth)",
+      value: median(cleared.map((s) => s.clearedMs! / 1000)),
+      unit: "s",
+      target: "—",
+      pass: null,
+    },
     { measure: "predictions at or after detection (late)", value: late, unit: "", target: "= 0", pass: late === 0 },
   ];
 }
@@ -231,11 +275,29 @@ export function totals(scores: readonly RunScore[]): Total[] {
     { measure: "approvals of open proposals without a healing", value: without, unit: "", target: "= 0", pass: without === 0 },
     { measure: "approvals of open proposals", value: approvals, unit: "", target: "—", pass: null },
     { measure: "approvals answered by a cancelled healing (with its reason)", value: declined, unit: "", target: "—", pass: null },
-    { measure: "proposals closed before the operator's decision", value: sum(scores.map((s) => s.closedBeforeDecision)), unit: "", target: "—", pass: null },
+    {
+      measure: "proposals closed before the operator's decision",
+      value: sum(scores.map((s) => s.closedBeforeDecision)),
+      unit: "",
+      target: "—",
+      pass: null,
+    },
     { measure: "auto-healing success", value: success, unit: "", target: "≥ 0.9", pass: at(success, (x) => x >= 0.9) },
     { measure: "median MTTR (per fault)", value: mttr, unit: "s", target: "≤ 15 s", pass: at(mttr, (x) => x <= 15) },
-    { measure: "median recovery per healing", value: median(scores.flatMap((s) => s.healingRecoveryMs.map((ms) => ms / 1000))), unit: "s", target: "—", pass: null },
-    { measure: "faults cleared by healing (ground truth, flood excluded)", value: ratio(cleared.length, curable.length), unit: "", target: "—", pass: null },
+    {
+      measure: "median recovery per healing",
+      value: median(scores.flatMap((s) => s.healingRecoveryMs.map((ms) => ms / 1000))),
+      unit: "s",
+      target: "—",
+      pass: null,
+    },
+    {
+      measure: "faults cleared by healing (ground truth, flood excluded)",
+      value: ratio(cleared.length, curable.length),
+      unit: "",
+      target: "—",
+      pass: null,
+    },
   ];
 }
 

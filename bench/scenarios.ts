@@ -34,7 +34,23 @@ function progress(s: RunScore, wallMs: number): string {
 
 /** The per-run table. */
 function runTable(scores: RunScore[]): string {
-  const head = ["scenario", "seed", "target", "detected", "delay", "detected by", "predicted ahead", "lead", "predictions ✓ / late / ✗", "approvals (no healing)", "healing ok/fail/cap/skip", "MTTR (median)", "prevent ok/fail/cap/skip", "fault cleared after", "queue at end (paused)"];
+  const head = [
+    "scenario",
+    "seed",
+    "target",
+    "detected",
+    "delay",
+    "detected by",
+    "predicted ahead",
+    "lead",
+    "predictions ✓ / late / ✗",
+    "approvals (no healing)",
+    "healing ok/fail/cap/skip",
+    "MTTR (median)",
+    "prevent ok/fail/cap/skip",
+    "fault cleared after",
+    "queue at end (paused)",
+  ];
   const body = scores.map((s) => [
     s.scenario,
     String(s.seed),
@@ -56,12 +72,24 @@ function runTable(scores: RunScore[]): string {
 }
 
 /** False alarms grouped by phase, source and predicted type, with one example reasoning each. */
-function falseAlarmGroups(scores: RunScore[]): { phase: string; source: string; failureType: string; count: number; runs: string[]; example: string }[] {
-  const groups = new Map<string, { phase: string; source: string; failureType: string; count: number; runs: Set<string>; example: string }>();
+function falseAlarmGroups(
+  scores: RunScore[],
+): { phase: string; source: string; failureType: string; count: number; runs: string[]; example: string }[] {
+  const groups = new Map<
+    string,
+    { phase: string; source: string; failureType: string; count: number; runs: Set<string>; example: string }
+  >();
   for (const s of scores) {
     for (const a of s.falseAlarms) {
       const key = `${a.phase}|${a.source}|${a.failureType}`;
-      const g = groups.get(key) ?? { phase: a.phase, source: a.source, failureType: a.failureType, count: 0, runs: new Set<string>(), example: `t=${a.atS} s: ${a.reasoning}` };
+      const g = groups.get(key) ?? {
+        phase: a.phase,
+        source: a.source,
+        failureType: a.failureType,
+        count: 0,
+        runs: new Set<string>(),
+        example: `t=${a.atS} s: ${a.reasoning}`,
+      };
       g.count++;
       g.runs.add(`${s.scenario}#${s.seed}`);
       groups.set(key, g);
@@ -72,8 +100,18 @@ function falseAlarmGroups(scores: RunScore[]): { phase: string; source: string; 
 
 /** The totals table. */
 function totalsTable(rows: Total[]): string {
-  const fmt = (t: Total) => (t.value === null ? "n/a" : t.unit === "s" ? `${t.value.toFixed(1)} s` : Number.isInteger(t.value) ? String(t.value) : t.value.toFixed(2));
-  return markdown(["measure", "value", "target", "result"], rows.map((t) => [t.measure, fmt(t), t.target, t.pass === null ? "context" : t.pass ? "PASS" : "MISS"]));
+  const fmt = (t: Total) =>
+    t.value === null
+      ? "n/a"
+      : t.unit === "s"
+        ? `${t.value.toFixed(1)} s`
+        : Number.isInteger(t.value)
+          ? String(t.value)
+          : t.value.toFixed(2);
+  return markdown(
+    ["measure", "value", "target", "result"],
+    rows.map((t) => [t.measure, fmt(t), t.target, t.pass === null ? "context" : t.pass ? "PASS" : "MISS"]),
+  );
 }
 
 /** Writes `data` to bench/results/scenarios-<ISO timestamp>.json; returns the path. */
@@ -87,7 +125,9 @@ function writeJson(data: unknown, at: Date): string {
 
 function main(): void {
   const started = new Date();
-  console.log(`Scenario benchmark: ${SCENARIO_NAMES.length} scenarios × seeds ${SEEDS.join(", ")}; warm-up ${TIMING.warmupMs / 1000} s, fault lasts ${TIMING.faultMs / 1000} s unless healed, run ${TIMING.afterMs / 1000} s after injection\n`);
+  console.log(
+    `Scenario benchmark: ${SCENARIO_NAMES.length} scenarios × seeds ${SEEDS.join(", ")}; warm-up ${TIMING.warmupMs / 1000} s, fault lasts ${TIMING.faultMs / 1000} s unless healed, run ${TIMING.afterMs / 1000} s after injection\n`,
+  );
   const scores: RunScore[] = [];
   for (const scenario of SCENARIO_NAMES) {
     for (const seed of SEEDS) {
@@ -103,7 +143,9 @@ function main(): void {
   const alarms = falseAlarmGroups(scores);
   console.log(`\n## Runs\n\n${LEGEND}\n\n${runTable(scores)}`);
   const alarmRows = alarms.map((g) => [g.phase, g.source, g.failureType, String(g.count), String(g.runs.length), g.example.slice(0, 110)]);
-  console.log(`\n## Predictions ≥ threshold that matched no fault\n\n${markdown(["phase", "source", "predicted type", "count", "runs", "example"], alarmRows)}`);
+  console.log(
+    `\n## Predictions ≥ threshold that matched no fault\n\n${markdown(["phase", "source", "predicted type", "count", "runs", "example"], alarmRows)}`,
+  );
   const reasons = [...new Set(scores.flatMap((s) => s.healingReasons.map((r) => `${s.scenario}: ${r}`)))];
   if (reasons.length > 0) console.log(`\n## Healings of fault failures that did not succeed\n\n${reasons.map((r) => `- ${r}`).join("\n")}`);
   const declined = [...new Set(scores.flatMap((s) => s.approvalsDeclined.map((r) => `${s.scenario}: ${r}`)))];
@@ -113,7 +155,10 @@ function main(): void {
   console.log(`\n## All runs\n\n${totalsTable(sums)}`);
   const invalid = scores.reduce((n, s) => n + s.invalid, 0);
   if (invalid > 0) console.log(`\nWARNING: ${invalid} simulated events failed ingest validation`);
-  const file = writeJson({ startedAt: started.toISOString(), seeds: SEEDS, timing: TIMING, precursor, sudden, totals: sums, falseAlarms: alarms, runs: scores }, started);
+  const file = writeJson(
+    { startedAt: started.toISOString(), seeds: SEEDS, timing: TIMING, precursor, sudden, totals: sums, falseAlarms: alarms, runs: scores },
+    started,
+  );
   console.log(`\nResults: ${path.relative(process.cwd(), file)} (${((Date.now() - started.getTime()) / 1000).toFixed(1)} s)`);
 }
 

@@ -44,14 +44,20 @@ export async function checkStorage(pool: pg.Pool, swarmId: number, load: LoadRes
     if (n !== batch) problems.push(`unanswered request ${req}: ${n} of ${batch} events stored (not atomic)`);
     cutOffStored += n;
   }
-  if (byRequest.size > load.unanswered) problems.push(`${byRequest.size} unanswered requests stored, only ${load.unanswered} were in flight`);
+  if (byRequest.size > load.unanswered)
+    problems.push(`${byRequest.size} unanswered requests stored, only ${load.unanswered} were in flight`);
   const stored = rows.reduce((a, r) => a + r.n, 0);
   if (stored !== load.accepted + cutOffStored) problems.push(`stored ${stored} ≠ accepted ${load.accepted} + cut off ${cutOffStored}`);
   return { ok: problems.length === 0, stored, accepted: load.accepted, cutOffStored, problems: problems.slice(0, 20) };
 }
 
 /** Re-sends an already stored batch; it must be answered 202 with everything a duplicate. */
-export async function checkDedup(url: string, key: string, body: string, batch: number): Promise<{ ok: boolean; status: number; answer: string }> {
+export async function checkDedup(
+  url: string,
+  key: string,
+  body: string,
+  batch: number,
+): Promise<{ ok: boolean; status: number; answer: string }> {
   const res = await fetch(`${url}/api/v1/events`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${key}` },

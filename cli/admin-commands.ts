@@ -37,7 +37,12 @@ export async function tokensCreate(opts: { role?: string; name?: string; json: b
 
 /** `users create --email E --role R [--password P]`. */
 export async function usersCreate(opts: { email?: string; role?: string; password?: string; name?: string; json: boolean }): Promise<void> {
-  const input = { email: z.email({ error: "--email must be an email address" }).parse(opts.email), role: role.parse(opts.role), password: opts.password, name: opts.name };
+  const input = {
+    email: z.email({ error: "--email must be an email address" }).parse(opts.email),
+    role: role.parse(opts.role),
+    password: opts.password,
+    name: opts.name,
+  };
   const u = await withDatabase((d) => createUser(d.auth, input));
   const generated = opts.password === undefined;
   printResult(opts.json, { id: u.id, email: u.email, role: u.role, ...(generated ? { password: u.password } : {}) }, [

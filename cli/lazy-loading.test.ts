@@ -18,7 +18,13 @@ async function loadedBy(args: string[]): Promise<{ code: number; urls: string[] 
     (ok) => ({ code: 0, stderr: ok.stderr }),
     (e: { code: number; stderr: string }) => ({ code: e.code, stderr: e.stderr }),
   );
-  return { code: r.code, urls: r.stderr.split("\n").filter((l) => l.startsWith("LOADED ")).map((l) => l.slice("LOADED ".length)) };
+  return {
+    code: r.code,
+    urls: r.stderr
+      .split("\n")
+      .filter((l) => l.startsWith("LOADED "))
+      .map((l) => l.slice("LOADED ".length)),
+  };
 }
 
 // A stale bundle is rebuilt first, which loads esbuild: bring it up to date before watching what --help loads.

@@ -80,15 +80,27 @@ export async function replay(o: ReplayOptions): Promise<number> {
     if (Date.now() - lastShown > 200) {
       show(i + 1);
       lastShown = Date.now();
-    } else if (!tty && (i + 1) % Math.max(1, Math.floor(events.length / 10)) === 0) note(progress(i + 1, events.length, client.stats().accepted));
+    } else if (!tty && (i + 1) % Math.max(1, Math.floor(events.length / 10)) === 0)
+      note(progress(i + 1, events.length, client.stats().accepted));
   }
   await client.close();
   show(events.length);
   if (tty) process.stderr.write("\n");
   const s = client.stats();
   const ok = failed === 0 && s.dropped === 0 && s.accepted + s.duplicates === events.length;
-  printResult(o.json, { swarm: o.swarm, events: events.length, accepted: s.accepted, duplicates: s.duplicates, dropped: s.dropped + failed, seconds: (Date.now() - start) / 1000 }, [
-    `Replayed ${events.length} events to swarm "${o.swarm}": ${s.accepted} accepted, ${s.duplicates} duplicates, ${s.dropped} not stored (${((Date.now() - start) / 1000).toFixed(1)} s).`,
-  ]);
+  printResult(
+    o.json,
+    {
+      swarm: o.swarm,
+      events: events.length,
+      accepted: s.accepted,
+      duplicates: s.duplicates,
+      dropped: s.dropped + failed,
+      seconds: (Date.now() - start) / 1000,
+    },
+    [
+      `Replayed ${events.length} events to swarm "${o.swarm}": ${s.accepted} accepted, ${s.duplicates} duplicates, ${s.dropped} not stored (${((Date.now() - start) / 1000).toFixed(1)} s).`,
+    ],
+  );
   return ok ? 0 : 1;
 }

@@ -8,7 +8,15 @@ import { SCENARIO_NAMES, type ScenarioName, SwarmSimulator } from "../lib/simula
 import { note, printResult } from "./output";
 
 /** Options of the simulate command. */
-export type SimulateOptions = { scenario?: string; record?: string; duration?: string; seed?: string; url?: string; key?: string; json: boolean };
+export type SimulateOptions = {
+  scenario?: string;
+  record?: string;
+  duration?: string;
+  seed?: string;
+  url?: string;
+  key?: string;
+  json: boolean;
+};
 
 function scenarioOf(name: string | undefined): ScenarioName {
   const s = (name ?? "control") as ScenarioName;
@@ -21,7 +29,11 @@ function record(o: SimulateOptions, scenario: ScenarioName): number {
   const durationMs = Number(o.duration ?? 600) * 1000;
   if (!(durationMs >= 60_000 && durationMs <= 24 * 3_600_000)) throw new Error("--duration must be between 60 and 86400 seconds");
   const start = Date.now() - durationMs;
-  const sim = new SwarmSimulator({ seed: Number(o.seed ?? 1), startMs: start, schedule: scenario === "control" ? [] : [{ at: Math.round(durationMs / 3), scenario }] });
+  const sim = new SwarmSimulator({
+    seed: Number(o.seed ?? 1),
+    startMs: start,
+    schedule: scenario === "control" ? [] : [{ at: Math.round(durationMs / 3), scenario }],
+  });
   const out = fs.createWriteStream(o.record!);
   let n = 0;
   for (let t = start + 10_000; t <= start + durationMs; t += 10_000) {
@@ -31,7 +43,9 @@ function record(o: SimulateOptions, scenario: ScenarioName): number {
     }
   }
   out.end();
-  printResult(o.json, { scenario, file: o.record, events: n, seconds: durationMs / 1000 }, [`Recorded ${n} events of scenario "${scenario}" (${durationMs / 1000} s) to ${o.record}.`]);
+  printResult(o.json, { scenario, file: o.record, events: n, seconds: durationMs / 1000 }, [
+    `Recorded ${n} events of scenario "${scenario}" (${durationMs / 1000} s) to ${o.record}.`,
+  ]);
   return 0;
 }
 
@@ -39,7 +53,11 @@ function record(o: SimulateOptions, scenario: ScenarioName): number {
 async function external(o: SimulateOptions, scenario: ScenarioName): Promise<number> {
   const sim = new SwarmSimulator({ seed: Number(o.seed ?? Date.now() % 100_000), startMs: Date.now() });
   const client = new SwarmMedicClient({ url: o.url!, key: o.key!, onError: (e) => note(`events not stored: ${e.message}`) });
-  const loop = new CommandLoop({ url: o.url!, key: o.key!, handler: async (c) => sim.execute({ id: c.id, kind: c.kind, params: c.params }, Date.now()) });
+  const loop = new CommandLoop({
+    url: o.url!,
+    key: o.key!,
+    handler: async (c) => sim.execute({ id: c.id, kind: c.kind, params: c.params }, Date.now()),
+  });
   loop.start();
   const injectAt = Date.now() + 60_000;
   let injected = scenario === "control";

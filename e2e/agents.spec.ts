@@ -2,7 +2,9 @@
 import path from "node:path";
 import { expect, test } from "./fixtures";
 
-test("the demo agents are listed with their figures, and an agent drills down to its tasks, failures and healings", async ({ agentsPage }, testInfo) => {
+test("the demo agents are listed with their figures, and an agent drills down to its tasks, failures and healings", async ({
+  agentsPage,
+}, testInfo) => {
   await agentsPage.goto("demo");
   await expect(agentsPage.rows.first()).toBeVisible();
   const count = await agentsPage.rows.count();

@@ -10,7 +10,10 @@ test("the audit page lists settings and ingest-key changes, filtered by action",
   await auditPage.goto(swarm); // signs the page in (cookies) before the API calls below
   const name = `audit-key-${randomUUID().slice(0, 8)}`;
   const settings = (await (await page.request.get(`/api/v1/swarms/${swarm}/settings`)).json()) as { settings: { target_mttr_ms: number } };
-  const put = await page.request.put(`/api/v1/swarms/${swarm}/settings`, { headers, data: { ...settings.settings, target_mttr_ms: settings.settings.target_mttr_ms + 1 } });
+  const put = await page.request.put(`/api/v1/swarms/${swarm}/settings`, {
+    headers,
+    data: { ...settings.settings, target_mttr_ms: settings.settings.target_mttr_ms + 1 },
+  });
   expect(put.status(), await put.text()).toBe(200);
   const created = await page.request.post(`/api/v1/swarms/${swarm}/keys`, { headers, data: { name } });
   expect(created.status()).toBe(201);

@@ -17,7 +17,10 @@ import { SwarmsPage } from "./pages/swarms-page";
 export type IngestEvent = Record<string, unknown>;
 
 /** Outcome of one ingest request. */
-export type IngestResult = { status: number; body: { accepted?: number; duplicates?: number; errors?: unknown[] } & Record<string, unknown> };
+export type IngestResult = {
+  status: number;
+  body: { accepted?: number; duplicates?: number; errors?: unknown[] } & Record<string, unknown>;
+};
 
 /** Posts events with the swarm's ingest key. */
 export type Ingest = (events: IngestEvent[]) => Promise<IngestResult>;
@@ -143,11 +146,14 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
           const { email, password } = seeded()[role];
           // The sign-in rate limit is shared by every client: poll until this sign-in is let through.
           await expect
-            .poll(async () => (await api.post("/api/auth/sign-in/email", { data: { email, password }, headers: { origin: baseURL } })).status(), {
-              message: `sign-in of the ${role}`,
-              intervals: [1_000, 2_000, 3_000],
-              timeout: 30_000,
-            })
+            .poll(
+              async () => (await api.post("/api/auth/sign-in/email", { data: { email, password }, headers: { origin: baseURL } })).status(),
+              {
+                message: `sign-in of the ${role}`,
+                intervals: [1_000, 2_000, 3_000],
+                timeout: 30_000,
+              },
+            )
             .toBe(200);
           const cookies = (await api.storageState()).cookies as Cookies;
           cache.set(role, cookies);

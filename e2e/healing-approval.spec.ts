@@ -4,12 +4,21 @@
 import path from "node:path";
 import { expect, seeded, test } from "./fixtures";
 
-test("an operator approves a detected failure's healing on the overview; it runs and says who decided", async ({ overviewPage, page, baseURL }, testInfo) => {
+test("an operator approves a detected failure's healing on the overview; it runs and says who decided", async ({
+  overviewPage,
+  page,
+  baseURL,
+}, testInfo) => {
   const { admin, spareSwarm: swarm, spareIngestKey: key } = seeded();
   const headers = { origin: baseURL! };
   await overviewPage.goto(swarm); // signs the page in before the API calls below
-  const current = (await (await page.request.get(`/api/v1/swarms/${swarm}/settings`)).json()) as { settings: { policy: { detected: Record<string, string> } } };
-  const settings = { ...current.settings, policy: { ...current.settings.policy, detected: { ...current.settings.policy.detected, agent_down: "approve" } } };
+  const current = (await (await page.request.get(`/api/v1/swarms/${swarm}/settings`)).json()) as {
+    settings: { policy: { detected: Record<string, string> } };
+  };
+  const settings = {
+    ...current.settings,
+    policy: { ...current.settings.policy, detected: { ...current.settings.policy.detected, agent_down: "approve" } },
+  };
   const put = await page.request.put(`/api/v1/swarms/${swarm}/settings`, { headers, data: settings });
   expect(put.status(), await put.text()).toBe(200);
 
@@ -17,7 +26,10 @@ test("an operator approves a detected failure's healing on the overview; it runs
   const agent = "agent-7";
   const ingest = await page.request.post("/api/v1/events", {
     headers: { authorization: `Bearer ${key}` },
-    data: [{ type: "heartbeat", agent_id: agent, timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: agent, timestamp: Date.now() }],
+    data: [
+      { type: "heartbeat", agent_id: agent, timestamp: Date.now() - 1000 },
+      { type: "heartbeat_failed", agent_id: agent, timestamp: Date.now() },
+    ],
   });
   expect(ingest.status()).toBe(202);
 

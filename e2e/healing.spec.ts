@@ -18,10 +18,23 @@ async function healingOf(request: APIRequestContext, swarm: string, agent: strin
  * restart_agent) and plays the swarm's coordinator: pulls the command, reports `outcome`, and on success
  * heartbeats again so verification passes, until the healing has finished with `outcome`.
  */
-async function healAgent(ingest: Ingest, coordinator: Coordinator, request: APIRequestContext, agent: string, outcome: "succeeded" | "failed") {
+async function healAgent(
+  ingest: Ingest,
+  coordinator: Coordinator,
+  request: APIRequestContext,
+  agent: string,
+  outcome: "succeeded" | "failed",
+) {
   const { swarm } = seeded();
   const now = Date.now();
-  expect((await ingest([{ type: "heartbeat", agent_id: agent, timestamp: now - 1_000 }, { type: "heartbeat_failed", agent_id: agent, timestamp: now }])).status).toBe(202);
+  expect(
+    (
+      await ingest([
+        { type: "heartbeat", agent_id: agent, timestamp: now - 1_000 },
+        { type: "heartbeat_failed", agent_id: agent, timestamp: now },
+      ])
+    ).status,
+  ).toBe(202);
   let reported = false;
   await expect(async () => {
     for (const c of await coordinator.pull(2)) {
@@ -29,7 +42,8 @@ async function healAgent(ingest: Ingest, coordinator: Coordinator, request: APIR
       await coordinator.report(c.id, outcome, `e2e ${outcome}`);
       reported = true;
     }
-    if (reported && outcome === "succeeded") expect((await ingest([{ type: "heartbeat", agent_id: agent, timestamp: Date.now() }])).status).toBe(202);
+    if (reported && outcome === "succeeded")
+      expect((await ingest([{ type: "heartbeat", agent_id: agent, timestamp: Date.now() }])).status).toBe(202);
     expect((await healingOf(request, swarm, agent))?.status).toBe(outcome);
   }).toPass({ timeout: 45_000 });
 }
@@ -89,7 +103,12 @@ test("filters narrow the table, live in the URL and survive a reload", async ({ 
   await expect(healingPage.row(bad)).toHaveCount(1);
 });
 
-test("the MTTR chart follows the range: request window, bucket size and axis labels change", async ({ healingPage, ingest, coordinator, page }) => {
+test("the MTTR chart follows the range: request window, bucket size and axis labels change", async ({
+  healingPage,
+  ingest,
+  coordinator,
+  page,
+}) => {
   const { swarm } = seeded();
   await healAgent(ingest, coordinator, page.request, `mttr-${randomUUID().slice(0, 8)}`, "succeeded");
   await healingPage.goto(swarm);
@@ -114,7 +133,10 @@ test("the MTTR chart follows the range: request window, bucket size and axis lab
   const form = healingPage.mttrPanel.getByRole("form", { name: "Custom range" });
   const from = new Date(Date.now() - 2 * 86_400_000 - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
   await form.getByLabel("From").fill(from);
-  const [custom] = await Promise.all([page.waitForRequest((r) => r.url().includes("/analytics/mttr?")), form.getByRole("button", { name: "Apply" }).click()]);
+  const [custom] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes("/analytics/mttr?")),
+    form.getByRole("button", { name: "Apply" }).click(),
+  ]);
   expect(new URL(custom.url()).searchParams.get("bucket")).toBe("hour");
   await expect(healingPage.mttrBucket).toHaveAttribute("data-bucket", "hour");
   await expect.poll(async () => (await healingPage.xAxisLabels()).some((l) => /^[A-Z][a-z]{2} \d{1,2}, \d{2}:\d{2}$/.test(l))).toBe(true);
@@ -122,7 +144,10 @@ test("the MTTR chart follows the range: request window, bucket size and axis lab
 
 test("the demo swarm heals an injected agent crash on its own; its screens show it", async ({ healingPage, page }, testInfo) => {
   test.setTimeout(150_000);
-  const res = await page.request.post("/api/v1/demo/faults", { headers: { origin: seeded().baseURL }, data: { scenario: "agent_crash", duration_s: 60 } }); // same-origin, as the browser would send it
+  const res = await page.request.post("/api/v1/demo/faults", {
+    headers: { origin: seeded().baseURL },
+    data: { scenario: "agent_crash", duration_s: 60 },
+  }); // same-origin, as the browser would send it
   expect(res.status(), await res.text()).toBe(201);
   await expect(async () => {
     const list = await page.request.get("/api/v1/swarms/demo/healings?status=succeeded&limit=1");

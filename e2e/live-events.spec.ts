@@ -7,7 +7,11 @@ import { expect, heartbeat, seeded, swarmRow, test } from "./fixtures";
 const BATCHES = 20;
 const BATCH_SIZE = 10;
 
-test("posted events move the card's events/s and total; an invalid batch counts nothing", async ({ page, signedInPage, ingest }, testInfo) => {
+test("posted events move the card's events/s and total; an invalid batch counts nothing", async ({
+  page,
+  signedInPage,
+  ingest,
+}, testInfo) => {
   const { swarm } = seeded();
   const card = signedInPage.card(swarm);
   await expect(card.root).toBeVisible();
@@ -44,7 +48,9 @@ test("posted events move the card's events/s and total; an invalid batch counts 
   const sentinel = await ingest([validInBadBatch]);
   expect(sentinel).toEqual({ status: 202, body: { accepted: 1, duplicates: 0 } });
   const expected = before + accepted + 1;
-  await expect.poll(async () => (await swarmRow(page.request, swarm)).events_total, { message: "events_total from the API" }).toBe(expected);
+  await expect
+    .poll(async () => (await swarmRow(page.request, swarm)).events_total, { message: "events_total from the API" })
+    .toBe(expected);
   await expect(card.eventsTotal).toHaveText(new Intl.NumberFormat("en-US").format(expected));
 
   const shot = path.join(testInfo.project.outputDir, "screenshots", "swarms.png");

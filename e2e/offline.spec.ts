@@ -4,7 +4,10 @@
 import { randomUUID } from "node:crypto";
 import { expect, degradedAgent, seeded, test } from "./fixtures";
 
-test("offline: banner, greyed figures and disabled decisions until the socket is back and the cache re-synced", async ({ overviewPage, ingest }) => {
+test("offline: banner, greyed figures and disabled decisions until the socket is back and the cache re-synced", async ({
+  overviewPage,
+  ingest,
+}) => {
   const { swarm } = seeded();
   const page = overviewPage.page;
   const agent = `e2e-offline-${randomUUID().slice(0, 8)}`;

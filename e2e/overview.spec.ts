@@ -15,7 +15,8 @@ async function completeCommand(api: APIRequestContext, kind: string, agent: stri
         const res = await api.get("/api/v1/commands?wait=5", { headers: auth });
         expect(res.status()).toBe(200);
         const claimed = (await res.json()) as { id: string; kind: string; params: { agent_id?: string } }[];
-        for (const c of claimed) expect((await api.post(`/api/v1/commands/${c.id}/result`, { headers: auth, data: { status: "succeeded" } })).status()).toBe(200);
+        for (const c of claimed)
+          expect((await api.post(`/api/v1/commands/${c.id}/result`, { headers: auth, data: { status: "succeeded" } })).status()).toBe(200);
         return claimed.some((c) => c.kind === kind && c.params.agent_id === agent);
       },
       { message: `${kind} for ${agent} reaches the coordinator`, timeout: 30_000, intervals: [0] },
@@ -60,14 +61,23 @@ test("the demo swarm's overview shows live, moving numbers", async ({ overviewPa
   await overviewPage.setTheme("light");
   await shot(overviewPage.page, testInfo, "overview-light");
   await overviewPage.page.reload();
-  await expect(overviewPage.page.locator("html"), "the theme survives a reload (cookie read by the server)").toHaveAttribute("data-theme", "light");
+  await expect(overviewPage.page.locator("html"), "the theme survives a reload (cookie read by the server)").toHaveAttribute(
+    "data-theme",
+    "light",
+  );
   await overviewPage.setTheme("dark");
 });
 
 test("a queue backlog posted to e2e-swarm appears as a bottleneck without reload", async ({ overviewPage, ingest }) => {
   const { swarm } = seeded();
   await overviewPage.goto(swarm);
-  const res = await ingest([{ type: "resource_snapshot", timestamp: Date.now(), metadata: { queue: { pending_tasks: 250, by_priority: { CRITICAL: 5, HIGH: 10, MEDIUM: 100, LOW: 100, BACKGROUND: 35 } } } }]);
+  const res = await ingest([
+    {
+      type: "resource_snapshot",
+      timestamp: Date.now(),
+      metadata: { queue: { pending_tasks: 250, by_priority: { CRITICAL: 5, HIGH: 10, MEDIUM: 100, LOW: 100, BACKGROUND: 35 } } },
+    },
+  ]);
   expect(res.status).toBe(202);
   const backlog = overviewPage.bottleneck("task_queue_backlog");
   await expect(backlog).toBeVisible({ timeout: 15_000 });
@@ -76,7 +86,11 @@ test("a queue backlog posted to e2e-swarm appears as a bottleneck without reload
   await expect(overviewPage.page.getByTestId("tile-queue-depth")).toHaveText("250");
 });
 
-test("an operator approves a proposal with a reason; the healing runs and its outcome shows", async ({ overviewAs, ingest, playwright }) => {
+test("an operator approves a proposal with a reason; the healing runs and its outcome shows", async ({
+  overviewAs,
+  ingest,
+  playwright,
+}) => {
   const { swarm, baseURL, operator } = seeded();
   const overview = await overviewAs("operator");
   await overview.goto(swarm);

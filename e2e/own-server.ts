@@ -17,7 +17,13 @@ const SEED_TIMEOUT_MS = 60_000;
 type Exit = { code: number | null; signal: NodeJS.Signals | null };
 
 /** Resolves with the first stdout line `match` accepts; rejects when the process exits first or after `timeoutMs`. */
-function firstLine(child: ChildProcess, match: (line: string) => boolean, timeoutMs: number, what: string, output: () => string): Promise<string> {
+function firstLine(
+  child: ChildProcess,
+  match: (line: string) => boolean,
+  timeoutMs: number,
+  what: string,
+  output: () => string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let pending = "";
     const onData = (chunk: Buffer) => {
@@ -26,7 +32,8 @@ function firstLine(child: ChildProcess, match: (line: string) => boolean, timeou
       const line = lines.find(match);
       if (line !== undefined) done(() => resolve(line));
     };
-    const onExit = (code: number | null, signal: string | null) => done(() => reject(new Error(`${what} exited (${signal ?? code}) first:\n${output()}`)));
+    const onExit = (code: number | null, signal: string | null) =>
+      done(() => reject(new Error(`${what} exited (${signal ?? code}) first:\n${output()}`)));
     const timer = setTimeout(() => done(() => reject(new Error(`${what} timed out after ${timeoutMs} ms:\n${output()}`))), timeoutMs);
     const done = (settle: () => void) => {
       clearTimeout(timer);
@@ -75,10 +82,20 @@ export class OwnServer {
   /** Creates and seeds the database for a server on `port` with an admin and an ingest key for `swarm` (not started). */
   static async create(port: number, swarm: string): Promise<OwnServer> {
     const log: string[] = [];
-    const keeper = spawn(process.execPath, ["--import", "tsx", "e2e/database-keeper.ts", swarm], { cwd: ROOT, env: serverEnv(port), stdio: ["pipe", "pipe", "pipe"] });
+    const keeper = spawn(process.execPath, ["--import", "tsx", "e2e/database-keeper.ts", swarm], {
+      cwd: ROOT,
+      env: serverEnv(port),
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     keeper.stderr!.on("data", (chunk: Buffer) => log.push(chunk.toString()));
     try {
-      const line = await firstLine(keeper, (l) => l.startsWith("{"), SEED_TIMEOUT_MS, "database-keeper", () => log.join(""));
+      const line = await firstLine(
+        keeper,
+        (l) => l.startsWith("{"),
+        SEED_TIMEOUT_MS,
+        "database-keeper",
+        () => log.join(""),
+      );
       return new OwnServer(port, JSON.parse(line) as KeptDatabase, keeper, log);
     } catch (err) {
       await terminate(keeper, "SIGTERM", STOP_TIMEOUT_MS);
@@ -89,12 +106,23 @@ export class OwnServer {
   /** Starts the server and resolves once it listens. It must not build: the shared webServer has built .next and dist already. */
   async start(): Promise<void> {
     if (this.server) throw new Error("the server is already running");
-    if (!builtFrom(ROOT)) throw new Error("the build in .next or dist is missing or stale; starting would rebuild it under the shared webServer");
-    const server = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: { ...serverEnv(this.port), DATABASE_URL: this.db.url }, stdio: ["ignore", "pipe", "pipe"] });
+    if (!builtFrom(ROOT))
+      throw new Error("the build in .next or dist is missing or stale; starting would rebuild it under the shared webServer");
+    const server = spawn(process.execPath, ["scripts/start.mjs"], {
+      cwd: ROOT,
+      env: { ...serverEnv(this.port), DATABASE_URL: this.db.url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     this.server = server;
     server.stderr!.on("data", (chunk: Buffer) => this.log.push(chunk.toString()));
     server.stdout!.on("data", (chunk: Buffer) => this.log.push(chunk.toString()));
-    await firstLine(server, (l) => l.includes(READY_LINE), START_TIMEOUT_MS, "the server", () => this.output());
+    await firstLine(
+      server,
+      (l) => l.includes(READY_LINE),
+      START_TIMEOUT_MS,
+      "the server",
+      () => this.output(),
+    );
   }
 
   /** Stops the server the way a deployment does (SIGTERM) and resolves once it has exited; a graceful exit is 0. */
@@ -114,13 +142,23 @@ export class OwnServer {
   async dispose(): Promise<void> {
     if (this.server) await this.stop();
     const exit = await terminate(this.keeper, "SIGTERM", STOP_TIMEOUT_MS);
-    if (exit.code !== 0) throw new Error(`could not drop ${this.db.database} (database-keeper exited ${exit.signal ?? exit.code}):\n${this.keeperLog.join("")}`);
+    if (exit.code !== 0)
+      throw new Error(
+        `could not drop ${this.db.database} (database-keeper exited ${exit.signal ?? exit.code}):\n${this.keeperLog.join("")}`,
+      );
   }
 }
 
 /** The environment `npm start` gets from a deployment: production, this port, no demo swarm. */
 function serverEnv(port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), DEMO: "off", LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    DEMO: "off",
+    LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
+  };
   delete env.PUBLIC_URL;
   return env;
 }

@@ -21,18 +21,26 @@ async function predictFor(ingest: Ingest, request: APIRequestContext): Promise<P
   return found!;
 }
 
-test("a prediction shows in the list, beside the quality metrics against the 70% target", async ({ predictionsPage, ingest, page }, testInfo) => {
+test("a prediction shows in the list, beside the quality metrics against the 70% target", async ({
+  predictionsPage,
+  ingest,
+  page,
+}, testInfo) => {
   const { swarm } = seeded();
   const queued = await predictFor(ingest, page.request);
 
   await predictionsPage.goto(swarm);
   await expect(predictionsPage.metric("total")).toContainText(/[1-9]/);
-  for (const key of ["accuracy", "precision", "recall", "false_positive_rate", "median-lead"]) await expect(predictionsPage.metric(key)).toBeVisible();
+  for (const key of ["accuracy", "precision", "recall", "false_positive_rate", "median-lead"])
+    await expect(predictionsPage.metric(key)).toBeVisible();
   await expect(predictionsPage.metric("accuracy")).toContainText(/\d+(\.\d)?%|—/);
   await expect(predictionsPage.qualityChart).toContainText("Target 70%");
   await expect(predictionsPage.leadTimeChart.locator(".recharts-xAxis-tick-labels")).toContainText("< 30 s");
   await expect(predictionsPage.rangeButton("24 h")).toHaveAttribute("aria-pressed", "true");
-  const [overview] = await Promise.all([page.waitForRequest((r) => r.url().includes("/analytics/overview?range=7d")), predictionsPage.rangeButton("7 d").click()]);
+  const [overview] = await Promise.all([
+    page.waitForRequest((r) => r.url().includes("/analytics/overview?range=7d")),
+    predictionsPage.rangeButton("7 d").click(),
+  ]);
   expect(overview).toBeTruthy();
   await expect(predictionsPage.rangeButton("7 d")).toHaveAttribute("aria-pressed", "true");
 
@@ -75,7 +83,8 @@ test("status and confidence filters narrow the list and survive a reload", async
     await predictionsPage.filter("Minimum confidence").selectOption(above);
     await expect(page).toHaveURL(new RegExp(`min_confidence=${above.replace(".", "\\.")}`));
     await expect(ours).toHaveCount(0);
-    for (const c of await predictionsPage.rows.locator("td:nth-of-type(4)").allTextContents()) expect(Number.parseInt(c)).toBeGreaterThanOrEqual(Number(above) * 100);
+    for (const c of await predictionsPage.rows.locator("td:nth-of-type(4)").allTextContents())
+      expect(Number.parseInt(c)).toBeGreaterThanOrEqual(Number(above) * 100);
   }
   if (atOrBelow) {
     await predictionsPage.filter("Minimum confidence").selectOption(atOrBelow);

@@ -46,7 +46,14 @@ async function claimRestart(coordinator: Coordinator, agent: string): Promise<st
 
 const shoot = (card: Locator, state: string) => card.screenshot({ path: `/tmp/cardflow-${state}.png` });
 
-test("approving a proposal on its card shows the healing run, its command delivered, and the agent healed", async ({ overviewPage, healingPage, predictionsPage, ingest, coordinator, page }) => {
+test("approving a proposal on its card shows the healing run, its command delivered, and the agent healed", async ({
+  overviewPage,
+  healingPage,
+  predictionsPage,
+  ingest,
+  coordinator,
+  page,
+}) => {
   const { swarm, admin } = seeded();
   const agent = `e2e-card-${randomUUID().slice(0, 8)}`;
   const peer = `${agent}-peer`;

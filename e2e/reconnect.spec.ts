@@ -7,12 +7,22 @@ import { expect, degradedAgent, seeded, test } from "./fixtures";
 type Prediction = { id: string; agent_id: string | null; status: string };
 
 for (const offlineMs of [5_000, 180_000]) {
-  test(`offline for ${offlineMs / 1000} s: after reconnecting the overview equals the server's state`, async ({ overviewPage, ingest, playwright, adminSession }) => {
+  test(`offline for ${offlineMs / 1000} s: after reconnecting the overview equals the server's state`, async ({
+    overviewPage,
+    ingest,
+    playwright,
+    adminSession,
+  }) => {
     test.setTimeout(offlineMs + 120_000);
     const { swarm, baseURL } = seeded();
     const page = overviewPage.page;
-    const api = await playwright.request.newContext({ baseURL, storageState: { cookies: adminSession, origins: [] }, extraHTTPHeaders: { origin: baseURL } });
-    const open = async () => ((await (await api.get(`/api/v1/swarms/${swarm}/predictions?status=open&limit=200`)).json()) as { items: Prediction[] }).items;
+    const api = await playwright.request.newContext({
+      baseURL,
+      storageState: { cookies: adminSession, origins: [] },
+      extraHTTPHeaders: { origin: baseURL },
+    });
+    const open = async () =>
+      ((await (await api.get(`/api/v1/swarms/${swarm}/predictions?status=open&limit=200`)).json()) as { items: Prediction[] }).items;
     const run = randomUUID().slice(0, 8);
     const [decided, appeared] = [`e2e-off-a-${run}`, `e2e-off-b-${run}`];
 
@@ -26,7 +36,9 @@ for (const offlineMs of [5_000, 180_000]) {
 
     // Meanwhile, on the server: the shown proposal is approved by someone else, and a new one appears.
     const shown = (await open()).find((p) => p.agent_id === decided)!;
-    expect((await api.post(`/api/v1/predictions/${shown.id}/approve`, { data: { reason: "decided while you were offline" } })).status()).toBe(200);
+    expect(
+      (await api.post(`/api/v1/predictions/${shown.id}/approve`, { data: { reason: "decided while you were offline" } })).status(),
+    ).toBe(200);
     expect((await ingest(degradedAgent(appeared))).status).toBe(202);
     await expect.poll(async () => (await open()).some((p) => p.agent_id === appeared), { timeout: 20_000 }).toBe(true);
     const remaining = offlineMs - (Date.now() - wentOffline);
@@ -41,7 +53,9 @@ for (const offlineMs of [5_000, 180_000]) {
     expect(serverOpen.map((p) => p.id)).not.toContain(shown.id);
     if (offlineMs < 60_000) expect(serverOpen.map((p) => p.agent_id)).toEqual([appeared]);
     const cards = page.locator('[data-testid="proposal"][data-status="open"]').filter({ hasText: run });
-    await expect.poll(async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort(), { timeout: 20_000 }).toEqual(serverOpen.map((p) => p.id).sort());
+    await expect
+      .poll(async () => (await cards.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort(), { timeout: 20_000 })
+      .toEqual(serverOpen.map((p) => p.id).sort());
     await api.dispose();
   });
 }

@@ -19,7 +19,8 @@ const test = base.extend<{ ownServer: OwnServer; ownPage: Page }>({
       await server.start();
       await use(server);
     } finally {
-      if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach("own-server.log", { body: server.output(), contentType: "text/plain" });
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach("own-server.log", { body: server.output(), contentType: "text/plain" });
       await server.dispose();
     }
   },
@@ -30,7 +31,11 @@ const test = base.extend<{ ownServer: OwnServer; ownPage: Page }>({
   },
 });
 
-test("the server stops: offline with decisions disabled; started again: the page recovers by itself and re-syncs", async ({ ownServer: server, ownPage: page, playwright }) => {
+test("the server stops: offline with decisions disabled; started again: the page recovers by itself and re-syncs", async ({
+  ownServer: server,
+  ownPage: page,
+  playwright,
+}) => {
   test.setTimeout(90_000); // two server starts and a stop; about 30 s
   const { swarm, admin, ingestKey } = server.db;
   const overview = new OverviewPage(page);
@@ -39,7 +44,10 @@ test("the server stops: offline with decisions disabled; started again: the page
   const run = randomUUID().slice(0, 8);
   const [kept, decided, appeared] = [`e2e-kept-${run}`, `e2e-decided-${run}`, `e2e-appeared-${run}`];
   const ingest = async (agent: string) => {
-    const api = await playwright.request.newContext({ baseURL: server.baseURL, extraHTTPHeaders: { authorization: `Bearer ${ingestKey}` } });
+    const api = await playwright.request.newContext({
+      baseURL: server.baseURL,
+      extraHTTPHeaders: { authorization: `Bearer ${ingestKey}` },
+    });
     expect((await api.post("/api/v1/events", { data: degradedAgent(agent) })).status()).toBe(202);
     await api.dispose();
   };
@@ -86,10 +94,18 @@ test("the server stops: offline with decisions disabled; started again: the page
   let release = () => {};
   held = new Promise<void>((resolve) => (release = resolve));
   await server.start();
-  const api = await playwright.request.newContext({ baseURL: server.baseURL, storageState: { cookies: await page.context().cookies(), origins: [] }, extraHTTPHeaders: { origin: server.baseURL } });
+  const api = await playwright.request.newContext({
+    baseURL: server.baseURL,
+    storageState: { cookies: await page.context().cookies(), origins: [] },
+    extraHTTPHeaders: { origin: server.baseURL },
+  });
   const openIds = async (agent?: string) =>
-    ((await (await api.get(`/api/v1/swarms/${swarm}/predictions?status=open&limit=200`)).json()) as { items: Prediction[] }).items.filter((p) => !agent || p.agent_id === agent).map((p) => p.id);
-  const reject = await api.post(`/api/v1/predictions/${await decidedCard.id()}/reject`, { data: { reason: "decided while the page was away" } });
+    ((await (await api.get(`/api/v1/swarms/${swarm}/predictions?status=open&limit=200`)).json()) as { items: Prediction[] }).items
+      .filter((p) => !agent || p.agent_id === agent)
+      .map((p) => p.id);
+  const reject = await api.post(`/api/v1/predictions/${await decidedCard.id()}/reject`, {
+    data: { reason: "decided while the page was away" },
+  });
   expect(reject.status(), await reject.text()).toBe(200);
   await ingest(appeared);
   await expect.poll(() => openIds(appeared), { timeout: 20_000 }).toHaveLength(1);
@@ -110,7 +126,9 @@ test("the server stops: offline with decisions disabled; started again: the page
   expect(await openIds(kept)).toEqual([await keptCard.id()]);
   // And the open proposals on screen are exactly the server's.
   const shown = page.locator('[data-testid="proposal"][data-status="open"]');
-  await expect.poll(async () => (await shown.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort()).toEqual((await openIds()).sort());
+  await expect
+    .poll(async () => (await shown.evaluateAll((els) => els.map((e) => e.getAttribute("data-id")))).sort())
+    .toEqual((await openIds()).sort());
   await api.dispose();
   await expect(banner).toHaveAttribute("data-tone", "none", { timeout: 10_000 });
   expect(await page.evaluate(() => "e2eSameDocument" in window), "recovered without a reload").toBe(true);

@@ -6,7 +6,13 @@ import path from "node:path";
 import { expect, seeded, test } from "./fixtures";
 import { healingOfAgent, pullCommands, reportCommand } from "./swarm-api";
 
-test("switching agent_down from approve to auto makes the next failure heal automatically", async ({ page, settingsPage, ingest, playwright, baseURL }) => {
+test("switching agent_down from approve to auto makes the next failure heal automatically", async ({
+  page,
+  settingsPage,
+  ingest,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   const { swarm, ingestKey } = seeded();
   const run = randomUUID().slice(0, 8);
@@ -15,32 +21,45 @@ test("switching agent_down from approve to auto makes the next failure heal auto
   await settingsPage.setPolicy("agent_down", "Detected", "approve");
   const waiting = `agent-approve-${run}`;
   expect((await ingest([{ type: "agent_down", agent_id: waiting, timestamp: Date.now() }])).status).toBe(202);
-  await expect.poll(async () => (await healingOfAgent(page.request, swarm, waiting))?.status, { message: "a proposal, not a healing" }).toBe("pending");
+  await expect
+    .poll(async () => (await healingOfAgent(page.request, swarm, waiting))?.status, { message: "a proposal, not a healing" })
+    .toBe("pending");
 
   await settingsPage.page.reload();
   await expect(settingsPage.policy("agent_down", "Detected")).toHaveValue("approve");
   await settingsPage.setPolicy("agent_down", "Detected", "auto");
   const healed = `agent-auto-${run}`;
   expect((await ingest([{ type: "agent_down", agent_id: healed, timestamp: Date.now() }])).status).toBe(202);
-  await expect.poll(async () => (await healingOfAgent(page.request, swarm, healed))?.status, { message: "healing started at once" }).toBe("running");
+  await expect
+    .poll(async () => (await healingOfAgent(page.request, swarm, healed))?.status, { message: "healing started at once" })
+    .toBe("running");
 
   // As the coordinator: restart the agent, report success, and the agent's heartbeat verifies the healing.
   const coordinator = await playwright.request.newContext({ baseURL: baseURL! });
   let restart: { id: string } | undefined;
   await expect
-    .poll(async () => {
-      restart ??= (await pullCommands(coordinator, ingestKey, 2)).find((c) => c.kind === "restart_agent" && c.params.agent_id === healed);
-      return restart !== undefined;
-    }, { message: "restart_agent command delivered" })
+    .poll(
+      async () => {
+        restart ??= (await pullCommands(coordinator, ingestKey, 2)).find((c) => c.kind === "restart_agent" && c.params.agent_id === healed);
+        return restart !== undefined;
+      },
+      { message: "restart_agent command delivered" },
+    )
     .toBe(true);
   await reportCommand(coordinator, ingestKey, restart!.id, "succeeded");
   await coordinator.dispose();
   expect((await ingest([{ type: "heartbeat", agent_id: healed, timestamp: Date.now() }])).status).toBe(202);
-  await expect.poll(async () => (await healingOfAgent(page.request, swarm, healed))).toMatchObject({ status: "succeeded", trigger: "detected", strategy: "AgentRestartStrategy" });
+  await expect
+    .poll(async () => await healingOfAgent(page.request, swarm, healed))
+    .toMatchObject({ status: "succeeded", trigger: "detected", strategy: "AgentRestartStrategy" });
   expect((await healingOfAgent(page.request, swarm, waiting))?.status).toBe("pending");
 });
 
-test("an ingest key created in the UI works until it is revoked there, then is refused at once", async ({ settingsPage, playwright, baseURL }, testInfo) => {
+test("an ingest key created in the UI works until it is revoked there, then is refused at once", async ({
+  settingsPage,
+  playwright,
+  baseURL,
+}, testInfo) => {
   const { swarm } = seeded();
   const name = `ui-key-${randomUUID().slice(0, 8)}`;
   await settingsPage.page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -52,7 +71,11 @@ test("an ingest key created in the UI works until it is revoked there, then is r
   await expect(settingsPage.keyRow(name)).toContainText("active");
 
   const api = await playwright.request.newContext({ baseURL: baseURL! });
-  const post = () => api.post("/api/v1/events", { headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, data: [{ type: "heartbeat", agent_id: "key-agent", timestamp: Date.now() }] });
+  const post = () =>
+    api.post("/api/v1/events", {
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      data: [{ type: "heartbeat", agent_id: "key-agent", timestamp: Date.now() }],
+    });
   expect((await post()).status()).toBe(202);
 
   const shot = path.join(testInfo.project.outputDir, "screenshots", "settings.png");

@@ -11,7 +11,9 @@ test("an unauthenticated visit to / redirects to the sign-in page", async ({ pag
 
 test("a wrong password shows an error and stays on the sign-in page", async ({ page, signInPage }) => {
   await signInPage.goto("/");
-  expect(await signInPage.signIn(seeded().admin.email, "not-the-password"), "sign-in status (429: better-auth's sign-in rate limit)").toBe(401);
+  expect(await signInPage.signIn(seeded().admin.email, "not-the-password"), "sign-in status (429: better-auth's sign-in rate limit)").toBe(
+    401,
+  );
   await expect(signInPage.error).toBeVisible();
   await expect(signInPage.error).not.toBeEmpty();
   await expect(signInPage.submit).toBeEnabled();

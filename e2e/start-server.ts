@@ -53,14 +53,23 @@ async function main(): Promise<void> {
   const { password, ingestKeys } = await seedE2EDatabase(url, USERS, [E2E_SWARM, spareSwarm]);
   const as = (role: SeedUser["role"]) => ({ email: USERS.find((u) => u.role === role)!.email, password });
   const fixtures: E2EFixtures = {
-    baseURL: E2E_BASE_URL, database, admin: as("admin"), operator: as("operator"), viewer: as("viewer"),
-    swarm: E2E_SWARM, ingestKey: ingestKeys.get(E2E_SWARM)!, spareSwarm, spareIngestKey: ingestKeys.get(spareSwarm)!,
+    baseURL: E2E_BASE_URL,
+    database,
+    admin: as("admin"),
+    operator: as("operator"),
+    viewer: as("viewer"),
+    swarm: E2E_SWARM,
+    ingestKey: ingestKeys.get(E2E_SWARM)!,
+    spareSwarm,
+    spareIngestKey: ingestKeys.get(spareSwarm)!,
   };
   const dir = path.dirname(FIXTURES_FILE);
   fs.mkdirSync(dir, { recursive: true });
   for (const f of fs.readdirSync(dir)) if (/^session-.*\.json$/.test(f)) fs.rmSync(path.join(dir, f)); // earlier databases' sessions
   fs.writeFileSync(FIXTURES_FILE, JSON.stringify(fixtures, null, 2) + "\n", { mode: 0o600 });
-  process.stdout.write(`e2e: database ${database} seeded (${fixtures.admin.email}, ingest key for ${E2E_SWARM}); starting ${E2E_BASE_URL}\n`);
+  process.stdout.write(
+    `e2e: database ${database} seeded (${fixtures.admin.email}, ingest key for ${E2E_SWARM}); starting ${E2E_BASE_URL}\n`,
+  );
 
   // Exactly what `npm start` does: build what is missing or stale, then run the compiled server, dist/server.js (it handles SIGTERM/SIGINT).
   await import(pathToFileURL(path.resolve("scripts/start.mjs")).href);

@@ -31,4 +31,6 @@ for (const [path, entry] of Object.entries(lock.packages)) {
 }
 lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === "" ? -1 : b === "" ? 1 : a.localeCompare(b))));
 fs.writeFileSync(file, JSON.stringify(lock, null, 2) + "\n");
-process.stdout.write(added.length ? `added ${added.length} optional platform packages:\n  ${added.join("\n  ")}\n` : "lock file already complete\n");
+process.stdout.write(
+  added.length ? `added ${added.length} optional platform packages:\n  ${added.join("\n  ")}\n` : "lock file already complete\n",
+);

@@ -20,6 +20,7 @@ const counts = report.metadata?.vulnerabilities ?? {};
 const blocking = (counts.high ?? 0) + (counts.critical ?? 0);
 console.log(`npm audit --omit=dev: ${JSON.stringify(counts)}`);
 if (blocking > 0) {
-  for (const [name, v] of Object.entries(report.vulnerabilities ?? {})) if (v.severity === "high" || v.severity === "critical") console.error(`  ${v.severity}: ${name} (${v.range})`);
+  for (const [name, v] of Object.entries(report.vulnerabilities ?? {}))
+    if (v.severity === "high" || v.severity === "critical") console.error(`  ${v.severity}: ${name} (${v.range})`);
   process.exit(1);
 }

@@ -62,7 +62,10 @@ export async function startTestAppOn(databaseUrl: string, clock?: Clock, limits?
         body: JSON.stringify({ email, password: "correct-horse-1" }),
       });
       if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
-      const cookie = res.headers.getSetCookie().map((c) => c.split(";", 1)[0]).join("; ");
+      const cookie = res.headers
+        .getSetCookie()
+        .map((c) => c.split(";", 1)[0])
+        .join("; ");
       return { cookie, email };
     },
     close: async () => {

@@ -43,11 +43,17 @@ async function swarm(name: string) {
     app.engine.tick();
     await app.drainEngineOutputs();
   };
-  const pull = async () => (await (await fetch(`${app.url}/api/v1/commands?wait=2`, { headers: { authorization: `Bearer ${key}` } })).json()) as { id: string; kind: string; params: Record<string, unknown> }[];
+  const pull = async () =>
+    (await (await fetch(`${app.url}/api/v1/commands?wait=2`, { headers: { authorization: `Bearer ${key}` } })).json()) as {
+      id: string;
+      kind: string;
+      params: Record<string, unknown>;
+    }[];
   return { second, pull };
 }
 
-const get = async (handler: typeof listHealings, swarmName: string, query: Record<string, string> = {}) => (await callRoute(app, handler, { caller: { token: operator }, params: { swarm: swarmName }, query })).body;
+const get = async (handler: typeof listHealings, swarmName: string, query: Record<string, string> = {}) =>
+  (await callRoute(app, handler, { caller: { token: operator }, params: { swarm: swarmName }, query })).body;
 
 /** Approves the swarm's open proposal of `failureType` through the API and returns the commands a coordinator pulls. */
 async function approveAndPull(name: string, failureType: string, pull: () => Promise<{ id: string; kind: string }[]>) {
@@ -68,35 +74,52 @@ async function approveAndPull(name: string, failureType: string, pull: () => Pro
 describe("every approved proposal reaches a coordinator as a command", () => {
   it("queue: a queue climbing towards a backlog → scale_agents", async () => {
     const s = await swarm("acts-queue");
-    for (const depth of [0, 0, 10, 25, 40]) await s.second([{ type: "heartbeat", agent_id: "a-1" }, { type: "queue_metric", metadata: { queue_depth: depth, high_priority_count: 0 } }]);
+    for (const depth of [0, 0, 10, 25, 40])
+      await s.second([
+        { type: "heartbeat", agent_id: "a-1" },
+        { type: "queue_metric", metadata: { queue_depth: depth, high_priority_count: 0 } },
+      ]);
     const { pulled } = await approveAndPull("acts-queue", "task_queue_backlog", s.pull);
     expect(pulled.map((c) => c.kind)).toEqual(["scale_agents"]);
   });
 
   it("health: an agent's degraded heartbeats → restart_agent for that agent", async () => {
     const s = await swarm("acts-health");
-    for (const state of ["healthy", "degraded", "degraded"]) await s.second([{ type: "heartbeat", agent_id: "sick", health_state: state }, { type: "heartbeat", agent_id: "well", health_state: "healthy" }]);
+    for (const state of ["healthy", "degraded", "degraded"])
+      await s.second([
+        { type: "heartbeat", agent_id: "sick", health_state: state },
+        { type: "heartbeat", agent_id: "well", health_state: "healthy" },
+      ]);
     const { pulled } = await approveAndPull("acts-health", "agent_down", s.pull);
     expect(pulled).toEqual([expect.objectContaining({ kind: "restart_agent", params: expect.objectContaining({ agent_id: "sick" }) })]);
   });
 
   it("trend: token usage racing towards its budget (not yet exhausted) → a rebalance command", async () => {
     const s = await swarm("acts-token");
-    for (const percent of [20, 30, 40, 50]) await s.second([{ type: "heartbeat", agent_id: "a-1" }, { type: "resource_metric", metadata: { token_usage_percent: percent } }]);
+    for (const percent of [20, 30, 40, 50])
+      await s.second([
+        { type: "heartbeat", agent_id: "a-1" },
+        { type: "resource_metric", metadata: { token_usage_percent: percent } },
+      ]);
     const { pulled } = await approveAndPull("acts-token", "token_exhaustion", s.pull);
     expect(pulled.length).toBeGreaterThan(0);
   });
 
   it("trend: memory climbing past 85 % → a rebalance command", async () => {
     const s = await swarm("acts-memory");
-    for (const percent of [70, 78, 86, 92]) await s.second([{ type: "heartbeat", agent_id: "a-1" }, { type: "resource_metric", metadata: { memory_usage_percent: percent } }]);
+    for (const percent of [70, 78, 86, 92])
+      await s.second([
+        { type: "heartbeat", agent_id: "a-1" },
+        { type: "resource_metric", metadata: { memory_usage_percent: percent } },
+      ]);
     const { pulled } = await approveAndPull("acts-memory", "memory_exhaustion", s.pull);
     expect(pulled.length).toBeGreaterThan(0);
   });
 
   it("bottleneck: consensus rounds timing out → a quorum recovery command", async () => {
     const s = await swarm("acts-consensus");
-    for (let i = 0; i < 6; i++) await s.second([{ type: "heartbeat", agent_id: "a-1" }, { type: "consensus_round", result: "timeout", duration_ms: 9_000 } as Sent]);
+    for (let i = 0; i < 6; i++)
+      await s.second([{ type: "heartbeat", agent_id: "a-1" }, { type: "consensus_round", result: "timeout", duration_ms: 9_000 } as Sent]);
     const { pulled } = await approveAndPull("acts-consensus", "consensus_failed", s.pull);
     expect(pulled.length).toBeGreaterThan(0);
   });
@@ -107,24 +130,53 @@ describe("every approved proposal reaches a coordinator as a command", () => {
     const swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "acts-restart" } })).id;
     await app.db.prediction.create({
       data: {
-        id: randomUUID(), swarmId, failureType: "agent_down", agentId: "old-agent", confidence: 0.9, predictedAt: new Date(clock.now() - 5_000), expectedAt: new Date(clock.now() + 120_000),
-        reasoning: "stored before a restart", recommendedAction: "Restart the agent proactively", source: "health", patternIndicators: [], status: "open",
+        id: randomUUID(),
+        swarmId,
+        failureType: "agent_down",
+        agentId: "old-agent",
+        confidence: 0.9,
+        predictedAt: new Date(clock.now() - 5_000),
+        expectedAt: new Date(clock.now() + 120_000),
+        reasoning: "stored before a restart",
+        recommendedAction: "Restart the agent proactively",
+        source: "health",
+        patternIndicators: [],
+        status: "open",
       },
     });
     const { pulled } = await approveAndPull("acts-restart", "agent_down", s.pull);
-    expect(pulled).toEqual([expect.objectContaining({ kind: "restart_agent", params: expect.objectContaining({ agent_id: "old-agent" }) })]);
+    expect(pulled).toEqual([
+      expect.objectContaining({ kind: "restart_agent", params: expect.objectContaining({ agent_id: "old-agent" }) }),
+    ]);
   });
 
   it("a detected failure is an incident that is healing, and resolved once healed", async () => {
     const s = await swarm("acts-incident");
-    await s.second([{ type: "heartbeat", agent_id: "b-1" }, { type: "heartbeat", agent_id: "b-2" }]);
+    await s.second([
+      { type: "heartbeat", agent_id: "b-1" },
+      { type: "heartbeat", agent_id: "b-2" },
+    ]);
     await s.second([{ type: "heartbeat_failed", agent_id: "b-1" }]);
-    expect((await get(listIncidents, "acts-incident")).items).toEqual([expect.objectContaining({ source: "failure", failure_type: "agent_down", agent_id: "b-1", state: "healing", healing_id: expect.any(String) })]);
+    expect((await get(listIncidents, "acts-incident")).items).toEqual([
+      expect.objectContaining({
+        source: "failure",
+        failure_type: "agent_down",
+        agent_id: "b-1",
+        state: "healing",
+        healing_id: expect.any(String),
+      }),
+    ]);
     const [command] = await s.pull();
-    await fetch(`${app.url}/api/v1/commands/${command!.id}/result`, { method: "POST", headers: { authorization: `Bearer ${await app.ingestKey("acts-incident")}`, "content-type": "application/json" }, body: JSON.stringify({ status: "succeeded" }) });
+    await fetch(`${app.url}/api/v1/commands/${command!.id}/result`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await app.ingestKey("acts-incident")}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "succeeded" }),
+    });
     await s.second([{ type: "heartbeat", agent_id: "b-1" }]);
     await s.second([{ type: "heartbeat", agent_id: "b-1" }]);
     expect((await get(listIncidents, "acts-incident")).items).toEqual([]);
-    expect((await get(listIncidents, "acts-incident", { state: "resolved" })).items).toEqual([expect.objectContaining({ state: "resolved", reason: "healed" })]);
+    expect((await get(listIncidents, "acts-incident", { state: "resolved" })).items).toEqual([
+      expect.objectContaining({ state: "resolved", reason: "healed" }),
+    ]);
   });
 });

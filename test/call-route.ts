@@ -21,12 +21,16 @@ export async function callRoute(
 ): Promise<Called> {
   const headers: Record<string, string> = { "content-type": "application/json" };
   if (opts.caller && "token" in opts.caller) headers.authorization = `Bearer ${opts.caller.token}`;
-  if (opts.caller && "cookie" in opts.caller) Object.assign(headers, { cookie: opts.caller.cookie, origin: app.url, host: new URL(app.url).host });
+  if (opts.caller && "cookie" in opts.caller)
+    Object.assign(headers, { cookie: opts.caller.cookie, origin: app.url, host: new URL(app.url).host });
   const url = new URL(`${app.url}/api/v1/test`);
   for (const [k, v] of Object.entries(opts.query ?? {})) url.searchParams.set(k, v);
-  const res = await handler(new Request(url, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? null : JSON.stringify(opts.body) }), {
-    params: Promise.resolve(opts.params ?? {}),
-  });
+  const res = await handler(
+    new Request(url, { method: opts.method ?? "GET", headers, body: opts.body === undefined ? null : JSON.stringify(opts.body) }),
+    {
+      params: Promise.resolve(opts.params ?? {}),
+    },
+  );
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
 }

@@ -47,7 +47,15 @@ describe("chaos", () => {
     const port = await freePort();
     const first = await startServerProcess(databaseUrl, port);
     const halfway = ackedAtLeast((BATCHES * BATCH_SIZE) / 4);
-    const clients = ingestUntilAcknowledged({ url: `http://127.0.0.1:${port}`, key, batches: BATCHES, batchSize: BATCH_SIZE, concurrency: 8, idPrefix: "kill", onAck: halfway.onAck });
+    const clients = ingestUntilAcknowledged({
+      url: `http://127.0.0.1:${port}`,
+      key,
+      batches: BATCHES,
+      batchSize: BATCH_SIZE,
+      concurrency: 8,
+      idPrefix: "kill",
+      onAck: halfway.onAck,
+    });
     await halfway.reached;
     first.child.kill("SIGKILL");
     expect(await first.exited).toBeNull();
@@ -57,7 +65,9 @@ describe("chaos", () => {
     await second.exited;
 
     const result = await check(swarm, log);
-    console.info(`F1: acked ${log.acked.size}, stored ${result.stored}, distinct ${result.distinct}, missing ${result.missing}, cut-off requests ${log.transportErrors}, statuses ${JSON.stringify(Object.fromEntries(log.statuses))}`);
+    console.info(
+      `F1: acked ${log.acked.size}, stored ${result.stored}, distinct ${result.distinct}, missing ${result.missing}, cut-off requests ${log.transportErrors}, statuses ${JSON.stringify(Object.fromEntries(log.statuses))}`,
+    );
     expect(log.acked.size).toBe(BATCHES * BATCH_SIZE);
     expect(result).toEqual({ stored: BATCHES * BATCH_SIZE, distinct: BATCHES * BATCH_SIZE, missing: 0 });
     expect(log.transportErrors).toBeGreaterThan(0); // the kill did cut requests off
@@ -70,7 +80,15 @@ describe("chaos", () => {
     const port = await freePort();
     const first = await startServerProcess(databaseUrl, port);
     const halfway = ackedAtLeast((BATCHES * BATCH_SIZE) / 4);
-    const clients = ingestUntilAcknowledged({ url: `http://127.0.0.1:${port}`, key, batches: BATCHES, batchSize: BATCH_SIZE, concurrency: 8, idPrefix: "term", onAck: halfway.onAck });
+    const clients = ingestUntilAcknowledged({
+      url: `http://127.0.0.1:${port}`,
+      key,
+      batches: BATCHES,
+      batchSize: BATCH_SIZE,
+      concurrency: 8,
+      idPrefix: "term",
+      onAck: halfway.onAck,
+    });
     await halfway.reached;
     const termAt = Date.now();
     first.child.kill("SIGTERM");
@@ -84,7 +102,9 @@ describe("chaos", () => {
     expect(await second.exited).toBe(0);
 
     const result = await check(swarm, log);
-    console.info(`F7: exit ${code} ${drainMs} ms after SIGTERM; acked ${log.acked.size}, stored ${result.stored}, distinct ${result.distinct}, missing ${result.missing}, statuses ${JSON.stringify(Object.fromEntries(log.statuses))}`);
+    console.info(
+      `F7: exit ${code} ${drainMs} ms after SIGTERM; acked ${log.acked.size}, stored ${result.stored}, distinct ${result.distinct}, missing ${result.missing}, statuses ${JSON.stringify(Object.fromEntries(log.statuses))}`,
+    );
     expect(result).toEqual({ stored: BATCHES * BATCH_SIZE, distinct: BATCHES * BATCH_SIZE, missing: 0 });
     expect([...log.statuses.keys()].filter((s) => s >= 500 && s !== 503)).toEqual([]);
     expect(log.retryAfterMissing).toBe(0);

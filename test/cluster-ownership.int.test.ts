@@ -29,8 +29,19 @@ afterAll(async () => {
 
 type Owner = { ownerId: string; epoch: number };
 const q = async <T>(sql: string, values: unknown[] = []) => (await database.pool.query(sql, values)).rows as T[];
-const ownerRow = async (swarmId: number) => (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId])).map((r): Owner => ({ ownerId: r.owner_id, epoch: Number(r.epoch) }))[0];
-const lockHolders = async (swarmId: number) => Number((await q<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted", [LOCK_CLASS, swarmId]))[0]!.n);
+const ownerRow = async (swarmId: number) =>
+  (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId])).map(
+    (r): Owner => ({ ownerId: r.owner_id, epoch: Number(r.epoch) }),
+  )[0];
+const lockHolders = async (swarmId: number) =>
+  Number(
+    (
+      await q<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted",
+        [LOCK_CLASS, swarmId],
+      )
+    )[0]!.n,
+  );
 
 describe("cluster: one engine owner per swarm", () => {
   it("survives kill -9 of the owner: no event lost, takeover ≤ 10 s, healings continue, no command executed twice, live metrics", async () => {
@@ -54,7 +65,10 @@ describe("cluster: one engine owner per swarm", () => {
     })();
 
     const auth = { authorization: `Bearer ${key}`, "content-type": "application/json" };
-    const post = (url: string, events: Record<string, unknown>[]) => fetch(`${url}/api/v1/events`, { method: "POST", headers: auth, body: JSON.stringify(events) }).then((r) => expect(r.status).toBe(202));
+    const post = (url: string, events: Record<string, unknown>[]) =>
+      fetch(`${url}/api/v1/events`, { method: "POST", headers: auth, body: JSON.stringify(events) }).then((r) =>
+        expect(r.status).toBe(202),
+      );
     // The coordinator: counts how often each command is delivered and how often its result is posted.
     const delivered = new Map<string, number>();
     const results = new Map<string, number>();
@@ -67,7 +81,15 @@ describe("cluster: one engine owner per swarm", () => {
     };
     const execute = async (url: string, id: string) => {
       results.set(id, (results.get(id) ?? 0) + 1);
-      expect((await fetch(`${url}/api/v1/commands/${id}/result`, { method: "POST", headers: auth, body: JSON.stringify({ status: "succeeded" }) })).status).toBe(200);
+      expect(
+        (
+          await fetch(`${url}/api/v1/commands/${id}/result`, {
+            method: "POST",
+            headers: auth,
+            body: JSON.stringify({ status: "succeeded" }),
+          })
+        ).status,
+      ).toBe(200);
     };
 
     // Sustained ingest round-robin on every instance, through the kill.
@@ -105,7 +127,9 @@ describe("cluster: one engine owner per swarm", () => {
     const takeoverMs = Date.now() - killedAt;
     expect(takeoverMs).toBeLessThanOrEqual(10_000);
     expect(survivors.map((s) => s.proc.instanceId)).toContain(next.ownerId);
-    const tickAfterTakeover = new Promise<{ swarm: string }>((resolve) => socket!.on("metrics.tick", (t: { swarm: string }) => t.swarm === SWARM && resolve(t)));
+    const tickAfterTakeover = new Promise<{ swarm: string }>((resolve) =>
+      socket!.on("metrics.tick", (t: { swarm: string }) => t.swarm === SWARM && resolve(t)),
+    );
 
     // The adopted healing finishes on the new owner once its command's result arrives (on another instance) and the
     // restarted agent heartbeats (verification).
@@ -113,11 +137,15 @@ describe("cluster: one engine owner per swarm", () => {
     await post(survivors[0]!.url, [{ type: "heartbeat", agent_id: "crash-1", timestamp: Date.now() }]);
     // Healings of the detected failures (the engine may also propose preventive ones from the learned heartbeat pattern,
     // depending on when its learner last ran: those wait for an operator and are not what this test follows).
-    const detectedHealings = async () => (await database.db.healing.findMany({ where: { swarmId, trigger: "detected" }, orderBy: { startedAt: "asc" } })).map((h) => h.status);
+    const detectedHealings = async () =>
+      (await database.db.healing.findMany({ where: { swarmId, trigger: "detected" }, orderBy: { startedAt: "asc" } })).map((h) => h.status);
     await vi.waitFor(async () => expect(await detectedHealings()).toEqual(["succeeded"]), { timeout: 10_000, interval: 100 });
 
     // Detection and healing continue on the new owner.
-    await post(survivors[1]!.url, [{ type: "heartbeat", agent_id: "crash-2", timestamp: Date.now() - 500 }, { type: "heartbeat_failed", agent_id: "crash-2", timestamp: Date.now() }]);
+    await post(survivors[1]!.url, [
+      { type: "heartbeat", agent_id: "crash-2", timestamp: Date.now() - 500 },
+      { type: "heartbeat_failed", agent_id: "crash-2", timestamp: Date.now() },
+    ]);
     const [cmd2] = await pullOne(survivors[1]!.url);
     expect(cmd2).toMatchObject({ kind: "restart_agent" });
     await execute(survivors[0]!.url, cmd2!.id);

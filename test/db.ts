@@ -45,7 +45,8 @@ export async function dropTestDatabases(serverUrl: string, pid = process.pid): P
     const { rows } = await c.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${TEST_DB_PREFIX}%`]);
     for (const { datname } of rows) {
       const owner = Number(/^sm_test_(\d+)_/.exec(datname)?.[1]);
-      if (owner === pid || !Number.isInteger(owner) || !processAlive(owner)) await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      if (owner === pid || !Number.isInteger(owner) || !processAlive(owner))
+        await c.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     }
   });
 }

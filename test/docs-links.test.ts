@@ -46,7 +46,9 @@ describe("headingSlug", () => {
 describe("documentation links", () => {
   it("scans the repository's code, tests and docs", () => {
     const files = texts.map((f) => f.file);
-    expect(files).toEqual(expect.arrayContaining(["README.md", "docs/decisions.md", "lib/engine/swarm-engine.ts", "test/docs-links.test.ts"]));
+    expect(files).toEqual(
+      expect.arrayContaining(["README.md", "docs/decisions.md", "lib/engine/swarm-engine.ts", "test/docs-links.test.ts"]),
+    );
     expect(files.some((f) => f.startsWith("node_modules/") || f.startsWith("lib/generated/"))).toBe(false);
   });
 

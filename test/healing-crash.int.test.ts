@@ -35,9 +35,10 @@ const start = async (port: number) => {
 };
 /** Resolves once the swarm's owner has recorded `n` more ownership beats (each beat also settles adopted healings). */
 const ownerBeats = async (swarmId: number, n: number) => {
-  const at = async () => (await q<{ at: Date }>("SELECT heartbeat_at AS at FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0]!.at.getTime();
+  const at = async () =>
+    (await q<{ at: Date }>("SELECT heartbeat_at AS at FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0]!.at.getTime();
   let last = await at();
-  for (let seen = 0; seen < n; ) {
+  for (let seen = 0; seen < n;) {
     await vi.waitFor(async () => expect(await at()).toBeGreaterThan(last), { timeout: 15_000, interval: 50 });
     last = await at();
     seen++;
@@ -52,20 +53,42 @@ describe("F6: crash during a healing", () => {
     const url = `http://127.0.0.1:${port}`;
     const receiver = new DedupReceiver(key);
     const post = async (events: Record<string, unknown>[]) =>
-      expect((await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) })).status).toBe(202);
+      expect(
+        (
+          await fetch(`${url}/api/v1/events`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            body: JSON.stringify(events),
+          })
+        ).status,
+      ).toBe(202);
 
     // A detected agent failure (policy auto): the engine heals it with restart_agent; the coordinator takes the
     // command and executes it, but the server dies before the result is reported.
     const first = await start(port);
-    await vi.waitFor(async () => expect((await q("SELECT 1 FROM swarm_owners WHERE swarm_id = $1 AND owner_id = $2", [swarmId, first.instanceId])).length).toBe(1), { timeout: 10_000, interval: 50 });
-    await post([{ type: "heartbeat", agent_id: AGENT, timestamp: Date.now() - 500 }, { type: "heartbeat_failed", agent_id: AGENT, timestamp: Date.now() }]);
+    await vi.waitFor(
+      async () =>
+        expect((await q("SELECT 1 FROM swarm_owners WHERE swarm_id = $1 AND owner_id = $2", [swarmId, first.instanceId])).length).toBe(1),
+      { timeout: 10_000, interval: 50 },
+    );
+    await post([
+      { type: "heartbeat", agent_id: AGENT, timestamp: Date.now() - 500 },
+      { type: "heartbeat_failed", agent_id: AGENT, timestamp: Date.now() },
+    ]);
     const [command, ...more] = await receiver.pull(url);
     expect(more).toEqual([]);
     expect(command).toMatchObject({ kind: "restart_agent", params: { agent_id: AGENT } });
     const result = receiver.execute(command!);
-    const [leased] = await q<{ status: string; attempts: number; lease_until: Date }>("SELECT status, attempts, lease_until FROM commands WHERE id = $1", [command!.id]);
+    const [leased] = await q<{ status: string; attempts: number; lease_until: Date }>(
+      "SELECT status, attempts, lease_until FROM commands WHERE id = $1",
+      [command!.id],
+    );
     expect(leased).toMatchObject({ status: "dispatched", attempts: 1 });
-    await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual(["running"]), { timeout: 10_000, interval: 50 });
+    await vi.waitFor(
+      async () =>
+        expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual(["running"]),
+      { timeout: 10_000, interval: 50 },
+    );
 
     const killedAt = Date.now();
     first.child.kill("SIGKILL");
@@ -79,8 +102,12 @@ describe("F6: crash during a healing", () => {
     expect(others).toEqual([]);
     expect(again!.id).toBe(command!.id);
     expect(reclaimedAt).toBeGreaterThanOrEqual(leased!.lease_until.getTime());
-    const owner = async () => (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0];
-    await vi.waitFor(async () => expect(await owner()).toEqual({ owner_id: second.instanceId, epoch: "2" }), { timeout: 15_000, interval: 50 });
+    const owner = async () =>
+      (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0];
+    await vi.waitFor(async () => expect(await owner()).toEqual({ owner_id: second.instanceId, epoch: "2" }), {
+      timeout: 15_000,
+      interval: 50,
+    });
 
     // The coordinator dedups by id: no second execution, the stored result is reported.
     expect(receiver.execute(again!)).toBe(result);
@@ -93,13 +120,25 @@ describe("F6: crash during a healing", () => {
 
     // The agent heartbeats: verification passes and the healing succeeds, its failure resolved.
     await post([{ type: "heartbeat", agent_id: AGENT, timestamp: Date.now() }]);
-    await vi.waitFor(async () => expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual(["succeeded"]), { timeout: 15_000, interval: 100 });
+    await vi.waitFor(
+      async () =>
+        expect((await database.db.healing.findMany({ where: { swarmId, trigger: "detected" } })).map((h) => h.status)).toEqual([
+          "succeeded",
+        ]),
+      { timeout: 15_000, interval: 100 },
+    );
     const healing = await database.db.healing.findFirstOrThrow({ where: { swarmId, trigger: "detected" } });
     const commands = await database.db.command.findMany({ where: { swarmId, healingId: healing.id } });
-    expect({ ...healing, commands }).toMatchObject({ reason: null, commands: [expect.objectContaining({ id: command!.id, status: "succeeded", attempts: 2 })] });
+    expect({ ...healing, commands }).toMatchObject({
+      reason: null,
+      commands: [expect.objectContaining({ id: command!.id, status: "succeeded", attempts: 2 })],
+    });
     expect(healing.actions).toContainEqual(expect.objectContaining({ kind: "restart_agent", commandId: command!.id, status: "succeeded" }));
     expect(healing.actions).toContainEqual("verified by the new engine owner on stored evidence: passed");
-    await vi.waitFor(async () => expect((await database.db.failure.findFirstOrThrow({ where: { id: healing.failureId! } })).resolvedAt).not.toBeNull(), { timeout: 10_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect((await database.db.failure.findFirstOrThrow({ where: { id: healing.failureId! } })).resolvedAt).not.toBeNull(),
+      { timeout: 10_000, interval: 100 },
+    );
 
     // Nothing is delivered again; one command in all; both dispatch attempts are in the audit log.
     expect(await (await fetch(`${url}/api/v1/commands?wait=0`, { headers: { authorization: `Bearer ${key}` } })).json()).toEqual([]);
@@ -107,7 +146,10 @@ describe("F6: crash during a healing", () => {
     // The restarted engine replays the events before its cursor and may detect the failure again: stored once.
     expect(await database.db.failure.count({ where: { swarmId } })).toBe(1);
     const audited = await database.db.auditLog.findMany({ where: { action: "command.dispatched", swarmId }, orderBy: { id: "asc" } });
-    expect(audited.map((a) => [a.target, (a.detail as { attempt: number }).attempt])).toEqual([[`command:${command!.id}`, 1], [`command:${command!.id}`, 2]]);
+    expect(audited.map((a) => [a.target, (a.detail as { attempt: number }).attempt])).toEqual([
+      [`command:${command!.id}`, 1],
+      [`command:${command!.id}`, 2],
+    ]);
     expect([...receiver.deliveries.values()]).toEqual([2]);
     expect([...receiver.executions.values()]).toEqual([1]);
 

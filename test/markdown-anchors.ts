@@ -4,7 +4,16 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** Directories never scanned: dependencies, build output, generated code, local data and reports. */
-const SKIPPED_DIRS: ReadonlySet<string> = new Set(["node_modules", ".next", "dist", ".git", ".data", "test-results", "playwright-report", "coverage"]);
+const SKIPPED_DIRS: ReadonlySet<string> = new Set([
+  "node_modules",
+  ".next",
+  "dist",
+  ".git",
+  ".data",
+  "test-results",
+  "playwright-report",
+  "coverage",
+]);
 
 /** Paths (relative to the root, with `/`) never scanned. */
 const SKIPPED_PATHS: ReadonlySet<string> = new Set(["lib/generated", "bench/results"]);

@@ -30,14 +30,25 @@ afterAll(async () => {
 });
 
 const q = async <T>(sql: string, values: unknown[] = []) => (await database.pool.query(sql, values)).rows as T[];
-const ownerRow = async (swarmId: number) => (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0];
-const lockHolders = async (swarmId: number) => Number((await q<{ n: string }>("SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted", [LOCK_CLASS, swarmId]))[0]!.n);
+const ownerRow = async (swarmId: number) =>
+  (await q<{ owner_id: string; epoch: string }>("SELECT owner_id, epoch::text FROM swarm_owners WHERE swarm_id = $1", [swarmId]))[0];
+const lockHolders = async (swarmId: number) =>
+  Number(
+    (
+      await q<{ n: string }>(
+        "SELECT count(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) AND classid = $1 AND objid = $2 AND objsubid = 2 AND granted",
+        [LOCK_CLASS, swarmId],
+      )
+    )[0]!.n,
+  );
 const healings = async (swarmId: number) =>
-  (await q<{ agent: string; status: string; commands: string }>(
-    `SELECT f.agent_id AS agent, h.status::text, (SELECT count(*) FROM commands c WHERE c.healing_id = h.id)::text AS commands
+  (
+    await q<{ agent: string; status: string; commands: string }>(
+      `SELECT f.agent_id AS agent, h.status::text, (SELECT count(*) FROM commands c WHERE c.healing_id = h.id)::text AS commands
      FROM healings h JOIN failures f ON f.id = h.failure_id WHERE h.swarm_id = $1 ORDER BY f.agent_id, h.started_at`,
-    [swarmId],
-  )).map((h) => `${h.agent} ${h.status} ${h.commands}`);
+      [swarmId],
+    )
+  ).map((h) => `${h.agent} ${h.status} ${h.commands}`);
 
 describe("F5: the engine owner pauses", () => {
   it("the other instance takes over ≤ 10 s; the resumed owner is fenced: no command created twice, no healing duplicated", async () => {
@@ -47,14 +58,33 @@ describe("F5: the engine owner pauses", () => {
       const port = await freePort();
       servers.push({ url: `http://127.0.0.1:${port}`, proc: await startServerProcess(databaseUrl, port) });
     }
-    const first = await vi.waitFor(async () => (await ownerRow(swarmId)) ?? Promise.reject(new Error("no owner yet")), { timeout: 10_000, interval: 50 });
+    const first = await vi.waitFor(async () => (await ownerRow(swarmId)) ?? Promise.reject(new Error("no owner yet")), {
+      timeout: 10_000,
+      interval: 50,
+    });
     const old = servers.find((s) => s.proc.instanceId === first.owner_id)!;
     const live = servers.find((s) => s !== old)!;
     const receiver = new DedupReceiver(key);
     const post = async (url: string, events: Record<string, unknown>[]) =>
-      expect((await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) })).status).toBe(202);
-    const failAgent = (url: string, agent: string) => post(url, [{ type: "heartbeat", agent_id: agent, timestamp: Date.now() - 500 }, { type: "heartbeat_failed", agent_id: agent, timestamp: Date.now() }]);
-    const finish = async (url: string, id: string) => expect(await receiver.report(url, id, receiver.execute({ id, kind: "", params: {}, issued_at: "", deadline: "" }))).toMatchObject({ id, status: "succeeded" });
+      expect(
+        (
+          await fetch(`${url}/api/v1/events`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+            body: JSON.stringify(events),
+          })
+        ).status,
+      ).toBe(202);
+    const failAgent = (url: string, agent: string) =>
+      post(url, [
+        { type: "heartbeat", agent_id: agent, timestamp: Date.now() - 500 },
+        { type: "heartbeat_failed", agent_id: agent, timestamp: Date.now() },
+      ]);
+    const finish = async (url: string, id: string) =>
+      expect(await receiver.report(url, id, receiver.execute({ id, kind: "", params: {}, issued_at: "", deadline: "" }))).toMatchObject({
+        id,
+        status: "succeeded",
+      });
 
     // The owner heals pause-1; the coordinator (on the other instance) takes the command and holds on to it.
     await failAgent(live.url, "pause-1");
@@ -94,11 +124,15 @@ describe("F5: the engine owner pauses", () => {
     await post(old.url, [{ type: "heartbeat", agent_id: "pause-3", timestamp: Date.now() }]);
 
     // Every healing ends once, verified, with one command; ownership stays with the new owner (one lock holder).
-    await vi.waitFor(async () => expect(await healings(swarmId)).toEqual(["pause-1 succeeded 1", "pause-2 succeeded 1", "pause-3 succeeded 1"]), { timeout: 20_000, interval: 100 });
+    await vi.waitFor(
+      async () => expect(await healings(swarmId)).toEqual(["pause-1 succeeded 1", "pause-2 succeeded 1", "pause-3 succeeded 1"]),
+      { timeout: 20_000, interval: 100 },
+    );
     expect(await ownerRow(swarmId)).toEqual(next);
     expect(await lockHolders(swarmId)).toBe(1);
     expect(await database.db.command.count({ where: { swarmId } })).toBe(3);
-    for (const s of servers) expect(await (await fetch(`${s.url}/api/v1/commands?wait=0`, { headers: { authorization: `Bearer ${key}` } })).json()).toEqual([]);
+    for (const s of servers)
+      expect(await (await fetch(`${s.url}/api/v1/commands?wait=0`, { headers: { authorization: `Bearer ${key}` } })).json()).toEqual([]);
     console.info(
       `F5: takeover ${takeoverMs} ms after SIGSTOP (epoch ${first.epoch} → ${next.epoch}); healings ${JSON.stringify(await healings(swarmId))}; ` +
         `deliveries per command ${JSON.stringify([...receiver.deliveries.values()])}, executions per command ${JSON.stringify([...receiver.executions.values()])}`,

@@ -8,8 +8,15 @@ export type ExpectedColumn = { name: string; type: string; nullable: boolean };
 export type ExpectedTable = { name: string; columns: ExpectedColumn[]; primaryKey: string[]; uniques: string[][]; indexes: string[][] };
 
 const SCALARS: Record<string, string> = {
-  String: "text", Int: "integer", BigInt: "bigint", Float: "double precision", Boolean: "boolean", Bytes: "bytea",
-  DateTime: "timestamp(3) without time zone", Json: "jsonb", Decimal: "numeric(65,30)",
+  String: "text",
+  Int: "integer",
+  BigInt: "bigint",
+  Float: "double precision",
+  Boolean: "boolean",
+  Bytes: "bytea",
+  DateTime: "timestamp(3) without time zone",
+  Json: "jsonb",
+  Decimal: "numeric(65,30)",
 };
 const NATIVE: Record<string, (p?: string) => string> = {
   Timestamptz: (p) => `timestamp${p ? `(${p})` : ""} with time zone`,
@@ -46,7 +53,10 @@ export function readPrismaSchema(file: string): { tables: ExpectedTable[]; enums
   const models = blocks(src, "model");
   const modelNames = new Set(models.map((m) => m.name));
   const tables = models.map(({ name, body }) => {
-    const lines = body.split("\n").map((l) => l.trim()).filter(Boolean);
+    const lines = body
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean);
     const fieldToColumn = new Map<string, string>();
     const columns: ExpectedColumn[] = [];
     let primaryKey: string[] = [];
@@ -60,7 +70,9 @@ export function readPrismaSchema(file: string): { tables: ExpectedTable[]; enums
       fieldToColumn.set(field, column);
       const native = /@db\.(\w+)(?:\((\d+)\))?/.exec(line);
       const unsupported = /^Unsupported\("([^"]+)"\)/.exec(base)?.[1];
-      const type = unsupported ?? (enums.has(base) ? `enum:${base}` : native ? (NATIVE[native[1]!]?.(native[2]) ?? native[1]!.toLowerCase()) : SCALARS[base]!);
+      const type =
+        unsupported ??
+        (enums.has(base) ? `enum:${base}` : native ? (NATIVE[native[1]!]?.(native[2]) ?? native[1]!.toLowerCase()) : SCALARS[base]!);
       columns.push({ name: column, type, nullable: rawType.endsWith("?") });
       if (/@id\b/.test(line)) primaryKey = [column];
       if (/@unique\b/.test(line)) uniques.push([column]);

@@ -12,15 +12,15 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 /** route file (under app/api/v1) → method → the least role allowed. */
 const MATRIX: Record<string, Partial<Record<Method, Min>>> = {
-  "health": { GET: "public" },
-  "audit": { GET: "admin" },
-  "demo": { GET: "viewer" },
+  health: { GET: "public" },
+  audit: { GET: "admin" },
+  demo: { GET: "viewer" },
   "demo/faults": { POST: "admin" },
   "healings/[id]/approve": { POST: "operator" },
   "healings/[id]/reject": { POST: "operator" },
   "predictions/[id]/approve": { POST: "operator" },
   "predictions/[id]/reject": { POST: "operator" },
-  "swarms": { GET: "viewer" },
+  swarms: { GET: "viewer" },
   "swarms/[swarm]/agents": { GET: "viewer" },
   "swarms/[swarm]/agents/[agent]": { GET: "viewer" },
   "swarms/[swarm]/analytics/mttr": { GET: "viewer" },
@@ -39,7 +39,7 @@ const MATRIX: Record<string, Partial<Record<Method, Min>>> = {
   "swarms/[swarm]/keys": { GET: "admin", POST: "admin" },
   "swarms/[swarm]/keys/[id]": { DELETE: "admin" },
   "swarms/[swarm]/webhook": { GET: "admin", PUT: "admin", DELETE: "admin" },
-  "users": { GET: "admin", POST: "admin" },
+  users: { GET: "admin", POST: "admin" },
   "users/[id]": { PATCH: "admin" },
 };
 
@@ -52,7 +52,9 @@ let app: TestApp;
 const auth: Partial<Record<Caller, string>> = {};
 
 function routeFiles(dir = API): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? routeFiles(path.join(dir, d.name)) : d.name === "route.ts" ? [path.relative(API, dir)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((d) => (d.isDirectory() ? routeFiles(path.join(dir, d.name)) : d.name === "route.ts" ? [path.relative(API, dir)] : []));
 }
 
 beforeAll(async () => {
@@ -74,9 +76,14 @@ describe("role × route matrix", () => {
     expect(found).toEqual(Object.fromEntries(Object.entries(MATRIX).map(([f, ms]) => [f, Object.keys(ms)])));
   });
 
-  const cells = Object.entries(MATRIX).flatMap(([file, methods]) => Object.entries(methods).map(([method, min]) => ({ file, method: method as Method, min: min! })));
+  const cells = Object.entries(MATRIX).flatMap(([file, methods]) =>
+    Object.entries(methods).map(([method, min]) => ({ file, method: method as Method, min: min! })),
+  );
   it.each(cells)("$method $file (least role: $min)", async ({ file, method, min }) => {
-    const mod = (await import(path.join(API, file, "route.ts"))) as Record<Method, (req: Request, seg: { params: Promise<Record<string, string>> }) => Promise<Response>>;
+    const mod = (await import(path.join(API, file, "route.ts"))) as Record<
+      Method,
+      (req: Request, seg: { params: Promise<Record<string, string>> }) => Promise<Response>
+    >;
     const url = `${app.url}/api/v1/${file.replace("[swarm]", "matrix-swarm").replace("[agent]", "agent-1").replace("[id]", "00000000-0000-4000-8000-000000000000")}`;
     const params = { swarm: "matrix-swarm", agent: "agent-1", id: "00000000-0000-4000-8000-000000000000" };
     for (const caller of CALLERS) {

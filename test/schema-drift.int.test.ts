@@ -21,7 +21,11 @@ async function dbColumns(table: string) {
      WHERE c.table_schema = 'public' AND c.table_name = $1 ORDER BY c.column_name`,
     [table],
   );
-  return rows.map((r) => ({ name: r.column_name, type: r.data_type === "USER-DEFINED" ? `enum:${r.udt_name}` : r.dt, nullable: r.is_nullable === "YES" }));
+  return rows.map((r) => ({
+    name: r.column_name,
+    type: r.data_type === "USER-DEFINED" ? `enum:${r.udt_name}` : r.dt,
+    nullable: r.is_nullable === "YES",
+  }));
 }
 
 async function dbIndexes(table: string) {
@@ -41,7 +45,12 @@ describe("schema.prisma matches the migrated database", () => {
     const { rows } = await client.query<{ relname: string }>(
       "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r','p') AND NOT c.relispartition",
     );
-    expect(rows.map((r) => r.relname).filter((n) => n !== "_prisma_migrations").sort()).toEqual(tables.map((t) => t.name).sort());
+    expect(
+      rows
+        .map((r) => r.relname)
+        .filter((n) => n !== "_prisma_migrations")
+        .sort(),
+    ).toEqual(tables.map((t) => t.name).sort());
   });
 
   it("has the enums of the schema with the same values", async () => {

@@ -44,7 +44,16 @@ export async function startServerProcess(databaseUrl: string, port: number, env:
 export type IngestLog = { acked: Set<string>; statuses: Map<number, number>; transportErrors: number; retryAfterMissing: number };
 
 /** Options of a client run (`urls`: instances tried in turn, one after another on failure, instead of `url`). */
-export type IngestRun = { url: string; urls?: readonly string[]; key: string; batches: number; batchSize: number; concurrency: number; idPrefix: string; onAck?: (acked: number) => void };
+export type IngestRun = {
+  url: string;
+  urls?: readonly string[];
+  key: string;
+  batches: number;
+  batchSize: number;
+  concurrency: number;
+  idPrefix: string;
+  onAck?: (acked: number) => void;
+};
 
 /** Sends `batches` batches with `concurrency` clients; each batch is retried with the same ids until it is acknowledged. */
 export async function ingestUntilAcknowledged(run: IngestRun): Promise<IngestLog> {
@@ -56,7 +65,11 @@ export async function ingestUntilAcknowledged(run: IngestRun): Promise<IngestLog
       const body = JSON.stringify(ids.map((id, i) => ({ id, type: "heartbeat", agent_id: `agent-${i % 8}`, timestamp: Date.now() })));
       for (let attempt = 0; ; attempt++) {
         const url = run.urls ? run.urls[(b + attempt) % run.urls.length]! : run.url;
-        const status = await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${run.key}`, "content-type": "application/json" }, body })
+        const status = await fetch(`${url}/api/v1/events`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${run.key}`, "content-type": "application/json" },
+          body,
+        })
           .then(async (res) => {
             await res.arrayBuffer();
             if (res.status === 503 && !res.headers.get("retry-after")) log.retryAfterMissing++;

@@ -41,7 +41,11 @@ const second = async () => {
   await app.drainEngineOutputs();
 };
 const get = async (handler: typeof listFailures) =>
-  (await handler(new Request(`${app.url}/x`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ swarm: SWARM }) })).json();
+  (
+    await handler(new Request(`${app.url}/x`, { headers: { authorization: `Bearer ${token}` } }), {
+      params: Promise.resolve({ swarm: SWARM }),
+    })
+  ).json();
 
 describe("silence detection over the server path", () => {
   it("a silent agent is detected, restarted through the coordinator link, and healed when it heartbeats again", async () => {
@@ -58,18 +62,42 @@ describe("silence detection over the server path", () => {
 
     const failures = (await get(listFailures)).items;
     expect(failures).toEqual([
-      expect.objectContaining({ failure_type: "agent_down", agent_id: "crashy", severity: "high", resolved_at: null, context: expect.objectContaining({ detection_source: "silence", interval_ms: 1000, silent_intervals: 3, last_seen_at: expect.any(String) }) }),
+      expect.objectContaining({
+        failure_type: "agent_down",
+        agent_id: "crashy",
+        severity: "high",
+        resolved_at: null,
+        context: expect.objectContaining({
+          detection_source: "silence",
+          interval_ms: 1000,
+          silent_intervals: 3,
+          last_seen_at: expect.any(String),
+        }),
+      }),
     ]);
     const running = (await get(listHealings)).items;
-    expect(running).toEqual([expect.objectContaining({ strategy: "AgentRestartStrategy", status: "running", trigger: "detected", failure_id: failures[0].id })]);
+    expect(running).toEqual([
+      expect.objectContaining({ strategy: "AgentRestartStrategy", status: "running", trigger: "detected", failure_id: failures[0].id }),
+    ]);
     const agents = (await get(listAgents)).items;
-    expect(agents.find((a: { id: string }) => a.id === "crashy")).toMatchObject({ state: "down", silence: { expected_every_ms: 1000, silent_intervals: 3, silent_for_ms: expect.any(Number) } });
+    expect(agents.find((a: { id: string }) => a.id === "crashy")).toMatchObject({
+      state: "down",
+      silence: { expected_every_ms: 1000, silent_intervals: 3, silent_for_ms: expect.any(Number) },
+    });
     expect(agents.find((a: { id: string }) => a.id === "steady")).toMatchObject({ state: "active", silence: null });
 
     const coordinator = { authorization: `Bearer ${key}` };
-    const pulled = (await (await fetch(`${app.url}/api/v1/commands?wait=5`, { headers: coordinator })).json()) as { id: string; kind: string; params: Record<string, unknown> }[];
+    const pulled = (await (await fetch(`${app.url}/api/v1/commands?wait=5`, { headers: coordinator })).json()) as {
+      id: string;
+      kind: string;
+      params: Record<string, unknown>;
+    }[];
     expect(pulled).toEqual([expect.objectContaining({ kind: "restart_agent", params: expect.objectContaining({ agent_id: "crashy" }) })]);
-    const report = await fetch(`${app.url}/api/v1/commands/${pulled[0]!.id}/result`, { method: "POST", headers: { ...coordinator, "content-type": "application/json" }, body: JSON.stringify({ status: "succeeded", detail: "restarted" }) });
+    const report = await fetch(`${app.url}/api/v1/commands/${pulled[0]!.id}/result`, {
+      method: "POST",
+      headers: { ...coordinator, "content-type": "application/json" },
+      body: JSON.stringify({ status: "succeeded", detail: "restarted" }),
+    });
     expect(report.status).toBe(200);
     await second();
     expect((await get(listHealings)).items[0]).toMatchObject({ status: "running" });
@@ -77,7 +105,10 @@ describe("silence detection over the server path", () => {
     await heartbeats(["crashy", "steady"]);
     await second();
     const healed = (await get(listHealings)).items[0];
-    expect(healed).toMatchObject({ status: "succeeded", commands: [expect.objectContaining({ kind: "restart_agent", status: "succeeded" })] });
+    expect(healed).toMatchObject({
+      status: "succeeded",
+      commands: [expect.objectContaining({ kind: "restart_agent", status: "succeeded" })],
+    });
     expect((await get(listFailures)).items[0].resolved_at).toEqual(expect.any(String));
     expect((await get(listAgents)).items.find((a: { id: string }) => a.id === "crashy")).toMatchObject({ state: "active", silence: null });
     expect(app.engine.snapshot(SWARM)).toMatchObject({ stale: false, last_event_at: clock.now() - 1000 });

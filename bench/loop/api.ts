@@ -5,7 +5,10 @@ export type Reply = { status: number; body: unknown; retryAfterS: number | null 
 
 /** Calls the API at `base` as the holder of `token`. */
 export class Api {
-  constructor(private readonly base: string, private readonly token: string) {}
+  constructor(
+    private readonly base: string,
+    private readonly token: string,
+  ) {}
 
   /** Sends a request; never throws on an HTTP error status (transport errors do throw). */
   async call(method: "GET" | "POST", path: string, body?: unknown): Promise<Reply> {
@@ -29,7 +32,7 @@ export class Api {
   /** Every item of a cursor-paged list (`query` without a leading "?"), newest first. */
   async listAll<T>(path: string, query = ""): Promise<T[]> {
     const items: T[] = [];
-    for (let cursor: string | null = null; ; ) {
+    for (let cursor: string | null = null; ;) {
       const q = [query, "limit=1000", cursor ? `cursor=${encodeURIComponent(cursor)}` : ""].filter(Boolean).join("&");
       const page: { items: T[]; next_cursor: string | null } = await this.get(`${path}?${q}`);
       items.push(...page.items);

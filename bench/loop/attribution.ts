@@ -12,7 +12,15 @@ export const BEFORE_MS = 60_000;
 /** A failure or bottleneck as a detection (times in epoch ms; `source`: the failure's context.detection_source;
  * `incidentId`: its incident's id — the bottleneck's for the failure the engine makes of a bottleneck). */
 export type Detection = {
-  kind: "failure" | "bottleneck"; id: string; incidentId: string; type: string; agentId: string | null; severity: string | null; at: number; resolvedAt: number | null; source: string | null;
+  kind: "failure" | "bottleneck";
+  id: string;
+  incidentId: string;
+  type: string;
+  agentId: string | null;
+  severity: string | null;
+  at: number;
+  resolvedAt: number | null;
+  source: string | null;
 };
 
 const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
@@ -20,12 +28,29 @@ const ms = (iso: string | null | undefined) => (iso ? Date.parse(iso) : null);
 /** Failures and bottlenecks as detections, oldest first (a slow_agent bottleneck names its agent first). */
 export function detectionsOf(failures: readonly FailureRow[], bottlenecks: readonly BottleneckRow[]): Detection[] {
   const fs = failures.map((f): Detection => ({
-    kind: "failure", id: f.id, incidentId: typeof f.context?.bottleneck_id === "string" ? f.context.bottleneck_id : f.id, type: f.failure_type, agentId: f.agent_id, severity: f.severity, at: ms(f.detected_at)!, resolvedAt: ms(f.resolved_at),
+    kind: "failure",
+    id: f.id,
+    incidentId: typeof f.context?.bottleneck_id === "string" ? f.context.bottleneck_id : f.id,
+    type: f.failure_type,
+    agentId: f.agent_id,
+    severity: f.severity,
+    at: ms(f.detected_at)!,
+    resolvedAt: ms(f.resolved_at),
     source: typeof f.context?.detection_source === "string" ? f.context.detection_source : null,
   }));
   const bs = bottlenecks.map((b): Detection => {
     const resources = Array.isArray(b.affected_resources) ? b.affected_resources.filter((r): r is string => typeof r === "string") : [];
-    return { kind: "bottleneck", id: b.id, incidentId: b.id, type: b.type, agentId: b.type === "slow_agent" ? (resources[0] ?? null) : null, severity: b.severity, at: ms(b.detected_at)!, resolvedAt: ms(b.resolved_at), source: null };
+    return {
+      kind: "bottleneck",
+      id: b.id,
+      incidentId: b.id,
+      type: b.type,
+      agentId: b.type === "slow_agent" ? (resources[0] ?? null) : null,
+      severity: b.severity,
+      at: ms(b.detected_at)!,
+      resolvedAt: ms(b.resolved_at),
+      source: null,
+    };
   });
   return [...fs, ...bs].sort((a, b) => a.at - b.at);
 }
@@ -34,7 +59,8 @@ export function detectionsOf(failures: readonly FailureRow[], bottlenecks: reado
 export const faultEnd = (f: FaultTruth) => f.lastSeenAt;
 
 const signsOf = (scenario: string) => (scenario in SIGNS ? SIGNS[scenario as keyof typeof SIGNS] : null);
-const onTarget = (agentId: string | null, targets: readonly string[]) => agentId === null || targets.length === 0 || targets.includes(agentId);
+const onTarget = (agentId: string | null, targets: readonly string[]) =>
+  agentId === null || targets.length === 0 || targets.includes(agentId);
 
 /** Whether a detection is the fault showing: an expected type, on a target, from its start until its end plus the lag. */
 export function detects(d: Detection, f: FaultTruth): boolean {
@@ -57,7 +83,13 @@ export function anticipates(p: PredictionRow, f: FaultTruth): boolean {
 export function masked(f: FaultTruth, detections: readonly Detection[]): boolean {
   const signs = signsOf(f.scenario);
   if (!signs) return false;
-  return detections.some((d) => d.at < f.startedAt && (d.resolvedAt === null || d.resolvedAt > f.startedAt) && signs.detects.includes(d.type) && onTarget(d.agentId, f.targets));
+  return detections.some(
+    (d) =>
+      d.at < f.startedAt &&
+      (d.resolvedAt === null || d.resolvedAt > f.startedAt) &&
+      signs.detects.includes(d.type) &&
+      onTarget(d.agentId, f.targets),
+  );
 }
 
 /** The fault's first detection, or null. */

@@ -46,7 +46,13 @@ export async function createRunDatabase(serverUrl: string, label: string): Promi
       loadKey: (await createIngestKey(opened.db, opened.pepper, LOAD_SWARM, "bench-loop load")).key,
       controlKey: (await createIngestKey(opened.db, opened.pepper, CONTROL_SWARM, "bench-loop control")).key,
     };
-    return { url, name, credentials, drop: () => withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined) };
+    return {
+      url,
+      name,
+      credentials,
+      drop: () =>
+        withClient(serverUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`)).then(() => undefined),
+    };
   } finally {
     await opened.close(false);
   }

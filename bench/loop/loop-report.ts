@@ -7,27 +7,62 @@ import type { RunOutput } from "./run";
 import type { Measure, ScenarioRow } from "./summarize";
 
 /** A summarized run. */
-export type Summary = { mode: string; totals: Measure[]; scenarios: ScenarioRow[]; lists: { needsOperator: [string, number][]; declined: [string, number][] }; details: unknown };
+export type Summary = {
+  mode: string;
+  totals: Measure[];
+  scenarios: ScenarioRow[];
+  lists: { needsOperator: [string, number][]; declined: [string, number][] };
+  details: unknown;
+};
 
-const num = (v: number | null, unit: string) => (v === null ? "—" : `${Number.isInteger(v) ? v : v.toFixed(unit === "ms" ? 1 : 2)}${unit ? ` ${unit}` : ""}`);
+const num = (v: number | null, unit: string) =>
+  v === null ? "—" : `${Number.isInteger(v) ? v : v.toFixed(unit === "ms" ? 1 : 2)}${unit ? ` ${unit}` : ""}`;
 const verdict = (p: boolean | null) => (p === null ? "" : p ? "✓" : "✗");
 
 /** The totals of both runs side by side. */
 export function totalsTable(runs: readonly Summary[]): string {
   const head = ["measure", "target", ...runs.flatMap((r) => [`${r.mode}-all`, ""]), "notes"];
   const body = runs[0]!.totals.map((m, i) => [
-    m.measure, m.target, ...runs.flatMap((r) => [num(r.totals[i]!.value, r.totals[i]!.unit), verdict(r.totals[i]!.pass)]),
-    runs.map((r) => (r.totals[i]!.note ? `${r.mode}: ${r.totals[i]!.note}` : "")).filter(Boolean).join("; "),
+    m.measure,
+    m.target,
+    ...runs.flatMap((r) => [num(r.totals[i]!.value, r.totals[i]!.unit), verdict(r.totals[i]!.pass)]),
+    runs
+      .map((r) => (r.totals[i]!.note ? `${r.mode}: ${r.totals[i]!.note}` : ""))
+      .filter(Boolean)
+      .join("; "),
   ]);
   return markdown(head, body);
 }
 
 /** One run's rows per fault scenario. */
 export function scenarioTable(s: Summary): string {
-  const head = ["scenario", "group", "faults", "detected", "median delay", "predicted ahead", "late proposals", "healings ok/failed/cancelled/open", "median repair", "unrepaired"];
-  return markdown(head, s.scenarios.map((r) => [
-    r.scenario, r.group, String(r.faults), String(r.detected), num(r.medianDetectS, "s"), String(r.predictedAhead), String(r.lateProposals), r.healings, num(r.medianRepairS, "s"), String(r.unrepaired),
-  ]));
+  const head = [
+    "scenario",
+    "group",
+    "faults",
+    "detected",
+    "median delay",
+    "predicted ahead",
+    "late proposals",
+    "healings ok/failed/cancelled/open",
+    "median repair",
+    "unrepaired",
+  ];
+  return markdown(
+    head,
+    s.scenarios.map((r) => [
+      r.scenario,
+      r.group,
+      String(r.faults),
+      String(r.detected),
+      num(r.medianDetectS, "s"),
+      String(r.predictedAhead),
+      String(r.lateProposals),
+      r.healings,
+      num(r.medianRepairS, "s"),
+      String(r.unrepaired),
+    ]),
+  );
 }
 
 /** Writes bench/results/loop-<time>.json (records included, so measures can be recomputed); returns its path. */

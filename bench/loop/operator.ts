@@ -3,7 +3,14 @@
 import type { Api } from "./api";
 import type { DecisionRecord } from "./records";
 
-type Open = { id: string; status: string; trigger?: string; decided_by: string | null; first_approved_by: string | null; action_hash: string };
+type Open = {
+  id: string;
+  status: string;
+  trigger?: string;
+  decided_by: string | null;
+  first_approved_by: string | null;
+  action_hash: string;
+};
 
 /** A running operator: `poke` asks for a pass now (e.g. on a socket message); `stop` ends it after the current pass. */
 export type Operator = { decisions: DecisionRecord[]; rateLimited: () => number; poke: () => void; stop: () => Promise<void> };

@@ -6,10 +6,21 @@ import { performance } from "node:perf_hooks";
 import type { Socket } from "socket.io-client";
 
 /** What the probe measured: accepted → failure.detected and accepted → the failure's first incident.updated. */
-export type ProbeResult = { probes: number; latenciesMs: number[]; incidentLatenciesMs: number[]; lost: number; backgroundEventsPerS: number; backgroundErrors: number };
+export type ProbeResult = {
+  probes: number;
+  latenciesMs: number[];
+  incidentLatenciesMs: number[];
+  lost: number;
+  backgroundEventsPerS: number;
+  backgroundErrors: number;
+};
 
 async function post(url: string, key: string, events: unknown[]): Promise<number> {
-  const res = await fetch(`${url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) });
+  const res = await fetch(`${url}/api/v1/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(events),
+  });
   await res.arrayBuffer();
   return res.status;
 }
@@ -26,10 +37,18 @@ function backgroundLoad(url: string, key: string, eventsPerS: number) {
     if (inFlight >= 4) return;
     inFlight++;
     const now = Date.now();
-    const events = Array.from({ length: batch }, (_, i) => ({ id: `load-${n + i}`, type: "heartbeat", agent_id: `load-agent-${(n + i) % 100}`, timestamp: now }));
+    const events = Array.from({ length: batch }, (_, i) => ({
+      id: `load-${n + i}`,
+      type: "heartbeat",
+      agent_id: `load-agent-${(n + i) % 100}`,
+      timestamp: now,
+    }));
     n += batch;
     post(url, key, events)
-      .then((status) => (status === 202 ? (accepted += batch) : errors++), () => errors++)
+      .then(
+        (status) => (status === 202 ? (accepted += batch) : errors++),
+        () => errors++,
+      )
       .finally(() => inFlight--);
   }, 100);
   return { stop: () => (clearInterval(timer), { eventsPerS: accepted / ((performance.now() - started) / 1000), errors }) };
@@ -37,7 +56,17 @@ function backgroundLoad(url: string, key: string, eventsPerS: number) {
 
 /** Runs probes `everyMs` apart on `probeSwarm` (socket `s` already subscribed to it) beside the background load, both
  * until `untilMs` (epoch ms); `probes` caps the number of probes (null: no cap). */
-export async function runLatencyProbe(opts: { url: string; socket: Socket; probeSwarm: string; probeKey: string; loadKey: string; probes: number | null; everyMs: number; eventsPerS: number; untilMs: number }): Promise<ProbeResult> {
+export async function runLatencyProbe(opts: {
+  url: string;
+  socket: Socket;
+  probeSwarm: string;
+  probeKey: string;
+  loadKey: string;
+  probes: number | null;
+  everyMs: number;
+  eventsPerS: number;
+  untilMs: number;
+}): Promise<ProbeResult> {
   const failureAt = new Map<string, { id: string; at: number }>(); // by the probe's event id
   const incidentAt = new Map<string, number>(); // by incident id (= the failure's id)
   let wake: () => void = () => undefined;
@@ -66,7 +95,9 @@ export async function runLatencyProbe(opts: { url: string; socket: Socket; probe
       const t = setTimeout(resolve, 10_000);
       wake = () => void (both() && (clearTimeout(t), resolve()));
     });
-    const status = await post(opts.url, opts.probeKey, [{ id, type: "heartbeat_failed", agent_id: `probe-agent-${sent}`, timestamp: Date.now() }]).catch(() => 0);
+    const status = await post(opts.url, opts.probeKey, [
+      { id, type: "heartbeat_failed", agent_id: `probe-agent-${sent}`, timestamp: Date.now() },
+    ]).catch(() => 0);
     const acceptedAt = performance.now();
     wake();
     await seen;

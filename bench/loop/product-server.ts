@@ -11,7 +11,10 @@ export type ProductServer = { url: string; stop: () => Promise<void>; lastLines:
 const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
 async function healthy(url: string): Promise<boolean> {
-  return fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
+  return fetch(`${url}/api/v1/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
@@ -30,7 +33,15 @@ function stopChild(child: ChildProcess): Promise<void> {
 export async function startProductServer(databaseUrl: string, port: number, label: string): Promise<ProductServer> {
   const child = spawn(process.execPath, ["scripts/start.mjs"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", DEMO: "on", LOG_LEVEL: process.env.LOOP_LOG_LEVEL ?? "warn", PUBLIC_URL: "" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DEMO: "on",
+      LOG_LEVEL: process.env.LOOP_LOG_LEVEL ?? "warn",
+      PUBLIC_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const lines: string[] = [];
@@ -56,6 +67,10 @@ export async function startProductServer(databaseUrl: string, port: number, labe
 /** Runs a fault-free simulated swarm against `url` as an external agent system (`swarm-medic simulate --scenario
  * control`: events through the Node client, commands through its pull loop); returns how to stop it. */
 export function startControlSwarm(url: string, key: string): { stop: () => Promise<void> } {
-  const child = spawn(process.execPath, ["bin/swarm-medic.mjs", "simulate", "--url", url, "--key", key, "--scenario", "control", "--seed", "7"], { cwd: ROOT, stdio: "ignore" });
+  const child = spawn(
+    process.execPath,
+    ["bin/swarm-medic.mjs", "simulate", "--url", url, "--key", key, "--scenario", "control", "--seed", "7"],
+    { cwd: ROOT, stdio: "ignore" },
+  );
   return { stop: () => stopChild(child) };
 }

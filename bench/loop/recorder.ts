@@ -6,8 +6,16 @@ import type { Api } from "./api";
 import type { FaultTruth, HealthSample, IncidentUpdate, SocketRecord } from "./records";
 
 const OUTPUT_EVENTS = [
-  "bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated",
-  "failure.detected", "healing.started", "healing.finished", "command.updated", "incident.updated",
+  "bottleneck.detected",
+  "bottleneck.updated",
+  "bottleneck.resolved",
+  "prediction.created",
+  "prediction.updated",
+  "failure.detected",
+  "healing.started",
+  "healing.finished",
+  "command.updated",
+  "incident.updated",
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 /** A connected, authenticated socket. */
@@ -40,7 +48,8 @@ export function recordSwarm(s: Socket, swarm: string, onOutput: (event: string, 
   const socket: SocketRecord[] = [];
   const incidents: IncidentUpdate[] = [];
   s.on("incident.updated", (i: { swarm: string; id: string; state: string; reason: string | null; updated_at: string }) => {
-    if (i.swarm === swarm) incidents.push({ id: i.id, state: i.state, reason: i.reason, updatedAt: Date.parse(i.updated_at), at: Date.now() });
+    if (i.swarm === swarm)
+      incidents.push({ id: i.id, state: i.state, reason: i.reason, updatedAt: Date.parse(i.updated_at), at: Date.now() });
   });
   const health = recordHealth(s, swarm);
   for (const event of OUTPUT_EVENTS) {
@@ -59,7 +68,10 @@ export function recordSwarm(s: Socket, swarm: string, onOutput: (event: string, 
   return { socket, health, incidents, reconnects: () => reconnects };
 }
 
-type DemoState = { running: boolean; faults: { id: string; scenario: string; targets: string[]; started_at: string; ends_at: string | null }[] };
+type DemoState = {
+  running: boolean;
+  faults: { id: string; scenario: string; targets: string[]; started_at: string; ends_at: string | null }[];
+};
 
 /** Polls the demo's faults in effect every `everyMs`: each fault's first sighting and the last time it was still listed. */
 export function watchFaults(api: Api, everyMs = 1_000) {
@@ -72,7 +84,15 @@ export function watchFaults(api: Api, everyMs = 1_000) {
     for (const f of state.faults) {
       const known = faults.get(f.id);
       if (known) known.lastSeenAt = now;
-      else faults.set(f.id, { id: f.id, scenario: f.scenario, targets: f.targets, startedAt: Date.parse(f.started_at), endsAt: f.ends_at ? Date.parse(f.ends_at) : null, lastSeenAt: now });
+      else
+        faults.set(f.id, {
+          id: f.id,
+          scenario: f.scenario,
+          targets: f.targets,
+          startedAt: Date.parse(f.started_at),
+          endsAt: f.ends_at ? Date.parse(f.ends_at) : null,
+          lastSeenAt: now,
+        });
     }
   };
   const timer = setInterval(() => void poll(), everyMs);

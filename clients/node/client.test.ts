@@ -4,7 +4,12 @@ import { startFakeServer, type FakeServer, type Recorded, type Reply } from "./f
 import type { FetchLike, SwarmEvent } from "./types.js";
 
 const KEY = "smk_test";
-const ev = (i: number, extra: Partial<SwarmEvent> = {}): SwarmEvent => ({ type: "heartbeat", agent_id: `a${i}`, timestamp: 1_700_000_000_000 + i, ...extra });
+const ev = (i: number, extra: Partial<SwarmEvent> = {}): SwarmEvent => ({
+  type: "heartbeat",
+  agent_id: `a${i}`,
+  timestamp: 1_700_000_000_000 + i,
+  ...extra,
+});
 const bodyOf = (r: Recorded) => JSON.parse(r.body) as SwarmEvent[];
 const ids = (r: Recorded) => bodyOf(r).map((e) => e.id);
 const accepted = (r: Recorded): Reply => ({ status: 202, body: { accepted: bodyOf(r).length, duplicates: 0 } });
@@ -32,7 +37,15 @@ async function setup(script: (r: Recorded, n: number) => Reply | Promise<Reply>,
   const errors: DeliveryError[] = [];
   let fetchCalls = 0;
   const countingFetch: FetchLike = (input, init) => (fetchCalls++, fetch(input, init));
-  const client = new SwarmMedicClient({ url: `${server.url}/`, key: KEY, flushIntervalMs: 60_000, backoff: { baseMs: 1, maxMs: 2 }, fetch: countingFetch, onError: (e) => errors.push(e), ...options });
+  const client = new SwarmMedicClient({
+    url: `${server.url}/`,
+    key: KEY,
+    flushIntervalMs: 60_000,
+    backoff: { baseMs: 1, maxMs: 2 },
+    fetch: countingFetch,
+    onError: (e) => errors.push(e),
+    ...options,
+  });
   clients.push(client);
   return { server, client, errors, fetchCalls: () => fetchCalls };
 }
@@ -76,10 +89,13 @@ describe("SwarmMedicClient batching", () => {
 
   it("sends one batch at a time: the next request waits for the previous answer", async () => {
     let release: (() => void) | undefined;
-    const { server, client } = await setup(async (r, n) => {
-      if (n === 0) await new Promise<void>((resolve) => (release = resolve));
-      return accepted(r);
-    }, { batchSize: 2 });
+    const { server, client } = await setup(
+      async (r, n) => {
+        if (n === 0) await new Promise<void>((resolve) => (release = resolve));
+        return accepted(r);
+      },
+      { batchSize: 2 },
+    );
     client.send([ev(0), ev(1), ev(2), ev(3)]);
     await server.request(0);
     await new Promise((r) => setTimeout(r, 20));
@@ -87,7 +103,10 @@ describe("SwarmMedicClient batching", () => {
     expect(client.stats().queued).toBe(4);
     release?.();
     await client.flush();
-    expect(server.requests.map((r) => bodyOf(r).map((e) => e.agent_id))).toEqual([["a0", "a1"], ["a2", "a3"]]);
+    expect(server.requests.map((r) => bodyOf(r).map((e) => e.agent_id))).toEqual([
+      ["a0", "a1"],
+      ["a2", "a3"],
+    ]);
   });
 });
 
@@ -131,7 +150,9 @@ describe("SwarmMedicClient event validation and backpressure", () => {
 
 describe("SwarmMedicClient retries", () => {
   it("retries a 503 with the same body and the same ids", async () => {
-    const { server, client, errors } = await setup((r, n) => (n === 0 ? { status: 503, headers: { "retry-after": "0" } } : { status: 202, body: { accepted: 1, duplicates: 2 } }));
+    const { server, client, errors } = await setup((r, n) =>
+      n === 0 ? { status: 503, headers: { "retry-after": "0" } } : { status: 202, body: { accepted: 1, duplicates: 2 } },
+    );
     client.send([ev(0), ev(1), ev(2)]);
     await client.flush();
     expect(server.requests).toHaveLength(2);
@@ -171,7 +192,10 @@ describe("SwarmMedicClient retries", () => {
 
   it("waits for Retry-After before retrying (fake timers)", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
-    const { server, client, fetchCalls } = await setup((r, n) => (n === 0 ? { status: 429, headers: { "retry-after": "3" } } : accepted(r)), { backoff: { baseMs: 1, maxMs: 1 } });
+    const { server, client, fetchCalls } = await setup(
+      (r, n) => (n === 0 ? { status: 429, headers: { "retry-after": "3" } } : accepted(r)),
+      { backoff: { baseMs: 1, maxMs: 1 } },
+    );
     client.send(ev(0));
     const flushed = client.flush();
     await server.request(0);
@@ -197,7 +221,13 @@ describe("SwarmMedicClient retries", () => {
   });
 
   it("does not retry a 400 and reports the per-index errors", async () => {
-    const problem = { type: "x", title: "Bad Request", status: 400, detail: "invalid", errors: [{ index: 1, path: "type", message: "bad type" }] };
+    const problem = {
+      type: "x",
+      title: "Bad Request",
+      status: 400,
+      detail: "invalid",
+      errors: [{ index: 1, path: "type", message: "bad type" }],
+    };
     const { server, client, errors } = await setup(() => ({ status: 400, body: problem }));
     client.send([ev(0), ev(1, { type: "Bad" })]);
     await client.flush();

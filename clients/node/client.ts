@@ -161,7 +161,8 @@ export class SwarmMedicClient {
     if (!((typeof ts === "string" && ts !== "") || (typeof ts === "number" && Number.isFinite(ts)))) {
       throw new TypeError(`${where}: timestamp is required (ISO-8601 string or epoch ms)`);
     }
-    if (event.id !== undefined && (typeof event.id !== "string" || event.id === "")) throw new TypeError(`${where}: id must be a non-empty string`);
+    if (event.id !== undefined && (typeof event.id !== "string" || event.id === ""))
+      throw new TypeError(`${where}: id must be a non-empty string`);
     const withId = { ...event, id: event.id ?? randomUUID() } as SwarmEvent;
     const json = JSON.stringify(withId);
     const bytes = Buffer.byteLength(json);
@@ -172,7 +173,9 @@ export class SwarmMedicClient {
   private ready(): boolean {
     const head = this.buffer[0];
     if (!head) return false;
-    return head.seq <= this.dueSeq || this.buffer.length >= this.batchSize || this.bufferedBytes + this.buffer.length + 1 >= this.maxBatchBytes;
+    return (
+      head.seq <= this.dueSeq || this.buffer.length >= this.batchSize || this.bufferedBytes + this.buffer.length + 1 >= this.maxBatchBytes
+    );
   }
 
   private arm(): void {
@@ -228,7 +231,12 @@ export class SwarmMedicClient {
     const parseAck = async (res: Response): Promise<Ack> => ackOf(await readJson(res), batch.length);
     const outcome = signal.aborted
       ? undefined
-      : await withRetries(() => attempt(this.fetchFn, this.endpoint, init, parseAck), this.policy, signal, () => this.counters.retries++);
+      : await withRetries(
+          () => attempt(this.fetchFn, this.endpoint, init, parseAck),
+          this.policy,
+          signal,
+          () => this.counters.retries++,
+        );
     if (outcome?.ok) {
       this.counters.sent += batch.length;
       this.counters.accepted += outcome.value.accepted;
@@ -236,7 +244,14 @@ export class SwarmMedicClient {
       return;
     }
     this.counters.dropped += batch.length;
-    this.report(deliveryError(outcome, batch.map((q) => q.event), signal.aborted, this.policy.maxRetries));
+    this.report(
+      deliveryError(
+        outcome,
+        batch.map((q) => q.event),
+        signal.aborted,
+        this.policy.maxRetries,
+      ),
+    );
   }
 
   private settle(seq: number): void {
@@ -270,13 +285,23 @@ function ackOf(body: unknown, count: number): Ack {
   return { accepted: accepted ?? count - (duplicates ?? 0), duplicates: duplicates ?? 0 };
 }
 
-function deliveryError(outcome: Exclude<Attempt<Ack>, { ok: true }> | undefined, events: SwarmEvent[], aborted: boolean, maxRetries: number): DeliveryError {
+function deliveryError(
+  outcome: Exclude<Attempt<Ack>, { ok: true }> | undefined,
+  events: SwarmEvent[],
+  aborted: boolean,
+  maxRetries: number,
+): DeliveryError {
   const n = events.length;
-  if (aborted || !outcome) return new DeliveryError(`${n} events not delivered: close() timed out`, "aborted", events, undefined, [], { cause: outcome?.error });
+  if (aborted || !outcome)
+    return new DeliveryError(`${n} events not delivered: close() timed out`, "aborted", events, undefined, [], { cause: outcome?.error });
   const { error } = outcome;
   const status = error instanceof HttpError ? error.status : undefined;
-  if (outcome.retryable) return new DeliveryError(`${n} events dropped after ${maxRetries} retries: ${error.message}`, "retries_exhausted", events, status, [], { cause: error });
-  const reason: DeliveryFailure = status === 400 ? "invalid" : status === 401 || status === 403 ? "unauthorized" : status === 413 ? "too_large" : "http_error";
+  if (outcome.retryable)
+    return new DeliveryError(`${n} events dropped after ${maxRetries} retries: ${error.message}`, "retries_exhausted", events, status, [], {
+      cause: error,
+    });
+  const reason: DeliveryFailure =
+    status === 400 ? "invalid" : status === 401 || status === 403 ? "unauthorized" : status === 413 ? "too_large" : "http_error";
   return new DeliveryError(`${n} events rejected: ${error.message}`, reason, events, status, fieldErrors(error), { cause: error });
 }
 

@@ -21,8 +21,14 @@ describe("CommandRunner", () => {
 
 describe("runHandler", () => {
   it("turns a throw or a malformed answer into a failed result", async () => {
-    expect(await runHandler(async () => ({ status: "succeeded", detail: "ok" }), cmd("x"))).toEqual({ result: { status: "succeeded", detail: "ok" }, crashed: false });
-    expect(await runHandler(() => Promise.reject(new Error("boom")), cmd("x"))).toEqual({ result: { status: "failed", detail: "boom" }, crashed: true });
+    expect(await runHandler(async () => ({ status: "succeeded", detail: "ok" }), cmd("x"))).toEqual({
+      result: { status: "succeeded", detail: "ok" },
+      crashed: false,
+    });
+    expect(await runHandler(() => Promise.reject(new Error("boom")), cmd("x"))).toEqual({
+      result: { status: "failed", detail: "boom" },
+      crashed: true,
+    });
     const sync: CommandHandler = () => {
       throw new Error("sync boom");
     };
@@ -34,7 +40,13 @@ describe("runHandler", () => {
 
 describe("parseCommand", () => {
   it("requires id and kind and defaults the rest", () => {
-    expect(parseCommand({ id: "1", kind: "pause_tasks" })).toEqual({ id: "1", kind: "pause_tasks", params: {}, issued_at: "", deadline: "" });
+    expect(parseCommand({ id: "1", kind: "pause_tasks" })).toEqual({
+      id: "1",
+      kind: "pause_tasks",
+      params: {},
+      issued_at: "",
+      deadline: "",
+    });
     expect(parseCommand({ id: "", kind: "pause_tasks" })).toBeUndefined();
     expect(parseCommand({ id: "1" })).toBeUndefined();
     expect(parseCommand([])).toBeUndefined();

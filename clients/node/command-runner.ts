@@ -43,7 +43,7 @@ export async function runHandler(handler: CommandHandler, command: Command): Pro
   try {
     const answer: unknown = await handler(command);
     if (!isRecord(answer) || (answer.status !== "succeeded" && answer.status !== "failed")) {
-      return { result: { status: "failed", detail: "handler returned no {status: \"succeeded\"|\"failed\"}" }, crashed: true };
+      return { result: { status: "failed", detail: 'handler returned no {status: "succeeded"|"failed"}' }, crashed: true };
     }
     const result: CommandResult = { status: answer.status };
     if (answer.detail !== undefined) result.detail = String(answer.detail);

@@ -4,7 +4,13 @@ import { startFakeServer, type FakeServer, type Recorded, type Reply } from "./f
 import type { Command, CommandResult } from "./types.js";
 
 const KEY = "smk_coord";
-const cmd = (id: string, kind = "restart_agent"): Command => ({ id, kind, params: { agent_id: "a1" }, issued_at: "2026-01-01T00:00:00Z", deadline: "2026-01-01T00:01:00Z" });
+const cmd = (id: string, kind = "restart_agent"): Command => ({
+  id,
+  kind,
+  params: { agent_id: "a1" },
+  issued_at: "2026-01-01T00:00:00Z",
+  deadline: "2026-01-01T00:01:00Z",
+});
 const isPoll = (r: Recorded) => r.method === "GET";
 const resultPosts = (s: FakeServer) => s.requests.filter((r) => r.method === "POST");
 
@@ -23,10 +29,21 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function setup(s: (r: Recorded, n: number) => Reply, handler: CommandLoopOptions["handler"], options: Partial<CommandLoopOptions> = {}) {
+async function setup(
+  s: (r: Recorded, n: number) => Reply,
+  handler: CommandLoopOptions["handler"],
+  options: Partial<CommandLoopOptions> = {},
+) {
   server = await startFakeServer(s);
   const errors: Error[] = [];
-  const loop = new CommandLoop({ url: server.url, key: KEY, handler, backoff: { baseMs: 1, maxMs: 2 }, onError: (e) => errors.push(e), ...options });
+  const loop = new CommandLoop({
+    url: server.url,
+    key: KEY,
+    handler,
+    backoff: { baseMs: 1, maxMs: 2 },
+    onError: (e) => errors.push(e),
+    ...options,
+  });
   loops.push(loop);
   return { server, loop, errors };
 }
@@ -62,10 +79,16 @@ describe("CommandLoop", () => {
 
   it("runs the handler once per id when the server re-delivers, re-posting the first result", async () => {
     let runs = 0;
-    const { server, loop } = await setup(script([{ status: 200, body: [cmd("c1")] }, { status: 200, body: [cmd("c1"), cmd("c2")] }]), async (c): Promise<CommandResult> => {
-      runs++;
-      return { status: "succeeded", detail: `run ${runs} for ${c.id}` };
-    });
+    const { server, loop } = await setup(
+      script([
+        { status: 200, body: [cmd("c1")] },
+        { status: 200, body: [cmd("c1"), cmd("c2")] },
+      ]),
+      async (c): Promise<CommandResult> => {
+        runs++;
+        return { status: "succeeded", detail: `run ${runs} for ${c.id}` };
+      },
+    );
     loop.start();
     await until(() => resultPosts(server).length === 3);
     expect(runs).toBe(2);
@@ -113,14 +136,19 @@ describe("CommandLoop", () => {
   });
 
   it("backs off and keeps polling after a failed poll, reporting the error", async () => {
-    const { server, loop, errors } = await setup(script([{ status: 500 }, { status: 200, body: [cmd("c1")] }]), async () => ({ status: "succeeded" }));
+    const { server, loop, errors } = await setup(script([{ status: 500 }, { status: 200, body: [cmd("c1")] }]), async () => ({
+      status: "succeeded",
+    }));
     loop.start();
     await until(() => resultPosts(server).length === 1);
     expect(errors.map((e) => e.message)).toEqual([expect.stringContaining("HTTP 500")]);
   });
 
   it("pauses after an empty poll that came back at once instead of hammering the server", async () => {
-    const { server, loop } = await setup(() => ({ status: 200, body: [] }), async () => ({ status: "succeeded" }));
+    const { server, loop } = await setup(
+      () => ({ status: 200, body: [] }),
+      async () => ({ status: "succeeded" }),
+    );
     loop.start();
     await server.request(0);
     await new Promise((r) => setTimeout(r, 50));
@@ -129,7 +157,10 @@ describe("CommandLoop", () => {
 
   it("skips and reports malformed commands", async () => {
     let runs = 0;
-    const { server, loop, errors } = await setup(script([{ status: 200, body: [{ kind: "restart_agent" }, cmd("ok")] }]), async () => (runs++, { status: "succeeded" }));
+    const { server, loop, errors } = await setup(
+      script([{ status: 200, body: [{ kind: "restart_agent" }, cmd("ok")] }]),
+      async () => (runs++, { status: "succeeded" }),
+    );
     loop.start();
     await until(() => resultPosts(server).length === 1);
     expect(runs).toBe(1);

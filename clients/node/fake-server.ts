@@ -29,7 +29,12 @@ export async function startFakeServer(script: (req: Recorded, n: number) => Repl
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const n = requests.length;
-      const recorded: Recorded = { method: req.method ?? "", path: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const recorded: Recorded = {
+        method: req.method ?? "",
+        path: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       requests.push(recorded);
       gone.set(n, new Promise((resolve) => res.on("close", () => resolve())));
       waiters.get(n)?.(recorded);

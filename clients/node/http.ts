@@ -25,13 +25,19 @@ export function baseUrl(url: string): string {
 export type AttemptInit = RequestInit & { timeoutMs?: number };
 
 /** Sends one request and classifies it: 2xx → parsed value; 408/429/5xx/network/timeout → retryable; other statuses → final. */
-export async function attempt<T>(fetchFn: FetchLike, url: string, init: AttemptInit, parse: (res: Response) => Promise<T>): Promise<Attempt<T>> {
+export async function attempt<T>(
+  fetchFn: FetchLike,
+  url: string,
+  init: AttemptInit,
+  parse: (res: Response) => Promise<T>,
+): Promise<Attempt<T>> {
   const { timeoutMs, signal: cancel, ...rest } = init;
   const controller = new AbortController();
   const onCancel = () => controller.abort(cancel?.reason);
   if (cancel?.aborted) onCancel();
   else cancel?.addEventListener("abort", onCancel, { once: true });
-  const timer = timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  const timer =
+    timeoutMs === undefined ? undefined : setTimeout(() => controller.abort(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
   try {
     const res = await fetchFn(url, { ...rest, signal: controller.signal });
     if (res.ok) return { ok: true, value: await parse(res) };

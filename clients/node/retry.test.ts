@@ -47,7 +47,12 @@ describe("withRetries", () => {
   it("stops after maxRetries retries and returns the last outcome", async () => {
     let calls = 0;
     let retries = 0;
-    const out = await withRetries(async () => (calls++, fail(true)), retryPolicy({ baseMs: 1 }, 3), new AbortController().signal, () => retries++);
+    const out = await withRetries(
+      async () => (calls++, fail(true)),
+      retryPolicy({ baseMs: 1 }, 3),
+      new AbortController().signal,
+      () => retries++,
+    );
     expect(out.ok).toBe(false);
     expect([calls, retries]).toEqual([4, 3]);
   });

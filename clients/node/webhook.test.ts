@@ -5,7 +5,13 @@ import type { Command, CommandHandler } from "./types.js";
 import { createWebhookHandler, signBody, verifySignature } from "./webhook.js";
 
 const SECRET = "whsec_test";
-const command: Command = { id: "cmd-1", kind: "drain_agent", params: { agent_id: "a7" }, issued_at: "2026-01-01T00:00:00Z", deadline: "2026-01-01T00:01:00Z" };
+const command: Command = {
+  id: "cmd-1",
+  kind: "drain_agent",
+  params: { agent_id: "a7" },
+  issued_at: "2026-01-01T00:00:00Z",
+  deadline: "2026-01-01T00:01:00Z",
+};
 
 describe("verifySignature", () => {
   const body = JSON.stringify(command);
@@ -49,7 +55,11 @@ describe("createWebhookHandler", () => {
   }
 
   const post = (url: string, body: string, signature: string | null = signBody(SECRET, body)) =>
-    fetch(url, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { "x-swarm-medic-signature": signature } : {}) }, body });
+    fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(signature ? { "x-swarm-medic-signature": signature } : {}) },
+      body,
+    });
 
   it("runs the handler for a correctly signed command and answers 200 {status, detail}", async () => {
     const seen: Command[] = [];

@@ -35,7 +35,12 @@ export function StateBadge({ state, silence = null }: { state: AgentItem["state"
 
 /** The agent's circuit-breaker state ("—" when no breaker is configured). */
 export function CircuitBadge({ state }: { state: AgentItem["circuit_state"] }) {
-  if (state === null) return <span className="text-slate-400" title="No circuit breaker configured for this swarm">—</span>;
+  if (state === null)
+    return (
+      <span className="text-slate-400" title="No circuit breaker configured for this swarm">
+        —
+      </span>
+    );
   return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${CIRCUIT[state] ?? ""}`}>{state.replace("_", "-")}</span>;
 }
 

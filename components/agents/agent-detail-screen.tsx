@@ -38,7 +38,11 @@ function Summary({ a }: { a: AgentItem }) {
   );
 }
 
-const RESULT: Record<string, string> = { success: "text-emerald-600 dark:text-emerald-400", failure: "text-rose-600 dark:text-rose-400", timeout: "text-rose-600 dark:text-rose-400" };
+const RESULT: Record<string, string> = {
+  success: "text-emerald-600 dark:text-emerald-400",
+  failure: "text-rose-600 dark:text-rose-400",
+  timeout: "text-rose-600 dark:text-rose-400",
+};
 
 function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now: number }) {
   const q = useAgentEvents(swarm, agent);
@@ -62,10 +66,14 @@ function RecentTasks({ swarm, agent, now }: { swarm: string; agent: string; now:
             </TableHead>
             <TableBody>
               {events.items.map((e, i) => {
-                const result = e.result ?? (e.type === "task_failed" || e.type === "task_error" ? "failure" : e.type === "task_success" ? "success" : "");
+                const result =
+                  e.result ??
+                  (e.type === "task_failed" || e.type === "task_error" ? "failure" : e.type === "task_success" ? "success" : "");
                 return (
                   <TableRow key={e.id ?? `${e.received_at}-${i}`}>
-                    <Cell className="tabular-nums text-slate-500 dark:text-slate-400">{ageSince(new Date(e.timestamp).toISOString(), now)}</Cell>
+                    <Cell className="tabular-nums text-slate-500 dark:text-slate-400">
+                      {ageSince(new Date(e.timestamp).toISOString(), now)}
+                    </Cell>
                     <Cell className="font-mono">{e.type}</Cell>
                     <Cell className="max-w-40 truncate font-mono">{e.task_id ?? ""}</Cell>
                     <Cell numeric>{e.duration_ms === undefined ? "" : formatDuration(e.duration_ms)}</Cell>
@@ -100,7 +108,9 @@ function AgentDetailView({ swarm, agent, detail }: { swarm: string; agent: strin
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <p className="text-sm text-slate-500 dark:text-slate-400">{live ? `Last seen ${ageSince(live.last_seen_at, now)} ago` : "Not tracked live: silent for more than 10 minutes."}</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">
+          {live ? `Last seen ${ageSince(live.last_seen_at, now)} ago` : "Not tracked live: silent for more than 10 minutes."}
+        </p>
         <DegradationBadge degradation={degradation} />
       </div>
       {live && <Summary a={live} />}

@@ -47,7 +47,12 @@ function AgentTable({ swarm, list }: { swarm: string; list: AgentList }) {
 
   const rows = sortAgents(filterAgents(list.items, text, state), sort);
   const view = pageOf(rows, page, PAGE_SIZE);
-  const toggleSort = (key: SortKey) => setSort((s) => (s.key === key ? { key, dir: s.dir === "asc" ? "desc" : "asc" } : { key, dir: key === "id" || key === "state" || key === "circuit_state" ? "asc" : "desc" }));
+  const toggleSort = (key: SortKey) =>
+    setSort((s) =>
+      s.key === key
+        ? { key, dir: s.dir === "asc" ? "desc" : "asc" }
+        : { key, dir: key === "id" || key === "state" || key === "circuit_state" ? "asc" : "desc" },
+    );
 
   return (
     <div className="space-y-3">
@@ -55,7 +60,13 @@ function AgentTable({ swarm, list }: { swarm: string; list: AgentList }) {
         <div className="flex flex-wrap items-center gap-2">
           <label>
             <span className="sr-only">Search agents</span>
-            <Input surface="card" type="search" placeholder="Search agent id" value={text} onChange={(e) => (setText(e.target.value), setPage(0))} />
+            <Input
+              surface="card"
+              type="search"
+              placeholder="Search agent id"
+              value={text}
+              onChange={(e) => (setText(e.target.value), setPage(0))}
+            />
           </label>
           <label>
             <span className="sr-only">Filter by state</span>
@@ -76,16 +87,28 @@ function AgentTable({ swarm, list }: { swarm: string; list: AgentList }) {
       </div>
 
       {list.items.length === 0 ? (
-        <EmptyState title="No agents yet">Agents appear once they send events with an agent_id (a heartbeat is enough). Agents silent for 10 minutes drop off.</EmptyState>
+        <EmptyState title="No agents yet">
+          Agents appear once they send events with an agent_id (a heartbeat is enough). Agents silent for 10 minutes drop off.
+        </EmptyState>
       ) : (
         <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <Table look="grid" data-testid="agents-table">
             <TableHead>
               {COLUMNS.map((c) => (
-                <HeaderCell key={c.key} numeric={c.numeric} aria-sort={sort.key === c.key ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}>
-                  <button type="button" onClick={() => toggleSort(c.key)} className={`inline-flex items-center gap-1 uppercase hover:text-slate-800 ${focusRing} dark:hover:text-slate-200`}>
+                <HeaderCell
+                  key={c.key}
+                  numeric={c.numeric}
+                  aria-sort={sort.key === c.key ? (sort.dir === "asc" ? "ascending" : "descending") : "none"}
+                >
+                  <button
+                    type="button"
+                    onClick={() => toggleSort(c.key)}
+                    className={`inline-flex items-center gap-1 uppercase hover:text-slate-800 ${focusRing} dark:hover:text-slate-200`}
+                  >
                     {c.label}
-                    <span aria-hidden className="w-2">{sort.key === c.key ? (sort.dir === "asc" ? "▲" : "▼") : ""}</span>
+                    <span aria-hidden className="w-2">
+                      {sort.key === c.key ? (sort.dir === "asc" ? "▲" : "▼") : ""}
+                    </span>
                   </button>
                 </HeaderCell>
               ))}
@@ -123,9 +146,16 @@ function AgentTable({ swarm, list }: { swarm: string; list: AgentList }) {
 /** One agent: failed, down or open-circuit rows are tinted. */
 function AgentTableRow({ swarm, a }: { swarm: string; a: AgentItem }) {
   return (
-    <TableRow className={`h-10 ${a.state === "failed" || a.state === "down" || a.circuit_state === "open" ? "bg-rose-50 dark:bg-rose-950/20" : ""}`} data-testid="agent-row" data-agent={a.id}>
+    <TableRow
+      className={`h-10 ${a.state === "failed" || a.state === "down" || a.circuit_state === "open" ? "bg-rose-50 dark:bg-rose-950/20" : ""}`}
+      data-testid="agent-row"
+      data-agent={a.id}
+    >
       <Cell className="max-w-64 truncate font-mono">
-        <Link href={`/swarms/${swarm}/agents/${encodeURIComponent(a.id)}`} className={`text-sky-700 hover:underline ${focusRing} dark:text-sky-300`}>
+        <Link
+          href={`/swarms/${swarm}/agents/${encodeURIComponent(a.id)}`}
+          className={`text-sky-700 hover:underline ${focusRing} dark:text-sky-300`}
+        >
           {a.id}
         </Link>
       </Cell>
@@ -134,14 +164,21 @@ function AgentTableRow({ swarm, a }: { swarm: string; a: AgentItem }) {
       </Cell>
       <Cell numeric>{pct(a.success_rate)}</Cell>
       <Cell numeric>{formatDuration(a.p95_duration_ms)}</Cell>
-      <Cell numeric className={a.heartbeat_age_ms !== null && a.heartbeat_age_ms > 30_000 ? "font-semibold text-rose-600 dark:text-rose-400" : ""}>
+      <Cell
+        numeric
+        className={a.heartbeat_age_ms !== null && a.heartbeat_age_ms > 30_000 ? "font-semibold text-rose-600 dark:text-rose-400" : ""}
+      >
         {a.heartbeat_age_ms === null ? "—" : formatAge(a.heartbeat_age_ms)}
       </Cell>
       <Cell>
         <CircuitBadge state={a.circuit_state} />
       </Cell>
       <Cell numeric>{Math.round(a.health_score * 100)}</Cell>
-      <Cell className={`text-xs ${a.health_state && a.health_state !== "healthy" ? "font-medium text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400"}`}>{a.health_state ?? "—"}</Cell>
+      <Cell
+        className={`text-xs ${a.health_state && a.health_state !== "healthy" ? "font-medium text-amber-700 dark:text-amber-300" : "text-slate-500 dark:text-slate-400"}`}
+      >
+        {a.health_state ?? "—"}
+      </Cell>
     </TableRow>
   );
 }

@@ -42,7 +42,9 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
   return (
     <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" aria-label="Audit filters">
       <div className="flex flex-col gap-1">
-        <label htmlFor="audit-action" className={label}>Action</label>
+        <label htmlFor="audit-action" className={label}>
+          Action
+        </label>
         <Select id="audit-action" size="roomy" className="h-9" value={action} onChange={(e) => setAction(e.target.value)}>
           <option value="">Any action</option>
           {AUDIT_ACTIONS.map((a) => (
@@ -53,11 +55,22 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
         </Select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="audit-actor" className={label}>Actor</label>
-        <Input id="audit-actor" size="roomy" className="h-9" value={actor} onChange={(e) => setActor(e.target.value)} placeholder="email or token" />
+        <label htmlFor="audit-actor" className={label}>
+          Actor
+        </label>
+        <Input
+          id="audit-actor"
+          size="roomy"
+          className="h-9"
+          value={actor}
+          onChange={(e) => setActor(e.target.value)}
+          placeholder="email or token"
+        />
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="audit-range" className={label}>Time range</label>
+        <label htmlFor="audit-range" className={label}>
+          Time range
+        </label>
         <Select id="audit-range" size="roomy" className="h-9" value={rangeMs} onChange={(e) => setRangeMs(Number(e.target.value))}>
           {RANGES.map((r) => (
             <option key={r.ms} value={r.ms}>
@@ -67,7 +80,9 @@ export function AuditFilterForm({ swarm, value, onApply }: { swarm: string; valu
         </Select>
       </div>
       <div className="flex flex-col gap-1">
-        <label htmlFor="audit-scope" className={label}>Scope</label>
+        <label htmlFor="audit-scope" className={label}>
+          Scope
+        </label>
         <Select id="audit-scope" size="roomy" className="h-9" value={scope} onChange={(e) => setScope(e.target.value)}>
           <option value="swarm">This swarm ({swarm})</option>
           <option value="all">All swarms and users</option>

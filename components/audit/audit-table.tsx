@@ -47,7 +47,9 @@ export function AuditTable({ items }: { items: AuditItem[] }) {
                 {hasDetail(i.detail) ? (
                   <details>
                     <summary className={`cursor-pointer text-xs text-sky-700 ${focusRing} dark:text-sky-400`}>Show</summary>
-                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-950">{JSON.stringify(i.detail, null, 2)}</pre>
+                    <pre className="mt-1 max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-950">
+                      {JSON.stringify(i.detail, null, 2)}
+                    </pre>
                   </details>
                 ) : (
                   <span className="text-xs text-slate-500">—</span>

@@ -20,7 +20,13 @@ export function CustomRangeForm({ initial, onApply }: { initial: RangeSelection;
     <form onSubmit={submit} className="mb-4 flex flex-wrap items-end gap-3" aria-label="Custom range">
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
         From
-        <Input size="sm" type="datetime-local" value={from} onChange={(e) => setFrom(e.target.value)} className="dark:[color-scheme:dark]" />
+        <Input
+          size="sm"
+          type="datetime-local"
+          value={from}
+          onChange={(e) => setFrom(e.target.value)}
+          className="dark:[color-scheme:dark]"
+        />
       </label>
       <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
         To

@@ -27,7 +27,11 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
   const filtered = Object.keys(filters).length > 0;
 
   return (
-    <Panel title="Healing history" description="Newest first, last 7 days. Filters are kept in the address, so a reload or a shared link shows the same list." testId="healing-history">
+    <Panel
+      title="Healing history"
+      description="Newest first, last 7 days. Filters are kept in the address, so a reload or a shared link shows the same list."
+      testId="healing-history"
+    >
       <HealingFilterBar filters={filters} strategies={seenStrategies} onChange={setFilters} />
       <QueryView
         query={{ data: items, error, refetch }}
@@ -38,21 +42,31 @@ export function HealingHistoryPanel({ swarm }: { swarm: string }) {
           filtered ? (
             <EmptyState title="No healings match these filters" className="h-40">
               Widen the filters or{" "}
-              <button type="button" onClick={() => setFilters({})} className={`font-medium text-sky-600 underline hover:text-sky-500 ${focusRing} dark:text-sky-400`}>
+              <button
+                type="button"
+                onClick={() => setFilters({})}
+                className={`font-medium text-sky-600 underline hover:text-sky-500 ${focusRing} dark:text-sky-400`}
+              >
                 clear them
               </button>
               .
             </EmptyState>
           ) : (
             <EmptyState title="No healings yet" className="h-40">
-              Healings appear when the engine detects a failure — an agent down, a failed or timed-out task, resource exhaustion, lost quorum — or
-              when an operator approves a predicted one. Send your swarm&apos;s events to <code className="font-mono">POST /api/v1/events</code> to start.
+              Healings appear when the engine detects a failure — an agent down, a failed or timed-out task, resource exhaustion, lost
+              quorum — or when an operator approves a predicted one. Send your swarm&apos;s events to{" "}
+              <code className="font-mono">POST /api/v1/events</code> to start.
             </EmptyState>
           )
         }
       >
         {(list) => (
-          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
+          <PagedList
+            stale={isPlaceholderData}
+            hasNextPage={hasNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={() => void fetchNextPage()}
+          >
             <HealingTable items={list} />
           </PagedList>
         )}

@@ -12,7 +12,8 @@ export function HealingScreen({ swarm }: { swarm: string }) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Healing</h1>
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
-          What <span className="font-medium text-slate-700 dark:text-slate-300">{swarm}</span>&apos;s engine did about failures, which strategies pay off, and how fast the swarm recovers.
+          What <span className="font-medium text-slate-700 dark:text-slate-300">{swarm}</span>&apos;s engine did about failures, which
+          strategies pay off, and how fast the swarm recovers.
         </p>
       </div>
       <MttrPanel swarm={swarm} />

@@ -39,7 +39,11 @@ export function HealingTable({ items }: { items: readonly HealingItem[] }) {
               <Cell>{h.trigger}</Cell>
               <Cell>
                 <Badge tone={STATUS_TONE[h.status] ?? "muted"}>{h.status}</Badge>
-                {h.reason && h.status !== "running" && <p className="mt-1 max-w-xs text-xs text-slate-500 dark:text-slate-400" data-testid="healing-reason">{h.reason}</p>}
+                {h.reason && h.status !== "running" && (
+                  <p className="mt-1 max-w-xs text-xs text-slate-500 dark:text-slate-400" data-testid="healing-reason">
+                    {h.reason}
+                  </p>
+                )}
               </Cell>
               <Cell numeric className="whitespace-nowrap">
                 {formatDuration(h.heal_ms)}
@@ -47,16 +51,23 @@ export function HealingTable({ items }: { items: readonly HealingItem[] }) {
               <Cell numeric className="whitespace-nowrap">
                 {formatDuration(h.recovery_ms)}
               </Cell>
-              <Cell className="whitespace-nowrap tabular-nums">{h.started_at && <time dateTime={h.started_at}>{time.format(Date.parse(h.started_at))}</time>}</Cell>
+              <Cell className="whitespace-nowrap tabular-nums">
+                {h.started_at && <time dateTime={h.started_at}>{time.format(Date.parse(h.started_at))}</time>}
+              </Cell>
               <Cell>
                 {h.commands.length === 0 ? (
                   <span className="text-slate-400">—</span>
                 ) : (
                   <ul className="flex flex-wrap gap-1">
                     {h.commands.map((c) => (
-                      <li key={c.id} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800" title={c.detail ?? c.status}>
+                      <li
+                        key={c.id}
+                        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs dark:bg-slate-800"
+                        title={c.detail ?? c.status}
+                      >
                         {c.kind}
-                        {targetOf(c.params) && <span className="text-slate-500 dark:text-slate-400"> {targetOf(c.params)}</span>} <span aria-label={c.status}>{COMMAND_MARK[c.status] ?? "…"}</span>
+                        {targetOf(c.params) && <span className="text-slate-500 dark:text-slate-400"> {targetOf(c.params)}</span>}{" "}
+                        <span aria-label={c.status}>{COMMAND_MARK[c.status] ?? "…"}</span>
                       </li>
                     ))}
                   </ul>

@@ -34,7 +34,12 @@ export function MttrPanel({ swarm }: { swarm: string }) {
       description={
         <>
           Mean time to recovery (failure detected → recovery verified) beside heal duration (action issued → finished)
-          {data && <span data-testid="mttr-bucket" data-bucket={data.window.bucket}>, {BUCKET_TEXT[data.window.bucket]}</span>}. Gaps are buckets with nothing measured.
+          {data && (
+            <span data-testid="mttr-bucket" data-bucket={data.window.bucket}>
+              , {BUCKET_TEXT[data.window.bucket]}
+            </span>
+          )}
+          . Gaps are buckets with nothing measured.
         </>
       }
       actions={<ToggleGroup label="MTTR range" options={OPTIONS} value={pressed} onChange={choose} />}
@@ -48,7 +53,10 @@ export function MttrPanel({ swarm }: { swarm: string }) {
         <div className={`relative transition-opacity ${isPlaceholderData ? "opacity-60" : ""}`} aria-busy={isPlaceholderData}>
           <MttrTrendChart chart={chart} />
           {!chart.hasData && (
-            <p className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-500 dark:text-slate-400" data-testid="mttr-empty">
+            <p
+              className="pointer-events-none absolute inset-x-0 top-1/3 text-center text-sm text-slate-500 dark:text-slate-400"
+              data-testid="mttr-empty"
+            >
               No healing finished in this range — pick a longer range, or wait for the engine to heal a failure.
             </p>
           )}

@@ -13,7 +13,11 @@ export function StrategyPanel({ swarm }: { swarm: string }) {
   const q = useStrategies(swarm);
   const rows = useMemo(() => q.data && prepareStrategyRows(q.data), [q.data]);
   return (
-    <Panel title="Strategy effectiveness" description="Finished healings of the last 30 days per strategy; the verdict follows the success rate and its recent trend." testId="strategy-panel">
+    <Panel
+      title="Strategy effectiveness"
+      description="Finished healings of the last 30 days per strategy; the verdict follows the success rate and its recent trend."
+      testId="strategy-panel"
+    >
       <QueryView
         query={{ data: rows, error: q.error, refetch: q.refetch }}
         loading={<Skeleton label="Loading strategy effectiveness" className="h-40" />}

@@ -4,7 +4,11 @@ import { Cell, HeaderCell, RowHeader, Table, TableBody, TableHead, TableRow } fr
 import { formatDuration } from "@/lib/browser/view/charts/format-units";
 import type { StrategyChartRow } from "@/lib/browser/view/charts/prepare-strategy-rows";
 
-const TREND_TONE = { improving: "text-emerald-600 dark:text-emerald-400", stable: "text-slate-500 dark:text-slate-400", degrading: "text-rose-600 dark:text-rose-400" } as const;
+const TREND_TONE = {
+  improving: "text-emerald-600 dark:text-emerald-400",
+  stable: "text-slate-500 dark:text-slate-400",
+  degrading: "text-rose-600 dark:text-rose-400",
+} as const;
 
 /** One row per strategy. */
 export function StrategyTable({ rows }: { rows: readonly StrategyChartRow[] }) {

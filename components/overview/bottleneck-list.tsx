@@ -16,10 +16,17 @@ function BottleneckRow({ b, now }: { b: BottleneckItem; now: number }) {
   const recommendations = Array.isArray(b.recommendations) ? (b.recommendations as unknown[]).map(String) : [];
   const metrics = b.metrics && typeof b.metrics === "object" ? Object.entries(b.metrics as Record<string, unknown>).slice(0, 6) : [];
   return (
-    <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="bottleneck" data-type={b.type} data-severity={b.severity}>
+    <li
+      className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+      data-testid="bottleneck"
+      data-type={b.type}
+      data-severity={b.severity}
+    >
       <div className="flex items-center justify-between gap-2">
         <div className="flex min-w-0 items-center gap-2">
-          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${SEVERITY_STYLE[b.severity] ?? SEVERITY_STYLE.low}`}>{b.severity}</span>
+          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${SEVERITY_STYLE[b.severity] ?? SEVERITY_STYLE.low}`}>
+            {b.severity}
+          </span>
           <span className="truncate font-medium">{humanize(b.type)}</span>
         </div>
         <span className="shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400" title={b.detected_at ?? undefined}>
@@ -57,7 +64,9 @@ function BottleneckRow({ b, now }: { b: BottleneckItem; now: number }) {
 export function BottleneckList({ swarm }: { swarm: string }) {
   const q = useActiveBottlenecks(swarm);
   const now = useNow();
-  const items = [...(q.data ?? [])].sort((a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || b.impact_score - a.impact_score);
+  const items = [...(q.data ?? [])].sort(
+    (a, b) => (SEVERITY_RANK[a.severity] ?? 9) - (SEVERITY_RANK[b.severity] ?? 9) || b.impact_score - a.impact_score,
+  );
   return (
     <Panel title="Active bottlenecks" count={q.data?.length} testId="bottlenecks">
       {q.isPending ? (
@@ -65,7 +74,9 @@ export function BottleneckList({ swarm }: { swarm: string }) {
       ) : q.error ? (
         <ErrorState title="Could not load bottlenecks." error={q.error} onRetry={() => void q.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="No active bottlenecks">The detector checks every second; anything it finds appears here without a reload.</EmptyState>
+        <EmptyState title="No active bottlenecks">
+          The detector checks every second; anything it finds appears here without a reload.
+        </EmptyState>
       ) : (
         <ul className="max-h-[32rem] space-y-2 overflow-y-auto pr-1">
           {items.map((b) => (

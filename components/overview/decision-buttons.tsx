@@ -5,7 +5,15 @@ import { Button } from "@/components/ui/button";
 import { useLivePaused } from "@/lib/browser/api/live-socket";
 
 /** The two decision buttons; `onAsk` opens the decision dialog for the chosen one. */
-export function DecisionButtons({ size, disabled, onAsk }: { size: "md" | "xs"; disabled: boolean; onAsk: (decision: "approve" | "reject") => void }) {
+export function DecisionButtons({
+  size,
+  disabled,
+  onAsk,
+}: {
+  size: "md" | "xs";
+  disabled: boolean;
+  onAsk: (decision: "approve" | "reject") => void;
+}) {
   const paused = useLivePaused();
   const off = disabled || paused;
   const title = paused ? "Offline: decisions wait until live updates are back" : undefined;

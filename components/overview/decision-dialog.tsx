@@ -43,7 +43,12 @@ export function DecisionDialog({
           <Button variant="ghost" onClick={onClose}>
             Cancel
           </Button>
-          <Button variant={reject ? "danger" : "approve"} type="submit" disabled={paused} title={paused ? "Offline: decisions wait until live updates are back" : undefined}>
+          <Button
+            variant={reject ? "danger" : "approve"}
+            type="submit"
+            disabled={paused}
+            title={paused ? "Offline: decisions wait until live updates are back" : undefined}
+          >
             {reject ? "Reject" : "Approve"}
           </Button>
         </div>

@@ -32,7 +32,9 @@ export function DemoControls() {
         loading={<Skeleton rows={2} label="Loading demo controls" />}
         errorTitle="Could not load the demo controls."
         isEmpty={(demo) => !demo.running}
-        empty={<p className="text-sm text-slate-500 dark:text-slate-400">The demo swarm is not running (DEMO=off, or a real swarm exists).</p>}
+        empty={
+          <p className="text-sm text-slate-500 dark:text-slate-400">The demo swarm is not running (DEMO=off, or a real swarm exists).</p>
+        }
       >
         {(demo) => (
           <>
@@ -51,7 +53,15 @@ export function DemoControls() {
               <div className="flex items-end gap-2">
                 <label className="block text-sm font-medium">
                   Duration (s)
-                  <Input surface="clear" name="duration" type="number" min={10} max={3600} defaultValue={120} className="mt-1 w-24 tabular-nums" />
+                  <Input
+                    surface="clear"
+                    name="duration"
+                    type="number"
+                    min={10}
+                    max={3600}
+                    defaultValue={120}
+                    className="mt-1 w-24 tabular-nums"
+                  />
                 </label>
                 <Button variant="demo" type="submit" disabled={inject.isPending || !chosen}>
                   Inject fault
@@ -73,7 +83,9 @@ export function DemoControls() {
                     <span>
                       {humanize(f.scenario)} <span className="font-mono text-xs text-slate-500">{f.targets.join(", ")}</span>
                     </span>
-                    <span className="tabular-nums text-xs text-slate-500">{f.ends_at ? `${formatAge(Date.parse(f.ends_at) - now)} left` : "until healed"}</span>
+                    <span className="tabular-nums text-xs text-slate-500">
+                      {f.ends_at ? `${formatAge(Date.parse(f.ends_at) - now)} left` : "until healed"}
+                    </span>
                   </li>
                 ))}
               </ul>

@@ -47,7 +47,13 @@ export function HealingDecision({ swarm, h }: { swarm: string; h: HealingItem })
           {decisionError(decide.error)}
         </p>
       )}
-      <DecisionDialog decision={asking} noun="healing" subject={`${humanize(h.failure_type)}: ${h.strategy}`} onConfirm={confirm} onClose={() => setAsking(null)} />
+      <DecisionDialog
+        decision={asking}
+        noun="healing"
+        subject={`${humanize(h.failure_type)}: ${h.strategy}`}
+        onConfirm={confirm}
+        onClose={() => setAsking(null)}
+      />
     </div>
   );
 }

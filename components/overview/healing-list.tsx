@@ -18,7 +18,9 @@ export function HealingList({ swarm }: { swarm: string }) {
     <Panel
       title="Healings"
       count={q.data?.length}
-      description={q.data ? `${q.data.filter((h) => active(h) === 0).length} running or waiting; the latest ${q.data.length} shown` : undefined}
+      description={
+        q.data ? `${q.data.filter((h) => active(h) === 0).length} running or waiting; the latest ${q.data.length} shown` : undefined
+      }
       testId="healings"
     >
       {q.isPending ? (
@@ -26,7 +28,9 @@ export function HealingList({ swarm }: { swarm: string }) {
       ) : q.error ? (
         <ErrorState title="Could not load healings." error={q.error} onRetry={() => void q.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="No healings yet">Detected failures heal automatically; approved proposals heal here too, with each command&apos;s progress.</EmptyState>
+        <EmptyState title="No healings yet">
+          Detected failures heal automatically; approved proposals heal here too, with each command&apos;s progress.
+        </EmptyState>
       ) : (
         <ul className="max-h-[32rem] space-y-2 overflow-y-auto pr-1">
           {items.map((h) => (

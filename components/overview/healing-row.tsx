@@ -14,7 +14,11 @@ const STATUS: Record<string, { label: string; style: string }> = {
 };
 
 const CMD_DONE = new Set(["succeeded", "failed", "timed_out", "cancelled"]);
-const CMD_STYLE: Record<string, string> = { succeeded: "text-emerald-600 dark:text-emerald-400", failed: "text-rose-600 dark:text-rose-400", timed_out: "text-rose-600 dark:text-rose-400" };
+const CMD_STYLE: Record<string, string> = {
+  succeeded: "text-emerald-600 dark:text-emerald-400",
+  failed: "text-rose-600 dark:text-rose-400",
+  timed_out: "text-rose-600 dark:text-rose-400",
+};
 
 function target(c: CommandItem): string {
   const p = (c.params ?? {}) as Record<string, unknown>;
@@ -28,7 +32,13 @@ export function HealingRow({ h, now, swarm }: { h: HealingItem; now: number; swa
   const verifying = h.status === "running" && h.commands.length > 0 && done === h.commands.length;
   const s = verifying ? { label: "verifying", style: STATUS.running!.style } : (STATUS[h.status] ?? { label: h.status, style: "" });
   return (
-    <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="healing" data-id={h.id} data-status={h.status} data-prediction={h.prediction_id ?? ""}>
+    <li
+      className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+      data-testid="healing"
+      data-id={h.id}
+      data-status={h.status}
+      data-prediction={h.prediction_id ?? ""}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex min-w-0 items-center gap-2">
           <span className={`rounded px-1.5 py-0.5 text-xs font-semibold ${s.style}`} data-testid="healing-status">

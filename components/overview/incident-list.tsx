@@ -21,10 +21,17 @@ const STATES: Record<string, { label: string; style: string; rank: number }> = {
 function IncidentRow({ i, now }: { i: IncidentItem; now: number }) {
   const state = STATES[i.state] ?? { label: humanize(i.state), style: "bg-slate-100 text-slate-700", rank: 9 };
   return (
-    <li className="rounded-lg border border-slate-200 p-3 dark:border-slate-800" data-testid="incident" data-state={i.state} data-type={i.failure_type}>
+    <li
+      className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+      data-testid="incident"
+      data-state={i.state}
+      data-type={i.failure_type}
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <div className="flex min-w-0 items-center gap-2">
-          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${SEVERITY_STYLE[i.severity] ?? SEVERITY_STYLE.low}`}>{i.severity}</span>
+          <span className={`rounded px-1.5 py-0.5 text-xs font-semibold uppercase ${SEVERITY_STYLE[i.severity] ?? SEVERITY_STYLE.low}`}>
+            {i.severity}
+          </span>
           <span className="truncate font-medium">{humanize(i.failure_type)}</span>
           {i.agent_id && <span className="truncate font-mono text-xs text-slate-500 dark:text-slate-400">{i.agent_id}</span>}
         </div>
@@ -44,16 +51,24 @@ function IncidentRow({ i, now }: { i: IncidentItem; now: number }) {
 export function IncidentList({ swarm }: { swarm: string }) {
   const q = useOpenIncidents(swarm);
   const now = useNow();
-  const items = [...(q.data ?? [])].sort((a, b) => (STATES[a.state]?.rank ?? 9) - (STATES[b.state]?.rank ?? 9) || (b.opened_at ?? "").localeCompare(a.opened_at ?? ""));
+  const items = [...(q.data ?? [])].sort(
+    (a, b) => (STATES[a.state]?.rank ?? 9) - (STATES[b.state]?.rank ?? 9) || (b.opened_at ?? "").localeCompare(a.opened_at ?? ""),
+  );
   const waiting = items.filter((i) => i.state === "needs_operator").length;
   return (
-    <Panel title={waiting > 0 ? `Faults — ${waiting} need an operator` : "Faults and how they are handled"} count={q.data?.length} testId="incidents">
+    <Panel
+      title={waiting > 0 ? `Faults — ${waiting} need an operator` : "Faults and how they are handled"}
+      count={q.data?.length}
+      testId="incidents"
+    >
       {q.isPending ? (
         <Skeleton rows={2} className="h-14" label="Loading faults" />
       ) : q.error ? (
         <ErrorState title="Could not load faults." error={q.error} onRetry={() => void q.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState title="No open faults">Every detected failure and bottleneck shows here with its healing, the decision it waits for, or why it needs you.</EmptyState>
+        <EmptyState title="No open faults">
+          Every detected failure and bottleneck shows here with its healing, the decision it waits for, or why it needs you.
+        </EmptyState>
       ) : (
         <ul className="max-h-[24rem] space-y-2 overflow-y-auto pr-1">
           {items.map((i) => (

@@ -37,7 +37,17 @@ function Decided({ p }: { p: PredictionItem }) {
 }
 
 /** A proposal card; `healing` is the healing its approval started, when known. */
-export function ProposalCard({ swarm, p, now, healing }: { swarm: string; p: PredictionItem; now: number; healing?: HealingItem | undefined }) {
+export function ProposalCard({
+  swarm,
+  p,
+  now,
+  healing,
+}: {
+  swarm: string;
+  p: PredictionItem;
+  now: number;
+  healing?: HealingItem | undefined;
+}) {
   const canDecide = useCan("operator");
   const decide = useDecideProposal(swarm);
   const [asking, setAsking] = useState<"approve" | "reject" | null>(null);
@@ -49,7 +59,12 @@ export function ProposalCard({ swarm, p, now, healing }: { swarm: string; p: Pre
   };
 
   return (
-    <li className={`rounded-lg border p-4 ${p.status === "open" ? "border-sky-300 bg-sky-50/60 dark:border-sky-800 dark:bg-sky-950/20" : "border-slate-200 dark:border-slate-800"}`} data-testid="proposal" data-id={p.id} data-status={p.status}>
+    <li
+      className={`rounded-lg border p-4 ${p.status === "open" ? "border-sky-300 bg-sky-50/60 dark:border-sky-800 dark:bg-sky-950/20" : "border-slate-200 dark:border-slate-800"}`}
+      data-testid="proposal"
+      data-id={p.id}
+      data-status={p.status}
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <p className="font-medium">

@@ -21,7 +21,10 @@ export function ProposalList({ swarm }: { swarm: string }) {
       ) : q.error ? (
         <ErrorState title="Could not load proposals." error={q.error} onRetry={() => void q.refetch()} />
       ) : q.data.length === 0 ? (
-        <EmptyState title="No proposals waiting">When the engine predicts a failure with enough confidence, it proposes a preventive healing here for an operator to approve or reject.</EmptyState>
+        <EmptyState title="No proposals waiting">
+          When the engine predicts a failure with enough confidence, it proposes a preventive healing here for an operator to approve or
+          reject.
+        </EmptyState>
       ) : (
         <ul className="max-h-[40rem] space-y-3 overflow-y-auto pr-1">
           {q.data.map((p) => (

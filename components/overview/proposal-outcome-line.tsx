@@ -16,7 +16,15 @@ const STYLE: Record<OutcomeState, string> = {
 };
 
 /** The outcome line of a proposal (nothing when there is nothing to say). */
-export function ProposalOutcomeLine({ swarm, outcome, className = "" }: { swarm: string; outcome: ProposalOutcome | null; className?: string }) {
+export function ProposalOutcomeLine({
+  swarm,
+  outcome,
+  className = "",
+}: {
+  swarm: string;
+  outcome: ProposalOutcome | null;
+  className?: string;
+}) {
   if (!outcome) return null;
   return (
     <p className={`text-sm ${STYLE[outcome.state]} ${className}`} data-testid="proposal-outcome" data-state={outcome.state}>
@@ -24,7 +32,12 @@ export function ProposalOutcomeLine({ swarm, outcome, className = "" }: { swarm:
       {outcome.healing && (
         <>
           {" · "}
-          <Link href={healingHistoryHref(swarm, outcome.healing)} className="text-sky-700 underline hover:text-sky-600 dark:text-sky-400" data-testid="proposal-healing-link" data-healing={outcome.healing.id}>
+          <Link
+            href={healingHistoryHref(swarm, outcome.healing)}
+            className="text-sky-700 underline hover:text-sky-600 dark:text-sky-400"
+            data-testid="proposal-healing-link"
+            data-healing={outcome.healing.id}
+          >
             in the healing history
           </Link>
         </>

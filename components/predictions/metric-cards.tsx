@@ -20,7 +20,11 @@ export function MetricCards({ rows, total, medianLeadMs }: { rows: readonly Metr
           <dt className="text-xs font-medium text-slate-500 dark:text-slate-400">{r.label}</dt>
           <dd className="mt-1 text-2xl font-semibold tabular-nums">{r.display}</dd>
           <dd className="mt-1 text-xs text-slate-500 dark:text-slate-400">
-            {r.meetsTarget === null ? HINTS[r.key] : <Badge tone={r.meetsTarget ? "good" : "warn"}>{r.meetsTarget ? "meets target" : "below target"}</Badge>}
+            {r.meetsTarget === null ? (
+              HINTS[r.key]
+            ) : (
+              <Badge tone={r.meetsTarget ? "good" : "warn"}>{r.meetsTarget ? "meets target" : "below target"}</Badge>
+            )}
           </dd>
         </div>
       ))}

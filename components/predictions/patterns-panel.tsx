@@ -11,14 +11,19 @@ import { usePatterns } from "@/lib/browser/api/predictions";
 const FIRST = 10;
 const joinerOf = (type: string) => (type === "correlation" || type === "sequence" || type === "temporal" ? " → " : ", ");
 /** "3/4 (75 %)", or "—" before any of the pattern's predictions settled. */
-const hitRateText = (p: { hits: number; misses: number; hit_rate: number | null }) => (p.hit_rate === null ? "—" : `${p.hits}/${p.hits + p.misses} (${formatPercent(p.hit_rate)})`);
+const hitRateText = (p: { hits: number; misses: number; hit_rate: number | null }) =>
+  p.hit_rate === null ? "—" : `${p.hits}/${p.hits + p.misses} (${formatPercent(p.hit_rate)})`;
 
 /** The learned-patterns panel. */
 export function PatternsPanel({ swarm }: { swarm: string }) {
   const q = usePatterns(swarm);
   const [all, setAll] = useState(false);
   return (
-    <Panel title="Learned patterns" description="Events that precede a failure on the same agent more often than chance; a pattern proposes healing only once its own predictions have hit often enough." testId="patterns-panel">
+    <Panel
+      title="Learned patterns"
+      description="Events that precede a failure on the same agent more often than chance; a pattern proposes healing only once its own predictions have hit often enough."
+      testId="patterns-panel"
+    >
       <QueryView
         query={q}
         loading={<Skeleton label="Loading learned patterns" className="h-40" />}
@@ -26,7 +31,8 @@ export function PatternsPanel({ swarm }: { swarm: string }) {
         isEmpty={(patterns) => patterns.length === 0}
         empty={
           <EmptyState title="No patterns learned yet" className="h-40">
-            The engine learns a pattern once an event has preceded the same kind of failure in at least 3 episodes, at least twice as often as chance.
+            The engine learns a pattern once an event has preceded the same kind of failure in at least 3 episodes, at least twice as often
+            as chance.
           </EmptyState>
         }
       >

@@ -6,7 +6,12 @@ import { useMemo } from "react";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, QueryView, Skeleton } from "@/components/ui/query-states";
 import { SelectField } from "@/components/ui/select-field";
-import { type PredictionFilters, PREDICTION_STATUSES, parsePredictionFilters, withPredictionFilters } from "@/lib/browser/api/prediction-filters";
+import {
+  type PredictionFilters,
+  PREDICTION_STATUSES,
+  parsePredictionFilters,
+  withPredictionFilters,
+} from "@/lib/browser/api/prediction-filters";
 import { useNow } from "@/lib/browser/hooks/use-now";
 import { useProposalHealings } from "@/lib/browser/api/proposal-healings";
 import { usePredictions } from "@/lib/browser/api/predictions";
@@ -14,7 +19,11 @@ import { PredictionTable } from "./prediction-table";
 import { PagedList } from "@/components/ui/paged-list";
 
 const STATUS_OPTIONS = PREDICTION_STATUSES.filter((s) => s !== "all").map((s) => [s, s === "open" ? "open (proposal)" : s] as const);
-const CONFIDENCE_OPTIONS = [["0.5", "≥ 50%"], ["0.7", "≥ 70% (proposals)"], ["0.9", "≥ 90%"]] as const;
+const CONFIDENCE_OPTIONS = [
+  ["0.5", "≥ 50%"],
+  ["0.7", "≥ 70% (proposals)"],
+  ["0.9", "≥ 90%"],
+] as const;
 
 /** The prediction list panel. */
 export function PredictionListPanel({ swarm }: { swarm: string }) {
@@ -33,9 +42,19 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
   const filtered = filters.status !== "all" || filters.min_confidence !== undefined;
 
   return (
-    <Panel title="All predictions" description="Newest first, last 7 days. Below 70% confidence a prediction is only observed; above it, it becomes a proposal operators decide on." testId="prediction-list">
+    <Panel
+      title="All predictions"
+      description="Newest first, last 7 days. Below 70% confidence a prediction is only observed; above it, it becomes a proposal operators decide on."
+      testId="prediction-list"
+    >
       <div className="mb-4 flex flex-wrap items-end gap-3" role="group" aria-label="Prediction filters">
-        <SelectField label="Status" allLabel="All statuses" value={filters.status === "all" ? "" : filters.status} options={STATUS_OPTIONS} onChange={(v) => setFilters({ ...filters, status: (v || "all") as PredictionFilters["status"] })} />
+        <SelectField
+          label="Status"
+          allLabel="All statuses"
+          value={filters.status === "all" ? "" : filters.status}
+          options={STATUS_OPTIONS}
+          onChange={(v) => setFilters({ ...filters, status: (v || "all") as PredictionFilters["status"] })}
+        />
         <SelectField
           label="Minimum confidence"
           allLabel="Any confidence"
@@ -58,7 +77,12 @@ export function PredictionListPanel({ swarm }: { swarm: string }) {
         }
       >
         {(list) => (
-          <PagedList stale={isPlaceholderData} hasNextPage={hasNextPage} loadingMore={isFetchingNextPage} onLoadMore={() => void fetchNextPage()}>
+          <PagedList
+            stale={isPlaceholderData}
+            hasNextPage={hasNextPage}
+            loadingMore={isFetchingNextPage}
+            onLoadMore={() => void fetchNextPage()}
+          >
             <PredictionTable swarm={swarm} items={list} healings={healings} now={now} />
           </PagedList>
         )}

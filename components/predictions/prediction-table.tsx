@@ -14,7 +14,17 @@ const time = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric"
 const at = (iso: string | null) => (iso ? <time dateTime={iso}>{time.format(Date.parse(iso))}</time> : "—");
 
 /** The prediction table; `healings` holds the healing each approved prediction started, by prediction id. */
-export function PredictionTable({ swarm, items, healings, now }: { swarm: string; items: readonly PredictionItem[]; healings: ReadonlyMap<string, HealingItem>; now: number }) {
+export function PredictionTable({
+  swarm,
+  items,
+  healings,
+  now,
+}: {
+  swarm: string;
+  items: readonly PredictionItem[];
+  healings: ReadonlyMap<string, HealingItem>;
+  now: number;
+}) {
   return (
     <div className="overflow-x-auto">
       <Table look="ruled" caption="Predictions, newest first">
@@ -35,14 +45,21 @@ export function PredictionTable({ swarm, items, healings, now }: { swarm: string
               <RowHeader className="font-normal whitespace-nowrap tabular-nums">{at(p.predicted_at)}</RowHeader>
               <Cell>
                 <span className="font-medium">{p.failure_type.replace(/_/g, " ")}</span>
-                {p.reasoning && <p className="mt-1 max-w-md text-xs text-slate-500 dark:text-slate-400" data-testid="prediction-reasoning">{p.reasoning}</p>}
+                {p.reasoning && (
+                  <p className="mt-1 max-w-md text-xs text-slate-500 dark:text-slate-400" data-testid="prediction-reasoning">
+                    {p.reasoning}
+                  </p>
+                )}
               </Cell>
               <Cell className="font-mono text-xs">{p.agent_id ?? "—"}</Cell>
               <Cell>{p.source}</Cell>
               <Cell numeric>
                 <span className="inline-flex items-center gap-2">
                   <span aria-hidden className="h-1.5 w-14 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
-                    <span className={`block h-full ${p.confidence >= 0.7 ? "bg-sky-500" : "bg-slate-400"}`} style={{ width: `${Math.round(p.confidence * 100)}%` }} />
+                    <span
+                      className={`block h-full ${p.confidence >= 0.7 ? "bg-sky-500" : "bg-slate-400"}`}
+                      style={{ width: `${Math.round(p.confidence * 100)}%` }}
+                    />
                   </span>
                   <span className="tabular-nums">{formatPercent(p.confidence)}</span>
                 </span>
@@ -50,7 +67,13 @@ export function PredictionTable({ swarm, items, healings, now }: { swarm: string
               <Cell>
                 <Badge tone={STATUS_TONE[p.status] ?? "muted"}>{p.status}</Badge>
               </Cell>
-              <Cell>{p.outcome ? <Badge tone={OUTCOME_TONE[p.outcome] ?? "muted"}>{p.outcome.replace(/_/g, " ")}</Badge> : <span className="text-slate-400">pending</span>}</Cell>
+              <Cell>
+                {p.outcome ? (
+                  <Badge tone={OUTCOME_TONE[p.outcome] ?? "muted"}>{p.outcome.replace(/_/g, " ")}</Badge>
+                ) : (
+                  <span className="text-slate-400">pending</span>
+                )}
+              </Cell>
               <Cell className="whitespace-nowrap tabular-nums">{at(p.expected_at)}</Cell>
               <Cell>
                 <ProposalOutcomeLine swarm={swarm} outcome={proposalOutcome(p, healings.get(p.id), now)} className="max-w-xs text-xs" />

@@ -12,7 +12,8 @@ export function PredictionsScreen({ swarm }: { swarm: string }) {
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Predictions</h1>
         <p className="mt-1 text-sm text-slate-500 dark:text-slate-400">
-          How often <span className="font-medium text-slate-700 dark:text-slate-300">{swarm}</span>&apos;s failure predictions come true, how early they come, and the patterns behind them.
+          How often <span className="font-medium text-slate-700 dark:text-slate-300">{swarm}</span>&apos;s failure predictions come true,
+          how early they come, and the patterns behind them.
         </p>
       </div>
       <QualityPanel swarm={swarm} />

@@ -32,13 +32,22 @@ export function QualityPanel({ swarm }: { swarm: string }) {
       {quality.isPending ? (
         <Skeleton label="Loading prediction quality" className="h-96" />
       ) : quality.error && !quality.data ? (
-        <ErrorState title="Could not load prediction quality." error={quality.error} onRetry={() => void quality.refetch()} className="h-96" />
+        <ErrorState
+          title="Could not load prediction quality."
+          error={quality.error}
+          onRetry={() => void quality.refetch()}
+          className="h-96"
+        />
       ) : rows && quality.data ? (
-        <div className={`space-y-6 transition-opacity ${quality.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={quality.isPlaceholderData}>
+        <div
+          className={`space-y-6 transition-opacity ${quality.isPlaceholderData ? "opacity-60" : ""}`}
+          aria-busy={quality.isPlaceholderData}
+        >
           <MetricCards rows={rows} total={quality.data.total} medianLeadMs={quality.data.median_lead_ms} />
           {!settled && (
             <p className="text-sm text-slate-500 dark:text-slate-400" data-testid="quality-empty">
-              No prediction has settled in this range yet — figures appear once predictions are confirmed, prevented or expire as false positives. Try a longer range.
+              No prediction has settled in this range yet — figures appear once predictions are confirmed, prevented or expire as false
+              positives. Try a longer range.
             </p>
           )}
           <div className="grid gap-6 lg:grid-cols-2">
@@ -48,7 +57,10 @@ export function QualityPanel({ swarm }: { swarm: string }) {
             </figure>
             <figure>
               <figcaption className="mb-2 text-sm font-medium">
-                Lead time of correct predictions <span className="font-normal text-slate-500 dark:text-slate-400">(median {formatDuration(quality.data.median_lead_ms)}; newest {LEAD_TIME_SAMPLE.toLocaleString("en-US")} predictions)</span>
+                Lead time of correct predictions{" "}
+                <span className="font-normal text-slate-500 dark:text-slate-400">
+                  (median {formatDuration(quality.data.median_lead_ms)}; newest {LEAD_TIME_SAMPLE.toLocaleString("en-US")} predictions)
+                </span>
               </figcaption>
               {leads.error && !leads.data ? (
                 <ErrorState title="Could not load lead times." error={leads.error} onRetry={() => void leads.refetch()} className="h-56" />
@@ -56,7 +68,10 @@ export function QualityPanel({ swarm }: { swarm: string }) {
                 <div className="relative">
                   <LeadTimeChart bins={bins} />
                   {leads.data?.length === 0 && (
-                    <p className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-sm text-slate-500 dark:text-slate-400" data-testid="lead-time-empty">
+                    <p
+                      className="pointer-events-none absolute inset-x-0 top-1/3 px-6 text-center text-sm text-slate-500 dark:text-slate-400"
+                      data-testid="lead-time-empty"
+                    >
                       No prediction in this range has been confirmed or prevented yet.
                     </p>
                   )}

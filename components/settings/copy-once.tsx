@@ -15,7 +15,11 @@ export function CopyOnce({ label, value, testId, onDismiss }: { label: string; v
     }
   };
   return (
-    <div role="region" aria-label={label} className="rounded-md border border-amber-400/60 bg-amber-50 p-3 dark:border-amber-500/40 dark:bg-amber-950/30">
+    <div
+      role="region"
+      aria-label={label}
+      className="rounded-md border border-amber-400/60 bg-amber-50 p-3 dark:border-amber-500/40 dark:bg-amber-950/30"
+    >
       <p className="text-sm font-medium">{label} — copy it now, it will not be shown again.</p>
       <div className="mt-2 flex flex-wrap items-center gap-2">
         <code className="break-all rounded bg-slate-900 px-2 py-1 font-mono text-xs text-emerald-300" data-testid={testId}>

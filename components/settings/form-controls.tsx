@@ -12,7 +12,19 @@ export function fieldErrors(error: unknown, prefix: string): string[] {
 }
 
 /** A labelled control with its hint and inline errors (linked with aria-describedby). */
-export function Field({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors: string[]; children: ReactNode }) {
+export function Field({
+  id,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  id: string;
+  label: string;
+  hint?: string;
+  errors: string[];
+  children: ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium">
@@ -75,7 +87,17 @@ export function NumberField({
 export type SaveState = { isPending: boolean; isSuccess: boolean; error: Error | null };
 
 /** The save button of a section and its status line (announced to screen readers). */
-export function SaveBar({ label = "Save", state, disabled, testId }: { label?: string; state: SaveState; disabled?: boolean; testId: string }) {
+export function SaveBar({
+  label = "Save",
+  state,
+  disabled,
+  testId,
+}: {
+  label?: string;
+  state: SaveState;
+  disabled?: boolean;
+  testId: string;
+}) {
   return (
     <div className="flex items-center gap-3" data-testid={testId}>
       <Button type="submit" variant="primary" disabled={disabled || state.isPending}>
@@ -97,7 +119,11 @@ export function SaveBar({ label = "Save", state, disabled, testId }: { label?: s
 /** A settings section: a titled card. */
 export function SectionCard({ id, title, description, children }: { id: string; title: string; description: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900" data-testid={`section-${id}`}>
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
+      data-testid={`section-${id}`}
+    >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>

@@ -22,11 +22,23 @@ export function IngestKeysSection({ swarm }: { swarm: string }) {
     create.mutate(name.trim() || undefined, { onSuccess: (k) => (setShown(k.key), setName("")) });
   };
   return (
-    <SectionCard id="keys" title="Ingest keys" description="Agent systems send events and receive commands with these keys (Authorization: Bearer smk_…). A revoked key is refused from its next request.">
+    <SectionCard
+      id="keys"
+      title="Ingest keys"
+      description="Agent systems send events and receive commands with these keys (Authorization: Bearer smk_…). A revoked key is refused from its next request."
+    >
       <div className="flex flex-col gap-4">
         <form onSubmit={onSubmit} noValidate className="flex flex-wrap items-end gap-3">
           <Field id="key-name" label="Name (optional)" errors={fieldErrors(create.error, "name")}>
-            <Input id="key-name" size="roomy" className="w-72" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} placeholder="e.g. production coordinator" />
+            <Input
+              id="key-name"
+              size="roomy"
+              className="w-72"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              maxLength={100}
+              placeholder="e.g. production coordinator"
+            />
           </Field>
           <SaveBar label="Create key" state={{ ...create, isSuccess: false }} testId="create-key" />
         </form>
@@ -76,7 +88,9 @@ function KeyRow({ swarm, k }: { swarm: string; k: IngestKeyView }) {
       <Cell className="text-xs">{when(k.last_used_at)}</Cell>
       <Cell>
         {k.revoked_at ? (
-          <span className="rounded-full bg-slate-500/15 px-2 py-0.5 text-xs text-slate-500 dark:text-slate-400">revoked {when(k.revoked_at)}</span>
+          <span className="rounded-full bg-slate-500/15 px-2 py-0.5 text-xs text-slate-500 dark:text-slate-400">
+            revoked {when(k.revoked_at)}
+          </span>
         ) : confirming ? (
           <span className="flex items-center gap-2">
             <Button variant="danger" size="sm" disabled={revoke.isPending} onClick={() => revoke.mutate(k.id)}>

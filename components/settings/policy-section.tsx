@@ -23,7 +23,13 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
     e.preventDefault();
     save.mutate(
       { ...view.settings, policy, strategies, two_person_approval: [...twoPerson] },
-      { onSuccess: (v) => (setPolicy(v.settings.policy), setStrategies(v.settings.strategies), setTwoPerson(new Set(v.settings.two_person_approval))) },
+      {
+        onSuccess: (v) => (
+          setPolicy(v.settings.policy),
+          setStrategies(v.settings.strategies),
+          setTwoPerson(new Set(v.settings.two_person_approval))
+        ),
+      },
     );
   };
   const toggleTwoPerson = (type: string, on: boolean) =>
@@ -33,7 +39,8 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
       else next.delete(type);
       return next;
     });
-  const setOne = (trigger: "detected" | "preventive", type: string, value: Policy) => setPolicy((p) => ({ ...p, [trigger]: { ...p[trigger], [type]: value } }));
+  const setOne = (trigger: "detected" | "preventive", type: string, value: Policy) =>
+    setPolicy((p) => ({ ...p, [trigger]: { ...p[trigger], [type]: value } }));
 
   return (
     <SectionCard
@@ -57,11 +64,13 @@ export function PolicySection({ swarm, view, readOnly }: { swarm: string; view: 
                 <TableRow key={type} data-testid={`policy-row-${type}`} className="align-top">
                   <RowHeader className="font-mono text-xs font-medium">
                     {type}
-                    {fieldErrors(save.error, `policy.detected.${type}`).concat(fieldErrors(save.error, `strategies.${type}`)).map((m) => (
-                      <p key={m} className="mt-1 font-sans text-xs font-normal text-rose-600 dark:text-rose-400">
-                        {m}
-                      </p>
-                    ))}
+                    {fieldErrors(save.error, `policy.detected.${type}`)
+                      .concat(fieldErrors(save.error, `strategies.${type}`))
+                      .map((m) => (
+                        <p key={m} className="mt-1 font-sans text-xs font-normal text-rose-600 dark:text-rose-400">
+                          {m}
+                        </p>
+                      ))}
                   </RowHeader>
                   {(["detected", "preventive"] as const).map((trigger) => (
                     <Cell key={trigger}>

@@ -7,8 +7,10 @@ import { fieldErrors, NumberField, numberOrNull, SaveBar, SectionCard } from "./
 
 type Draft = { events: string; history: string };
 
-const draftOf = (s: SettingsView["settings"]): Draft => ({ events: String(s.events_retention_days), history: String(s.history_retention_days) });
-
+const draftOf = (s: SettingsView["settings"]): Draft => ({
+  events: String(s.events_retention_days),
+  history: String(s.history_retention_days),
+});
 
 /** The swarm's retention of raw events and of history, in days (the server default unless set here). */
 export function RetentionSection({ swarm, view, readOnly }: { swarm: string; view: SettingsView; readOnly: boolean }) {
@@ -18,7 +20,11 @@ export function RetentionSection({ swarm, view, readOnly }: { swarm: string; vie
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const body = { ...view.settings, events_retention_days: numberOrNull(draft.events), history_retention_days: numberOrNull(draft.history) } as unknown as SettingsView["settings"];
+    const body = {
+      ...view.settings,
+      events_retention_days: numberOrNull(draft.events),
+      history_retention_days: numberOrNull(draft.history),
+    } as unknown as SettingsView["settings"];
     save.mutate(body, { onSuccess: (v) => setDraft(draftOf(v.settings)) });
   };
   const field = (id: string, label: string, key: keyof Draft, path: "events_retention_days" | "history_retention_days", hint: string) => (
@@ -43,7 +49,13 @@ export function RetentionSection({ swarm, view, readOnly }: { swarm: string; vie
         <fieldset disabled={readOnly} className="grid gap-4 sm:grid-cols-2">
           <legend className="sr-only">Data retention</legend>
           {field("events-retention", "Raw events (days)", "events", "events_retention_days", "1 to 3650")}
-          {field("history-retention", "History: charts, analytics and healings (days)", "history", "history_retention_days", "at least the events retention")}
+          {field(
+            "history-retention",
+            "History: charts, analytics and healings (days)",
+            "history",
+            "history_retention_days",
+            "at least the events retention",
+          )}
         </fieldset>
         {!readOnly && <SaveBar label="Save retention" state={save} testId="save-retention" />}
       </form>

@@ -18,7 +18,8 @@ export function SettingsScreen({ swarm, role, me }: { swarm: string; role: strin
     <div className="flex flex-col gap-6">
       {!admin && (
         <p role="note" className="rounded-md border border-sky-400/40 bg-sky-50 p-3 text-sm dark:bg-sky-950/30" data-testid="admins-only">
-          Only admins can change settings. You are signed in as {role}: the healing settings below are read-only, and ingest keys, the webhook and users are hidden.
+          Only admins can change settings. You are signed in as {role}: the healing settings below are read-only, and ingest keys, the
+          webhook and users are hidden.
         </p>
       )}
       {settings.isPending ? (

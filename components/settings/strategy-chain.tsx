@@ -5,7 +5,19 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/input";
 
 /** Edits `chain` in place through onChange; `available` are the strategies that heal this failure type. */
-export function StrategyChain({ failureType, chain, available, disabled, onChange }: { failureType: string; chain: string[]; available: string[]; disabled: boolean; onChange: (chain: string[]) => void }) {
+export function StrategyChain({
+  failureType,
+  chain,
+  available,
+  disabled,
+  onChange,
+}: {
+  failureType: string;
+  chain: string[];
+  available: string[];
+  disabled: boolean;
+  onChange: (chain: string[]) => void;
+}) {
   const addId = useId();
   const addable = available.filter((s) => !chain.includes(s));
   const [pick, setPick] = useState("");
@@ -26,13 +38,31 @@ export function StrategyChain({ failureType, chain, available, disabled, onChang
               <span className="w-44 truncate font-mono text-xs" title={name}>
                 {name.replace(/Strategy$/, "")}
               </span>
-              <Button variant="secondary" size="sm" disabled={disabled || i === 0} onClick={() => move(i, -1)} aria-label={`Move ${name} up for ${failureType}`}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={disabled || i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={`Move ${name} up for ${failureType}`}
+              >
                 ↑
               </Button>
-              <Button variant="secondary" size="sm" disabled={disabled || i === chain.length - 1} onClick={() => move(i, 1)} aria-label={`Move ${name} down for ${failureType}`}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={disabled || i === chain.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={`Move ${name} down for ${failureType}`}
+              >
                 ↓
               </Button>
-              <Button variant="secondary" size="sm" disabled={disabled} onClick={() => onChange(chain.filter((s) => s !== name))} aria-label={`Remove ${name} from ${failureType}`}>
+              <Button
+                variant="secondary"
+                size="sm"
+                disabled={disabled}
+                onClick={() => onChange(chain.filter((s) => s !== name))}
+                aria-label={`Remove ${name} from ${failureType}`}
+              >
                 ✕
               </Button>
             </li>

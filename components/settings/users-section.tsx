@@ -19,7 +19,12 @@ export function UsersSection({ me }: { me: string }) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const body: NewUser = { email: draft.email.trim(), role: draft.role, ...(draft.name?.trim() ? { name: draft.name.trim() } : {}), ...(draft.password ? { password: draft.password } : {}) };
+    const body: NewUser = {
+      email: draft.email.trim(),
+      role: draft.role,
+      ...(draft.name?.trim() ? { name: draft.name.trim() } : {}),
+      ...(draft.password ? { password: draft.password } : {}),
+    };
     create.mutate(body, {
       onSuccess: (u) => {
         setGenerated(u.password ? { email: u.email, password: u.password } : null);
@@ -30,7 +35,11 @@ export function UsersSection({ me }: { me: string }) {
   const set = (k: keyof NewUser) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
 
   return (
-    <SectionCard id="users" title="Users and roles" description="Viewers read, operators also approve, reject and heal, admins change everything here. You cannot demote or disable yourself.">
+    <SectionCard
+      id="users"
+      title="Users and roles"
+      description="Viewers read, operators also approve, reject and heal, admins change everything here. You cannot demote or disable yourself."
+    >
       <div className="flex flex-col gap-4">
         <form onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-5 sm:items-end">
           <Field id="user-email" label="Email" errors={fieldErrors(create.error, "email")}>
@@ -47,11 +56,26 @@ export function UsersSection({ me }: { me: string }) {
             </Select>
           </Field>
           <Field id="user-password" label="Password (optional)" errors={fieldErrors(create.error, "password")}>
-            <Input id="user-password" type="password" autoComplete="new-password" size="roomy" value={draft.password} onChange={set("password")} placeholder="generated if empty" />
+            <Input
+              id="user-password"
+              type="password"
+              autoComplete="new-password"
+              size="roomy"
+              value={draft.password}
+              onChange={set("password")}
+              placeholder="generated if empty"
+            />
           </Field>
           <SaveBar label="Create user" state={{ ...create, isSuccess: false }} testId="create-user" />
         </form>
-        {generated && <CopyOnce label={`Password for ${generated.email}`} value={generated.password} testId="new-password" onDismiss={() => setGenerated(null)} />}
+        {generated && (
+          <CopyOnce
+            label={`Password for ${generated.email}`}
+            value={generated.password}
+            testId="new-password"
+            onDismiss={() => setGenerated(null)}
+          />
+        )}
         {users.isPending ? (
           <div className="h-16 animate-pulse rounded-md bg-slate-200 dark:bg-slate-800" aria-busy="true" aria-label="Loading users" />
         ) : users.error ? (
@@ -92,7 +116,13 @@ function UserRow({ user, self }: { user: UserView; self: boolean }) {
       </Cell>
       <Cell>{user.name}</Cell>
       <Cell>
-        <Select aria-label={`Role of ${user.email}`} size="roomy" value={user.role} disabled={self || update.isPending} onChange={(e) => update.mutate({ id: user.id, role: e.target.value as UserView["role"] })}>
+        <Select
+          aria-label={`Role of ${user.email}`}
+          size="roomy"
+          value={user.role}
+          disabled={self || update.isPending}
+          onChange={(e) => update.mutate({ id: user.id, role: e.target.value as UserView["role"] })}
+        >
           {ROLES.map((r) => (
             <option key={r}>{r}</option>
           ))}
@@ -102,12 +132,23 @@ function UserRow({ user, self }: { user: UserView; self: boolean }) {
         <span className="flex items-center gap-2">
           <span className="text-xs">{user.disabled ? "disabled" : "enabled"}</span>
           {!self && (
-            <Button variant="secondary" size="sm" disabled={update.isPending} onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}>
+            <Button
+              variant="secondary"
+              size="sm"
+              disabled={update.isPending}
+              onClick={() => update.mutate({ id: user.id, disabled: !user.disabled })}
+            >
               {user.disabled ? "Enable" : "Disable"}
             </Button>
           )}
           <span role="status" className="text-xs">
-            {update.isPending ? "Saving…" : update.error ? <span className="text-rose-600 dark:text-rose-400">{update.error.message}</span> : update.isSuccess ? <span className="text-emerald-600 dark:text-emerald-400">Saved</span> : null}
+            {update.isPending ? (
+              "Saving…"
+            ) : update.error ? (
+              <span className="text-rose-600 dark:text-rose-400">{update.error.message}</span>
+            ) : update.isSuccess ? (
+              <span className="text-emerald-600 dark:text-emerald-400">Saved</span>
+            ) : null}
           </span>
         </span>
       </Cell>

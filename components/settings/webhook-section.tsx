@@ -19,7 +19,11 @@ export function WebhookSection({ swarm }: { swarm: string }) {
     save.mutate({ url: shownUrl, secret }, { onSuccess: () => (setSecret(""), setUrl(null)) });
   };
   return (
-    <SectionCard id="webhook" title="Webhook" description="Healing commands are POSTed to this URL, signed with X-Swarm-Medic-Signature (HMAC-SHA256 of the body with the secret). Without a webhook, coordinators pull commands.">
+    <SectionCard
+      id="webhook"
+      title="Webhook"
+      description="Healing commands are POSTed to this URL, signed with X-Swarm-Medic-Signature (HMAC-SHA256 of the body with the secret). Without a webhook, coordinators pull commands."
+    >
       {webhook.isPending ? (
         <div className="h-20 animate-pulse rounded-md bg-slate-200 dark:bg-slate-800" aria-busy="true" aria-label="Loading webhook" />
       ) : webhook.error ? (
@@ -30,16 +34,41 @@ export function WebhookSection({ swarm }: { swarm: string }) {
         <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
           <div className="grid gap-4 sm:grid-cols-2">
             <Field id="webhook-url" label="URL" errors={fieldErrors(save.error, "url")}>
-              <Input id="webhook-url" type="url" size="roomy" value={shownUrl} onChange={(e) => setUrl(e.target.value)} placeholder="https://coordinator.example/swarm-medic" />
+              <Input
+                id="webhook-url"
+                type="url"
+                size="roomy"
+                value={shownUrl}
+                onChange={(e) => setUrl(e.target.value)}
+                placeholder="https://coordinator.example/swarm-medic"
+              />
             </Field>
-            <Field id="webhook-secret" label="Secret" hint={webhook.data?.secret_set ? "A secret is set; enter a new one to save changes." : "At least 16 characters."} errors={fieldErrors(save.error, "secret")}>
-              <Input id="webhook-secret" type="password" autoComplete="new-password" size="roomy" value={secret} onChange={(e) => setSecret(e.target.value)} aria-describedby="webhook-secret-hint" />
+            <Field
+              id="webhook-secret"
+              label="Secret"
+              hint={webhook.data?.secret_set ? "A secret is set; enter a new one to save changes." : "At least 16 characters."}
+              errors={fieldErrors(save.error, "secret")}
+            >
+              <Input
+                id="webhook-secret"
+                type="password"
+                autoComplete="new-password"
+                size="roomy"
+                value={secret}
+                onChange={(e) => setSecret(e.target.value)}
+                aria-describedby="webhook-secret-hint"
+              />
             </Field>
           </div>
           <div className="flex flex-wrap items-center gap-3">
             <SaveBar label="Save webhook" state={save} testId="save-webhook" />
             {webhook.data?.url && (
-              <Button variant="danger" size="sm" disabled={save.isPending} onClick={() => save.mutate(null, { onSuccess: () => setUrl(null) })}>
+              <Button
+                variant="danger"
+                size="sm"
+                disabled={save.isPending}
+                onClick={() => save.mutate(null, { onSuccess: () => setUrl(null) })}
+              >
                 Remove webhook
               </Button>
             )}

@@ -7,7 +7,12 @@ import { useLivePaused } from "@/lib/browser/api/live-socket";
 export function LiveFigures({ className = "", children }: { className?: string; children: ReactNode }) {
   const paused = useLivePaused();
   return (
-    <div className={`${className} transition-[opacity,filter] ${paused ? "opacity-50 grayscale" : ""}`} data-testid="live-figures" data-live-paused={paused} aria-busy={paused}>
+    <div
+      className={`${className} transition-[opacity,filter] ${paused ? "opacity-50 grayscale" : ""}`}
+      data-testid="live-figures"
+      data-live-paused={paused}
+      aria-busy={paused}
+    >
       {children}
     </div>
   );

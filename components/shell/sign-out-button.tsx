@@ -7,7 +7,12 @@ import { Button } from "@/components/ui/button";
 export function SignOutButton() {
   const [failed, setFailed] = useState(false);
   const signOut = async () => {
-    const res = await fetch("/api/auth/sign-out", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: "{}" }).catch(() => null);
+    const res = await fetch("/api/auth/sign-out", {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    }).catch(() => null);
     if (!res) return setFailed(true);
     // A full navigation drops the client cache and the live socket of the signed-out session.
     window.location.assign(new URL("/sign-in", window.location.origin).href);

@@ -20,7 +20,14 @@ export function SwarmSwitcher({ current }: { current: string }) {
   return (
     <label className="flex items-center gap-2 text-sm">
       <span className="sr-only">Swarm</span>
-      <Select surface="card" size="sm" value={current} onChange={(e) => router.push(sameTabPath(pathname, e.target.value))} data-testid="swarm-switcher" className="font-mono">
+      <Select
+        surface="card"
+        size="sm"
+        value={current}
+        onChange={(e) => router.push(sameTabPath(pathname, e.target.value))}
+        data-testid="swarm-switcher"
+        className="font-mono"
+      >
         {names.map((n) => (
           <option key={n} value={n}>
             {n}

@@ -29,7 +29,9 @@ export function SwarmTabs({ swarm }: { swarm: string }) {
                 href={href}
                 aria-current={active ? "page" : undefined}
                 className={`block border-b-2 px-3 py-2 text-sm font-medium ${focusRing} ${
-                  active ? "border-sky-500 text-slate-900 dark:text-white" : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
+                  active
+                    ? "border-sky-500 text-slate-900 dark:text-white"
+                    : "border-transparent text-slate-500 hover:text-slate-800 dark:text-slate-400 dark:hover:text-slate-200"
                 }`}
               >
                 {t.label}

@@ -11,8 +11,8 @@ export function FirstEventHelp() {
     <section className="rounded-xl border border-dashed border-slate-300 p-8 dark:border-slate-700" aria-label="No swarms yet">
       <h2 className="text-lg font-semibold">No swarms yet</h2>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Create an ingest key for your swarm, then send its events. The swarm appears here as soon as its key exists, and its
-        events/s moves live.
+        Create an ingest key for your swarm, then send its events. The swarm appears here as soon as its key exists, and its events/s moves
+        live.
       </p>
       <pre className="mt-4 overflow-x-auto rounded-lg bg-slate-900 p-4 text-xs text-slate-100">{CURL}</pre>
     </section>

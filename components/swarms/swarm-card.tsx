@@ -20,7 +20,11 @@ export function SwarmCard({ swarm }: { swarm: SwarmSummary }) {
   // The time passing decides silence here: a listed "silent" that events have since moved on reads as active.
   const status = silent !== null ? "silent" : swarm.status === "silent" ? "active" : swarm.status;
   return (
-    <article className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition-colors focus-within:border-sky-500 hover:border-sky-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-sky-700" data-testid={`swarm-${swarm.name}`} aria-label={`Swarm ${swarm.name}`}>
+    <article
+      className="relative rounded-xl border border-slate-200 bg-white p-5 shadow-sm transition-colors focus-within:border-sky-500 hover:border-sky-400 dark:border-slate-800 dark:bg-slate-900 dark:hover:border-sky-700"
+      data-testid={`swarm-${swarm.name}`}
+      aria-label={`Swarm ${swarm.name}`}
+    >
       <div className="flex items-center justify-between">
         <h2 className="truncate font-mono text-base font-semibold">
           <Link href={`/swarms/${swarm.name}`} className="after:absolute after:inset-0 after:rounded-xl focus-visible:outline-none">
@@ -36,7 +40,10 @@ export function SwarmCard({ swarm }: { swarm: SwarmSummary }) {
           {silentLabel(silent)}
         </p>
       )}
-      <dl className={`mt-4 grid grid-cols-3 gap-2 text-sm ${silent === null ? "" : "opacity-50 grayscale"}`} aria-label={silent === null ? undefined : "Last figures received"}>
+      <dl
+        className={`mt-4 grid grid-cols-3 gap-2 text-sm ${silent === null ? "" : "opacity-50 grayscale"}`}
+        aria-label={silent === null ? undefined : "Last figures received"}
+      >
         <div>
           <dt className="text-slate-500 dark:text-slate-400">events/s</dt>
           <dd className="mt-0.5 text-2xl font-semibold tabular-nums" data-testid="events-per-s">

@@ -3,7 +3,11 @@
 import type { HealthTerms } from "@/lib/contract/items/metrics";
 import { healthBand, healthTermsText, scoreText } from "@/lib/browser/view/health-gauge";
 
-const TONE = { good: "text-emerald-600 dark:text-emerald-400", warn: "text-amber-600 dark:text-amber-400", bad: "text-rose-600 dark:text-rose-400" } as const;
+const TONE = {
+  good: "text-emerald-600 dark:text-emerald-400",
+  warn: "text-amber-600 dark:text-amber-400",
+  bad: "text-rose-600 dark:text-rose-400",
+} as const;
 
 /** The health line of a swarm card. */
 export function SwarmHealth({ score, health }: { score: number | null; health: HealthTerms | null }) {

@@ -26,7 +26,11 @@ export function SwarmList() {
       <div role="alert" className="rounded-xl border border-rose-300 bg-rose-50 p-6 dark:border-rose-900 dark:bg-rose-950/40">
         <p className="font-medium">Could not load swarms.</p>
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{error.message}</p>
-        <button type="button" onClick={() => void refetch()} className="mt-4 rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500">
+        <button
+          type="button"
+          onClick={() => void refetch()}
+          className="mt-4 rounded-md bg-rose-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-rose-500"
+        >
           Retry
         </button>
       </div>

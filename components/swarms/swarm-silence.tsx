@@ -23,10 +23,15 @@ export function SwarmSilenceBanner({ swarm }: { swarm: string }) {
   const silent = useSilentFor(data?.find((s) => s.name === swarm)?.last_event_at);
   if (silent === null) return null;
   return (
-    <div role="status" data-testid="swarm-silent" data-swarm-silent className="border-b border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/40">
+    <div
+      role="status"
+      data-testid="swarm-silent"
+      data-swarm-silent
+      className="border-b border-amber-300 bg-amber-50 dark:border-amber-900 dark:bg-amber-950/40"
+    >
       <p className="mx-auto max-w-7xl px-6 py-2 text-sm text-amber-900 dark:text-amber-100">
-        <span className="font-semibold">{silentLabel(silent)}.</span> The live figures are the last ones received. Healings and bottlenecks still open after{" "}
-        {silenceText(NO_DATA_AFTER_MS)} of silence are closed as &ldquo;no data&rdquo;.
+        <span className="font-semibold">{silentLabel(silent)}.</span> The live figures are the last ones received. Healings and bottlenecks
+        still open after {silenceText(NO_DATA_AFTER_MS)} of silence are closed as &ldquo;no data&rdquo;.
       </p>
     </div>
   );

@@ -13,7 +13,8 @@ const VARIANTS = {
   /** Filled emerald: approving a decision. */
   approve: "bg-emerald-600 font-medium text-white hover:bg-emerald-500 disabled:opacity-60",
   /** Rose outline: rejecting a decision. */
-  reject: "border border-rose-300 font-medium text-rose-700 hover:bg-rose-50 disabled:opacity-60 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950/40",
+  reject:
+    "border border-rose-300 font-medium text-rose-700 hover:bg-rose-50 disabled:opacity-60 dark:border-rose-800 dark:text-rose-300 dark:hover:bg-rose-950/40",
   /** Filled violet: the demo's fault injection. */
   demo: "bg-violet-600 font-medium text-white hover:bg-violet-500 disabled:opacity-60",
   /** No border or fill until hovered: toolbar and pager buttons. */
@@ -37,6 +38,18 @@ const SIZES = {
 export type ButtonVariant = keyof typeof VARIANTS;
 
 /** A native button (type "button" unless told) in one of the dashboard's looks. */
-export function Button({ variant, size = "md", type = "button", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant: ButtonVariant; size?: keyof typeof SIZES }) {
-  return <button type={type} className={`rounded-md disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]} ${SIZES[size]} ${className}`} {...props} />;
+export function Button({
+  variant,
+  size = "md",
+  type = "button",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant: ButtonVariant; size?: keyof typeof SIZES }) {
+  return (
+    <button
+      type={type}
+      className={`rounded-md disabled:cursor-not-allowed ${focusRing} ${VARIANTS[variant]} ${SIZES[size]} ${className}`}
+      {...props}
+    />
+  );
 }

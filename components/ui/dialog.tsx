@@ -4,7 +4,17 @@
 import { type ReactNode, useEffect, useRef } from "react";
 
 /** A modal dialog; `onClose` runs however it is closed (Esc included). */
-export function Dialog({ open, labelledBy, onClose, children }: { open: boolean; labelledBy: string; onClose: () => void; children: ReactNode }) {
+export function Dialog({
+  open,
+  labelledBy,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  labelledBy: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const d = ref.current;

@@ -15,7 +15,11 @@ const SURFACES = {
 const SIZES = { sm: "px-2 py-1", md: "px-2 py-1.5", roomy: "px-2.5 py-1.5", lg: "px-3 py-2" } as const;
 
 /** The look of a control. */
-export type ControlLook = { surface?: keyof typeof SURFACES | undefined; size?: keyof typeof SIZES | undefined; className?: string | undefined };
+export type ControlLook = {
+  surface?: keyof typeof SURFACES | undefined;
+  size?: keyof typeof SIZES | undefined;
+  className?: string | undefined;
+};
 
 /** The classes of a control with that look. */
 export function controlClass({ surface = "field", size = "md", className = "" }: ControlLook): string {

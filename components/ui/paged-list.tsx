@@ -5,7 +5,19 @@ import type { ReactNode } from "react";
 import { LoadMoreButton } from "./load-more-button";
 
 /** The list, dimmed while `stale`, and its "Load more" button. */
-export function PagedList({ stale, hasNextPage, loadingMore, onLoadMore, children }: { stale: boolean; hasNextPage: boolean; loadingMore: boolean; onLoadMore: () => void; children: ReactNode }) {
+export function PagedList({
+  stale,
+  hasNextPage,
+  loadingMore,
+  onLoadMore,
+  children,
+}: {
+  stale: boolean;
+  hasNextPage: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  children: ReactNode;
+}) {
   return (
     <div className={`transition-opacity ${stale ? "opacity-60" : ""}`} aria-busy={stale}>
       {children}

@@ -6,7 +6,13 @@ import { QueryView, type QueryResult } from "./query-states";
 /** The markup of a QueryView over `query` whose data is a list (empty when it has no items). */
 const view = (query: QueryResult<string[]>) =>
   renderToStaticMarkup(
-    <QueryView query={query} loading={<p>loading</p>} errorTitle="Could not load things." isEmpty={(d) => d.length === 0} empty={<p>nothing yet</p>}>
+    <QueryView
+      query={query}
+      loading={<p>loading</p>}
+      errorTitle="Could not load things."
+      isEmpty={(d) => d.length === 0}
+      empty={<p>nothing yet</p>}
+    >
       {(d) => (
         <ul>
           {d.map((x) => (

@@ -68,7 +68,14 @@ const NUMERIC = "text-right tabular-nums";
 const join = (...parts: (string | false | undefined)[]) => parts.filter(Boolean).join(" ") || undefined;
 
 /** A table in one look; `label` names it for assistive technology, `caption` is read but not shown. */
-export function Table({ look, label, caption, className, children, ...props }: HTMLAttributes<HTMLTableElement> & { look: TableLook; label?: string; caption?: string; children: ReactNode }) {
+export function Table({
+  look,
+  label,
+  caption,
+  className,
+  children,
+  ...props
+}: HTMLAttributes<HTMLTableElement> & { look: TableLook; label?: string; caption?: string; children: ReactNode }) {
   const l = LOOKS[look];
   return (
     <Look.Provider value={l}>

@@ -6,7 +6,17 @@ import { focusRing } from "./focus-ring";
 export type ToggleOption<T extends string> = { value: T; label: string };
 
 /** Exclusive toggle buttons in a labelled group; the pressed one is the current value. */
-export function ToggleGroup<T extends string>({ label, options, value, onChange }: { label: string; options: readonly ToggleOption<T>[]; value: T; onChange: (v: T) => void }) {
+export function ToggleGroup<T extends string>({
+  label,
+  options,
+  value,
+  onChange,
+}: {
+  label: string;
+  options: readonly ToggleOption<T>[];
+  value: T;
+  onChange: (v: T) => void;
+}) {
   return (
     <div role="group" aria-label={label} className="inline-flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-700">
       {options.map((o) => (

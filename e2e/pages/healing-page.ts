@@ -41,7 +41,10 @@ export class HealingPage {
 
   /** Presses a range toggle and returns the analytics/mttr request it caused. */
   async chooseRange(label: string): Promise<URL> {
-    const [request] = await Promise.all([this.page.waitForRequest((r: Request) => r.url().includes("/analytics/mttr?")), this.rangeButton(label).click()]);
+    const [request] = await Promise.all([
+      this.page.waitForRequest((r: Request) => r.url().includes("/analytics/mttr?")),
+      this.rangeButton(label).click(),
+    ]);
     await expect(this.rangeButton(label)).toHaveAttribute("aria-pressed", "true");
     return new URL(request.url());
   }

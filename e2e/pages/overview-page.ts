@@ -9,7 +9,10 @@ export class ProposalCard {
   readonly decision: Locator;
   readonly error: Locator;
 
-  constructor(readonly root: Locator, private readonly page: Page) {
+  constructor(
+    readonly root: Locator,
+    private readonly page: Page,
+  ) {
     this.approveButton = root.getByRole("button", { name: "Approve" });
     this.rejectButton = root.getByRole("button", { name: "Reject" });
     this.decision = root.getByTestId("proposal-decision");
@@ -29,7 +32,9 @@ export class ProposalCard {
     const dialog = this.page.getByRole("dialog", { name: decision === "approve" ? "Approve proposal" : "Reject proposal" });
     await dialog.getByLabel(/Reason/).fill(reason);
     const [response] = await Promise.all([
-      this.page.waitForResponse((r) => r.url().includes("/api/v1/predictions/") && r.url().endsWith(`/${decision}`) && r.request().method() === "POST"),
+      this.page.waitForResponse(
+        (r) => r.url().includes("/api/v1/predictions/") && r.url().endsWith(`/${decision}`) && r.request().method() === "POST",
+      ),
       dialog.getByRole("button", { name: decision === "approve" ? "Approve" : "Reject", exact: true }).click(),
     ]);
     return response.status();

@@ -155,11 +155,14 @@ describe("metadata size", () => {
   });
 
   it.each([
-    ["a circular object", (() => {
-      const circular: Record<string, unknown> = {};
-      circular.self = circular;
-      return circular;
-    })()],
+    [
+      "a circular object",
+      (() => {
+        const circular: Record<string, unknown> = {};
+        circular.self = circular;
+        return circular;
+      })(),
+    ],
     ["a bigint", { big: BigInt(1) }],
   ])("rejects %s as not JSON-serialisable", (_label, metadata) => {
     expect(issuesOf({ ...BASE, metadata })).toEqual([{ path: "metadata", message: "metadata must be JSON-serialisable" }]);
@@ -251,7 +254,11 @@ describe("type-specific requirements", () => {
   it.each<[string, Record<string, unknown>, string]>([
     ["task_failed", { agent_id: "a1" }, 'task_id is required for type "task_failed"'],
     ["resource_snapshot", {}, 'metadata is required for type "resource_snapshot"'],
-    ["resource_metric", { metadata: {} }, "metadata must include at least one of token_usage_percent, memory_usage_percent, queue_depth, active_agents"],
+    [
+      "resource_metric",
+      { metadata: {} },
+      "metadata must include at least one of token_usage_percent, memory_usage_percent, queue_depth, active_agents",
+    ],
     ["queue_metric", { metadata: { queue_depth: 1 } }, 'metadata.high_priority_count is required for type "queue_metric"'],
     ["consensus_round", { result: "success" }, 'duration_ms is required for type "consensus_round"'],
   ])("%s with %j explains %j", (type, fields, message) => {

@@ -65,9 +65,7 @@ const metadataObject = <Shape extends z.ZodRawShape>(shape: Shape, required?: z.
 /** Schema of one event with no type-specific requirements; unknown top-level fields are kept. */
 export const eventSchema = z.looseObject({
   id: idString().optional(),
-  type: z
-    .string({ error: requiredError("type") })
-    .regex(EVENT_TYPE_PATTERN, { error: "type must match ^[a-z][a-z0-9_.-]{0,63}$" }),
+  type: z.string({ error: requiredError("type") }).regex(EVENT_TYPE_PATTERN, { error: "type must match ^[a-z][a-z0-9_.-]{0,63}$" }),
   timestamp: timestampSchema,
   agent_id: idString().optional(),
   task_id: idString().optional(),
@@ -101,9 +99,10 @@ const resourceSnapshotShape = {
     .optional(),
 };
 
-const resourceMetricShape = Object.fromEntries(
-  RESOURCE_METRIC_FIELDS.map((field) => [field, nonNegative().optional()]),
-) as Record<(typeof RESOURCE_METRIC_FIELDS)[number], z.ZodOptional<z.ZodNumber>>;
+const resourceMetricShape = Object.fromEntries(RESOURCE_METRIC_FIELDS.map((field) => [field, nonNegative().optional()])) as Record<
+  (typeof RESOURCE_METRIC_FIELDS)[number],
+  z.ZodOptional<z.ZodNumber>
+>;
 
 const requiredAgent = (type: string) => idString(requiredError("agent_id", type));
 const requiredTask = (type: string) => idString(requiredError("task_id", type));
@@ -164,9 +163,7 @@ const TYPE_SCHEMAS: ReadonlyArray<readonly [readonly string[], (type: string) =>
   ],
 ];
 
-const SCHEMAS_BY_TYPE = new Map(
-  TYPE_SCHEMAS.flatMap(([types, schemaFor]) => types.map((type) => [type, schemaFor(type)] as const)),
-);
+const SCHEMAS_BY_TYPE = new Map(TYPE_SCHEMAS.flatMap(([types, schemaFor]) => types.map((type) => [type, schemaFor(type)] as const)));
 
 /** Returns the prebuilt schema for an event's `type` value, falling back to the base schema for other types. */
 export function eventSchemaFor(type: unknown): z.ZodType<EventInput> {

@@ -1,6 +1,15 @@
 // Learning an agent's interval: median of its heartbeat gaps, else a high percentile of its activity gaps, with floors.
 import { describe, expect, it } from "vitest";
-import { ACTIVITY_FLOOR_MS, HEARTBEAT_FLOOR_MS, learnedInterval, median, newCadence, quantile, RECENT_GAPS, recordEvent } from "./agent-intervals";
+import {
+  ACTIVITY_FLOOR_MS,
+  HEARTBEAT_FLOOR_MS,
+  learnedInterval,
+  median,
+  newCadence,
+  quantile,
+  RECENT_GAPS,
+  recordEvent,
+} from "./agent-intervals";
 
 /** The interval learned from events given as [ts, isHeartbeat]. */
 const learn = (events: [number, boolean][]) => {
@@ -9,7 +18,8 @@ const learn = (events: [number, boolean][]) => {
   return learnedInterval(c);
 };
 const beats = (every: number, n: number, from = 0): [number, boolean][] => Array.from({ length: n }, (_, i) => [from + i * every, true]);
-const acts = (gaps: number[]): [number, boolean][] => gaps.reduce<[number, boolean][]>((out, g) => [...out, [(out.at(-1)?.[0] ?? 0) + g, false]], [[0, false]]);
+const acts = (gaps: number[]): [number, boolean][] =>
+  gaps.reduce<[number, boolean][]>((out, g) => [...out, [(out.at(-1)?.[0] ?? 0) + g, false]], [[0, false]]);
 
 describe("learnedInterval", () => {
   it.each([
@@ -17,14 +27,54 @@ describe("learnedInterval", () => {
     { name: "two heartbeats (one gap) and nothing else", events: beats(1000, 2), expected: null },
     { name: "heartbeats every 1 s", events: beats(1000, 5), expected: { intervalMs: 1000, source: "heartbeat" } },
     { name: "heartbeats every 5 s", events: beats(5000, 4), expected: { intervalMs: 5000, source: "heartbeat" } },
-    { name: "a missed heartbeat does not move the median", events: [...beats(2000, 5), [14_000, true], [16_000, true]] as [number, boolean][], expected: { intervalMs: 2000, source: "heartbeat" } },
-    { name: "fast heartbeats are judged at the 1 s floor", events: beats(200, 10), expected: { intervalMs: HEARTBEAT_FLOOR_MS, source: "heartbeat" } },
-    { name: "heartbeats interleaved with task events: the heartbeat gaps count", events: [...beats(3000, 4), [500, false], [700, false], [4100, false]] as [number, boolean][], expected: { intervalMs: 3000, source: "heartbeat" } },
-    { name: "duplicate and out-of-order heartbeats add no gap", events: [[0, true], [1000, true], [1000, true], [500, true], [2000, true]] as [number, boolean][], expected: { intervalMs: 1000, source: "heartbeat" } },
+    {
+      name: "a missed heartbeat does not move the median",
+      events: [...beats(2000, 5), [14_000, true], [16_000, true]] as [number, boolean][],
+      expected: { intervalMs: 2000, source: "heartbeat" },
+    },
+    {
+      name: "fast heartbeats are judged at the 1 s floor",
+      events: beats(200, 10),
+      expected: { intervalMs: HEARTBEAT_FLOOR_MS, source: "heartbeat" },
+    },
+    {
+      name: "heartbeats interleaved with task events: the heartbeat gaps count",
+      events: [...beats(3000, 4), [500, false], [700, false], [4100, false]] as [number, boolean][],
+      expected: { intervalMs: 3000, source: "heartbeat" },
+    },
+    {
+      name: "duplicate and out-of-order heartbeats add no gap",
+      events: [
+        [0, true],
+        [1000, true],
+        [1000, true],
+        [500, true],
+        [2000, true],
+      ] as [number, boolean][],
+      expected: { intervalMs: 1000, source: "heartbeat" },
+    },
     { name: "activity: too few gaps", events: acts([20_000, 20_000, 20_000]), expected: null },
-    { name: "activity: the 90th percentile gap", events: acts([20_000, 30_000, 25_000, 60_000, 22_000]), expected: { intervalMs: 60_000, source: "activity" } },
-    { name: "activity: a busy agent is judged at the 10 s floor", events: acts([100, 200, 50, 300, 100, 5_000]), expected: { intervalMs: ACTIVITY_FLOOR_MS, source: "activity" } },
-    { name: "one heartbeat gap, but enough activity", events: [[0, true], [30_000, true], [40_000, false], [60_000, false], [90_000, false]] as [number, boolean][], expected: { intervalMs: 30_000, source: "activity" } },
+    {
+      name: "activity: the 90th percentile gap",
+      events: acts([20_000, 30_000, 25_000, 60_000, 22_000]),
+      expected: { intervalMs: 60_000, source: "activity" },
+    },
+    {
+      name: "activity: a busy agent is judged at the 10 s floor",
+      events: acts([100, 200, 50, 300, 100, 5_000]),
+      expected: { intervalMs: ACTIVITY_FLOOR_MS, source: "activity" },
+    },
+    {
+      name: "one heartbeat gap, but enough activity",
+      events: [
+        [0, true],
+        [30_000, true],
+        [40_000, false],
+        [60_000, false],
+        [90_000, false],
+      ] as [number, boolean][],
+      expected: { intervalMs: 30_000, source: "activity" },
+    },
   ])("$name", ({ events, expected }) => {
     expect(learn(events as [number, boolean][])).toEqual(expected);
   });

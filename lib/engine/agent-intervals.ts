@@ -55,7 +55,8 @@ export function median(values: readonly number[]): number {
 
 /** The interval an agent is expected to be heard within (its heartbeats', else its activity's), or null while too little is known. */
 export function learnedInterval(c: Cadence): LearnedInterval | null {
-  if (c.heartbeatGaps.length >= MIN_HEARTBEAT_GAPS) return { intervalMs: Math.max(HEARTBEAT_FLOOR_MS, median(c.heartbeatGaps)), source: "heartbeat" };
+  if (c.heartbeatGaps.length >= MIN_HEARTBEAT_GAPS)
+    return { intervalMs: Math.max(HEARTBEAT_FLOOR_MS, median(c.heartbeatGaps)), source: "heartbeat" };
   if (c.activityGaps.length >= MIN_ACTIVITY_GAPS) {
     return { intervalMs: Math.max(ACTIVITY_FLOOR_MS, quantile(c.activityGaps, ACTIVITY_PERCENTILE)), source: "activity" };
   }

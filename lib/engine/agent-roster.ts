@@ -45,7 +45,11 @@ const isBreaker = (s: HealingStrategy): s is CircuitBreaker => typeof (s as Part
 const isDegradation = (s: HealingStrategy): s is GradualDegradation => typeof (s as Partial<GradualDegradation>).current === "function";
 
 /** Builds the roster from the swarm state's agents, the swarm's strategies and its silent agents, sorted by agent id. */
-export function agentRoster(agents: readonly AgentDetail[], strategies: readonly HealingStrategy[], silent: ReadonlyMap<string, SilenceInfo>): AgentRoster {
+export function agentRoster(
+  agents: readonly AgentDetail[],
+  strategies: readonly HealingStrategy[],
+  silent: ReadonlyMap<string, SilenceInfo>,
+): AgentRoster {
   const breaker = strategies.find(isBreaker);
   const degradation = strategies.find(isDegradation)?.current();
   return {

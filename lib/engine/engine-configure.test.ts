@@ -20,7 +20,9 @@ function setup() {
   let seq = 0;
   const agentDown = (agent: string) => {
     clock.advance(1_000);
-    engine.ingest("s", [{ id: `e${++seq}`, type: "agent_down", ts: clock.now(), agentId: agent, data: { type: "agent_down", agent_id: agent } }]);
+    engine.ingest("s", [
+      { id: `e${++seq}`, type: "agent_down", ts: clock.now(), agentId: agent, data: { type: "agent_down", agent_id: agent } },
+    ]);
     return healings.at(-1);
   };
   return { clock, engine, healings, commands, agentDown };
@@ -38,9 +40,27 @@ describe("Engine.configure", () => {
   });
 
   it.each([
-    { name: "defaults heal at once", cfg: config({}), status: "running", strategy: "AgentRestartStrategy", issued: ["restart_agent:agent-1"] },
-    { name: "policy off ignores the failure", cfg: config({ policies: { detected: { agent_down: "off" } } }), status: undefined, strategy: undefined, issued: [] },
-    { name: "preventive policy leaves detected failures alone", cfg: config({ policies: { preventive: { agent_down: "off" } } }), status: "running", strategy: "AgentRestartStrategy", issued: ["restart_agent:agent-1"] },
+    {
+      name: "defaults heal at once",
+      cfg: config({}),
+      status: "running",
+      strategy: "AgentRestartStrategy",
+      issued: ["restart_agent:agent-1"],
+    },
+    {
+      name: "policy off ignores the failure",
+      cfg: config({ policies: { detected: { agent_down: "off" } } }),
+      status: undefined,
+      strategy: undefined,
+      issued: [],
+    },
+    {
+      name: "preventive policy leaves detected failures alone",
+      cfg: config({ policies: { preventive: { agent_down: "off" } } }),
+      status: "running",
+      strategy: "AgentRestartStrategy",
+      issued: ["restart_agent:agent-1"],
+    },
     {
       name: "a chain falls through a declining strategy to the next",
       cfg: config({ chains: { agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"] } }),
@@ -91,8 +111,12 @@ describe("Engine.configure", () => {
 
   it("rejects an unknown strategy or threshold without changing anything", () => {
     const { engine, agentDown } = setup();
-    expect(() => engine.configure("s", config({ chains: { agent_down: ["NopeStrategy"] }, policies: { detected: { agent_down: "off" } } }))).toThrow("unknown strategy NopeStrategy");
-    expect(() => engine.configure("s", config({ confidenceThreshold: 1.5, policies: { detected: { agent_down: "off" } } }))).toThrow(RangeError);
+    expect(() =>
+      engine.configure("s", config({ chains: { agent_down: ["NopeStrategy"] }, policies: { detected: { agent_down: "off" } } })),
+    ).toThrow("unknown strategy NopeStrategy");
+    expect(() => engine.configure("s", config({ confidenceThreshold: 1.5, policies: { detected: { agent_down: "off" } } }))).toThrow(
+      RangeError,
+    );
     expect(agentDown("agent-1")?.status).toBe("running");
   });
 

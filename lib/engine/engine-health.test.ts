@@ -13,7 +13,11 @@ const newId = () => {
 /** `n` finished tasks spread over four agents, failing where `fails(i)` holds. */
 const tasks = (n: number, fails: (i: number) => boolean): EngineEvent[] =>
   Array.from({ length: n }, (_, i) => ({
-    id: `e${i}`, type: fails(i) ? "task_failed" : "task_complete", ts: 1_000 + i, agentId: `a${i % 4}`, taskId: `t${i}`,
+    id: `e${i}`,
+    type: fails(i) ? "task_failed" : "task_complete",
+    ts: 1_000 + i,
+    agentId: `a${i % 4}`,
+    taskId: `t${i}`,
     data: { result: fails(i) ? "failure" : "success", duration_ms: 200 },
   }));
 

@@ -5,7 +5,13 @@ import { createEngine } from "./engine";
 import type { EngineEvent, EngineEventMap } from "./model/types";
 
 let seq = 0;
-const at = (s: number, type: string, data: Record<string, unknown>, agentId?: string): EngineEvent => ({ id: `e${++seq}`, type, ts: s * 1000, ...(agentId ? { agentId } : {}), data: { type, ...data } });
+const at = (s: number, type: string, data: Record<string, unknown>, agentId?: string): EngineEvent => ({
+  id: `e${++seq}`,
+  type,
+  ts: s * 1000,
+  ...(agentId ? { agentId } : {}),
+  data: { type, ...data },
+});
 const beat = (s: number, state: string, agent = "agent-1") => at(s, "heartbeat", { health_state: state }, agent);
 
 /** An engine on event time recording every output in order. */
@@ -14,17 +20,32 @@ function run() {
   const engine = createEngine({ clock: manualClock(0), newId: () => `id-${++n}` });
   engine.setTimeMode("s", "event");
   const out: { name: keyof EngineEventMap; payload: Record<string, unknown> }[] = [];
-  for (const name of ["prediction.created", "prediction.updated", "healing.started", "healing.finished", "failure.detected", "command.updated"] as const) {
+  for (const name of [
+    "prediction.created",
+    "prediction.updated",
+    "healing.started",
+    "healing.finished",
+    "failure.detected",
+    "command.updated",
+  ] as const) {
     engine.on(name, (payload) => void out.push({ name, payload: payload as unknown as Record<string, unknown> }));
   }
-  const of = <K extends keyof EngineEventMap>(name: K) => out.filter((o) => o.name === name).map((o) => o.payload as unknown as EngineEventMap[K]);
+  const of = <K extends keyof EngineEventMap>(name: K) =>
+    out.filter((o) => o.name === name).map((o) => o.payload as unknown as EngineEventMap[K]);
   return { engine, out, of };
 }
 
 describe("predictions only before the fact", () => {
   it("no prediction for an agent whose failure is detected and being healed", () => {
     const { engine, of } = run();
-    engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1"), beat(105, "degraded"), beat(110, "degraded"), beat(115, "degraded"), beat(120, "healthy", "agent-2")]);
+    engine.ingest("s", [
+      beat(100, "healthy"),
+      at(101, "heartbeat_failed", {}, "agent-1"),
+      beat(105, "degraded"),
+      beat(110, "degraded"),
+      beat(115, "degraded"),
+      beat(120, "healthy", "agent-2"),
+    ]);
     expect(of("failure.detected").map((f) => f.failure.agentId)).toEqual(["agent-1"]);
     expect(of("healing.started").map((h) => h.healing.strategy)).toEqual(["AgentRestartStrategy"]);
     expect(of("prediction.created").filter((p) => p.prediction.agentId === "agent-1")).toEqual([]);
@@ -33,11 +54,18 @@ describe("predictions only before the fact", () => {
   it("an open proposal whose failure is then detected closes as happened, a hit", () => {
     const { engine, of } = run();
     engine.ingest("s", [beat(100, "healthy"), beat(105, "degraded"), beat(110, "degraded"), beat(112, "healthy", "agent-2")]);
-    const proposal = of("prediction.created").map((p) => p.prediction).find((p) => p.status === "open");
+    const proposal = of("prediction.created")
+      .map((p) => p.prediction)
+      .find((p) => p.status === "open");
     expect(proposal).toMatchObject({ agentId: "agent-1", failureType: "agent_down", status: "open" });
     engine.ingest("s", [at(113, "heartbeat_failed", {}, "agent-1"), beat(115, "healthy", "agent-2")]);
     expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(
-      expect.objectContaining({ id: proposal?.id, status: "expired", outcome: "confirmed", decisionReason: expect.stringMatching(/^happened/) }),
+      expect.objectContaining({
+        id: proposal?.id,
+        status: "expired",
+        outcome: "confirmed",
+        decisionReason: expect.stringMatching(/^happened/),
+      }),
     );
   });
 });
@@ -46,14 +74,29 @@ describe("a restart does not propose the same fault twice", () => {
   it("an open proposal the previous engine stored is adopted: the same evidence proposes nothing new, and its failure closes it as happened", () => {
     const { engine, of } = run();
     const stored = {
-      id: "p-stored", failureType: "agent_down", agentId: "agent-1", confidence: 0.7, predictedAt: 95_000, expectedAt: 400_000, reasoning: "stored", recommendedAction: "restart",
-      source: "health" as const, patternIndicators: [], status: "open" as const, outcome: null, decidedBy: null, decidedAt: null, decisionReason: null,
+      id: "p-stored",
+      failureType: "agent_down",
+      agentId: "agent-1",
+      confidence: 0.7,
+      predictedAt: 95_000,
+      expectedAt: 400_000,
+      reasoning: "stored",
+      recommendedAction: "restart",
+      source: "health" as const,
+      patternIndicators: [],
+      status: "open" as const,
+      outcome: null,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
     };
     engine.adoptProposals("s", [stored]);
     engine.ingest("s", [beat(100, "healthy"), beat(105, "degraded"), beat(110, "degraded"), beat(112, "healthy", "agent-2")]);
     expect(of("prediction.created").filter((p) => p.prediction.agentId === "agent-1" && p.prediction.status === "open")).toEqual([]);
     engine.ingest("s", [at(113, "heartbeat_failed", {}, "agent-1"), beat(115, "healthy", "agent-2")]);
-    expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(expect.objectContaining({ id: "p-stored", status: "expired", outcome: "confirmed" }));
+    expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(
+      expect.objectContaining({ id: "p-stored", status: "expired", outcome: "confirmed" }),
+    );
   });
 });
 
@@ -61,24 +104,52 @@ describe("an approval always acts", () => {
   it("approving a stored proposal the engine no longer holds (a restart) starts its healing and issues its command", () => {
     const { engine, of } = run();
     engine.ingest("s", [beat(100, "healthy")]);
-    const proposal = { id: "p-stored", failureType: "agent_down", agentId: "agent-1", confidence: 0.9, predictedAt: 90_000, expectedAt: 400_000, reasoning: "stored" };
+    const proposal = {
+      id: "p-stored",
+      failureType: "agent_down",
+      agentId: "agent-1",
+      confidence: 0.9,
+      predictedAt: 90_000,
+      expectedAt: 400_000,
+      reasoning: "stored",
+    };
     engine.decide("s", "p-stored", { decision: "approve", by: "op", proposal });
-    expect(of("healing.started")).toMatchObject([{ healing: { predictionId: "p-stored", trigger: "preventive", strategy: "AgentRestartStrategy", status: "running" } }]);
+    expect(of("healing.started")).toMatchObject([
+      { healing: { predictionId: "p-stored", trigger: "preventive", strategy: "AgentRestartStrategy", status: "running" } },
+    ]);
     expect(of("command.updated")).toMatchObject([{ command: { kind: "restart_agent", params: { agent_id: "agent-1" } } }]);
   });
 
   it("approving while a healing already runs on the target ends visibly, with the reason", () => {
     const { engine, of } = run();
     engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1")]);
-    const proposal = { id: "p-late", failureType: "agent_down", agentId: "agent-1", confidence: 0.9, predictedAt: 90_000, expectedAt: 400_000, reasoning: "stored" };
+    const proposal = {
+      id: "p-late",
+      failureType: "agent_down",
+      agentId: "agent-1",
+      confidence: 0.9,
+      predictedAt: 90_000,
+      expectedAt: 400_000,
+      reasoning: "stored",
+    };
     engine.decide("s", "p-late", { decision: "approve", by: "op", proposal });
-    expect(of("healing.finished")).toMatchObject([{ healing: { predictionId: "p-late", status: "cancelled", reason: expect.stringMatching(/^skipped: healing .* in progress/) } }]);
+    expect(of("healing.finished")).toMatchObject([
+      { healing: { predictionId: "p-late", status: "cancelled", reason: expect.stringMatching(/^skipped: healing .* in progress/) } },
+    ]);
   });
 
   it("a rejection starts nothing", () => {
     const { engine, of } = run();
     engine.ingest("s", [beat(100, "healthy")]);
-    const proposal = { id: "p-no", failureType: "agent_down", agentId: "agent-1", confidence: 0.9, predictedAt: 90_000, expectedAt: 400_000, reasoning: "stored" };
+    const proposal = {
+      id: "p-no",
+      failureType: "agent_down",
+      agentId: "agent-1",
+      confidence: 0.9,
+      predictedAt: 90_000,
+      expectedAt: 400_000,
+      reasoning: "stored",
+    };
     engine.decide("s", "p-no", { decision: "reject", by: "op", reason: "no", proposal });
     expect([...of("healing.started"), ...of("healing.finished")]).toEqual([]);
   });
@@ -87,7 +158,9 @@ describe("an approval always acts", () => {
     const { engine, of } = run();
     const queue = (s: number, depth: number) => at(s, "queue_metric", { metadata: { queue_depth: depth, high_priority_count: 0 } });
     engine.ingest("s", [beat(100, "healthy"), ...[0, 0, 0, 0, 12, 24, 36].map((d, i) => queue(101 + 5 * i, d)), beat(140, "healthy")]);
-    const open = of("prediction.created").map((p) => p.prediction).filter((p) => p.status === "open");
+    const open = of("prediction.created")
+      .map((p) => p.prediction)
+      .filter((p) => p.status === "open");
     expect(open.map((p) => [p.source, p.failureType])).toEqual([["queue", "task_queue_backlog"]]);
     engine.decide("s", open[0]!.id, { decision: "approve", by: "op" });
     expect(of("command.updated").map((c) => c.command.kind)).toEqual(["scale_agents"]);
@@ -99,17 +172,28 @@ describe("a guardrail delays a healing, it does not drop it", () => {
     const { engine, of } = run();
     const queue = (s: number, depth: number) => at(s, "queue_metric", { metadata: { queue_depth: depth, high_priority_count: 0 } });
     engine.ingest("s", [beat(100, "healthy"), ...[0, 0, 0, 0, 8, 16, 27].map((d, i) => queue(101 + 5 * i, d)), beat(133, "healthy")]);
-    const [proposal] = of("prediction.created").map((p) => p.prediction).filter((p) => p.status === "open");
+    const [proposal] = of("prediction.created")
+      .map((p) => p.prediction)
+      .filter((p) => p.status === "open");
     engine.decide("s", proposal!.id, { decision: "approve", by: "op" });
     engine.commandResult("s", of("command.updated")[0]!.command.id, { status: "succeeded" });
     engine.ingest("s", [beat(134, "healthy")]);
     expect(of("healing.finished").map((h) => [h.healing.trigger, h.healing.status])).toEqual([["preventive", "succeeded"]]);
     engine.ingest("s", [queue(136, 120), beat(137, "healthy")]);
-    expect(of("healing.finished").at(-1)?.healing).toMatchObject({ trigger: "detected", status: "cancelled", reason: expect.stringMatching(/^skipped: cooldown/) });
+    expect(of("healing.finished").at(-1)?.healing).toMatchObject({
+      trigger: "detected",
+      status: "cancelled",
+      reason: expect.stringMatching(/^skipped: cooldown/),
+    });
     const cancelled = of("healing.finished").filter((h) => h.healing.status === "cancelled").length;
-    engine.ingest("s", [150, 155, 160].flatMap((s) => [queue(s, 140), beat(s + 1, "healthy")]));
+    engine.ingest(
+      "s",
+      [150, 155, 160].flatMap((s) => [queue(s, 140), beat(s + 1, "healthy")]),
+    );
     expect(of("healing.finished").filter((h) => h.healing.status === "cancelled")).toHaveLength(cancelled);
-    const scaled = of("healing.started").filter((h) => h.healing.strategy === "DynamicScalingStrategy" && h.healing.trigger === "detected" && h.healing.status === "running");
+    const scaled = of("healing.started").filter(
+      (h) => h.healing.strategy === "DynamicScalingStrategy" && h.healing.trigger === "detected" && h.healing.status === "running",
+    );
     expect(scaled).toHaveLength(1);
     expect(of("command.updated").filter((c) => c.command.status === "pending" && c.command.kind === "scale_agents")).toHaveLength(2);
   });
@@ -135,7 +219,14 @@ describe("every fault is handled or says why not (incidents)", () => {
     let n = 0;
     const engine = createEngine({ clock: manualClock(0), newId: () => `id-${++n}` });
     engine.setTimeMode("s", "event");
-    engine.configure("s", { policies: { detected: { agent_down: "off" } }, chains: {}, confidenceThreshold: 0.7, guardrails: { maxAutoPerHour: 20, cooldownMs: 60_000 }, targetMttrMs: 30_000, silenceIntervals: 3 });
+    engine.configure("s", {
+      policies: { detected: { agent_down: "off" } },
+      chains: {},
+      confidenceThreshold: 0.7,
+      guardrails: { maxAutoPerHour: 20, cooldownMs: 60_000 },
+      targetMttrMs: 30_000,
+      silenceIntervals: 3,
+    });
     const seen: { state: string; reason: string | null }[] = [];
     engine.on("incident.updated", ({ incident }) => void seen.push({ state: incident.state, reason: incident.reason }));
     engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1"), beat(102, "healthy", "agent-2")]);
@@ -146,7 +237,14 @@ describe("every fault is handled or says why not (incidents)", () => {
 
   it("a detected failure under an approve policy is awaiting a decision", () => {
     const { engine } = run();
-    engine.configure("s", { policies: { detected: { agent_down: "approve" } }, chains: {}, confidenceThreshold: 0.7, guardrails: { maxAutoPerHour: 20, cooldownMs: 60_000 }, targetMttrMs: 30_000, silenceIntervals: 3 });
+    engine.configure("s", {
+      policies: { detected: { agent_down: "approve" } },
+      chains: {},
+      confidenceThreshold: 0.7,
+      guardrails: { maxAutoPerHour: 20, cooldownMs: 60_000 },
+      targetMttrMs: 30_000,
+      silenceIntervals: 3,
+    });
     const seen: string[] = [];
     engine.on("incident.updated", ({ incident }) => void seen.push(incident.state));
     engine.ingest("s", [beat(100, "healthy"), at(101, "heartbeat_failed", {}, "agent-1")]);
@@ -160,7 +258,11 @@ describe("bottleneck cards show current values", () => {
     const updates: unknown[] = [];
     engine.on("bottleneck.updated", ({ bottleneck }) => void updates.push(bottleneck.metrics.pending_tasks));
     const queue = (s: number, depth: number) => at(s, "queue_metric", { metadata: { queue_depth: depth, high_priority_count: 0 } });
-    engine.ingest("s", [beat(100, "healthy"), ...[500, 520, 540, 560, 580, 600, 620].map((d, i) => queue(101 + 2 * i, d)), beat(116, "healthy")]);
+    engine.ingest("s", [
+      beat(100, "healthy"),
+      ...[500, 520, 540, 560, 580, 600, 620].map((d, i) => queue(101 + 2 * i, d)),
+      beat(116, "healthy"),
+    ]);
     expect(updates.length).toBeGreaterThanOrEqual(2);
     expect(updates.at(-1)).toBeGreaterThan(540);
   });
@@ -175,10 +277,17 @@ describe("one fault, one score", () => {
     const proposal = created.find((p) => p.status === "open");
     expect(observed && proposal).toBeTruthy();
     expect(of("prediction.updated").map((p) => p.prediction)).toContainEqual(
-      expect.objectContaining({ id: observed?.id, status: "expired", outcome: null, decisionReason: `superseded by proposal ${proposal?.id}` }),
+      expect.objectContaining({
+        id: observed?.id,
+        status: "expired",
+        outcome: null,
+        decisionReason: `superseded by proposal ${proposal?.id}`,
+      }),
     );
     engine.ingest("s", [beat(400, "healthy"), beat(402, "healthy", "agent-2")]);
-    expect(of("prediction.updated").filter((p) => p.prediction.id === observed?.id && p.prediction.outcome === "false_positive")).toEqual([]);
+    expect(of("prediction.updated").filter((p) => p.prediction.id === observed?.id && p.prediction.outcome === "false_positive")).toEqual(
+      [],
+    );
   });
 });
 
@@ -189,7 +298,13 @@ describe("the live health score reads the last 5 minutes", () => {
     const engine = createEngine({ clock, newId: () => `id-${++n}` });
     const commands: string[] = [];
     engine.on("command.updated", ({ command }) => void (command.status === "pending" && commands.push(command.id)));
-    const ev = (type: string, data: Record<string, unknown> = {}, agentId = "agent-1"): EngineEvent => ({ id: `e${++seq}`, type, ts: clock.now(), agentId, data: { type, ...data } });
+    const ev = (type: string, data: Record<string, unknown> = {}, agentId = "agent-1"): EngineEvent => ({
+      id: `e${++seq}`,
+      type,
+      ts: clock.now(),
+      agentId,
+      data: { type, ...data },
+    });
     engine.ingest("s", [ev("heartbeat"), ev("task_complete", { task_id: "t1", result: "success" })]);
     engine.ingest("s", [ev("heartbeat_failed")]);
     clock.advance(25_000);

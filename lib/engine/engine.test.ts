@@ -43,7 +43,12 @@ describe("createEngine", () => {
     expect(engine.agents("ghost")).toEqual({ agents: [], degradation: null });
     expect(engine.patterns("ghost")).toEqual([]);
     expect(engine.bottlenecks("ghost")).toEqual([]);
-    expect(engine.performance("ghost", 60_000)).toMatchObject({ timeRangeMs: 60_000, generatedAt: 5_000, bottlenecks: [], summary: { taskCount: 0 } });
+    expect(engine.performance("ghost", 60_000)).toMatchObject({
+      timeRangeMs: 60_000,
+      generatedAt: 5_000,
+      bottlenecks: [],
+      summary: { taskCount: 0 },
+    });
     expect(engine.healingCatalog("ghost").strategies.length).toBeGreaterThan(0);
     engine.tick();
     expect(engine.knows("ghost")).toBe(false);
@@ -84,7 +89,9 @@ describe("custom strategies (the extension point)", () => {
     });
     const commands: string[] = [];
     engine.on("command.updated", ({ command }) => commands.push(`${command.kind}:${String(command.params.agent_id)}`));
-    engine.ingest("s", [{ id: "1", type: "agent_down", ts: clock.now(), agentId: "agent-9", data: { type: "agent_down", agent_id: "agent-9" } }]);
+    engine.ingest("s", [
+      { id: "1", type: "agent_down", ts: clock.now(), agentId: "agent-9", data: { type: "agent_down", agent_id: "agent-9" } },
+    ]);
     expect(commands).toEqual(["drain_agent:agent-9"]);
   });
 });

@@ -85,7 +85,8 @@ export function createEngine(deps: EngineDeps): Engine {
   const emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => {
     for (const fn of listeners.get(name) ?? []) (fn as Listener<K>)(payload);
   };
-  const newSwarm = (swarm: string) => new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) });
+  const newSwarm = (swarm: string) =>
+    new SwarmEngine(swarm, { newId: deps.newId, emit, coordinator, now: deps.clock.now, registry: deps.strategies?.(swarm) });
   const swarmOf = (swarm: string) => {
     let s = swarms.get(swarm);
     if (!s) swarms.set(swarm, (s = newSwarm(swarm)));
@@ -143,7 +144,11 @@ export function createEngine(deps: EngineDeps): Engine {
     patterns(swarm) {
       const s = swarms.get(swarm);
       const outcomes = s?.predictor.stats().pattern_accuracy ?? {};
-      return (s?.learner.patterns() ?? []).map((p) => ({ ...p, hits: outcomes[p.id]?.correct ?? 0, misses: outcomes[p.id]?.false_positive ?? 0 }));
+      return (s?.learner.patterns() ?? []).map((p) => ({
+        ...p,
+        hits: outcomes[p.id]?.correct ?? 0,
+        misses: outcomes[p.id]?.false_positive ?? 0,
+      }));
     },
     agents: (swarm) => swarms.get(swarm)?.agents() ?? { agents: [], degradation: null },
     performance: (swarm, rangeMs) => readOf(swarm).detector.analyzePerformance(nowOf(swarm), rangeMs),

@@ -16,11 +16,17 @@ export const RECOVERING_MAX_MS = 2 * 60_000;
 
 /** The state an open incident is in, given the healing on its target, how long ago a healing succeeded (a bottleneck
  * waiting to clear; null when none did) and the last reason recorded (pure). */
-export function incidentState(active: ReturnType<HealingLookup>, healedAgoMs: number | null, lastReason: string | null): { state: IncidentState; reason: string | null } {
+export function incidentState(
+  active: ReturnType<HealingLookup>,
+  healedAgoMs: number | null,
+  lastReason: string | null,
+): { state: IncidentState; reason: string | null } {
   if (active?.status === "running") return { state: "healing", reason: null };
   if (active?.status === "pending") return { state: "awaiting_decision", reason: "a healing waits for an operator's approval" };
-  if (healedAgoMs !== null && healedAgoMs < RECOVERING_MAX_MS) return { state: "recovering", reason: "healed; waiting for the bottleneck to clear" };
-  if (healedAgoMs !== null) return { state: "needs_operator", reason: `healed ${Math.round(healedAgoMs / 60_000)} min ago, but the bottleneck has not cleared` };
+  if (healedAgoMs !== null && healedAgoMs < RECOVERING_MAX_MS)
+    return { state: "recovering", reason: "healed; waiting for the bottleneck to clear" };
+  if (healedAgoMs !== null)
+    return { state: "needs_operator", reason: `healed ${Math.round(healedAgoMs / 60_000)} min ago, but the bottleneck has not cleared` };
   return { state: "needs_operator", reason: lastReason ?? "no healing is running" };
 }
 
@@ -34,11 +40,24 @@ export class IncidentBook {
   constructor(private readonly max = 5_000) {}
 
   /** A fault appeared; `failure` is kept for failures so later events can show it recovered. */
-  openIncident(fields: Pick<IncidentRecord, "id" | "source" | "failureType" | "agentId" | "severity" | "target">, failure: Failure | null, now: number): void {
+  openIncident(
+    fields: Pick<IncidentRecord, "id" | "source" | "failureType" | "agentId" | "severity" | "target">,
+    failure: Failure | null,
+    now: number,
+  ): void {
     if (this.open.has(fields.id)) return;
-    const record: IncidentRecord = { ...fields, state: "needs_operator", reason: "not yet routed to a healing", healingId: null, openedAt: now, updatedAt: now, resolvedAt: null };
+    const record: IncidentRecord = {
+      ...fields,
+      state: "needs_operator",
+      reason: "not yet routed to a healing",
+      healingId: null,
+      openedAt: now,
+      updatedAt: now,
+      resolvedAt: null,
+    };
     this.open.set(fields.id, { record, failure, lastReason: null, healedAt: null });
-    if (this.open.size > this.max) this.close(this.open.keys().next().value as string, now, "too many open incidents; the oldest was closed");
+    if (this.open.size > this.max)
+      this.close(this.open.keys().next().value as string, now, "too many open incidents; the oldest was closed");
     this.changed.set(record.id, record);
   }
 
@@ -91,7 +110,8 @@ export class IncidentBook {
 
   /** An event that shows a failure recovered (its agent heard from again, its task completed) closes its incident. */
   observe(event: EngineEvent, now: number): void {
-    for (const [id, e] of [...this.open]) if (e.failure && e.record.state === "needs_operator" && resolvedByEvent(e.failure, event)) this.close(id, now, "recovered");
+    for (const [id, e] of [...this.open])
+      if (e.failure && e.record.state === "needs_operator" && resolvedByEvent(e.failure, event)) this.close(id, now, "recovered");
   }
 
   /** Re-reads each open incident's state from the healer; failures quiet for INCIDENT_QUIET_MS are closed. */

@@ -7,9 +7,21 @@ describe("faultCovers", () => {
     ["the same type on the same agent", { failureType: "agent_down", agentId: "a" }, "agent_down", "a", true],
     ["the same type on another agent", { failureType: "agent_down", agentId: "b" }, "agent_down", "a", false],
     ["a swarm-wide candidate, any agent", { failureType: "task_queue_backlog", agentId: null }, "task_queue_backlog", null, true],
-    ["a confirming type (resource_exhaustion confirms token_exhaustion)", { failureType: "resource_exhaustion", agentId: null }, "token_exhaustion", null, true],
+    [
+      "a confirming type (resource_exhaustion confirms token_exhaustion)",
+      { failureType: "resource_exhaustion", agentId: null },
+      "token_exhaustion",
+      null,
+      true,
+    ],
     ["an unrelated type", { failureType: "task_failed", agentId: "a" }, "agent_down", "a", false],
-    ["an agent going down while the quorum is lost: its own fault, not yet detected", { failureType: "quorum_loss", agentId: null }, "agent_down", "a", false],
+    [
+      "an agent going down while the quorum is lost: its own fault, not yet detected",
+      { failureType: "quorum_loss", agentId: null },
+      "agent_down",
+      "a",
+      false,
+    ],
   ])("%s", (_name, fault, type, agent, expected) => {
     expect(faultCovers({ ...fault, since: 0 }, type, agent)).toBe(expected);
   });

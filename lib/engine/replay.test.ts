@@ -20,11 +20,27 @@ function recordedLog(): EngineEvent[] {
     ],
   });
   return sim.advance(T0 + 600_000).map((e) => ({
-    id: String(e.id), type: String(e.type), ts: Number(e.timestamp), agentId: e.agent_id as string | undefined, taskId: e.task_id as string | undefined, data: e,
+    id: String(e.id),
+    type: String(e.type),
+    ts: Number(e.timestamp),
+    agentId: e.agent_id as string | undefined,
+    taskId: e.task_id as string | undefined,
+    data: e,
   }));
 }
 
-const NAMES: (keyof EngineEventMap)[] = ["bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated", "failure.detected", "healing.started", "healing.finished", "command.updated", "metrics.tick"];
+const NAMES: (keyof EngineEventMap)[] = [
+  "bottleneck.detected",
+  "bottleneck.updated",
+  "bottleneck.resolved",
+  "prediction.created",
+  "prediction.updated",
+  "failure.detected",
+  "healing.started",
+  "healing.finished",
+  "command.updated",
+  "metrics.tick",
+];
 
 function record(engine: Engine) {
   const out: [string, unknown][] = [];

@@ -11,21 +11,33 @@ const ids = () => {
   let n = 0;
   return () => `id-${++n}`;
 };
-const ev = (type: string, ts: number, agentId: string): EngineEvent => ({ id: `${type}-${ts}-${agentId}`, type, ts, agentId, data: { type, agent_id: agentId } });
+const ev = (type: string, ts: number, agentId: string): EngineEvent => ({
+  id: `${type}-${ts}-${agentId}`,
+  type,
+  ts,
+  agentId,
+  data: { type, agent_id: agentId },
+});
 
 /** An engine on a manual clock that records what it emits. */
 function setup() {
   const clock = manualClock(T0);
   const engine = createEngine({ clock, newId: ids() });
   const out: { name: keyof EngineEventMap; payload: EngineEventMap[keyof EngineEventMap] }[] = [];
-  for (const name of ["failure.detected", "failure.resolved", "healing.started", "healing.finished", "command.updated"] as const) engine.on(name, (payload) => out.push({ name, payload }));
+  for (const name of ["failure.detected", "failure.resolved", "healing.started", "healing.finished", "command.updated"] as const)
+    engine.on(name, (payload) => out.push({ name, payload }));
   /** One second on the wall: each of `agents` heartbeats (at its event time = the clock), then the 1 Hz tick. */
   const second = (agents: string[]) => {
     clock.advance(1000);
-    if (agents.length > 0) engine.ingest("s", agents.map((a) => ev("heartbeat", clock.now(), a)));
+    if (agents.length > 0)
+      engine.ingest(
+        "s",
+        agents.map((a) => ev("heartbeat", clock.now(), a)),
+      );
     engine.tick();
   };
-  const detected = () => out.filter((o) => o.name === "failure.detected").map((o) => (o.payload as EngineEventMap["failure.detected"]).failure);
+  const detected = () =>
+    out.filter((o) => o.name === "failure.detected").map((o) => (o.payload as EngineEventMap["failure.detected"]).failure);
   return { clock, engine, out, second, detected };
 }
 
@@ -42,14 +54,31 @@ describe("silence detection", () => {
     second(["b"]);
     expect(detected()).toEqual([
       {
-        id: expect.any(String), failureType: "agent_down", agentId: "a", taskId: null, severity: "high", detectedAt: lastHeard + 3000, resolvedAt: null,
-        context: { detection_source: "silence", last_seen_at: new Date(lastHeard).toISOString(), interval_ms: 1000, interval_source: "heartbeat", silent_intervals: 3 },
+        id: expect.any(String),
+        failureType: "agent_down",
+        agentId: "a",
+        taskId: null,
+        severity: "high",
+        detectedAt: lastHeard + 3000,
+        resolvedAt: null,
+        context: {
+          detection_source: "silence",
+          last_seen_at: new Date(lastHeard).toISOString(),
+          interval_ms: 1000,
+          interval_source: "heartbeat",
+          silent_intervals: 3,
+        },
       },
     ]);
     const command = out.find((o) => o.name === "command.updated")?.payload as EngineEventMap["command.updated"];
     expect(command.command).toMatchObject({ kind: "restart_agent", params: { agent_id: "a", restore_metadata: true }, status: "pending" });
-    expect(out.find((o) => o.name === "healing.started")?.payload).toMatchObject({ healing: { strategy: "AgentRestartStrategy", trigger: "detected", status: "running" } });
-    expect(stateOf(engine, "a")).toMatchObject({ state: "down", silence: { lastHeardAt: lastHeard, intervalMs: 1000, silentIntervals: 3, detectedAt: lastHeard + 3000 } });
+    expect(out.find((o) => o.name === "healing.started")?.payload).toMatchObject({
+      healing: { strategy: "AgentRestartStrategy", trigger: "detected", status: "running" },
+    });
+    expect(stateOf(engine, "a")).toMatchObject({
+      state: "down",
+      silence: { lastHeardAt: lastHeard, intervalMs: 1000, silentIntervals: 3, detectedAt: lastHeard + 3000 },
+    });
 
     for (let i = 0; i < 5; i++) second(["b"]);
     expect(detected()).toHaveLength(1);
@@ -92,7 +121,9 @@ describe("silence detection", () => {
     for (let i = 0; i < 28; i++) second(["b"]);
     expect(detected()).toEqual([]);
     for (let i = 0; i < 3; i++) second(["b"]);
-    expect(detected()).toEqual([expect.objectContaining({ agentId: "w", context: expect.objectContaining({ interval_ms: 10_000, interval_source: "activity" }) })]);
+    expect(detected()).toEqual([
+      expect.objectContaining({ agentId: "w", context: expect.objectContaining({ interval_ms: 10_000, interval_source: "activity" }) }),
+    ]);
     const command = out.find((o) => o.name === "command.updated")?.payload as EngineEventMap["command.updated"];
     engine.commandResult("s", command.command.id, { status: "succeeded" });
     engine.ingest("s", [ev("task_start", clock.now(), "w")]);
@@ -131,8 +162,16 @@ describe("silence detection", () => {
   it("verifies nothing by silence while the swarm is stale: a stable window passes only once the swarm is heard again", () => {
     const { clock, engine, out, second } = setup();
     for (let i = 0; i < 5; i++) second(["a", "b"]);
-    engine.ingest("s", [{ id: "mem", type: "resource_exhaustion", ts: clock.now(), data: { type: "resource_exhaustion", resource_type: "memory", current_usage: 95, limit: 100 } }]);
-    const commands = () => out.filter((o) => o.name === "command.updated").map((o) => (o.payload as EngineEventMap["command.updated"]).command);
+    engine.ingest("s", [
+      {
+        id: "mem",
+        type: "resource_exhaustion",
+        ts: clock.now(),
+        data: { type: "resource_exhaustion", resource_type: "memory", current_usage: 95, limit: 100 },
+      },
+    ]);
+    const commands = () =>
+      out.filter((o) => o.name === "command.updated").map((o) => (o.payload as EngineEventMap["command.updated"]).command);
     for (let i = 0; i < 5 && commands().some((c) => c.status === "pending"); i++) {
       for (const c of commands().filter((c) => c.status === "pending")) engine.commandResult("s", c.id, { status: "succeeded" });
       second(["a", "b"]);
@@ -143,7 +182,9 @@ describe("silence detection", () => {
     expect(engine.snapshot("s").stale).toBe(true);
     expect(finished()).toEqual([]);
     second(["a", "b"]);
-    expect(finished().map((o) => (o.payload as EngineEventMap["healing.finished"]).healing)).toEqual([expect.objectContaining({ failureType: "resource_exhaustion", status: "succeeded" })]);
+    expect(finished().map((o) => (o.payload as EngineEventMap["healing.finished"]).healing)).toEqual([
+      expect.objectContaining({ failureType: "resource_exhaustion", status: "succeeded" }),
+    ]);
   });
 
   it("does not flag a fast agent while the rest of a slower swarm may just be quiet; does once the swarm is heard", () => {

@@ -46,7 +46,10 @@ export class SilenceWatch {
     let a = this.agents.get(e.agentId);
     if (!a) {
       if (this.agents.size >= this.maxAgents) this.evictOldest();
-      this.agents.set(e.agentId, (a = { cadence: newCadence(), interval: null, lastHeardAt: now, unregisteredAt: null, down: false, detected: null }));
+      this.agents.set(
+        e.agentId,
+        (a = { cadence: newCadence(), interval: null, lastHeardAt: now, unregisteredAt: null, down: false, detected: null }),
+      );
     }
     if (a.unregisteredAt !== null && e.ts <= a.unregisteredAt) return;
     a.unregisteredAt = e.type === "agent_unregistered" ? e.ts : null;
@@ -93,7 +96,8 @@ export class SilenceWatch {
   /** The swarm's staleness at `now`: nothing from it for k × the longest interval learned among its registered agents. */
   staleness(now: number): Staleness {
     let longest: number | null = null;
-    for (const a of this.agents.values()) if (a.interval && a.unregisteredAt === null) longest = Math.max(longest ?? 0, a.interval.intervalMs);
+    for (const a of this.agents.values())
+      if (a.interval && a.unregisteredAt === null) longest = Math.max(longest ?? 0, a.interval.intervalMs);
     return { stale: swarmStale(now, this.lastEventAt, longest, this.k), last_event_at: this.lastEventAt };
   }
 
@@ -120,7 +124,13 @@ function silenceFailure(id: string, agentId: string, s: SilenceInfo, source: Lea
     agentId,
     taskId: null,
     severity: "high",
-    context: { detection_source: "silence", last_seen_at: new Date(s.lastHeardAt).toISOString(), interval_ms: s.intervalMs, interval_source: source, silent_intervals: s.silentIntervals },
+    context: {
+      detection_source: "silence",
+      last_seen_at: new Date(s.lastHeardAt).toISOString(),
+      interval_ms: s.intervalMs,
+      interval_source: source,
+      silent_intervals: s.silentIntervals,
+    },
     detectedAt: s.detectedAt,
     resolvedAt: null,
   };

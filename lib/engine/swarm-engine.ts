@@ -5,10 +5,33 @@ import { type AgentRoster, agentRoster } from "./agent-roster";
 import { HealingAnalytics, TaskOutcomes } from "./analytics";
 import { type Bottleneck, BottleneckDetector } from "./detection";
 import { isSilenceIntervals } from "./detection/silence";
-import { type CoordinatorPort, createDefaultRegistry, detectFailure, type Failure, failureFromBottleneck, failureFromPrediction, type HealerChange, type HealingCatalog, type OnFailureResult, policyFor, type PolicyConfig, SelfHealer, type StrategyRegistry, targetOf } from "./healing";
+import {
+  type CoordinatorPort,
+  createDefaultRegistry,
+  detectFailure,
+  type Failure,
+  failureFromBottleneck,
+  failureFromPrediction,
+  type HealerChange,
+  type HealingCatalog,
+  type OnFailureResult,
+  policyFor,
+  type PolicyConfig,
+  SelfHealer,
+  type StrategyRegistry,
+  targetOf,
+} from "./healing";
 import { SwarmMetrics } from "./metrics/swarm-metrics";
 import { PatternLearner } from "./patterns";
-import { type Candidate, type DecisionInput, type GateVerdict, type Prediction, type PredictionConfig, PredictiveHealing, type ProposalSnapshot } from "./prediction";
+import {
+  type Candidate,
+  type DecisionInput,
+  type GateVerdict,
+  type Prediction,
+  type PredictionConfig,
+  PredictiveHealing,
+  type ProposalSnapshot,
+} from "./prediction";
 import { IncidentBook } from "./incidents";
 import { OpenFaults } from "./open-faults";
 import type { HealingRecord } from "./model/records";
@@ -21,7 +44,13 @@ import type { EngineEvent, EngineEventMap, MetricsTick } from "./model/types";
 export type Emit = <K extends keyof EngineEventMap>(name: K, payload: EngineEventMap[K]) => void;
 
 /** What a swarm engine is built from. */
-export type SwarmEngineDeps = { newId: () => string; emit: Emit; coordinator: CoordinatorPort; now: () => number; registry?: StrategyRegistry | undefined };
+export type SwarmEngineDeps = {
+  newId: () => string;
+  emit: Emit;
+  coordinator: CoordinatorPort;
+  now: () => number;
+  registry?: StrategyRegistry | undefined;
+};
 
 /** The window of healings the live health score reads (the overview's "last 5 minutes"). */
 const HEALTH_WINDOW_MS = 5 * 60_000;
@@ -71,7 +100,10 @@ export class SwarmEngine {
   /** Failure types with a configured strategy chain. */
   private chained = new Set<string>();
 
-  constructor(readonly swarm: string, private deps: SwarmEngineDeps) {
+  constructor(
+    readonly swarm: string,
+    private deps: SwarmEngineDeps,
+  ) {
     this.metrics = new SwarmMetrics(swarm);
     // At least 5 finished tasks before an agent can be "slow" or "unreliable": one early failure is not a bottleneck;
     // an ongoing bottleneck's figures are re-published every 5 s while they change (cards show the queue as it is).
@@ -174,9 +206,12 @@ export class SwarmEngine {
    */
   configure(config: SwarmConfig): void {
     const known = new Set(this.registry.catalog().strategies.map((s) => s.name));
-    const unknown = Object.values(config.chains).flat().find((name) => !known.has(name));
+    const unknown = Object.values(config.chains)
+      .flat()
+      .find((name) => !known.has(name));
     if (unknown !== undefined) throw new Error(`unknown strategy ${unknown}`);
-    if (!(config.confidenceThreshold >= 0 && config.confidenceThreshold <= 1)) throw new RangeError("confidenceThreshold must be within [0, 1]");
+    if (!(config.confidenceThreshold >= 0 && config.confidenceThreshold <= 1))
+      throw new RangeError("confidenceThreshold must be within [0, 1]");
     if (!isSilenceIntervals(config.silenceIntervals)) throw new RangeError("silenceIntervals must be an integer within [2, 20]");
     for (const type of new Set([...this.chained, ...Object.keys(config.chains)])) this.registry.setChain(type, config.chains[type] ?? []);
     this.chained = new Set(Object.keys(config.chains).filter((type) => (config.chains[type] ?? []).length > 0));
@@ -201,7 +236,11 @@ export class SwarmEngine {
     this.learner.learnIfDue(now);
     for (const prediction of this.predictor.expire(now)) this.emit("prediction.updated", { prediction });
     for (const prediction of this.predictor.settleOutcomes(now)) this.emit("prediction.updated", { prediction });
-    const predicted = this.predictor.predict(now, { patterns: this.learner.patterns(), bottlenecks: this.detector.active(), gate: (c) => this.gate(c, now) });
+    const predicted = this.predictor.predict(now, {
+      patterns: this.learner.patterns(),
+      bottlenecks: this.detector.active(),
+      gate: (c) => this.gate(c, now),
+    });
     for (const p of predicted) this.onPrediction(p, now);
     for (const prediction of this.predictor.takeRefreshed()) this.emit("prediction.updated", { prediction });
     for (const failure of this.silence.check(now, this.deps.newId)) this.onFailure(failure, now);
@@ -240,8 +279,16 @@ export class SwarmEngine {
   snapshot(now: number): MetricsTick {
     // Health now: healings that finished in the last HEALTH_WINDOW_MS (the range is half-open, so up to now inclusive), not every one since the engine started (a
     // recovery an hour ago says nothing about the swarm now).
-    const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health({ from: now - HEALTH_WINDOW_MS, to: now + 1 });
-    return { ...this.metrics.tick(now), health_score: score, health: { success_points, mttr_points, strategy_points, target_mttr_ms }, ...this.silence.staleness(now) };
+    const { score, success_points, mttr_points, strategy_points, target_mttr_ms } = this.analytics.health({
+      from: now - HEALTH_WINDOW_MS,
+      to: now + 1,
+    });
+    return {
+      ...this.metrics.tick(now),
+      health_score: score,
+      health: { success_points, mttr_points, strategy_points, target_mttr_ms },
+      ...this.silence.staleness(now),
+    };
   }
 
   /** The agents as the operator's table shows them. */
@@ -258,10 +305,26 @@ export class SwarmEngine {
     this.emit("failure.detected", { failure });
     this.faults.open(failure.id, { failureType: failure.failureType, agentId: failure.agentId, since: failure.detectedAt });
     this.predictor.recordFailure({ failureType: failure.failureType, agentId: failure.agentId, ts: failure.detectedAt });
-    this.learner.observeInternal({ type: "failure_detected", ts: failure.detectedAt, agentId: failure.agentId ?? undefined, failureType: failure.failureType });
+    this.learner.observeInternal({
+      type: "failure_detected",
+      ts: failure.detectedAt,
+      agentId: failure.agentId ?? undefined,
+      failureType: failure.failureType,
+    });
     this.analytics.recordFailure({ detectedAt: failure.detectedAt });
     const target = targetOf(failure);
-    this.incidents.openIncident({ id: failure.id, source: "failure", failureType: failure.failureType, agentId: failure.agentId, severity: failure.severity ?? "medium", target }, failure, now);
+    this.incidents.openIncident(
+      {
+        id: failure.id,
+        source: "failure",
+        failureType: failure.failureType,
+        agentId: failure.agentId,
+        severity: failure.severity ?? "medium",
+        target,
+      },
+      failure,
+      now,
+    );
     const routed = this.healer.onFailure(failure, "detected", now);
     this.noteRouting(target, routed, now);
     this.apply(routed.changes);
@@ -269,9 +332,19 @@ export class SwarmEngine {
 
   /** Tells the incidents of `target` what the healer did with their fault (a healing, or why none). */
   private noteRouting(target: string, routed: OnFailureResult, now: number): void {
-    if (routed.healing && (routed.decision === "started" || routed.decision === "proposed" || routed.decision === "coalesced")) this.incidents.noteHealing(target, routed.healing.id);
-    else if (routed.decision === "skipped" && routed.reason === "failure already resolved") this.incidents.resolvedOnTarget(target, now, "resolved before a healing acted");
-    else if (routed.reason) this.incidents.noteReason(target, routed.decision === "unhandled" ? `no automatic healing: ${routed.reason}` : routed.decision === "ignored" ? routed.reason : `automatic healing held back: ${routed.reason}`);
+    if (routed.healing && (routed.decision === "started" || routed.decision === "proposed" || routed.decision === "coalesced"))
+      this.incidents.noteHealing(target, routed.healing.id);
+    else if (routed.decision === "skipped" && routed.reason === "failure already resolved")
+      this.incidents.resolvedOnTarget(target, now, "resolved before a healing acted");
+    else if (routed.reason)
+      this.incidents.noteReason(
+        target,
+        routed.decision === "unhandled"
+          ? `no automatic healing: ${routed.reason}`
+          : routed.decision === "ignored"
+            ? routed.reason
+            : `automatic healing held back: ${routed.reason}`,
+      );
   }
 
   private onBottleneck(bottleneck: Bottleneck, now: number): void {
@@ -279,10 +352,25 @@ export class SwarmEngine {
     const failure = failureFromBottleneck(bottleneck, this.deps.newId);
     this.faults.open(bottleneck.id, { failureType: bottleneck.type, agentId: failure.agentId, since: bottleneck.detectedAt });
     this.predictor.recordFailure({ failureType: bottleneck.type, agentId: failure.agentId, ts: bottleneck.detectedAt });
-    this.incidents.openIncident({ id: bottleneck.id, source: "bottleneck", failureType: bottleneck.type, agentId: failure.agentId, severity: bottleneck.severity, target: targetOf(failure) }, null, now);
+    this.incidents.openIncident(
+      {
+        id: bottleneck.id,
+        source: "bottleneck",
+        failureType: bottleneck.type,
+        agentId: failure.agentId,
+        severity: bottleneck.severity,
+        target: targetOf(failure),
+      },
+      null,
+      now,
+    );
     const routed = this.healer.onFailure(failure, "detected", now);
     // Held back by a guardrail (e.g. the cooldown of a preventive healing just before): offered again once it allows.
-    this.bottleneckFailures.set(bottleneck.id, { failure, offers: 1, nextAt: now + (routed.decision === "skipped" ? REOFFER_RECHECK_MS : REOFFER_AFTER_MS) });
+    this.bottleneckFailures.set(bottleneck.id, {
+      failure,
+      offers: 1,
+      nextAt: now + (routed.decision === "skipped" ? REOFFER_RECHECK_MS : REOFFER_AFTER_MS),
+    });
     this.noteRouting(targetOf(failure), routed, now);
     if (routed.decision === "unhandled" || routed.decision === "ignored") return;
     this.emit("failure.detected", { failure });
@@ -354,8 +442,15 @@ export class SwarmEngine {
   }
 
   private onHealingFinished(h: HealingRecord): void {
-    this.learner.observeInternal({ type: "healing_attempted", ts: h.finishedAt ?? h.startedAt, failureType: h.failureType, strategy: h.strategy, success: h.status === "succeeded" });
-    if (h.predictionId) this.predictor.recordHealing({ predictionId: h.predictionId, succeeded: h.status === "succeeded", ts: h.finishedAt ?? h.startedAt });
+    this.learner.observeInternal({
+      type: "healing_attempted",
+      ts: h.finishedAt ?? h.startedAt,
+      failureType: h.failureType,
+      strategy: h.strategy,
+      success: h.status === "succeeded",
+    });
+    if (h.predictionId)
+      this.predictor.recordHealing({ predictionId: h.predictionId, succeeded: h.status === "succeeded", ts: h.finishedAt ?? h.startedAt });
     if (h.failureId && h.status === "succeeded") this.faults.close(h.failureId);
     this.incidents.noteHealingEnded(h.id, h.status, h.reason ?? null, h.finishedAt ?? h.startedAt);
   }

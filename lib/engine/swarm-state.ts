@@ -31,7 +31,8 @@ export type AgentDetail = AgentView & {
 };
 
 const num = (v: unknown): number | null => (typeof v === "number" && Number.isFinite(v) ? v : null);
-const obj = (v: unknown): Record<string, unknown> | null => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
+const obj = (v: unknown): Record<string, unknown> | null =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
 
 const FAILED = new Set(["agent_failed", "agent_down", "heartbeat_failed"]);
 const TASK_END = new Set(["task_complete", "task_success", "task_failed", "task_error", "task_timeout"]);
@@ -43,7 +44,10 @@ export class SwarmState implements SwarmView {
   private percent = new Map<string, number>();
   private quota: number | null = null;
 
-  constructor(private maxAgents = 10_000, private silentMs = 10 * 60_000) {}
+  constructor(
+    private maxAgents = 10_000,
+    private silentMs = 10 * 60_000,
+  ) {}
 
   /** Folds one event in. */
   observe(e: EngineEvent): void {
@@ -51,7 +55,10 @@ export class SwarmState implements SwarmView {
     if (e.type === "resource_snapshot" && meta) this.observeSnapshot(meta);
     if (e.type === "queue_metric" && meta) this.observeQueue(meta);
     if (e.type === "resource_metric" && meta) {
-      for (const [k, type] of [["token_usage_percent", "tokens"], ["memory_usage_percent", "memory"]] as const) {
+      for (const [k, type] of [
+        ["token_usage_percent", "tokens"],
+        ["memory_usage_percent", "memory"],
+      ] as const) {
         const v = num(meta[k]);
         if (v !== null) this.percent.set(type, v);
       }
@@ -83,7 +90,8 @@ export class SwarmState implements SwarmView {
     const byPriority = obj(meta.by_priority);
     const depth = num(meta.queue_depth);
     if (byPriority) this.queue = Object.fromEntries(PRIORITIES.map((p) => [p, num(byPriority[p]) ?? 0])) as Record<Priority, number>;
-    else if (depth !== null) this.queue = { ...(Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>), MEDIUM: depth };
+    else if (depth !== null)
+      this.queue = { ...(Object.fromEntries(PRIORITIES.map((p) => [p, 0])) as Record<Priority, number>), MEDIUM: depth };
   }
 
   private observeAgent(id: string, e: EngineEvent): void {
@@ -94,7 +102,21 @@ export class SwarmState implements SwarmView {
     let a = this.agentMap.get(id);
     if (!a) {
       if (this.agentMap.size >= this.maxAgents) this.evictOldest();
-      this.agentMap.set(id, (a = { state: "idle", lastSeen: e.ts, heartbeatAt: null, healthState: null, tasks: new Set(), done: 0, ok: 0, durationSum: 0, timed: 0, recent: [] }));
+      this.agentMap.set(
+        id,
+        (a = {
+          state: "idle",
+          lastSeen: e.ts,
+          heartbeatAt: null,
+          healthState: null,
+          tasks: new Set(),
+          done: 0,
+          ok: 0,
+          durationSum: 0,
+          timed: 0,
+          recent: [],
+        }),
+      );
     }
     a.lastSeen = Math.max(a.lastSeen, e.ts);
     if (e.type === "heartbeat") a.heartbeatAt = Math.max(a.heartbeatAt ?? e.ts, e.ts);
@@ -155,7 +177,12 @@ export class SwarmState implements SwarmView {
       id,
       state: a.state,
       currentTasks: a.tasks.size,
-      healthScore: agentHealthScore({ tasks: a.done, successRate: a.done ? a.ok / a.done : 1, avgDurationMs: a.timed ? a.durationSum / a.timed : 0, currentTasks: a.tasks.size }),
+      healthScore: agentHealthScore({
+        tasks: a.done,
+        successRate: a.done ? a.ok / a.done : 1,
+        avgDurationMs: a.timed ? a.durationSum / a.timed : 0,
+        currentTasks: a.tasks.size,
+      }),
     };
   }
 
@@ -179,6 +206,8 @@ export class SwarmState implements SwarmView {
   }
 
   resourcePercent(resourceType: string): number | null {
-    return this.percent.get(resourceType) ?? this.percent.get(resourceType.replace(/s$/, "")) ?? this.percent.get(`${resourceType}s`) ?? null;
+    return (
+      this.percent.get(resourceType) ?? this.percent.get(resourceType.replace(/s$/, "")) ?? this.percent.get(`${resourceType}s`) ?? null
+    );
   }
 }

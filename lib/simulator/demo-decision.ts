@@ -13,7 +13,11 @@ const NAMED = 3;
 export function demoDecision(override: "on" | "off" | undefined, others: string[]): DemoDecision {
   if (override === "on") return { on: true, message: "demo swarm on: DEMO=on" };
   if (override === "off") return { on: false, message: "demo swarm off: DEMO=off" };
-  if (others.length === 0) return { on: true, message: "demo swarm on: it is the only swarm (it turns off once another swarm exists; set DEMO=on to keep it, DEMO=off to stop it)" };
+  if (others.length === 0)
+    return {
+      on: true,
+      message: "demo swarm on: it is the only swarm (it turns off once another swarm exists; set DEMO=on to keep it, DEMO=off to stop it)",
+    };
   const named = others.slice(0, NAMED).join(", ") + (others.length > NAMED ? `, +${others.length - NAMED} more` : "");
   return { on: false, message: `demo swarm off: other swarms exist (${named}); set DEMO=on to keep it running` };
 }

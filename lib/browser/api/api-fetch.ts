@@ -3,14 +3,22 @@ import type { FieldError, ProblemBody } from "@/lib/contract/items/problem";
 
 /** An API error carrying the problem's status, detail and per-field errors. */
 export class ApiFetchError extends Error {
-  constructor(readonly status: number, message: string, readonly errors: FieldError[] = []) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: FieldError[] = [],
+  ) {
     super(message);
   }
 }
 
 /** Sends `body` as JSON with `method` (PUT, POST, PATCH, DELETE) and returns the JSON answer. */
 export function apiSend<T>(method: string, url: string, body?: unknown): Promise<T> {
-  return apiFetch<T>(url, { method, headers: { "content-type": "application/json" }, body: body === undefined ? null : JSON.stringify(body) });
+  return apiFetch<T>(url, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
 }
 
 /** Fetches JSON from our API with the session cookie. */

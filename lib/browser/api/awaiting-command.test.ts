@@ -3,7 +3,8 @@ import { expect, it } from "vitest";
 import { awaitingCommand } from "./overview";
 import type { HealingItem } from "./types";
 
-const h = (status: string, commands: number) => ({ status, commands: Array.from({ length: commands }, (_, i) => ({ id: `c${i}` })) }) as unknown as HealingItem;
+const h = (status: string, commands: number) =>
+  ({ status, commands: Array.from({ length: commands }, (_, i) => ({ id: `c${i}` })) }) as unknown as HealingItem;
 
 it.each([
   ["nothing loaded", undefined, false],

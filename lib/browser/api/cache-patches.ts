@@ -5,7 +5,11 @@ import type { BottleneckItem, CommandItem, HealingItem, IncidentItem, Prediction
 export const RECENT_HEALINGS = 12;
 
 /** bottleneck.detected / updated / resolved on the list of active bottlenecks (newest first). */
-export function patchBottlenecks(list: BottleneckItem[] | undefined, b: BottleneckItem, kind: "detected" | "updated" | "resolved"): BottleneckItem[] | undefined {
+export function patchBottlenecks(
+  list: BottleneckItem[] | undefined,
+  b: BottleneckItem,
+  kind: "detected" | "updated" | "resolved",
+): BottleneckItem[] | undefined {
   if (!list) return list;
   const rest = list.filter((x) => x.id !== b.id);
   if (kind === "resolved" || b.status === "resolved") return rest.length === list.length ? list : rest;

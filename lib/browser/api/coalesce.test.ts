@@ -7,7 +7,13 @@ function manualScheduler() {
     pending.push(run);
     return () => pending.splice(pending.indexOf(run), 1);
   };
-  return { schedule, runAll: () => pending.splice(0).forEach((r) => r()), get count() { return pending.length; } };
+  return {
+    schedule,
+    runAll: () => pending.splice(0).forEach((r) => r()),
+    get count() {
+      return pending.length;
+    },
+  };
 }
 
 describe("createCoalescer", () => {

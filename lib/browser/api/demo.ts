@@ -15,7 +15,11 @@ export function useInjectFault() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (body: { scenario: string; duration_s: number }) =>
-      apiFetch<DemoFault>("/api/v1/demo/faults", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+      apiFetch<DemoFault>("/api/v1/demo/faults", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: keys.demo() }),
   });
 }

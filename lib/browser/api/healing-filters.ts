@@ -6,8 +6,15 @@ export const HEALING_TRIGGERS = ["detected", "preventive", "manual"] as const;
 export const HEALING_STATUSES = ["pending", "running", "succeeded", "failed", "cancelled"] as const;
 /** The strategies the engine registers by default (the filter also lists any other seen in the swarm's results). */
 export const KNOWN_STRATEGIES = [
-  "AgentRestartStrategy", "TaskRetryStrategy", "ResourceRebalanceStrategy", "QuorumRecoveryStrategy", "DynamicScalingStrategy",
-  "GradualDegradationStrategy", "PreemptiveLoadShedStrategy", "CircuitBreakerStrategy", "CompositeHealingStrategy",
+  "AgentRestartStrategy",
+  "TaskRetryStrategy",
+  "ResourceRebalanceStrategy",
+  "QuorumRecoveryStrategy",
+  "DynamicScalingStrategy",
+  "GradualDegradationStrategy",
+  "PreemptiveLoadShedStrategy",
+  "CircuitBreakerStrategy",
+  "CompositeHealingStrategy",
 ] as const;
 /** The failure types the engine detects or predicts (the filter also accepts any other from the URL). */
 export const FAILURE_TYPES = ["agent_down", "task_failed", "task_timeout", "resource_exhaustion", "quorum_loss"] as const;
@@ -40,7 +47,10 @@ export function parseHealingFilters(params: URLSearchParams): HealingFilters {
 }
 
 /** Writes the filters into `base` (other parameters kept), removing the empty (or undefined: cleared) ones. */
-export function withHealingFilters(base: URLSearchParams, filters: { [K in keyof HealingFilters]?: HealingFilters[K] | undefined }): URLSearchParams {
+export function withHealingFilters(
+  base: URLSearchParams,
+  filters: { [K in keyof HealingFilters]?: HealingFilters[K] | undefined },
+): URLSearchParams {
   const out = new URLSearchParams(base);
   for (const k of KEYS) {
     const v = filters[k];

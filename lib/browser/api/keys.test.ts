@@ -17,18 +17,44 @@ const range = "24h" as never;
 
 describe("keys", () => {
   it("puts every key the live channel feeds under its swarm, and every swarm under everySwarm", () => {
-    const fed = [keys.live("s"), keys.series("s"), keys.bottlenecks("s"), keys.incidents("s"), keys.proposals("s"), keys.healings("s"), keys.proposalHealings("s", "t"), keys.healingHistory("s", filters), keys.strategies("s"), keys.mttr("s", range), keys.predictions("s", filters), keys.predictionQuality("s", range), keys.leadTimes("s", range), keys.patterns("s"), keys.agents("s"), keys.agent("s", "a"), keys.agentEvents("s", "a")];
+    const fed = [
+      keys.live("s"),
+      keys.series("s"),
+      keys.bottlenecks("s"),
+      keys.incidents("s"),
+      keys.proposals("s"),
+      keys.healings("s"),
+      keys.proposalHealings("s", "t"),
+      keys.healingHistory("s", filters),
+      keys.strategies("s"),
+      keys.mttr("s", range),
+      keys.predictions("s", filters),
+      keys.predictionQuality("s", range),
+      keys.leadTimes("s", range),
+      keys.patterns("s"),
+      keys.agents("s"),
+      keys.agent("s", "a"),
+      keys.agentEvents("s", "a"),
+    ];
     expect(fed.filter((k) => !reaches(keys.swarm("s"), k) || !reaches(keys.everySwarm(), k))).toEqual([]);
     expect(fed.filter((k) => reaches(keys.swarm("other"), k))).toEqual([]);
   });
 
   it("scopes the healing screen's keys apart from the healings the overview patches", () => {
-    expect([keys.healingHistory("s", filters), keys.strategies("s"), keys.mttr("s", range)].every((k) => reaches(keys.healingScreen("s"), k))).toBe(true);
-    expect([keys.healings("s"), keys.proposalHealings("s", "t"), keys.healingScreen("other")].some((k) => reaches(keys.healingScreen("s"), k))).toBe(false);
+    expect(
+      [keys.healingHistory("s", filters), keys.strategies("s"), keys.mttr("s", range)].every((k) => reaches(keys.healingScreen("s"), k)),
+    ).toBe(true);
+    expect(
+      [keys.healings("s"), keys.proposalHealings("s", "t"), keys.healingScreen("other")].some((k) => reaches(keys.healingScreen("s"), k)),
+    ).toBe(false);
   });
 
   it("scopes the predictions screen's event-driven keys apart from patterns and proposals", () => {
-    expect([keys.predictions("s", filters), keys.predictionQuality("s", range), keys.leadTimes("s", range)].every((k) => reaches(keys.predictionScreen("s"), k))).toBe(true);
+    expect(
+      [keys.predictions("s", filters), keys.predictionQuality("s", range), keys.leadTimes("s", range)].every((k) =>
+        reaches(keys.predictionScreen("s"), k),
+      ),
+    ).toBe(true);
     expect([keys.patterns("s"), keys.proposals("s")].some((k) => reaches(keys.predictionScreen("s"), k))).toBe(false);
   });
 

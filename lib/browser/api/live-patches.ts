@@ -52,7 +52,10 @@ function applyOne(client: QueryClient, m: LiveMessage): void {
     case "healing.started":
     case "healing.finished":
       patchList<HealingItem[]>(client, keys.healings(m.payload.swarm), (l) => patchHealings(l, m.payload));
-      if (m.payload.prediction_id) client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) => patchHealings(l, m.payload, Infinity));
+      if (m.payload.prediction_id)
+        client.setQueriesData<HealingItem[]>({ queryKey: keys.proposalHealingsAll(m.payload.swarm) }, (l) =>
+          patchHealings(l, m.payload, Infinity),
+        );
       void client.invalidateQueries({ queryKey: keys.healingScreen(m.payload.swarm) });
       return;
     case "command.updated":

@@ -22,8 +22,17 @@ const RESYNC_RETRY_MS = 2_000;
 
 /** Every event the server pushes (docs/contract.md#live-channel plus failure.detected). */
 const EVENTS = [
-  "metrics.tick", "bottleneck.detected", "bottleneck.updated", "bottleneck.resolved", "prediction.created", "prediction.updated",
-  "failure.detected", "healing.started", "healing.finished", "command.updated", "incident.updated",
+  "metrics.tick",
+  "bottleneck.detected",
+  "bottleneck.updated",
+  "bottleneck.resolved",
+  "prediction.created",
+  "prediction.updated",
+  "failure.detected",
+  "healing.started",
+  "healing.finished",
+  "command.updated",
+  "incident.updated",
 ] as const satisfies readonly (keyof ServerToClientEvents)[];
 
 type Rooms = { acquire(swarm: string): void; release(swarm: string): void };
@@ -36,7 +45,14 @@ export function LiveSocketProvider({ children }: { children: ReactNode }) {
   // Created without connecting (no side effect during render); the effect connects and disconnects it.
   // WebSocket first (one round trip less to the first live figure), long-polling when a proxy refuses it.
   const [socket] = useState<LiveSocket>(() =>
-    io({ path: "/socket.io", withCredentials: true, autoConnect: false, reconnectionDelayMax: 5_000, randomizationFactor: 0.5, transports: ["websocket", "polling"] }),
+    io({
+      path: "/socket.io",
+      withCredentials: true,
+      autoConnect: false,
+      reconnectionDelayMax: 5_000,
+      randomizationFactor: 0.5,
+      transports: ["websocket", "polling"],
+    }),
   );
   const [status, setStatus] = useState<LiveStatus>("connecting");
   const [counts] = useState(() => new Map<string, number>());

@@ -10,8 +10,10 @@ export function livePaused(status: LiveStatus): boolean {
 
 /** The banner for a status: a pause message while paused, a short "back" note right after recovering, else none. */
 export function liveBanner(status: LiveStatus, justRecovered: boolean): { tone: "down" | "syncing" | "back"; text: string } | null {
-  if (status === "reconnecting" || status === "offline") return { tone: "down", text: "Offline — live updates paused, reconnecting… Figures below may be out of date; decisions are disabled." };
-  if (status === "resyncing") return { tone: "syncing", text: "Reconnected — refreshing live data… Decisions are enabled once it is up to date." };
+  if (status === "reconnecting" || status === "offline")
+    return { tone: "down", text: "Offline — live updates paused, reconnecting… Figures below may be out of date; decisions are disabled." };
+  if (status === "resyncing")
+    return { tone: "syncing", text: "Reconnected — refreshing live data… Decisions are enabled once it is up to date." };
   if (status === "live" && justRecovered) return { tone: "back", text: "Back online — live updates resumed." };
   return null;
 }

@@ -52,4 +52,5 @@ export function useRecentHealings(swarm: string) {
 }
 
 /** Whether a running healing in the list has no command yet. */
-export const awaitingCommand = (list: readonly HealingItem[] | undefined): boolean => list?.some((h) => h.status === "running" && h.commands.length === 0) ?? false;
+export const awaitingCommand = (list: readonly HealingItem[] | undefined): boolean =>
+  list?.some((h) => h.status === "running" && h.commands.length === 0) ?? false;

@@ -24,7 +24,8 @@ const PAGE_SIZE = 25;
 export function usePredictionQuality(swarm: string, range: RangePreset) {
   return useQuery({
     queryKey: keys.predictionQuality(swarm, range),
-    queryFn: async ({ signal }) => (await apiFetch<AnalyticsOverview>(`${base(swarm)}/analytics/overview?range=${range}`, { signal })).prediction,
+    queryFn: async ({ signal }) =>
+      (await apiFetch<AnalyticsOverview>(`${base(swarm)}/analytics/overview?range=${range}`, { signal })).prediction,
     placeholderData: keepPreviousData,
   });
 }
@@ -35,7 +36,9 @@ export function useLeadTimes(swarm: string, range: RangePreset) {
     queryKey: keys.leadTimes(swarm, range),
     queryFn: async ({ signal }) => {
       const from = Date.now() - RANGE_PRESETS.find((p) => p.value === range)!.ms;
-      const page = await apiFetch<PredictionPage>(`${base(swarm)}/predictions?status=all&from=${from}&limit=${LEAD_TIME_SAMPLE}`, { signal });
+      const page = await apiFetch<PredictionPage>(`${base(swarm)}/predictions?status=all&from=${from}&limit=${LEAD_TIME_SAMPLE}`, {
+        signal,
+      });
       return leadTimesOf(page.items);
     },
     placeholderData: keepPreviousData,

@@ -13,10 +13,14 @@ const LOOKUP_LIMIT = 100;
 const LOOKUP_SLACK_MS = 10 * 60_000;
 
 /** The healings of `lists` carrying a prediction id of `ids`, the first list's version winning. */
-export function healingsByPrediction(ids: ReadonlySet<string>, ...lists: readonly (readonly HealingItem[] | undefined)[]): Map<string, HealingItem> {
+export function healingsByPrediction(
+  ids: ReadonlySet<string>,
+  ...lists: readonly (readonly HealingItem[] | undefined)[]
+): Map<string, HealingItem> {
   const found = new Map<string, HealingItem>();
   for (const list of lists)
-    for (const h of list ?? []) if (h.prediction_id && ids.has(h.prediction_id) && !found.has(h.prediction_id)) found.set(h.prediction_id, h);
+    for (const h of list ?? [])
+      if (h.prediction_id && ids.has(h.prediction_id) && !found.has(h.prediction_id)) found.set(h.prediction_id, h);
   return found;
 }
 
@@ -36,7 +40,11 @@ export function useProposalHealings(swarm: string, predictions: readonly Predict
   const older = useQuery({
     queryKey: keys.proposalHealings(swarm, from ?? ""),
     queryFn: async ({ signal }) => {
-      const qs = new URLSearchParams({ trigger: "preventive", from: String(Date.parse(from!) - LOOKUP_SLACK_MS), limit: String(LOOKUP_LIMIT) });
+      const qs = new URLSearchParams({
+        trigger: "preventive",
+        from: String(Date.parse(from!) - LOOKUP_SLACK_MS),
+        limit: String(LOOKUP_LIMIT),
+      });
       return (await apiFetch<Page<HealingItem>>(`/api/v1/swarms/${encodeURIComponent(swarm)}/healings?${qs}`, { signal })).items;
     },
     enabled: recent.isSuccess && from !== null,

@@ -39,7 +39,11 @@ function healingOutcome(h: HealingItem): ProposalOutcome {
     case "cancelled":
       return { state: "not_run", text: `Not run: ${h.reason ?? "no reason given"}`, healing: h };
     default:
-      return { state: "running", text: `Healing ${h.status === "pending" ? "queued" : "running"} — ${commandsText(h.commands)}`, healing: h };
+      return {
+        state: "running",
+        text: `Healing ${h.status === "pending" ? "queued" : "running"} — ${commandsText(h.commands)}`,
+        healing: h,
+      };
   }
 }
 
@@ -48,13 +52,15 @@ function healingOutcome(h: HealingItem): ProposalOutcome {
  * An approved one without a known healing is "starting" for ENGINE_WAIT_MS after the decision, then "waiting".
  */
 export function proposalOutcome(p: PredictionItem, healing: HealingItem | undefined, now: number): ProposalOutcome | null {
-  if (p.status === "observed") return { state: "observed", text: "An observation, not a proposal: there is nothing to approve.", healing: null };
+  if (p.status === "observed")
+    return { state: "observed", text: "An observation, not a proposal: there is nothing to approve.", healing: null };
   if (p.status === "expired" && p.decision_reason?.startsWith("happened:"))
     return { state: "happened", text: "Happened before a decision — being handled as a detected fault", healing: null };
   if (p.status !== "approved") return null;
   if (healing) return healingOutcome(healing);
   const decidedAt = p.decided_at ? Date.parse(p.decided_at) : Number.NaN;
-  if (!Number.isNaN(decidedAt) && now - decidedAt < ENGINE_WAIT_MS) return { state: "starting", text: "Starting the healing…", healing: null };
+  if (!Number.isNaN(decidedAt) && now - decidedAt < ENGINE_WAIT_MS)
+    return { state: "starting", text: "Starting the healing…", healing: null };
   return { state: "waiting", text: "Waiting for the engine… no healing has started yet.", healing: null };
 }
 

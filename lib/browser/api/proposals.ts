@@ -11,7 +11,8 @@ import type { Page, PredictionItem } from "./types";
 export function useOpenProposals(swarm: string) {
   return useQuery({
     queryKey: keys.proposals(swarm),
-    queryFn: async () => (await apiFetch<Page<PredictionItem>>(`/api/v1/swarms/${encodeURIComponent(swarm)}/predictions?status=open&limit=50`)).items,
+    queryFn: async () =>
+      (await apiFetch<Page<PredictionItem>>(`/api/v1/swarms/${encodeURIComponent(swarm)}/predictions?status=open&limit=50`)).items,
     staleTime: Infinity,
   });
 }
@@ -27,7 +28,10 @@ export function decisionError(err: unknown): string {
     const by = /decided by ([^)]+)\)/.exec(err.message)?.[1];
     return by ? `Already decided by ${by}.` : err.message;
   }
-  if (err instanceof ApiFetchError && err.status === 403) return /second approval/.test(err.message) ? "You already approved it: a second operator must approve." : "Your role may not decide proposals.";
+  if (err instanceof ApiFetchError && err.status === 403)
+    return /second approval/.test(err.message)
+      ? "You already approved it: a second operator must approve."
+      : "Your role may not decide proposals.";
   return err instanceof Error ? err.message : "The decision failed.";
 }
 

@@ -3,7 +3,18 @@ import type { MetricsTick } from "@/lib/contract/items/metrics";
 import { appendTick, SERIES_WINDOW_MS } from "./tick-buffer";
 
 const tick = (at: number, eps = 1, latency: number | null = 10): MetricsTick => ({
-  swarm: "s", at, events_per_s: eps, events_total: 0, active_agents: 0, queue_depth: null, token_usage: null, health_score: null, health: null, latency_ms: latency, stale: false, last_event_at: null,
+  swarm: "s",
+  at,
+  events_per_s: eps,
+  events_total: 0,
+  active_agents: 0,
+  queue_depth: null,
+  token_usage: null,
+  health_score: null,
+  health: null,
+  latency_ms: latency,
+  stale: false,
+  last_event_at: null,
 });
 
 describe("appendTick", () => {

@@ -9,4 +9,6 @@ export type { IncidentItem } from "@/lib/contract/items/incidents";
 export type { Page } from "@/lib/contract/items/page";
 
 /** One message of the live channel, as the cache patcher receives it. */
-export type LiveMessage = { [K in keyof ServerToClientEvents]: { name: K; payload: Parameters<ServerToClientEvents[K]>[0] } }[keyof ServerToClientEvents];
+export type LiveMessage = {
+  [K in keyof ServerToClientEvents]: { name: K; payload: Parameters<ServerToClientEvents[K]>[0] };
+}[keyof ServerToClientEvents];

@@ -25,7 +25,8 @@ export function useCreateUser() {
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...patch }: UserPatch & { id: string }) => apiSend<UserView>("PATCH", `/api/v1/users/${encodeURIComponent(id)}`, patch),
+    mutationFn: ({ id, ...patch }: UserPatch & { id: string }) =>
+      apiSend<UserView>("PATCH", `/api/v1/users/${encodeURIComponent(id)}`, patch),
     onSuccess: (user) => client.setQueryData<UserView[]>(keys.users(), (list) => list?.map((u) => (u.id === user.id ? user : u))),
   });
 }

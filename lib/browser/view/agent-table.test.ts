@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { type AgentTableRow, filterAgents, pageOf, sortAgents } from "./agent-table";
 
 const row = (id: string, over: Partial<AgentTableRow> = {}): AgentTableRow => ({
-  id, state: "active", success_rate: null, p95_duration_ms: null, heartbeat_age_ms: null, circuit_state: null, health_score: 0.5, ...over,
+  id,
+  state: "active",
+  success_rate: null,
+  p95_duration_ms: null,
+  heartbeat_age_ms: null,
+  circuit_state: null,
+  health_score: 0.5,
+  ...over,
 });
 
 describe("filterAgents", () => {
@@ -15,7 +22,12 @@ describe("filterAgents", () => {
 });
 
 describe("sortAgents", () => {
-  const rows = [row("b", { success_rate: 0.5, state: "busy" }), row("a", { success_rate: null, state: "failed" }), row("c", { success_rate: 0.9, state: "active" }), row("d", { success_rate: 0.5 })];
+  const rows = [
+    row("b", { success_rate: 0.5, state: "busy" }),
+    row("a", { success_rate: null, state: "failed" }),
+    row("c", { success_rate: 0.9, state: "active" }),
+    row("d", { success_rate: 0.5 }),
+  ];
   it("sorts numbers both ways with unknowns last and ties by id", () => {
     expect(sortAgents(rows, { key: "success_rate", dir: "asc" }).map((r) => r.id)).toEqual(["b", "d", "c", "a"]);
     expect(sortAgents(rows, { key: "success_rate", dir: "desc" }).map((r) => r.id)).toEqual(["c", "b", "d", "a"]);

@@ -50,7 +50,11 @@ export function sortAgents<T extends AgentTableRow>(rows: readonly T[], sort: So
 }
 
 /** One page (0-based, clamped to the last page) and the range it covers. */
-export function pageOf<T>(rows: readonly T[], page: number, size: number): { items: T[]; page: number; pages: number; from: number; to: number } {
+export function pageOf<T>(
+  rows: readonly T[],
+  page: number,
+  size: number,
+): { items: T[]; page: number; pages: number; from: number; to: number } {
   const pages = Math.max(1, Math.ceil(rows.length / size));
   const p = Math.min(Math.max(0, page), pages - 1);
   const items = rows.slice(p * size, p * size + size);

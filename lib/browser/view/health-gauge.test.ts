@@ -15,10 +15,26 @@ describe("gaugeSegments", () => {
   });
 
   it.each<[string, HealthTerms, [number, number, number]]>([
-    ["success only: it is worth 100", { success_points: 100, mttr_points: null, strategy_points: null, target_mttr_ms: 30_000 }, [100, 0, 0]],
-    ["no MTTR yet: success and strategies share 100 as 50:20", { success_points: 71.4, mttr_points: null, strategy_points: 14.3, target_mttr_ms: 30_000 }, [71.4, 0, 28.6]],
-    ["no tasks: MTTR and strategies share 100 as 30:20", { success_points: null, mttr_points: 30, strategy_points: 40, target_mttr_ms: 30_000 }, [0, 60, 40]],
-    ["nothing measured: nothing drawn", { success_points: null, mttr_points: null, strategy_points: null, target_mttr_ms: 30_000 }, [0, 0, 0]],
+    [
+      "success only: it is worth 100",
+      { success_points: 100, mttr_points: null, strategy_points: null, target_mttr_ms: 30_000 },
+      [100, 0, 0],
+    ],
+    [
+      "no MTTR yet: success and strategies share 100 as 50:20",
+      { success_points: 71.4, mttr_points: null, strategy_points: 14.3, target_mttr_ms: 30_000 },
+      [71.4, 0, 28.6],
+    ],
+    [
+      "no tasks: MTTR and strategies share 100 as 30:20",
+      { success_points: null, mttr_points: 30, strategy_points: 40, target_mttr_ms: 30_000 },
+      [0, 60, 40],
+    ],
+    [
+      "nothing measured: nothing drawn",
+      { success_points: null, mttr_points: null, strategy_points: null, target_mttr_ms: 30_000 },
+      [0, 0, 0],
+    ],
   ])("rescales the maxima of the measured terms: %s", (_, terms, maxima) => {
     const s = gaugeSegments(terms);
     expect(s.map((x) => x.max)).toEqual(maxima);

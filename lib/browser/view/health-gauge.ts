@@ -8,7 +8,15 @@ import { formatDuration } from "@/lib/browser/view/format/time";
 export type HealthBand = "good" | "warn" | "bad";
 
 /** One term of the gauge, in score points (0..100); `measured` false = left out (no arc, max 0). */
-export type GaugeSegment = { key: "success" | "mttr" | "strategy"; label: string; measured: boolean; points: number; max: number; from: number; to: number };
+export type GaugeSegment = {
+  key: "success" | "mttr" | "strategy";
+  label: string;
+  measured: boolean;
+  points: number;
+  max: number;
+  from: number;
+  to: number;
+};
 
 /** The band of a score: ≥ 80 good, ≥ 50 warn, else bad. */
 export function healthBand(score: number): HealthBand {

@@ -3,7 +3,13 @@ import type { FailureItem } from "./failures";
 import type { HealingItem } from "./healings";
 
 /** An agent found down by its silence (docs/decisions.md#d30): silent for `silent_for_ms`, expected every `expected_every_ms`. */
-export type AgentSilence = { silent_for_ms: number; expected_every_ms: number; silent_intervals: number; last_heard_at: string | null; detected_at: string | null };
+export type AgentSilence = {
+  silent_for_ms: number;
+  expected_every_ms: number;
+  silent_intervals: number;
+  last_heard_at: string | null;
+  detected_at: string | null;
+};
 
 /** One agent row, with ages measured when the answer was made. */
 export type AgentItem = {

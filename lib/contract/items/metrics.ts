@@ -2,7 +2,12 @@
 
 /** The points of the health score's terms (docs/decisions.md#d26: 50 × task success + 30 × MTTR headroom + 20 × mean strategy rate,
  * rescaled over the measured terms), null for a term with nothing measured, and the MTTR target in force. */
-export type HealthTerms = { success_points: number | null; mttr_points: number | null; strategy_points: number | null; target_mttr_ms: number };
+export type HealthTerms = {
+  success_points: number | null;
+  mttr_points: number | null;
+  strategy_points: number | null;
+  target_mttr_ms: number;
+};
 
 /** The live figures of one swarm, published about once a second. */
 export type MetricsTick = {

@@ -4,7 +4,13 @@ import { z } from "zod";
 import { RETENTION_DAYS_RANGE, SILENCE_INTERVALS_RANGE } from "./settings-ranges";
 
 /** The values omitted fields take (the server passes the engine's defaults). */
-export type SettingsDefaults = { confidence_threshold: number; max_heals_per_hour: number; cooldown_ms: number; target_mttr_ms: number; silence_intervals: number };
+export type SettingsDefaults = {
+  confidence_threshold: number;
+  max_heals_per_hour: number;
+  cooldown_ms: number;
+  target_mttr_ms: number;
+  silence_intervals: number;
+};
 
 const policy = z.enum(["auto", "approve", "off"]);
 const failureType = z.string().regex(/^[a-z][a-z0-9_.-]{0,63}$/, "not a failure type");
@@ -16,7 +22,11 @@ const chain = z
 const silenceRange = `must be a whole number of intervals between ${SILENCE_INTERVALS_RANGE.min} and ${SILENCE_INTERVALS_RANGE.max}`;
 
 const retentionRange = `must be between ${RETENTION_DAYS_RANGE.min} and ${RETENTION_DAYS_RANGE.max} days`;
-const retentionDays = z.number().int("a whole number of days").min(RETENTION_DAYS_RANGE.min, retentionRange).max(RETENTION_DAYS_RANGE.max, retentionRange);
+const retentionDays = z
+  .number()
+  .int("a whole number of days")
+  .min(RETENTION_DAYS_RANGE.min, retentionRange)
+  .max(RETENTION_DAYS_RANGE.max, retentionRange);
 
 /** The settings body (and stored form) whose omitted fields take `defaults`. */
 export function swarmSettingsSchema(defaults: SettingsDefaults) {
@@ -25,7 +35,11 @@ export function swarmSettingsSchema(defaults: SettingsDefaults) {
       .strictObject({ detected: z.record(failureType, policy).default({}), preventive: z.record(failureType, policy).default({}) })
       .prefault({}),
     strategies: z.record(failureType, chain).default({}),
-    confidence_threshold: z.number().min(0, "must be between 0 and 1").max(1, "must be between 0 and 1").default(defaults.confidence_threshold),
+    confidence_threshold: z
+      .number()
+      .min(0, "must be between 0 and 1")
+      .max(1, "must be between 0 and 1")
+      .default(defaults.confidence_threshold),
     guardrails: z
       .strictObject({
         max_heals_per_hour: z.number().int().min(0).max(10_000).default(defaults.max_heals_per_hour),

@@ -12,7 +12,11 @@ describe("swarmStatus", () => {
     ["sending, engine runs elsewhere (stored last event only)", { ...none, lastEventAt: NOW - 5_000 }, "active"],
     ["last event exactly at the threshold", { ...none, lastEventAt: NOW - SILENT_AFTER_MS }, "active"],
     ["last event just past the threshold", { ...none, lastEventAt: NOW - SILENT_AFTER_MS - 1 }, "silent"],
-    ["silent although the engine still counts agents", { ...none, activeAgents: 4, eventsTotal: 500, lastEventAt: NOW - 7 * 60_000 }, "silent"],
+    [
+      "silent although the engine still counts agents",
+      { ...none, activeAgents: 4, eventsTotal: 500, lastEventAt: NOW - 7 * 60_000 },
+      "silent",
+    ],
     ["engine knows events that storage no longer holds", { ...none, eventsTotal: 12 }, "idle"],
   ] as const)("%s → %s", (_, inputs, status) => {
     expect(swarmStatus(inputs, NOW)).toBe(status);

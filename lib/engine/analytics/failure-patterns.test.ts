@@ -20,7 +20,14 @@ describe("failurePatterns", () => {
   });
 
   it("lists the top 5 real failure types, most frequent first, ties by name", () => {
-    const counts: [string, number][] = [["task_timeout", 3], ["agent_down", 5], ["quorum_loss", 1], ["b_type", 2], ["a_type", 2], ["resource_exhaustion", 4]];
+    const counts: [string, number][] = [
+      ["task_timeout", 3],
+      ["agent_down", 5],
+      ["quorum_loss", 1],
+      ["b_type", 2],
+      ["a_type", 2],
+      ["resource_exhaustion", 4],
+    ];
     const records = counts.flatMap(([failureType, n]) => Array.from({ length: n }, (_, i) => result(T0 + i, false, { failureType })));
     expect(failurePatterns(records).most_common_failures).toEqual([
       { type: "agent_down", count: 5 },
@@ -48,7 +55,12 @@ describe("failurePatterns", () => {
   });
 
   it("leaves out preventive healings (no failure happened) and unfinished ones", () => {
-    const records = [result(T0), result(T0 + 1, true, { trigger: "preventive" }), result(T0 + 2, true, { trigger: "manual" }), result(T0 + 3, true, { status: "pending" })];
+    const records = [
+      result(T0),
+      result(T0 + 1, true, { trigger: "preventive" }),
+      result(T0 + 2, true, { trigger: "manual" }),
+      result(T0 + 3, true, { status: "pending" }),
+    ];
     expect(failurePatterns(records).total).toBe(2);
   });
 });

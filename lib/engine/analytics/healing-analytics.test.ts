@@ -25,7 +25,9 @@ describe("HealingAnalytics", () => {
   it("§14 vector 6 adjusted per D24 and D26 (golden report): improving/monitor, 30 per hour, health 78 without task results", () => {
     const report = fed(series(30, (i) => i >= 15)).report(T0 + HOUR_MS);
     expect(report.overall_stats).toMatchObject({ total: 30, success_rate: 0.5, mttr_ms: 1_000, avg_heal_ms: 100 });
-    expect(report.strategy_effectiveness.map((s) => [s.strategy, s.trend, s.recommendation])).toEqual([["agent_restart", "improving", "monitor"]]);
+    expect(report.strategy_effectiveness.map((s) => [s.strategy, s.trend, s.recommendation])).toEqual([
+      ["agent_restart", "improving", "monitor"],
+    ]);
     expect(report.failure_patterns.failure_frequency).toBe(30);
     // No task results: the success term is left out; 30 × (1 − 1/30) and 20 × 0.5 are rescaled from 50 to 100.
     expect(report.health).toEqual({ score: 78, success_points: null, mttr_points: 58, strategy_points: 20, target_mttr_ms: 30_000 });
@@ -35,7 +37,10 @@ describe("HealingAnalytics", () => {
   });
 
   it("uses its configured MTTR target for the health score (D26)", () => {
-    const a = fed(series(4, () => true), { targetMttrMs: 2_000 });
+    const a = fed(
+      series(4, () => true),
+      { targetMttrMs: 2_000 },
+    );
     a.taskSuccessRate = () => 1;
     expect(a.health()).toEqual({ score: 85, success_points: 50, mttr_points: 15, strategy_points: 20, target_mttr_ms: 2_000 });
   });
@@ -52,7 +57,10 @@ describe("HealingAnalytics", () => {
   });
 
   it("D27: covers a range only from `since` on and after everything it evicted", () => {
-    const a = fed(series(5, () => true), { capacity: 3 });
+    const a = fed(
+      series(5, () => true),
+      { capacity: 3 },
+    );
     expect(a.records()).toHaveLength(3);
     expect(a.covers({ from: T0 - 1, to: T0 + HOUR_MS })).toBe(false);
     expect(a.covers({ from: T0 + MIN, to: T0 + HOUR_MS })).toBe(false);
@@ -108,7 +116,9 @@ describe("HealingAnalytics properties", () => {
   it("determinism: the same stream gives identical reports; health stays in [0, 100] and exists once a healing finished", () => {
     fc.assert(
       fc.property(stream, (items) => {
-        const records = items.map((item, i) => result(T0 + item.at, item.ok, { id: `h-${i}`, strategy: item.strategy, failureType: item.failureType }));
+        const records = items.map((item, i) =>
+          result(T0 + item.at, item.ok, { id: `h-${i}`, strategy: item.strategy, failureType: item.failureType }),
+        );
         const one = fed(records, { capacity: 200 }).report(T0 + 8 * 24 * HOUR_MS);
         const two = fed(records, { capacity: 200 }).report(T0 + 8 * 24 * HOUR_MS);
         expect(JSON.stringify(two)).toBe(JSON.stringify(one));

@@ -93,6 +93,12 @@ export class HealingAnalytics {
 
   /** The full report over `range` at `now`. */
   report(now: number, range?: TimeRange): HealingReport {
-    return healingReport(this.records(), { now, range, failures: this.failures, targetMttrMs: this.targetMttrMs, taskSuccessRate: this.taskSuccessRate(now) });
+    return healingReport(this.records(), {
+      now,
+      range,
+      failures: this.failures,
+      targetMttrMs: this.targetMttrMs,
+      taskSuccessRate: this.taskSuccessRate(now),
+    });
   }
 }

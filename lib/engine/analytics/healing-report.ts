@@ -49,7 +49,13 @@ export function healingTimeline(records: readonly HealingRecord[], limit = 50, r
 }
 
 /** Options of `healingReport`. */
-export type ReportOptions = { now: number; range?: TimeRange | undefined; failures?: readonly FailureRecord[]; targetMttrMs?: number | undefined; taskSuccessRate?: number | null };
+export type ReportOptions = {
+  now: number;
+  range?: TimeRange | undefined;
+  failures?: readonly FailureRecord[];
+  targetMttrMs?: number | undefined;
+  taskSuccessRate?: number | null;
+};
 
 /** Overall stats, strategies, patterns, recommendations, health score (its success term from `taskSuccessRate`) and the 20 newest results, all over `range`. */
 export function healingReport(records: readonly HealingRecord[], opts: ReportOptions): HealingReport {

@@ -8,19 +8,45 @@ type Expected = [score: number | null, success: number | null, mttr: number | nu
 
 describe("healthScore (D26)", () => {
   it.each<[string, HealthScoreInput, Expected]>([
-    ["all terms: 50×0.9 + 30×(1 − 7.5/30) + 20×mean(0.8, 1.0)", { successRate: 0.9, mttrMs: 7_500, strategyRates: [0.8, 1] }, [85.5, 45, 22.5, 18]],
+    [
+      "all terms: 50×0.9 + 30×(1 − 7.5/30) + 20×mean(0.8, 1.0)",
+      { successRate: 0.9, mttrMs: 7_500, strategyRates: [0.8, 1] },
+      [85.5, 45, 22.5, 18],
+    ],
     ["nothing measured: no score", { successRate: null, mttrMs: null, strategyRates: [] }, [null, null, null, null]],
-    ["fault-free, no healing needed: only the success term, rescaled to 100", { successRate: 1, mttrMs: null, strategyRates: [] }, [100, 100, null, null]],
+    [
+      "fault-free, no healing needed: only the success term, rescaled to 100",
+      { successRate: 1, mttrMs: null, strategyRates: [] },
+      [100, 100, null, null],
+    ],
     ["success only, rescaled: 0.8 × 100", { successRate: 0.8, mttrMs: null, strategyRates: [] }, [80, 80, null, null]],
-    ["no MTTR (no recovery yet): success and strategies share 100 as 50:20", { successRate: 1, mttrMs: null, strategyRates: [0.5] }, [85.7, 71.4, null, 14.3]],
-    ["no tasks finished: MTTR and strategies share 100 as 30:20", { successRate: null, mttrMs: 15_000, strategyRates: [1] }, [70, null, 30, 40]],
+    [
+      "no MTTR (no recovery yet): success and strategies share 100 as 50:20",
+      { successRate: 1, mttrMs: null, strategyRates: [0.5] },
+      [85.7, 71.4, null, 14.3],
+    ],
+    [
+      "no tasks finished: MTTR and strategies share 100 as 30:20",
+      { successRate: null, mttrMs: 15_000, strategyRates: [1] },
+      [70, null, 30, 40],
+    ],
     ["MTTR at or above the target earns nothing", { successRate: 1, mttrMs: 45_000, strategyRates: [1] }, [70, 50, 0, 20]],
     ["configurable target: 1 − 1000/2000", { successRate: 0, mttrMs: 1_000, strategyRates: [0], targetMttrMs: 2_000 }, [15, 0, 15, 0]],
     ["rounded to 0.1", { successRate: 1 / 3, mttrMs: 30_000, strategyRates: [0] }, [16.7, 16.7, 0, 0]],
-    ["non-finite inputs count as nothing measured", { successRate: Number.NaN, mttrMs: Number.POSITIVE_INFINITY, strategyRates: [Number.NaN] }, [null, null, null, null]],
+    [
+      "non-finite inputs count as nothing measured",
+      { successRate: Number.NaN, mttrMs: Number.POSITIVE_INFINITY, strategyRates: [Number.NaN] },
+      [null, null, null, null],
+    ],
     ["out-of-range inputs are clamped, so the cap at 100 holds", { successRate: 1.5, mttrMs: -100, strategyRates: [3] }, [100, 50, 30, 20]],
   ])("%s", (_, input, [score, success, mttr, strategy]) => {
-    expect(healthScore(input)).toEqual({ score, success_points: success, mttr_points: mttr, strategy_points: strategy, target_mttr_ms: input.targetMttrMs ?? DEFAULT_TARGET_MTTR_MS });
+    expect(healthScore(input)).toEqual({
+      score,
+      success_points: success,
+      mttr_points: mttr,
+      strategy_points: strategy,
+      target_mttr_ms: input.targetMttrMs ?? DEFAULT_TARGET_MTTR_MS,
+    });
   });
 
   it("shows the target in force: 30 s by default, the configured one otherwise", () => {
@@ -50,19 +76,25 @@ describe("healthScore (D26)", () => {
   it("property: score within 0..100, each term within its rescaled maximum, terms add up to the score, null exactly without data", () => {
     const anyNum = fc.oneof(fc.double(), fc.constant(null));
     fc.assert(
-      fc.property(anyNum, anyNum, fc.array(fc.double()), fc.double({ min: 1, max: 1e7, noNaN: true }), (successRate, mttrMs, strategyRates, targetMttrMs) => {
-        const h = healthScore({ successRate, mttrMs, strategyRates, targetMttrMs });
-        const terms = [h.success_points, h.mttr_points, h.strategy_points];
-        const measured = terms.filter((t): t is number => t !== null);
-        if (measured.length === 0) {
-          expect(h.score).toBeNull();
-          return;
-        }
-        expect(h.score).toBeGreaterThanOrEqual(0);
-        expect(h.score).toBeLessThanOrEqual(100);
-        for (const t of measured) expect(t).toBeGreaterThanOrEqual(0);
-        expect(Math.abs(measured.reduce((a, b) => a + b, 0) - h.score!)).toBeLessThanOrEqual(0.2 + 1e-9);
-      }),
+      fc.property(
+        anyNum,
+        anyNum,
+        fc.array(fc.double()),
+        fc.double({ min: 1, max: 1e7, noNaN: true }),
+        (successRate, mttrMs, strategyRates, targetMttrMs) => {
+          const h = healthScore({ successRate, mttrMs, strategyRates, targetMttrMs });
+          const terms = [h.success_points, h.mttr_points, h.strategy_points];
+          const measured = terms.filter((t): t is number => t !== null);
+          if (measured.length === 0) {
+            expect(h.score).toBeNull();
+            return;
+          }
+          expect(h.score).toBeGreaterThanOrEqual(0);
+          expect(h.score).toBeLessThanOrEqual(100);
+          for (const t of measured) expect(t).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(measured.reduce((a, b) => a + b, 0) - h.score!)).toBeLessThanOrEqual(0.2 + 1e-9);
+        },
+      ),
     );
   });
 });

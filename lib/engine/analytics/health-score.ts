@@ -38,7 +38,8 @@ const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((a, b) => a +
 
 /** The health score per docs/decisions.md#d26; non-finite inputs count as "nothing measured". Throws on a non-positive target. */
 export function healthScore({ successRate, mttrMs, strategyRates, targetMttrMs = DEFAULT_TARGET_MTTR_MS }: HealthScoreInput): HealthScore {
-  if (!(targetMttrMs > 0) || !Number.isFinite(targetMttrMs)) throw new RangeError(`targetMttrMs must be a positive number, got ${targetMttrMs}`);
+  if (!(targetMttrMs > 0) || !Number.isFinite(targetMttrMs))
+    throw new RangeError(`targetMttrMs must be a positive number, got ${targetMttrMs}`);
   const rates = {
     success: finite(successRate) ? unit(successRate) : null,
     mttr: finite(mttrMs) ? unit(1 - Math.max(0, mttrMs) / targetMttrMs) : null,

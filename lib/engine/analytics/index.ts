@@ -2,7 +2,14 @@
 export { HealingAnalytics, DEFAULT_CAPACITY, type HealingAnalyticsOptions } from "./healing-analytics";
 export { aggregateRecords, aggregateRollups, totalsOf } from "./aggregate";
 export { overallStats, overallStatsFromRollups, type OverallStats } from "./overall-stats";
-export { strategyEffectiveness, strategyTrend, strategyVerdict, DEFAULT_TREND, type StrategyEffectiveness, type TrendOptions } from "./strategy-effectiveness";
+export {
+  strategyEffectiveness,
+  strategyTrend,
+  strategyVerdict,
+  DEFAULT_TREND,
+  type StrategyEffectiveness,
+  type TrendOptions,
+} from "./strategy-effectiveness";
 export { failurePatterns, type FailurePatterns } from "./failure-patterns";
 export { recommendations, type Recommendation, type RecommendationCode, type RecommendationInput } from "./recommendations";
 export { healthScore, DEFAULT_TARGET_MTTR_MS, HEALTH_WEIGHTS, type HealthScore, type HealthScoreInput } from "./health-score";

@@ -5,7 +5,16 @@ import { MIN, T0, result } from "./test-records";
 import type { HealingRollup } from "./types";
 
 const HOUR = 60 * MIN;
-const row = (bucketStart: number, r: Partial<HealingRollup> = {}): HealingRollup => ({ bucketStart, healings: 0, healingsSucceeded: 0, healMsSum: 0, recoveryMsSum: 0, recoveries: 0, failures: 0, ...r });
+const row = (bucketStart: number, r: Partial<HealingRollup> = {}): HealingRollup => ({
+  bucketStart,
+  healings: 0,
+  healingsSucceeded: 0,
+  healMsSum: 0,
+  recoveryMsSum: 0,
+  recoveries: 0,
+  failures: 0,
+  ...r,
+});
 
 describe("rollupRecords (golden)", () => {
   it("buckets results by finish time and failures by detection time, oldest first", () => {
@@ -25,7 +34,10 @@ describe("rollupRecords (golden)", () => {
 
 describe("mttrSeries", () => {
   it("returns every bucket in [from, to), with null MTTR and success rate where nothing was measured", () => {
-    const rows = [row(T0, { healings: 2, healingsSucceeded: 1, recoveryMsSum: 3_000, recoveries: 1, failures: 2 }), row(T0 + 2 * MIN, { healings: 1, failures: 1 })];
+    const rows = [
+      row(T0, { healings: 2, healingsSucceeded: 1, recoveryMsSum: 3_000, recoveries: 1, failures: 2 }),
+      row(T0 + 2 * MIN, { healings: 1, failures: 1 }),
+    ];
     expect(mttrSeries(rows, { from: T0, to: T0 + 4 * MIN, bucket: "minute" })).toEqual([
       { bucket_start: T0, mttr_ms: 3_000, avg_heal_ms: 0, healings: 2, failures: 2, success_rate: 0.5 },
       { bucket_start: T0 + MIN, mttr_ms: null, avg_heal_ms: null, healings: 0, failures: 0, success_rate: null },
@@ -39,7 +51,9 @@ describe("mttrSeries", () => {
       row(T0 + 5 * MIN, { healings: 1, healingsSucceeded: 1, healMsSum: 100, recoveryMsSum: 1_000, recoveries: 1 }),
       row(T0 + 50 * MIN, { healings: 3, healingsSucceeded: 3, healMsSum: 700, recoveryMsSum: 9_000, recoveries: 3 }),
     ];
-    expect(mttrSeries(rows, { from: T0, to: T0 + HOUR, bucket: "hour" })).toEqual([{ bucket_start: T0, mttr_ms: 2_500, avg_heal_ms: 200, healings: 4, failures: 0, success_rate: 1 }]);
+    expect(mttrSeries(rows, { from: T0, to: T0 + HOUR, bucket: "hour" })).toEqual([
+      { bucket_start: T0, mttr_ms: 2_500, avg_heal_ms: 200, healings: 4, failures: 0, success_rate: 1 },
+    ]);
   });
 
   it("aligns the first bucket down but only reads rows that start inside [from, to)", () => {

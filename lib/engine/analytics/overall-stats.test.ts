@@ -25,7 +25,16 @@ describe("result selection and heal duration", () => {
   });
 
   it("reports nothing measured as null, not zero", () => {
-    expect(totalsOf(emptyAggregate())).toEqual({ total: 0, succeeded: 0, failed: 0, success_rate: null, mttr_ms: null, avg_heal_ms: null, recoveries: 0, failures: 0 });
+    expect(totalsOf(emptyAggregate())).toEqual({
+      total: 0,
+      succeeded: 0,
+      failed: 0,
+      success_rate: null,
+      mttr_ms: null,
+      avg_heal_ms: null,
+      recoveries: 0,
+      failures: 0,
+    });
   });
 });
 
@@ -48,14 +57,33 @@ describe("overallStats", () => {
   });
 
   it("range is half-open [from, to) on the finish time; pending healings are ignored", () => {
-    const records = [result(T0), result(T0 + MIN), result(T0 + 2 * MIN, true, { status: "running", finishedAt: null, startedAt: T0 + MIN })];
+    const records = [
+      result(T0),
+      result(T0 + MIN),
+      result(T0 + 2 * MIN, true, { status: "running", finishedAt: null, startedAt: T0 + MIN }),
+    ];
     expect(overallStats(records, { from: T0, to: T0 + MIN }).total).toBe(1);
     expect(overallStats(records, { from: T0, to: T0 + MIN + 1 }).total).toBe(2);
   });
 
   it("§14 vector 5 adjusted (§13 #13, D17): by_failure_type keys on the real failure type", () => {
-    const types = ["task_failed", "task_failed", "task_failed", "task_failed", "quorum_loss", "quorum_loss", "resource_exhaustion", "resource_exhaustion", "agent_down", "agent_down"];
-    const s = overallStats(types.map((failureType, i) => result(T0 + i, true, { failureType, strategy: failureType === "agent_down" ? "agent_restart" : "other" })));
+    const types = [
+      "task_failed",
+      "task_failed",
+      "task_failed",
+      "task_failed",
+      "quorum_loss",
+      "quorum_loss",
+      "resource_exhaustion",
+      "resource_exhaustion",
+      "agent_down",
+      "agent_down",
+    ];
+    const s = overallStats(
+      types.map((failureType, i) =>
+        result(T0 + i, true, { failureType, strategy: failureType === "agent_down" ? "agent_restart" : "other" }),
+      ),
+    );
     expect(s.by_failure_type).toEqual({ task_failed: 4, quorum_loss: 2, resource_exhaustion: 2, agent_down: 2 });
     expect(s.by_strategy).toEqual({ other: 8, agent_restart: 2 });
   });
@@ -68,7 +96,15 @@ describe("overallStats", () => {
 
 describe("overallStatsFromRollups", () => {
   it("sums rows whose bucket starts in the range before dividing", () => {
-    const row = (bucketStart: number, healings: number, healingsSucceeded: number, recoveryMsSum: number, recoveries: number) => ({ bucketStart, healings, healingsSucceeded, healMsSum: healings * 100, recoveryMsSum, recoveries, failures: healings });
+    const row = (bucketStart: number, healings: number, healingsSucceeded: number, recoveryMsSum: number, recoveries: number) => ({
+      bucketStart,
+      healings,
+      healingsSucceeded,
+      healMsSum: healings * 100,
+      recoveryMsSum,
+      recoveries,
+      failures: healings,
+    });
     const rows = [row(T0 - MIN, 50, 0, 0, 0), row(T0, 4, 3, 3_000, 3), row(T0 + MIN, 6, 6, 27_000, 6)];
     expect(overallStatsFromRollups(rows, { from: T0, to: T0 + 2 * MIN })).toEqual({
       total: 10,

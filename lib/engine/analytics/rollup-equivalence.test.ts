@@ -35,25 +35,42 @@ const alignedRange = (bucket: BucketSize) =>
 describe("rollup vs raw equivalence (D27)", () => {
   it("overall figures: from rollup rows = from raw records, for any bucket size and aligned range", () => {
     fc.assert(
-      fc.property(fc.array(healing, { maxLength: 120 }), fc.array(failure, { maxLength: 60 }), size.chain((b) => fc.tuple(fc.constant(b), alignedRange(b))), (records, failures, [bucket, range]) => {
-        const rows = rollupRecords(records, failures, bucket);
-        expect(overallStatsFromRollups(rows, range)).toEqual(totalsOnly(overallStats(records, range, failures)));
-        expect(overallStatsFromRollups(rows)).toEqual(totalsOnly(overallStats(records, undefined, failures)));
-      }),
+      fc.property(
+        fc.array(healing, { maxLength: 120 }),
+        fc.array(failure, { maxLength: 60 }),
+        size.chain((b) => fc.tuple(fc.constant(b), alignedRange(b))),
+        (records, failures, [bucket, range]) => {
+          const rows = rollupRecords(records, failures, bucket);
+          expect(overallStatsFromRollups(rows, range)).toEqual(totalsOnly(overallStats(records, range, failures)));
+          expect(overallStatsFromRollups(rows)).toEqual(totalsOnly(overallStats(records, undefined, failures)));
+        },
+      ),
     );
   });
 
   it("MTTR series: each point equals the raw figures of its bucket, whether fed minute or hour rows", () => {
     fc.assert(
-      fc.property(fc.array(healing, { maxLength: 120 }), fc.array(failure, { maxLength: 60 }), alignedRange("hour"), (records, failures, range) => {
-        const q = { ...range, bucket: "hour" as const };
-        const fromMinutes = mttrSeries(rollupRecords(records, failures, "minute"), q);
-        expect(mttrSeries(rollupRecords(records, failures, "hour"), q)).toEqual(fromMinutes);
-        for (const p of fromMinutes) {
-          const raw = overallStats(records, { from: p.bucket_start, to: p.bucket_start + BUCKET_MS.hour }, failures);
-          expect(p).toEqual({ bucket_start: p.bucket_start, mttr_ms: raw.mttr_ms, avg_heal_ms: raw.avg_heal_ms, healings: raw.total, failures: raw.failures, success_rate: raw.success_rate });
-        }
-      }),
+      fc.property(
+        fc.array(healing, { maxLength: 120 }),
+        fc.array(failure, { maxLength: 60 }),
+        alignedRange("hour"),
+        (records, failures, range) => {
+          const q = { ...range, bucket: "hour" as const };
+          const fromMinutes = mttrSeries(rollupRecords(records, failures, "minute"), q);
+          expect(mttrSeries(rollupRecords(records, failures, "hour"), q)).toEqual(fromMinutes);
+          for (const p of fromMinutes) {
+            const raw = overallStats(records, { from: p.bucket_start, to: p.bucket_start + BUCKET_MS.hour }, failures);
+            expect(p).toEqual({
+              bucket_start: p.bucket_start,
+              mttr_ms: raw.mttr_ms,
+              avg_heal_ms: raw.avg_heal_ms,
+              healings: raw.total,
+              failures: raw.failures,
+              success_rate: raw.success_rate,
+            });
+          }
+        },
+      ),
     );
   });
 });

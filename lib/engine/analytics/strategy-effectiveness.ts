@@ -37,7 +37,10 @@ export function strategyVerdict(rate: number, trend: Trend): StrategyVerdict {
 }
 
 /** Effectiveness of every strategy with results in `range`, best success rate first (ties by name). */
-export function strategyEffectiveness(records: readonly HealingRecord[], opts: { range?: TimeRange | undefined; trend?: TrendOptions } = {}): StrategyEffectiveness[] {
+export function strategyEffectiveness(
+  records: readonly HealingRecord[],
+  opts: { range?: TimeRange | undefined; trend?: TrendOptions } = {},
+): StrategyEffectiveness[] {
   const groups = new Map<string, HealingRecord[]>();
   for (const r of resultsIn(records, opts.range)) {
     const group = groups.get(r.strategy);

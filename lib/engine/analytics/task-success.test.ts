@@ -5,7 +5,11 @@ import { TaskOutcomes } from "./task-success";
 let seq = 0;
 /** A task's end at second `s`: success or failure. */
 const end = (s: number, task: string | undefined, ok: boolean): EngineEvent => ({
-  id: `e${++seq}`, type: ok ? "task_complete" : "task_failed", ts: s * 1000, ...(task ? { taskId: task } : {}), data: ok ? { result: "success" } : {},
+  id: `e${++seq}`,
+  type: ok ? "task_complete" : "task_failed",
+  ts: s * 1000,
+  ...(task ? { taskId: task } : {}),
+  data: ok ? { result: "success" } : {},
 });
 
 describe("TaskOutcomes", () => {

@@ -17,7 +17,16 @@ const SIGNAL_FIELDS = ["quotaExceeded", "resourceExhaustion"] as const;
 const FIXED_IDENTITIES = 4;
 
 /** Sizes of every in-memory collection of a detector (docs/decisions.md#d3). */
-export type DetectorMemory = { agents: number; agentBuckets: number; fleetBuckets: number; consensusBuckets: number; signalBuckets: number; tokenTrail: number; rows: number; tracked: number };
+export type DetectorMemory = {
+  agents: number;
+  agentBuckets: number;
+  fleetBuckets: number;
+  consensusBuckets: number;
+  signalBuckets: number;
+  tokenTrail: number;
+  rows: number;
+  tracked: number;
+};
 
 /** The bottleneck detector of one swarm. */
 export class BottleneckDetector {
@@ -47,7 +56,13 @@ export class BottleneckDetector {
     this.gauges = new ResourceGauges(bucketMs);
     this.rows = new TaskRows(this.config.maxRows);
     const { holdDownMs, updateImpactDelta, maxAgents } = this.config;
-    this.lifecycle = new BottleneckLifecycle({ holdDownMs, updateImpactDelta, maxTracked: maxAgents + FIXED_IDENTITIES, newId, refreshMs: this.config.refreshMs });
+    this.lifecycle = new BottleneckLifecycle({
+      holdDownMs,
+      updateImpactDelta,
+      maxTracked: maxAgents + FIXED_IDENTITIES,
+      newId,
+      refreshMs: this.config.refreshMs,
+    });
   }
 
   /** Folds stored events in (call on every ingested batch); events outside the window or too far ahead are ignored. */
@@ -147,7 +162,13 @@ export class BottleneckDetector {
     const round = consensusRound(e);
     if (round) {
       const timed = round.durationMs === null ? 0 : 1;
-      this.consensus.add(e.ts, { rounds: 1, timeouts: round.timedOut ? 1 : 0, failures: round.failed ? 1 : 0, timedRounds: timed, durationSum: round.durationMs ?? 0 });
+      this.consensus.add(e.ts, {
+        rounds: 1,
+        timeouts: round.timedOut ? 1 : 0,
+        failures: round.failed ? 1 : 0,
+        timedRounds: timed,
+        durationSum: round.durationMs ?? 0,
+      });
       return;
     }
     if (e.type === "quota_exceeded") this.signals.add(e.ts, { quotaExceeded: 1 });

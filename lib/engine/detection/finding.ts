@@ -18,6 +18,12 @@ export function roundOrNull(value: number | null, digits: number): number | null
 }
 
 /** A finding whose severity and impact come from `grade`. */
-export function findingOf(type: BottleneckType, resource: string, grade: Grade, affectedResources: string[], metrics: BottleneckMetrics): Finding {
+export function findingOf(
+  type: BottleneckType,
+  resource: string,
+  grade: Grade,
+  affectedResources: string[],
+  metrics: BottleneckMetrics,
+): Finding {
   return { type, resource, severity: grade.severity, impactScore: impactOf(grade), affectedResources, metrics };
 }

@@ -40,7 +40,13 @@ function screenSlowAgents(agents: AgentWindows, fleetMean: number, minSamples: n
  * reported to `sink`. Agents are screened without building grades; a finding is only built when the sink does not
  * already hold it. `flagged` is scratch space (reused so a pass allocates nothing per agent).
  */
-export function slowAgentRule(agents: AgentWindows, fleet: TaskTotals, minSamples: number, sink: FindingSink, flagged: AgentEntry[] = []): void {
+export function slowAgentRule(
+  agents: AgentWindows,
+  fleet: TaskTotals,
+  minSamples: number,
+  sink: FindingSink,
+  flagged: AgentEntry[] = [],
+): void {
   const fleetMean = meanDuration(fleet);
   const knownFleetMean = fleetMean ?? -1;
   screenSlowAgents(agents, knownFleetMean, minSamples, flagged);

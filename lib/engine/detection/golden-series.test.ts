@@ -81,7 +81,9 @@ describe("golden series", () => {
       [8, 300, 0],
       [10, 30, 0],
     ];
-    const events = samples.map(([s, depth, hp]) => ev("queue_metric", at(s), { metadata: { queue_depth: depth, high_priority_count: hp } }));
+    const events = samples.map(([s, depth, hp]) =>
+      ev("queue_metric", at(s), { metadata: { queue_depth: depth, high_priority_count: hp } }),
+    );
     const d = detector(60_000);
     expect(runSeries(d, T, events, 45)).toEqual<Change[]>([
       { at: 2, change: "detected", key: "task_queue_backlog:task_queue", severity: "medium", impact: 0.44 },
@@ -93,7 +95,13 @@ describe("golden series", () => {
 
   it("consensus_timeout: the timeout rate climbs medium → high → critical, dilutes and resolves; when old rounds leave the window it fires again as a new bottleneck (D6)", () => {
     const rounds = (s: number, n: number, result: string) => Array.from({ length: n }, () => consensusRoundEvent(at(s), 2000, result));
-    const events = [...rounds(1, 10, "success"), ...rounds(2, 2, "timeout"), ...rounds(3, 4, "timeout"), ...rounds(4, 4, "timeout"), ...rounds(5, 80, "success")];
+    const events = [
+      ...rounds(1, 10, "success"),
+      ...rounds(2, 2, "timeout"),
+      ...rounds(3, 4, "timeout"),
+      ...rounds(4, 4, "timeout"),
+      ...rounds(5, 80, "success"),
+    ];
     const d = detector(60_000);
     const changes = runSeries(d, T, events, 100);
     expect(changes).toEqual<Change[]>([

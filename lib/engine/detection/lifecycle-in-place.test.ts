@@ -7,25 +7,84 @@ import { BottleneckLifecycle, stepLifecycle, type LifecycleOptions, type Lifecyc
 import type { Finding } from "./types";
 
 const f = slowAgentFinding;
-const opts = (over: Partial<LifecycleOptions> = {}): LifecycleOptions => ({ holdDownMs: 3000, updateImpactDelta: 0.05, maxTracked: 4, newId: sequentialIds("b"), ...over });
+const opts = (over: Partial<LifecycleOptions> = {}): LifecycleOptions => ({
+  holdDownMs: 3000,
+  updateImpactDelta: 0.05,
+  maxTracked: 4,
+  newId: sequentialIds("b"),
+  ...over,
+});
 const names = (changes: ReturnType<BottleneckLifecycle["end"]>) =>
-  (["detected", "updated", "resolved"] as const).flatMap((kind) => changes[kind].map((b) => `${kind}:${b.affectedResources[0]}:${b.id}:${b.severity}:${b.resolvedAt}`));
+  (["detected", "updated", "resolved"] as const).flatMap((kind) =>
+    changes[kind].map((b) => `${kind}:${b.affectedResources[0]}:${b.id}:${b.severity}:${b.resolvedAt}`),
+  );
 
 /** One pass of `findings` at `now` through a kept lifecycle, asking `holds` first like the rules do. */
 function pass(lifecycle: BottleneckLifecycle, findings: Finding[], now: number): string[] {
   lifecycle.begin(now);
-  for (const x of findings) if (!lifecycle.holds(`slow_agent:${x.resource}`, x.severity, x.impactScore, x.affectedResources)) lifecycle.report(x);
+  for (const x of findings)
+    if (!lifecycle.holds(`slow_agent:${x.resource}`, x.severity, x.impactScore, x.affectedResources)) lifecycle.report(x);
   return names(lifecycle.end());
 }
 
 describe("BottleneckLifecycle kept across passes", () => {
   it.each<[string, Array<[number, Finding[]]>, string[][], string[]]>([
-    ["steady: nothing changes and the order holds", [[0, [f("a", "medium", 0.5), f("b", "high", 0.7)]], [1000, [f("a", "medium", 0.5), f("b", "high", 0.7)]]], [["detected:a:b-1:medium:null", "detected:b:b-2:high:null"], []], ["slow_agent:a", "slow_agent:b"]],
-    ["a cleared identity moves behind this pass's", [[0, [f("a", "medium", 0.5), f("b", "high", 0.7)]], [1000, [f("b", "high", 0.7)]]], [["detected:a:b-1:medium:null", "detected:b:b-2:high:null"], []], ["slow_agent:b", "slow_agent:a"]],
-    ["a flap back takes its finding's place again", [[0, [f("a", "medium", 0.5), f("b", "high", 0.7)]], [1000, [f("b", "high", 0.7)]], [2000, [f("a", "medium", 0.5), f("b", "high", 0.7)]]], [["detected:a:b-1:medium:null", "detected:b:b-2:high:null"], [], []], ["slow_agent:a", "slow_agent:b"]],
-    ["an update replaces the record in place", [[0, [f("a", "medium", 0.5)]], [1000, [f("a", "high", 0.7)]]], [["detected:a:b-1:medium:null"], ["updated:a:b-1:high:null"]], ["slow_agent:a"]],
-    ["a new identity after a kept one", [[0, [f("a", "medium", 0.5)]], [1000, [f("a", "medium", 0.5), f("c", "medium", 0.5)]]], [["detected:a:b-1:medium:null"], ["detected:c:b-2:medium:null"]], ["slow_agent:a", "slow_agent:c"]],
-    ["hold-down resolves from the tail", [[0, [f("a", "medium", 0.5), f("b", "medium", 0.5)]], [1000, [f("a", "medium", 0.5)]], [4000, [f("a", "medium", 0.5)]]], [["detected:a:b-1:medium:null", "detected:b:b-2:medium:null"], [], ["resolved:b:b-2:medium:1000"]], ["slow_agent:a"]],
+    [
+      "steady: nothing changes and the order holds",
+      [
+        [0, [f("a", "medium", 0.5), f("b", "high", 0.7)]],
+        [1000, [f("a", "medium", 0.5), f("b", "high", 0.7)]],
+      ],
+      [["detected:a:b-1:medium:null", "detected:b:b-2:high:null"], []],
+      ["slow_agent:a", "slow_agent:b"],
+    ],
+    [
+      "a cleared identity moves behind this pass's",
+      [
+        [0, [f("a", "medium", 0.5), f("b", "high", 0.7)]],
+        [1000, [f("b", "high", 0.7)]],
+      ],
+      [["detected:a:b-1:medium:null", "detected:b:b-2:high:null"], []],
+      ["slow_agent:b", "slow_agent:a"],
+    ],
+    [
+      "a flap back takes its finding's place again",
+      [
+        [0, [f("a", "medium", 0.5), f("b", "high", 0.7)]],
+        [1000, [f("b", "high", 0.7)]],
+        [2000, [f("a", "medium", 0.5), f("b", "high", 0.7)]],
+      ],
+      [["detected:a:b-1:medium:null", "detected:b:b-2:high:null"], [], []],
+      ["slow_agent:a", "slow_agent:b"],
+    ],
+    [
+      "an update replaces the record in place",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, [f("a", "high", 0.7)]],
+      ],
+      [["detected:a:b-1:medium:null"], ["updated:a:b-1:high:null"]],
+      ["slow_agent:a"],
+    ],
+    [
+      "a new identity after a kept one",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, [f("a", "medium", 0.5), f("c", "medium", 0.5)]],
+      ],
+      [["detected:a:b-1:medium:null"], ["detected:c:b-2:medium:null"]],
+      ["slow_agent:a", "slow_agent:c"],
+    ],
+    [
+      "hold-down resolves from the tail",
+      [
+        [0, [f("a", "medium", 0.5), f("b", "medium", 0.5)]],
+        [1000, [f("a", "medium", 0.5)]],
+        [4000, [f("a", "medium", 0.5)]],
+      ],
+      [["detected:a:b-1:medium:null", "detected:b:b-2:medium:null"], [], ["resolved:b:b-2:medium:1000"]],
+      ["slow_agent:a"],
+    ],
   ])("%s", (_name, steps, expected, order) => {
     const lifecycle = new BottleneckLifecycle(opts());
     expect(steps.map(([now, findings]) => pass(lifecycle, findings, now))).toEqual(expected);
@@ -45,8 +104,18 @@ describe("BottleneckLifecycle kept across passes", () => {
   });
 
   it("matches stepLifecycle from a copied state on random scripts (changes, ids and order)", () => {
-    const finding = fc.record({ resource: fc.constantFrom("a", "b", "c", "d", "e", "f"), severity: fc.constantFrom("medium" as const, "high" as const), impact: fc.constantFrom(0.45, 0.5, 0.58, 0.65, 0.7) });
-    const script = fc.array(fc.record({ advance: fc.integer({ min: 0, max: 2500 }), findings: fc.uniqueArray(finding, { selector: (x) => x.resource, maxLength: 6 }) }), { maxLength: 40 });
+    const finding = fc.record({
+      resource: fc.constantFrom("a", "b", "c", "d", "e", "f"),
+      severity: fc.constantFrom("medium" as const, "high" as const),
+      impact: fc.constantFrom(0.45, 0.5, 0.58, 0.65, 0.7),
+    });
+    const script = fc.array(
+      fc.record({
+        advance: fc.integer({ min: 0, max: 2500 }),
+        findings: fc.uniqueArray(finding, { selector: (x) => x.resource, maxLength: 6 }),
+      }),
+      { maxLength: 40 },
+    );
     fc.assert(
       fc.property(script, (steps) => {
         const kept = new BottleneckLifecycle(opts());

@@ -6,7 +6,13 @@ import { RECOMMENDATIONS } from "./recommendations";
 import type { Finding } from "./types";
 
 const f = slowAgentFinding;
-const opts = (over: Partial<LifecycleOptions> = {}): LifecycleOptions => ({ holdDownMs: 30_000, updateImpactDelta: 0.05, maxTracked: 100, newId: sequentialIds("b"), ...over });
+const opts = (over: Partial<LifecycleOptions> = {}): LifecycleOptions => ({
+  holdDownMs: 30_000,
+  updateImpactDelta: 0.05,
+  maxTracked: 100,
+  newId: sequentialIds("b"),
+  ...over,
+});
 
 /** Runs the step over a script of (time, findings) and lists the changes as "at:kind:resource". */
 function script(steps: Array<[number, Finding[]]>, o = opts()): string[] {
@@ -15,7 +21,8 @@ function script(steps: Array<[number, Finding[]]>, o = opts()): string[] {
   for (const [now, findings] of steps) {
     const r = stepLifecycle(state, findings, now, o);
     state = r.state;
-    for (const kind of ["detected", "updated", "resolved"] as const) for (const b of r.changes[kind]) log.push(`${now}:${kind}:${b.affectedResources[0]}:${b.id}`);
+    for (const kind of ["detected", "updated", "resolved"] as const)
+      for (const b of r.changes[kind]) log.push(`${now}:${kind}:${b.affectedResources[0]}:${b.id}`);
   }
   return log;
 }
@@ -41,15 +48,87 @@ describe("stepLifecycle", () => {
   });
 
   it.each<[string, Array<[number, Finding[]]>, string[]]>([
-    ["an ongoing condition is not re-created", [[0, [f("a", "medium", 0.5)]], [1000, [f("a", "medium", 0.5)]]], ["0:detected:a:b-1"]],
-    ["a severity change is an update with the same id", [[0, [f("a", "medium", 0.5)]], [1000, [f("a", "high", 0.6)]]], ["0:detected:a:b-1", "1000:updated:a:b-1"]],
-    ["an impact move below the delta is not an update", [[0, [f("a", "medium", 0.5)]], [1000, [f("a", "medium", 0.549)]]], ["0:detected:a:b-1"]],
-    ["an impact move of the delta is an update", [[0, [f("a", "medium", 0.5)]], [1000, [f("a", "medium", 0.56)]]], ["0:detected:a:b-1", "1000:updated:a:b-1"]],
-    ["D8 hold-down: false for less than 30 s does not resolve", [[0, [f("a", "medium", 0.5)]], [1000, []], [30_999, []]], ["0:detected:a:b-1"]],
-    ["D8 hold-down: false for 30 s resolves", [[0, [f("a", "medium", 0.5)]], [1000, []], [31_000, []]], ["0:detected:a:b-1", "31000:resolved:a:b-1"]],
-    ["D8 hold-down: a flap inside the hold-down keeps the identity and restarts the count", [[0, [f("a", "medium", 0.5)]], [1000, []], [20_000, [f("a", "medium", 0.5)]], [21_000, []], [50_000, []], [51_000, []]], ["0:detected:a:b-1", "51000:resolved:a:b-1"]],
-    ["a resolved condition that returns is a new bottleneck", [[0, [f("a", "medium", 0.5)]], [1000, []], [31_000, []], [32_000, [f("a", "medium", 0.5)]]], ["0:detected:a:b-1", "31000:resolved:a:b-1", "32000:detected:a:b-2"]],
-    ["identities are per resource", [[0, [f("a", "medium", 0.5), f("b", "high", 0.7)]], [1000, [f("b", "high", 0.7)]], [31_000, [f("b", "high", 0.7)]]], ["0:detected:a:b-1", "0:detected:b:b-2", "31000:resolved:a:b-1"]],
+    [
+      "an ongoing condition is not re-created",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, [f("a", "medium", 0.5)]],
+      ],
+      ["0:detected:a:b-1"],
+    ],
+    [
+      "a severity change is an update with the same id",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, [f("a", "high", 0.6)]],
+      ],
+      ["0:detected:a:b-1", "1000:updated:a:b-1"],
+    ],
+    [
+      "an impact move below the delta is not an update",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, [f("a", "medium", 0.549)]],
+      ],
+      ["0:detected:a:b-1"],
+    ],
+    [
+      "an impact move of the delta is an update",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, [f("a", "medium", 0.56)]],
+      ],
+      ["0:detected:a:b-1", "1000:updated:a:b-1"],
+    ],
+    [
+      "D8 hold-down: false for less than 30 s does not resolve",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, []],
+        [30_999, []],
+      ],
+      ["0:detected:a:b-1"],
+    ],
+    [
+      "D8 hold-down: false for 30 s resolves",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, []],
+        [31_000, []],
+      ],
+      ["0:detected:a:b-1", "31000:resolved:a:b-1"],
+    ],
+    [
+      "D8 hold-down: a flap inside the hold-down keeps the identity and restarts the count",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, []],
+        [20_000, [f("a", "medium", 0.5)]],
+        [21_000, []],
+        [50_000, []],
+        [51_000, []],
+      ],
+      ["0:detected:a:b-1", "51000:resolved:a:b-1"],
+    ],
+    [
+      "a resolved condition that returns is a new bottleneck",
+      [
+        [0, [f("a", "medium", 0.5)]],
+        [1000, []],
+        [31_000, []],
+        [32_000, [f("a", "medium", 0.5)]],
+      ],
+      ["0:detected:a:b-1", "31000:resolved:a:b-1", "32000:detected:a:b-2"],
+    ],
+    [
+      "identities are per resource",
+      [
+        [0, [f("a", "medium", 0.5), f("b", "high", 0.7)]],
+        [1000, [f("b", "high", 0.7)]],
+        [31_000, [f("b", "high", 0.7)]],
+      ],
+      ["0:detected:a:b-1", "0:detected:b:b-2", "31000:resolved:a:b-1"],
+    ],
   ])("%s", (_name, steps, expected) => expect(script(steps)).toEqual(expected));
 
   it("stamps a resolution with resolvedAt = first time seen false and updatedAt = now", () => {
@@ -61,7 +140,15 @@ describe("stepLifecycle", () => {
   });
 
   it("hold-down 0 resolves on the first pass without the condition", () => {
-    expect(script([[0, [f("a", "medium", 0.5)]], [1000, []]], opts({ holdDownMs: 0 }))).toEqual(["0:detected:a:b-1", "1000:resolved:a:b-1"]);
+    expect(
+      script(
+        [
+          [0, [f("a", "medium", 0.5)]],
+          [1000, []],
+        ],
+        opts({ holdDownMs: 0 }),
+      ),
+    ).toEqual(["0:detected:a:b-1", "1000:resolved:a:b-1"]);
   });
 
   it("D3: beyond maxTracked, the longest-cleared bottlenecks resolve early", () => {

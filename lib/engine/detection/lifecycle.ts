@@ -22,7 +22,8 @@ export type LifecycleOptions = {
 };
 
 /** Whether a tracked record is due for a figures refresh at `now`. */
-const refreshDue = (r: Bottleneck, now: number, refreshMs: number | undefined): boolean => refreshMs !== undefined && now - r.updatedAt >= refreshMs;
+const refreshDue = (r: Bottleneck, now: number, refreshMs: number | undefined): boolean =>
+  refreshMs !== undefined && now - r.updatedAt >= refreshMs;
 
 /** Whether two records' figures differ (their metrics are small flat objects). */
 const figuresDiffer = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => JSON.stringify(a) !== JSON.stringify(b);
@@ -51,10 +52,17 @@ const sameList = (a: readonly string[], b: readonly string[]) => {
 
 /** Whether a finding's grade differs enough from the last emitted record to emit an update. */
 function isMaterial(prev: Bottleneck, severity: Severity, impactScore: number, affected: readonly string[], impactDelta: number): boolean {
-  return prev.severity !== severity || !sameList(prev.affectedResources, affected) || Math.abs(prev.impactScore - impactScore) >= impactDelta;
+  return (
+    prev.severity !== severity || !sameList(prev.affectedResources, affected) || Math.abs(prev.impactScore - impactScore) >= impactDelta
+  );
 }
 
-const resolve = (t: Tracked, clearedAt: number, now: number): Bottleneck => ({ ...t.record, status: "resolved", updatedAt: now, resolvedAt: clearedAt });
+const resolve = (t: Tracked, clearedAt: number, now: number): Bottleneck => ({
+  ...t.record,
+  status: "resolved",
+  updatedAt: now,
+  resolvedAt: clearedAt,
+});
 
 /**
  * The tracked bottlenecks of one detector, stepped one pass at a time: `begin(now)`, the pass's findings through the
@@ -81,7 +89,8 @@ export class BottleneckLifecycle implements FindingSink {
     private readonly opts: LifecycleOptions,
     initial: LifecycleState = new Map(),
   ) {
-    for (const [key, t] of initial) this.entries.set(key, { record: t.record, clearSince: t.clearSince, key, seenPass: 0, rank: this.entries.size });
+    for (const [key, t] of initial)
+      this.entries.set(key, { record: t.record, clearSince: t.clearSince, key, seenPass: 0, rank: this.entries.size });
   }
 
   /** The tracked bottlenecks by identity, in order. */
@@ -100,7 +109,12 @@ export class BottleneckLifecycle implements FindingSink {
 
   holds(identity: string, severity: Severity, impactScore: number, affectedResources: readonly string[]): boolean {
     const t = this.entries.get(identity);
-    if (t === undefined || isMaterial(t.record, severity, impactScore, affectedResources, this.opts.updateImpactDelta) || refreshDue(t.record, this.now, this.opts.refreshMs)) return false;
+    if (
+      t === undefined ||
+      isMaterial(t.record, severity, impactScore, affectedResources, this.opts.updateImpactDelta) ||
+      refreshDue(t.record, this.now, this.opts.refreshMs)
+    )
+      return false;
     this.see(t);
     return true;
   }
@@ -130,7 +144,14 @@ export class BottleneckLifecycle implements FindingSink {
     } else {
       const material = isMaterial(t.record, f.severity, f.impactScore, f.affectedResources, this.opts.updateImpactDelta);
       if (material || (refreshDue(t.record, now, this.opts.refreshMs) && figuresDiffer(t.record.metrics, f.metrics))) {
-        t.record = { ...t.record, severity: f.severity, impactScore: f.impactScore, affectedResources: f.affectedResources, metrics: f.metrics, updatedAt: now };
+        t.record = {
+          ...t.record,
+          severity: f.severity,
+          impactScore: f.impactScore,
+          affectedResources: f.affectedResources,
+          metrics: f.metrics,
+          updatedAt: now,
+        };
         this.changes.updated.push(t.record);
       }
       this.see(t);
@@ -188,7 +209,12 @@ export class BottleneckLifecycle implements FindingSink {
 }
 
 /** One lifecycle step at `now` given this pass's findings (at most one per identity), leaving `prev` unchanged. */
-export function stepLifecycle(prev: LifecycleState, findings: readonly Finding[], now: number, opts: LifecycleOptions): { state: LifecycleState; changes: BottleneckChanges } {
+export function stepLifecycle(
+  prev: LifecycleState,
+  findings: readonly Finding[],
+  now: number,
+  opts: LifecycleOptions,
+): { state: LifecycleState; changes: BottleneckChanges } {
   const lifecycle = new BottleneckLifecycle(opts, prev);
   lifecycle.begin(now);
   for (const f of findings) lifecycle.report(f);

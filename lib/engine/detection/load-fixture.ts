@@ -4,13 +4,27 @@ import { BottleneckDetector } from "./bottleneck-detector";
 import type { DetectorConfig, Finding } from "./types";
 
 /** Shape of a generated fleet workload. */
-export type FleetOptions = { agents: number; eventsPerAgent: number; start: number; spacingMs: number; slowEvery: number; unreliableEvery: number };
+export type FleetOptions = {
+  agents: number;
+  eventsPerAgent: number;
+  start: number;
+  spacingMs: number;
+  slowEvery: number;
+  unreliableEvery: number;
+};
 
 /** A generated workload, the time to evaluate it at, and the agents that must be flagged. */
 export type FleetWorkload = { events: EngineEvent[]; now: number; slowAgents: string[]; unreliableAgents: string[] };
 
 /** Defaults: 1,000 agents × 100 task_complete events 2 s apart; every 10th agent 4× slower, every 25th (+1) 60% successful. */
-export const DEFAULT_FLEET: FleetOptions = { agents: 1_000, eventsPerAgent: 100, start: 1_700_000_000_000, spacingMs: 2_000, slowEvery: 10, unreliableEvery: 25 };
+export const DEFAULT_FLEET: FleetOptions = {
+  agents: 1_000,
+  eventsPerAgent: 100,
+  start: 1_700_000_000_000,
+  spacingMs: 2_000,
+  slowEvery: 10,
+  unreliableEvery: 25,
+};
 
 /** Deterministic ids `${prefix}-1`, `${prefix}-2`, … (stand-in for crypto.randomUUID). */
 export function sequentialIds(prefix = "id"): () => string {
@@ -46,14 +60,24 @@ export function fleetWorkload(options: Partial<FleetOptions> = {}): FleetWorkloa
     for (let j = 0; j < o.eventsPerAgent; j++) {
       const result = unreliable && j % 10 < 4 ? "failure" : "success";
       const data = { type: "task_complete", agent_id: agentId, duration_ms: slow ? 4_000 : 1_000, result, tokens_used: 1_000 };
-      events.push({ id: `${agentId}-${j}`, type: "task_complete", ts: o.start + j * o.spacingMs, agentId, taskId: `${agentId}-t${j}`, data });
+      events.push({
+        id: `${agentId}-${j}`,
+        type: "task_complete",
+        ts: o.start + j * o.spacingMs,
+        agentId,
+        taskId: `${agentId}-t${j}`,
+        data,
+      });
     }
   }
   return { events, now: o.start + o.eventsPerAgent * o.spacingMs, slowAgents, unreliableAgents };
 }
 
 /** A detector loaded with a fleet workload, ready for timing `detect(now)` / `evaluate(now)`. */
-export function loadedDetector(options: Partial<FleetOptions> = {}, config: Partial<DetectorConfig> = {}): { detector: BottleneckDetector; workload: FleetWorkload } {
+export function loadedDetector(
+  options: Partial<FleetOptions> = {},
+  config: Partial<DetectorConfig> = {},
+): { detector: BottleneckDetector; workload: FleetWorkload } {
   const workload = fleetWorkload(options);
   const detector = new BottleneckDetector(sequentialIds("bottleneck"), config);
   detector.observe(workload.events, workload.now);

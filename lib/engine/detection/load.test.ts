@@ -15,10 +15,23 @@ describe("a 1,000-agent fleet (benchmark fixture)", () => {
     expect(changes.updated).toEqual([]);
     expect(changes.resolved).toEqual([]);
     const slow = new Set(workload.slowAgents);
-    const expected = [...workload.slowAgents, ...workload.unreliableAgents].sort().map((id) => (slow.has(id) ? [id, "high", 0.605] : [id, "medium", 0.5]));
+    const expected = [...workload.slowAgents, ...workload.unreliableAgents]
+      .sort()
+      .map((id) => (slow.has(id) ? [id, "high", 0.605] : [id, "medium", 0.5]));
     expect(changes.detected.map((b) => [b.affectedResources[0], b.severity, b.impactScore])).toEqual(expected);
-    expect(changes.detected[0]?.metrics).toEqual({ agent_id: "agent-00000", avg_duration_ms: 4000, fleet_avg_duration_ms: 1300, duration_ratio: 3.077, success_rate: 1, task_count: 100, threshold_multiplier: 2 });
-    expect(changes.detected.find((b) => b.affectedResources[0] === "agent-00001")?.metrics).toMatchObject({ success_rate: 0.6, duration_ratio: 0.769 });
+    expect(changes.detected[0]?.metrics).toEqual({
+      agent_id: "agent-00000",
+      avg_duration_ms: 4000,
+      fleet_avg_duration_ms: 1300,
+      duration_ratio: 3.077,
+      success_rate: 1,
+      task_count: 100,
+      threshold_multiplier: 2,
+    });
+    expect(changes.detected.find((b) => b.affectedResources[0] === "agent-00001")?.metrics).toMatchObject({
+      success_rate: 0.6,
+      duration_ratio: 0.769,
+    });
   });
 
   it("the next pass over unchanged aggregates changes nothing", () => {

@@ -27,7 +27,12 @@ describe("percentile and moving average (reference §4.5)", () => {
 describe("trendOf (D7)", () => {
   it.each<[string, number[], boolean, string]>([
     ["§14 vector 2 (D7): 40 rising durations, chronological → degrading", rising(40), false, "degrading"],
-    ["D7: the same series newest-first is a falling series → improving (order is the caller's job)", rising(40).reverse(), false, "improving"],
+    [
+      "D7: the same series newest-first is a falling series → improving (order is the caller's job)",
+      rising(40).reverse(),
+      false,
+      "improving",
+    ],
     ["§14 vector 2: exactly 10 rows → stable", rising(10), false, "stable"],
     ["§14 vector 2 (D7): 11 rows → stable, no exception", rising(11), false, "stable"],
     ["§14 vector 2 (D7): 14 rows → stable, no exception", rising(14), false, "stable"],
@@ -45,7 +50,14 @@ describe("analyzePerformance", () => {
     d.observe([...events].reverse(), T + 40_000);
     const report = d.analyzePerformance(T + 40_000);
     expect(report.trends).toEqual({ taskDuration: "degrading", tokenUsage: "stable", successRate: "stable" });
-    expect(report.summary).toEqual({ taskCount: 40, avgDurationMs: 2950, p95DurationMs: 4800, p99DurationMs: 4900, avgTokensPerTask: 0, successRate: 1 });
+    expect(report.summary).toEqual({
+      taskCount: 40,
+      avgDurationMs: 2950,
+      p95DurationMs: 4800,
+      p99DurationMs: 4900,
+      avgTokensPerTask: 0,
+      successRate: 1,
+    });
   });
 
   it("summarises only the range, and all zeros without rows", () => {
@@ -53,7 +65,14 @@ describe("analyzePerformance", () => {
     d.observe([taskDone("a", T, 1000, "failure"), taskDone("a", T + 50_000, 3000)], T + 60_000);
     expect(d.analyzePerformance(T + 60_000, 20_000).summary).toMatchObject({ taskCount: 1, avgDurationMs: 3000, successRate: 1 });
     expect(d.analyzePerformance(T + 60_000, 120_000).summary).toMatchObject({ taskCount: 2, avgDurationMs: 2000, successRate: 0.5 });
-    expect(new BottleneckDetector(sequentialIds()).analyzePerformance(T).summary).toEqual({ taskCount: 0, avgDurationMs: 0, p95DurationMs: 0, p99DurationMs: 0, avgTokensPerTask: 0, successRate: 0 });
+    expect(new BottleneckDetector(sequentialIds()).analyzePerformance(T).summary).toEqual({
+      taskCount: 0,
+      avgDurationMs: 0,
+      p95DurationMs: 0,
+      p99DurationMs: 0,
+      avgTokensPerTask: 0,
+      successRate: 0,
+    });
   });
 
   it("caps the range at the window (longer ranges come from storage, D27)", () => {
@@ -62,7 +81,12 @@ describe("analyzePerformance", () => {
   });
 
   it("reads the newest 1,000 rows for the summary and the newest 500 for trends", () => {
-    const rows: TaskRow[] = Array.from({ length: 1500 }, (_, i) => ({ ts: i, durationMs: i < 1000 ? 100 : 1000 - (i - 1000), tokensUsed: null, success: true }));
+    const rows: TaskRow[] = Array.from({ length: 1500 }, (_, i) => ({
+      ts: i,
+      durationMs: i < 1000 ? 100 : 1000 - (i - 1000),
+      tokensUsed: null,
+      success: true,
+    }));
     const report = performanceReport(rows, [], 1, 0);
     expect(report.summary.taskCount).toBe(1000);
     expect(report.trends.taskDuration).toBe("improving");

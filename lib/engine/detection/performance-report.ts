@@ -13,7 +13,14 @@ export type PerformanceReport = {
   generatedAt: number;
   /** The active bottlenecks from the last detection pass. */
   bottlenecks: Bottleneck[];
-  summary: { taskCount: number; avgDurationMs: number; p95DurationMs: number; p99DurationMs: number; avgTokensPerTask: number; successRate: number };
+  summary: {
+    taskCount: number;
+    avgDurationMs: number;
+    p95DurationMs: number;
+    p99DurationMs: number;
+    avgTokensPerTask: number;
+    successRate: number;
+  };
   trends: { taskDuration: Trend; tokenUsage: Trend; successRate: Trend };
 };
 
@@ -62,7 +69,12 @@ export function trendOf(values: readonly number[], higherIsBetter: boolean): Tre
 const present = (values: ReadonlyArray<number | null>): number[] => values.filter((v): v is number => v !== null);
 
 /** The report from chronological `rows` (already limited to the range) and the active bottlenecks. */
-export function performanceReport(rows: readonly TaskRow[], bottlenecks: Bottleneck[], timeRangeMs: number, now: number): PerformanceReport {
+export function performanceReport(
+  rows: readonly TaskRow[],
+  bottlenecks: Bottleneck[],
+  timeRangeMs: number,
+  now: number,
+): PerformanceReport {
   const summaryRows = rows.slice(-SUMMARY_ROW_LIMIT);
   const durations = present(summaryRows.map((r) => r.durationMs)).sort((a, b) => a - b);
   const tokens = present(summaryRows.map((r) => r.tokensUsed));

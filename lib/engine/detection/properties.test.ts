@@ -12,27 +12,52 @@ import { BOTTLENECK_TYPES, SEVERITIES, type Bottleneck, type BottleneckChanges, 
 const T = 1_700_000_000_000;
 const SMALL: Partial<DetectorConfig> = { windowMs: 10_000, bucketMs: 1000, holdDownMs: 3000, maxAgents: 20, maxRows: 50, maxSkewMs: 2000 };
 
-const anyNumber = fc.oneof(fc.integer({ min: 0, max: 300 }), fc.double(), fc.constantFrom(0, 1e-300, 1e308, Number.MAX_SAFE_INTEGER, -1), fc.constant(undefined));
+const anyNumber = fc.oneof(
+  fc.integer({ min: 0, max: 300 }),
+  fc.double(),
+  fc.constantFrom(0, 1e-300, 1e308, Number.MAX_SAFE_INTEGER, -1),
+  fc.constant(undefined),
+);
 const result = fc.constantFrom("success", "failure", "timeout", "cancelled", "weird", undefined);
 
 /** One step of a random stream: a clock advance (up to `maxAdvanceMs`), an event lag, and the event. */
 const stepWith = (maxAdvanceMs: number) =>
   fc.record({
-  advanceMs: fc.integer({ min: 0, max: maxAdvanceMs }),
-  lagMs: fc.integer({ min: -3000, max: 15_000 }),
-  agent: fc.integer({ min: 0, max: 200 }),
-  type: fc.constantFrom("task_complete", "task_failed", "task_success", "task_error", "consensus_round", "resource_snapshot", "resource_metric", "queue_metric", "quota_exceeded", "resource_exhaustion", "heartbeat"),
-  a: anyNumber,
-  b: anyNumber,
-  c: anyNumber,
-  result,
-  detect: fc.boolean(),
-});
+    advanceMs: fc.integer({ min: 0, max: maxAdvanceMs }),
+    lagMs: fc.integer({ min: -3000, max: 15_000 }),
+    agent: fc.integer({ min: 0, max: 200 }),
+    type: fc.constantFrom(
+      "task_complete",
+      "task_failed",
+      "task_success",
+      "task_error",
+      "consensus_round",
+      "resource_snapshot",
+      "resource_metric",
+      "queue_metric",
+      "quota_exceeded",
+      "resource_exhaustion",
+      "heartbeat",
+    ),
+    a: anyNumber,
+    b: anyNumber,
+    c: anyNumber,
+    result,
+    detect: fc.boolean(),
+  });
 const step = stepWith(4000);
 type Step = typeof step extends fc.Arbitrary<infer S> ? S : never;
 
 function eventOf(s: Step, ts: number, i: number): EngineEvent {
-  const data: Record<string, unknown> = { type: s.type, agent_id: `agent-${s.agent}`, duration_ms: s.a, result: s.result, tokens_used: s.b, current_usage: s.a, limit: s.b };
+  const data: Record<string, unknown> = {
+    type: s.type,
+    agent_id: `agent-${s.agent}`,
+    duration_ms: s.a,
+    result: s.result,
+    tokens_used: s.b,
+    current_usage: s.a,
+    limit: s.b,
+  };
   data.resource_type = s.agent % 2 === 0 ? "tokens" : "agents";
   data.metadata = {
     tokens: { total_budget: s.b, consumed: s.a },

@@ -38,11 +38,15 @@ export function gradeSlowAgent(durationRatio: number | null, successRate: number
   const t = THRESHOLDS.slowAgent;
   if (!slowAgentFires(durationRatio, successRate)) return null;
   let byDuration: Grade | null = null;
-  if (durationRatio !== null && durationRatio > t.highMultiplier) byDuration = { severity: "high", depth: depthIn(durationRatio, t.highMultiplier, 6) };
-  else if (durationRatio !== null && durationRatio > t.multiplier) byDuration = { severity: "medium", depth: depthIn(durationRatio, t.multiplier, t.highMultiplier) };
+  if (durationRatio !== null && durationRatio > t.highMultiplier)
+    byDuration = { severity: "high", depth: depthIn(durationRatio, t.highMultiplier, 6) };
+  else if (durationRatio !== null && durationRatio > t.multiplier)
+    byDuration = { severity: "medium", depth: depthIn(durationRatio, t.multiplier, t.highMultiplier) };
   let bySuccess: Grade | null = null;
-  if (successRate !== null && successRate < t.highSuccessRate) bySuccess = { severity: "high", depth: depthIn(t.highSuccessRate - successRate, 0, t.highSuccessRate) };
-  else if (successRate !== null && successRate < t.successRate) bySuccess = { severity: "medium", depth: depthIn(t.successRate - successRate, 0, t.successRate - t.highSuccessRate) };
+  if (successRate !== null && successRate < t.highSuccessRate)
+    bySuccess = { severity: "high", depth: depthIn(t.highSuccessRate - successRate, 0, t.highSuccessRate) };
+  else if (successRate !== null && successRate < t.successRate)
+    bySuccess = { severity: "medium", depth: depthIn(t.successRate - successRate, 0, t.successRate - t.highSuccessRate) };
   return worstGrade([byDuration, bySuccess]);
 }
 
@@ -61,9 +65,13 @@ export function gradeQueue(pending: number, highPriority: number | null): Grade 
 export function gradeConsensus(timeoutRate: number | null, meanRoundMs: number | null): Grade | null {
   const t = THRESHOLDS.consensus;
   let byRate: Grade | null = null;
-  if (timeoutRate !== null && timeoutRate > t.criticalTimeoutRate) byRate = { severity: "critical", depth: depthIn(timeoutRate, t.criticalTimeoutRate, 1) };
-  else if (timeoutRate !== null && timeoutRate > t.highTimeoutRate) byRate = { severity: "high", depth: depthIn(timeoutRate, t.highTimeoutRate, t.criticalTimeoutRate) };
-  else if (timeoutRate !== null && timeoutRate > t.timeoutRate) byRate = { severity: "medium", depth: depthIn(timeoutRate, t.timeoutRate, t.highTimeoutRate) };
-  const bySlowRounds: Grade | null = meanRoundMs !== null && meanRoundMs > t.roundMs ? { severity: "medium", depth: depthIn(meanRoundMs, t.roundMs, 2 * t.roundMs) } : null;
+  if (timeoutRate !== null && timeoutRate > t.criticalTimeoutRate)
+    byRate = { severity: "critical", depth: depthIn(timeoutRate, t.criticalTimeoutRate, 1) };
+  else if (timeoutRate !== null && timeoutRate > t.highTimeoutRate)
+    byRate = { severity: "high", depth: depthIn(timeoutRate, t.highTimeoutRate, t.criticalTimeoutRate) };
+  else if (timeoutRate !== null && timeoutRate > t.timeoutRate)
+    byRate = { severity: "medium", depth: depthIn(timeoutRate, t.timeoutRate, t.highTimeoutRate) };
+  const bySlowRounds: Grade | null =
+    meanRoundMs !== null && meanRoundMs > t.roundMs ? { severity: "medium", depth: depthIn(meanRoundMs, t.roundMs, 2 * t.roundMs) } : null;
   return worstGrade([byRate, bySlowRounds]);
 }

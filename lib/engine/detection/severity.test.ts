@@ -28,17 +28,27 @@ describe("reference §4.3 impact bands", () => {
   });
 
   it("picks the most severe grade, then the deepest", () => {
-    expect(worstGrade([null, { severity: "medium", depth: 0.9 }, { severity: "high", depth: 0.1 }])).toEqual({ severity: "high", depth: 0.1 });
-    expect(worstGrade([{ severity: "medium", depth: 0.2 }, { severity: "medium", depth: 0.7 }])).toEqual({ severity: "medium", depth: 0.7 });
+    expect(worstGrade([null, { severity: "medium", depth: 0.9 }, { severity: "high", depth: 0.1 }])).toEqual({
+      severity: "high",
+      depth: 0.1,
+    });
+    expect(
+      worstGrade([
+        { severity: "medium", depth: 0.2 },
+        { severity: "medium", depth: 0.7 },
+      ]),
+    ).toEqual({ severity: "medium", depth: 0.7 });
     expect(worstGrade([null])).toBeNull();
   });
 
   it("property: every grade's impact lies in [0, 1] and maps back to the grade's severity", () => {
     const grade = fc.record({ severity: fc.constantFrom(...SEVERITIES), depth: fc.double({ noNaN: false }) });
-    fc.assert(fc.property(grade, (g) => {
-      const impact = impactOf(g);
-      return impact >= 0 && impact <= 1 && severityOfImpact(impact) === g.severity;
-    }));
+    fc.assert(
+      fc.property(grade, (g) => {
+        const impact = impactOf(g);
+        return impact >= 0 && impact <= 1 && severityOfImpact(impact) === g.severity;
+      }),
+    );
   });
 });
 
@@ -50,7 +60,9 @@ describe("D5 severity table", () => {
     [0.85, "high"],
     [0.9, "critical"],
     [1.2, "critical"],
-  ])("D5 token_exhaustion: ratio %f → %s (not always critical)", (ratio, severity) => expect(gradeTokenUsage(ratio)?.severity ?? null).toBe(severity));
+  ])("D5 token_exhaustion: ratio %f → %s (not always critical)", (ratio, severity) =>
+    expect(gradeTokenUsage(ratio)?.severity ?? null).toBe(severity),
+  );
 
   it.each([
     [0.89, null],
@@ -69,7 +81,9 @@ describe("D5 severity table", () => {
     [1, 0.49, "high"],
     [null, 0.9, null],
     [2.5, 0.4, "high"],
-  ])("D5 slow_agent: duration ratio %s, success %f → %s", (ratio, success, severity) => expect(gradeSlowAgent(ratio, success)?.severity ?? null).toBe(severity));
+  ])("D5 slow_agent: duration ratio %s, success %f → %s", (ratio, success, severity) =>
+    expect(gradeSlowAgent(ratio, success)?.severity ?? null).toBe(severity),
+  );
 
   it.each([
     [50, 0, null],
@@ -82,7 +96,9 @@ describe("D5 severity table", () => {
     [150, 10, "critical"],
     [250, 50, "critical"],
     [40, 30, null],
-  ])("D5 task_queue_backlog: %i pending, %i CRITICAL+HIGH → %s", (pending, hp, severity) => expect(gradeQueue(pending, hp)?.severity ?? null).toBe(severity));
+  ])("D5 task_queue_backlog: %i pending, %i CRITICAL+HIGH → %s", (pending, hp, severity) =>
+    expect(gradeQueue(pending, hp)?.severity ?? null).toBe(severity),
+  );
 
   it.each([
     [0.1, 1000, null],
@@ -94,7 +110,9 @@ describe("D5 severity table", () => {
     [0, 10_000, null],
     [0, 10_001, "medium"],
     [0.3, 20_000, "high"],
-  ])("D6 consensus_timeout: timeout rate %f, mean round %i ms → %s", (rate, mean, severity) => expect(gradeConsensus(rate, mean)?.severity ?? null).toBe(severity));
+  ])("D6 consensus_timeout: timeout rate %f, mean round %i ms → %s", (rate, mean, severity) =>
+    expect(gradeConsensus(rate, mean)?.severity ?? null).toBe(severity),
+  );
 
   it("D5: ≥ 10 CRITICAL+HIGH raise the level but keep the base depth", () => {
     expect(gradeQueue(60, 10)).toEqual({ severity: "high", depth: expect.closeTo(0.2, 9) });

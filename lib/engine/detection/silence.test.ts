@@ -2,7 +2,16 @@
 import { describe, expect, it } from "vitest";
 import { isSilenceIntervals, type SilenceFacts, silenceVerdict, swarmStale } from "./silence";
 
-const base: SilenceFacts = { now: 13_000, lastHeardAt: 10_000, intervalMs: 1000, k: 3, unregistered: false, alreadyDown: false, swarmLastEventAt: 12_900, swarmStale: false };
+const base: SilenceFacts = {
+  now: 13_000,
+  lastHeardAt: 10_000,
+  intervalMs: 1000,
+  k: 3,
+  unregistered: false,
+  alreadyDown: false,
+  swarmLastEventAt: 12_900,
+  swarmStale: false,
+};
 
 describe("silenceVerdict", () => {
   it.each([
@@ -15,7 +24,11 @@ describe("silenceVerdict", () => {
     { name: "already down (reported, or detected this episode)", facts: { alreadyDown: true }, verdict: "already_down" },
     { name: "the whole swarm is stale", facts: { swarmStale: true }, verdict: "swarm_stale" },
     { name: "nothing from the swarm since the agent went quiet", facts: { swarmLastEventAt: 10_000 }, verdict: "swarm_quiet" },
-    { name: "unregistered wins over everything", facts: { unregistered: true, swarmStale: true, alreadyDown: true }, verdict: "unregistered" },
+    {
+      name: "unregistered wins over everything",
+      facts: { unregistered: true, swarmStale: true, alreadyDown: true },
+      verdict: "unregistered",
+    },
   ])("$name → $verdict", ({ facts, verdict }) => {
     expect(silenceVerdict({ ...base, ...facts })).toBe(verdict);
   });

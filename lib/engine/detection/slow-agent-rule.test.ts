@@ -8,12 +8,20 @@ import { AgentWindows, newTaskWindow, type TaskField } from "./task-window";
 import type { Finding } from "./types";
 
 /** Windows for agents given as [id, [durationMs | null, success][]], all tasks in one bucket. */
-function windows(agents: Array<[string, Array<[number | null, boolean]>]>): { agents: AgentWindows; fleet: ReturnType<typeof newTaskWindow> } {
+function windows(agents: Array<[string, Array<[number | null, boolean]>]>): {
+  agents: AgentWindows;
+  fleet: ReturnType<typeof newTaskWindow>;
+} {
   const w = new AgentWindows(1000, 100);
   const fleet = newTaskWindow(1000);
   for (const [id, tasks] of agents) {
     for (const [durationMs, success] of tasks) {
-      const sample: Partial<Record<TaskField, number>> = { tasks: 1, successes: success ? 1 : 0, timedTasks: durationMs === null ? 0 : 1, durationSum: durationMs ?? 0 };
+      const sample: Partial<Record<TaskField, number>> = {
+        tasks: 1,
+        successes: success ? 1 : 0,
+        timedTasks: durationMs === null ? 0 : 1,
+        durationSum: durationMs ?? 0,
+      };
       w.add(id, 500, sample, 0);
       fleet.add(500, sample);
     }
@@ -40,16 +48,49 @@ describe("slow-agent screening", () => {
     [-1, 0.8],
     [-1, 0.5],
     [0, 0],
-  ])("ratio %s, success %s: fires exactly when a grade exists", (ratio, success) => expect(slowAgentFires(ratio, success)).toBe(gradeSlowAgent(ratio, success) !== null));
+  ])("ratio %s, success %s: fires exactly when a grade exists", (ratio, success) =>
+    expect(slowAgentFires(ratio, success)).toBe(gradeSlowAgent(ratio, success) !== null),
+  );
 });
 
 describe("slowAgentRule through a sink", () => {
   const fleet: Array<[string, Array<[number | null, boolean]>]> = [
-    ["z-slow", [[9000, true], [9000, true]]],
-    ["a-ok", [[1000, true], [1000, true]]],
-    ["m-failing", [[1000, false], [1000, false]]],
-    ["b-untimed", [[null, false], [null, true], [null, false]]],
-    ["c-ok", [[1000, true], [1000, true]]],
+    [
+      "z-slow",
+      [
+        [9000, true],
+        [9000, true],
+      ],
+    ],
+    [
+      "a-ok",
+      [
+        [1000, true],
+        [1000, true],
+      ],
+    ],
+    [
+      "m-failing",
+      [
+        [1000, false],
+        [1000, false],
+      ],
+    ],
+    [
+      "b-untimed",
+      [
+        [null, false],
+        [null, true],
+        [null, false],
+      ],
+    ],
+    [
+      "c-ok",
+      [
+        [1000, true],
+        [1000, true],
+      ],
+    ],
   ];
 
   it("reports the flagged agents in agent-id order with their metrics (unknown ratio → null)", () => {

@@ -39,5 +39,7 @@ describe("SumWindow", () => {
     [300_000, 300_000, 5000, 0],
     [304_999, 300_000, 5000, 0],
     [305_000, 300_000, 5000, 1],
-  ])("first bucket of a window ending at %i (window %i, bucket %i) is %i", (now, windowMs, bucketMs, idx) => expect(firstBucketIndex(now, windowMs, bucketMs)).toBe(idx));
+  ])("first bucket of a window ending at %i (window %i, bucket %i) is %i", (now, windowMs, bucketMs, idx) =>
+    expect(firstBucketIndex(now, windowMs, bucketMs)).toBe(idx),
+  );
 });

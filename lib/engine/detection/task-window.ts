@@ -35,7 +35,12 @@ export function newTaskWindow(bucketMs: number): SumWindow<TaskField> {
 }
 
 /** One tracked agent: its task window, plus its slow_agent identity and affected resources, built once. */
-export type AgentEntry = { readonly id: string; readonly window: SumWindow<TaskField>; readonly identity: string; readonly resources: readonly string[] };
+export type AgentEntry = {
+  readonly id: string;
+  readonly window: SumWindow<TaskField>;
+  readonly identity: string;
+  readonly resources: readonly string[];
+};
 
 /** Per-agent task windows, at most `maxAgents` (least recently heard evicted first), silent agents dropped on sweep. */
 export class AgentWindows {
@@ -51,7 +56,12 @@ export class AgentWindows {
     let entry = this.agents.get(agentId);
     if (entry) this.agents.delete(agentId);
     else {
-      entry = { id: agentId, window: newTaskWindow(this.bucketMs), identity: identityOf({ type: "slow_agent", resource: agentId }), resources: [agentId] };
+      entry = {
+        id: agentId,
+        window: newTaskWindow(this.bucketMs),
+        identity: identityOf({ type: "slow_agent", resource: agentId }),
+        resources: [agentId],
+      };
       if (this.agents.size >= this.maxAgents) {
         const oldest = this.agents.keys().next();
         if (!oldest.done) this.agents.delete(oldest.value);

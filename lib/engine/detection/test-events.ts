@@ -19,7 +19,8 @@ export const taskDone = (agentId: string, ts: number, durationMs: number, result
 export const snapshot = (ts: number, metadata: Record<string, unknown>): EngineEvent => ev("resource_snapshot", ts, { metadata });
 
 /** A consensus_round with a duration and result. */
-export const consensusRoundEvent = (ts: number, durationMs: number, result: string): EngineEvent => ev("consensus_round", ts, { duration_ms: durationMs, result });
+export const consensusRoundEvent = (ts: number, durationMs: number, result: string): EngineEvent =>
+  ev("consensus_round", ts, { duration_ms: durationMs, result });
 
 /** One lifecycle change, flattened for golden comparisons (times in seconds from the series start). */
 export type Change = { at: number; change: keyof BottleneckChanges; key: string; severity: string; impact: number; resolvedAt?: number };

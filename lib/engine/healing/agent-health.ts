@@ -19,6 +19,9 @@ export const HEALTHY_SCORE = 0.4;
 export function pickHealthyAgent(agents: readonly AgentView[], avoid: string | null): AgentView | null {
   const healthy = agents.filter((a) => a.state !== "failed" && a.healthScore >= HEALTHY_SCORE);
   const best = (list: AgentView[]) =>
-    list.reduce<AgentView | null>((b, a) => (!b || a.healthScore > b.healthScore || (a.healthScore === b.healthScore && a.id < b.id) ? a : b), null);
+    list.reduce<AgentView | null>(
+      (b, a) => (!b || a.healthScore > b.healthScore || (a.healthScore === b.healthScore && a.id < b.id) ? a : b),
+      null,
+    );
   return best(healthy.filter((a) => a.id !== avoid)) ?? best(healthy);
 }

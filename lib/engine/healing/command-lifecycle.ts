@@ -13,7 +13,8 @@ export const isTerminal = (s: CommandStatus): boolean => RANK[s] === 3;
  */
 export function applyCommandResult(cmd: CommandRecord, result: CommandResult, now: number): CommandRecord | null {
   if (RANK[result.status] <= RANK[cmd.status]) return null;
-  const implied = result.status === "dispatched" ? cmd.attempts + 1 : result.status === "timed_out" ? cmd.attempts : Math.max(cmd.attempts, 1);
+  const implied =
+    result.status === "dispatched" ? cmd.attempts + 1 : result.status === "timed_out" ? cmd.attempts : Math.max(cmd.attempts, 1);
   const attempts = result.attempts ?? implied;
   return {
     ...cmd,
@@ -27,5 +28,17 @@ export function applyCommandResult(cmd: CommandRecord, result: CommandResult, no
 
 /** A command just issued (status pending, no attempt yet). */
 export function newCommandRecord(id: string, healingId: string, spec: CommandSpec, now: number, deadline: number): CommandRecord {
-  return { id, healingId, kind: spec.kind, params: spec.params, status: "pending", attempts: 0, detail: null, issuedAt: now, deadline, leaseUntil: null, finishedAt: null };
+  return {
+    id,
+    healingId,
+    kind: spec.kind,
+    params: spec.params,
+    status: "pending",
+    attempts: 0,
+    detail: null,
+    issuedAt: now,
+    deadline,
+    leaseUntil: null,
+    finishedAt: null,
+  };
 }

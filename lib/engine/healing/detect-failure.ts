@@ -7,7 +7,15 @@ const SEVERITIES: readonly Severity[] = ["critical", "high", "medium", "low"];
 const severityOf = (v: unknown): Severity | undefined => SEVERITIES.find((s) => s === v);
 
 /** The Failure `event` reports (module level, not a closure per call: detectFailure runs for every event). */
-function failureOf(event: EngineEvent, now: number, newId: () => string, failureType: string, severity: Severity, context: Record<string, unknown>, agent = agentOf(event) ?? null): Failure {
+function failureOf(
+  event: EngineEvent,
+  now: number,
+  newId: () => string,
+  failureType: string,
+  severity: Severity,
+  context: Record<string, unknown>,
+  agent = agentOf(event) ?? null,
+): Failure {
   return {
     id: newId(),
     failureType,
@@ -27,20 +35,36 @@ function failureOf(event: EngineEvent, now: number, newId: () => string, failure
 export function detectFailure(event: EngineEvent, now: number, newId: () => string): Failure | null {
   switch (event.type) {
     case "heartbeat_failed":
-      return agentOf(event) ? failureOf(event, now, newId, "agent_down", "high", { health_state: str(field(event, "health_state")) ?? "failed", detection_source: event.type }) : null;
+      return agentOf(event)
+        ? failureOf(event, now, newId, "agent_down", "high", {
+            health_state: str(field(event, "health_state")) ?? "failed",
+            detection_source: event.type,
+          })
+        : null;
     case "agent_failed": {
       const state = str(field(event, "health_state"));
-      return agentOf(event) && state?.toLowerCase() === "failed" ? failureOf(event, now, newId, "agent_down", "high", { health_state: state, detection_source: event.type }) : null;
+      return agentOf(event) && state?.toLowerCase() === "failed"
+        ? failureOf(event, now, newId, "agent_down", "high", { health_state: state, detection_source: event.type })
+        : null;
     }
     case "agent_down":
-      return agentOf(event) ? failureOf(event, now, newId, "agent_down", "high", { health_state: str(field(event, "health_state")) ?? "down", detection_source: event.type }) : null;
+      return agentOf(event)
+        ? failureOf(event, now, newId, "agent_down", "high", {
+            health_state: str(field(event, "health_state")) ?? "down",
+            detection_source: event.type,
+          })
+        : null;
     case "task_timeout": {
       const taskId = taskOf(event);
-      return taskId ? failureOf(event, now, newId, "task_timeout", "medium", { task_id: taskId, timeout_ms: num(field(event, "timeout_ms")) ?? 0 }) : null;
+      return taskId
+        ? failureOf(event, now, newId, "task_timeout", "medium", { task_id: taskId, timeout_ms: num(field(event, "timeout_ms")) ?? 0 })
+        : null;
     }
     case "task_failed": {
       const taskId = taskOf(event);
-      return taskId ? failureOf(event, now, newId, "task_failed", "medium", { task_id: taskId, error: str(field(event, "error")) ?? null }) : null;
+      return taskId
+        ? failureOf(event, now, newId, "task_failed", "medium", { task_id: taskId, error: str(field(event, "error")) ?? null })
+        : null;
     }
     case "resource_exhaustion":
     case "quota_exceeded":
@@ -52,10 +76,18 @@ export function detectFailure(event: EngineEvent, now: number, newId: () => stri
       });
     case "quorum_loss":
     case "consensus_failed":
-      return failureOf(event, now, newId, "quorum_loss", "critical", {
-        current_agents: num(field(event, "current_agents")) ?? 0,
-        required_quorum: num(field(event, "required_quorum")) ?? 3,
-      }, null);
+      return failureOf(
+        event,
+        now,
+        newId,
+        "quorum_loss",
+        "critical",
+        {
+          current_agents: num(field(event, "current_agents")) ?? 0,
+          required_quorum: num(field(event, "required_quorum")) ?? 3,
+        },
+        null,
+      );
     default:
       return null;
   }

@@ -1,7 +1,8 @@
 // Lenient readers for the snake_case fields of an event as sent (top level first, then `metadata`).
 import type { EngineEvent } from "../model/types";
 
-const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** A field of the event, read from the top level or else from `metadata`. */
 export function field(event: EngineEvent, key: string): unknown {

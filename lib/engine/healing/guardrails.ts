@@ -13,10 +13,18 @@ const HOUR_MS = 3_600_000;
 export type GuardrailState = { autoStarts: number[]; lastStart: Map<string, number> };
 
 /** Why a start is refused, or null when it may go ahead (pure). */
-export function guardrailCheck(s: GuardrailState, key: string, cooldownMs: number, automatic: boolean, now: number, cfg: GuardrailConfig): string | null {
+export function guardrailCheck(
+  s: GuardrailState,
+  key: string,
+  cooldownMs: number,
+  automatic: boolean,
+  now: number,
+  cfg: GuardrailConfig,
+): string | null {
   const last = s.lastStart.get(key);
   if (last !== undefined && now - last < cooldownMs) return `cooldown (${cooldownMs - (now - last)} ms left)`;
-  if (automatic && s.autoStarts.filter((t) => now - t < HOUR_MS).length >= cfg.maxAutoPerHour) return `hourly cap reached (${cfg.maxAutoPerHour} automatic healings)`;
+  if (automatic && s.autoStarts.filter((t) => now - t < HOUR_MS).length >= cfg.maxAutoPerHour)
+    return `hourly cap reached (${cfg.maxAutoPerHour} automatic healings)`;
   return null;
 }
 

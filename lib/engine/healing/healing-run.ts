@@ -35,7 +35,14 @@ export type Run = {
 };
 
 /** A fresh healing record for a failure (preventive healings link the prediction, not a failure row). */
-export function newHealingRecord(id: string, f: Failure, strategy: string, trigger: Trigger, predictionId: string | null, now: number): HealingRecord {
+export function newHealingRecord(
+  id: string,
+  f: Failure,
+  strategy: string,
+  trigger: Trigger,
+  predictionId: string | null,
+  now: number,
+): HealingRecord {
   const fromContext = typeof f.context.prediction_id === "string" ? f.context.prediction_id : null;
   return {
     id,
@@ -58,7 +65,19 @@ export function newHealingRecord(id: string, f: Failure, strategy: string, trigg
 export function newRun(record: HealingRecord, failure: Failure, routed: RoutableStrategy, key: string): Run {
   const composite = "children" in routed;
   const candidates = composite ? [...routed.children] : [routed];
-  return { record, failure, key, routed, candidates, composite, expiresAt: null, step: null, firstIssuedAt: null, lastFinishedAt: null, markedResolved: false };
+  return {
+    record,
+    failure,
+    key,
+    routed,
+    candidates,
+    composite,
+    expiresAt: null,
+    step: null,
+    firstIssuedAt: null,
+    lastFinishedAt: null,
+    markedResolved: false,
+  };
 }
 
 /** The record closed at `now`: heal duration from the run's command times, MTTR (detected → verified) on success (docs/decisions.md#d17). */

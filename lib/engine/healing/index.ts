@@ -5,7 +5,16 @@ export type { HealingPreview, OnFailureOptions, OnFailureResult, SelfHealerOptio
 export { targetOf } from "./strategy";
 export { GUARDRAIL_DEFAULTS, type GuardrailConfig } from "./guardrails";
 export { DEFAULT_POLICY, policyFor, type Policy, type PolicyConfig } from "./policy";
-export { pendingTotal, PRIORITIES, type AgentView, type CommandResult, type CoordinatorPort, type IssueRequest, type Priority, type SwarmView } from "./ports";
+export {
+  pendingTotal,
+  PRIORITIES,
+  type AgentView,
+  type CommandResult,
+  type CoordinatorPort,
+  type IssueRequest,
+  type Priority,
+  type SwarmView,
+} from "./ports";
 export { createDefaultRegistry, StrategyRegistry, type HealingCatalog, type Route } from "./registry";
 export { SelfHealer } from "./self-healer";
 export { act, decline, halt, type CompositeStrategy, type HealingStrategy, type PlanContext, type RoutableStrategy } from "./strategy";

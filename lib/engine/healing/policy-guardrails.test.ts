@@ -23,7 +23,10 @@ describe("SelfHealer policies (D23)", () => {
     const { healer } = harness();
     expect(healer.onFailure(down("f-1"), "detected", 0).decision).toBe("started");
     const p = failure("agent_down", { id: "predicted:p9", agentId: "a2", context: { predicted: true, prediction_id: "p9" } });
-    const lines = play(healer, [{ at: 10, failure: p, trigger: "preventive" }, { at: 20, approve: "h-2" }]);
+    const lines = play(healer, [
+      { at: 10, failure: p, trigger: "preventive" },
+      { at: 20, approve: "h-2" },
+    ]);
     expect(lines).toEqual([
       "t=10 healing.proposed h-2 AgentRestartStrategy pending",
       "t=20 healing.started h-2 AgentRestartStrategy running",
@@ -36,7 +39,12 @@ describe("SelfHealer policies (D23)", () => {
     const r = healer.onFailure(down("f-1"), "detected", 0);
     expect(r).toMatchObject({ decision: "proposed", healing: { status: "pending", failureId: "f-1" } });
     expect(port.issued).toEqual([]);
-    expect(healer.reject("h-1", 50, "rejected by ops@example")).toEqual([{ type: "healing.finished", healing: expect.objectContaining({ status: "cancelled", reason: "rejected by ops@example", finishedAt: 50 }) }]);
+    expect(healer.reject("h-1", 50, "rejected by ops@example")).toEqual([
+      {
+        type: "healing.finished",
+        healing: expect.objectContaining({ status: "cancelled", reason: "rejected by ops@example", finishedAt: 50 }),
+      },
+    ]);
     expect(healer.approve("h-1", 60)).toEqual([]);
   });
 
@@ -45,22 +53,32 @@ describe("SelfHealer policies (D23)", () => {
     healer.onFailure(failure("agent_down", { id: "predicted:p1", agentId: "a1", context: { predicted: true } }), "preventive", 0);
     const r = healer.onFailure(down("f-1"), "detected", 10);
     expect(r.decision).toBe("started");
-    expect(r.changes.slice(0, 2).map((c) => ("healing" in c ? `${c.type} ${c.healing.id} ${c.healing.status} ${c.healing.reason}` : c.type))).toEqual([
-      "healing.finished h-1 cancelled superseded by an automatic healing",
-      "healing.started h-2 running null",
-    ]);
+    expect(
+      r.changes.slice(0, 2).map((c) => ("healing" in c ? `${c.type} ${c.healing.id} ${c.healing.status} ${c.healing.reason}` : c.type)),
+    ).toEqual(["healing.finished h-1 cancelled superseded by an automatic healing", "healing.started h-2 running null"]);
   });
 
   it("off: the failure is ignored and nothing is recorded", () => {
     const { healer } = harness({ policies: { detected: { agent_down: "off" } } });
-    expect(healer.onFailure(down("f-1"), "detected", 0)).toEqual({ decision: "ignored", healing: null, reason: "policy off for agent_down", changes: [] });
+    expect(healer.onFailure(down("f-1"), "detected", 0)).toEqual({
+      decision: "ignored",
+      healing: null,
+      reason: "policy off for agent_down",
+      changes: [],
+    });
   });
 
   it("a proposal expires at its expected time (or TTL) and is recorded as expired, never dropped", () => {
     const { healer } = harness({ proposalTtlMs: 1000 });
     healer.onFailure(down("f-1"), "preventive", 0, { expiresAt: 500 });
     healer.onFailure(down("f-2", "a2"), "preventive", 0);
-    expect(play(healer, [{ at: 499, tick: true }, { at: 500, tick: true }, { at: 1000, tick: true }])).toEqual([
+    expect(
+      play(healer, [
+        { at: 499, tick: true },
+        { at: 500, tick: true },
+        { at: 1000, tick: true },
+      ]),
+    ).toEqual([
       "t=500 healing.finished h-1 AgentRestartStrategy cancelled reason=expired heal=null mttr=null",
       "t=1000 healing.finished h-2 AgentRestartStrategy cancelled reason=expired heal=null mttr=null",
     ]);
@@ -82,14 +100,20 @@ describe("guardrails (D22)", () => {
     [[0, 1, 2], new Map(), "k", true, "hourly cap reached (3 automatic healings)"],
     [[0, 1, 2], new Map(), "k", false, null],
   ])("guardrailCheck(starts %j, last %j, %s, automatic %s) → %s", (autoStarts, lastStart, key, automatic, expected) => {
-    expect(guardrailCheck({ autoStarts, lastStart }, key, 30_000, automatic, 10_000, { ...GUARDRAIL_DEFAULTS, maxAutoPerHour: 3 })).toBe(expected);
+    expect(guardrailCheck({ autoStarts, lastStart }, key, 30_000, automatic, 10_000, { ...GUARDRAIL_DEFAULTS, maxAutoPerHour: 3 })).toBe(
+      expected,
+    );
   });
 
   it("hourly cap: the (n+1)th automatic healing within an hour is skipped and recorded; an hour later it runs", () => {
     const { healer } = harness({ guardrails: { maxAutoPerHour: 2 } });
     expect(["a1", "a2"].map((a, i) => healer.onFailure(down(`f-${i}`, a), "detected", i).decision)).toEqual(["started", "started"]);
     const third = healer.onFailure(down("f-3", "a3"), "detected", 10);
-    expect(third).toMatchObject({ decision: "skipped", reason: "hourly cap reached (2 automatic healings)", healing: { status: "cancelled", reason: "skipped: hourly cap reached (2 automatic healings)", startedAt: 10, finishedAt: 10 } });
+    expect(third).toMatchObject({
+      decision: "skipped",
+      reason: "hourly cap reached (2 automatic healings)",
+      healing: { status: "cancelled", reason: "skipped: hourly cap reached (2 automatic healings)", startedAt: 10, finishedAt: 10 },
+    });
     expect(third.changes).toEqual([{ type: "healing.finished", healing: third.healing }]);
     expect(healer.onFailure(down("f-4", "a3"), "detected", 3_600_001).decision).toBe("started");
   });
@@ -129,9 +153,12 @@ describe("guardrails (D22)", () => {
   it("re-check: a proposal whose agent heartbeats again is cancelled as skipped before anyone approves it", () => {
     const { healer } = harness({ policies: { detected: { agent_down: "approve" } } });
     healer.onFailure(down("f-1"), "detected", 0);
-    expect(play(healer, [{ at: 5, event: ev("heartbeat", { agentId: "a1" }) }, { at: 6, approve: "h-1" }])).toEqual([
-      "t=5 healing.finished h-1 AgentRestartStrategy cancelled reason=skipped: failure already resolved heal=null mttr=null",
-    ]);
+    expect(
+      play(healer, [
+        { at: 5, event: ev("heartbeat", { agentId: "a1" }) },
+        { at: 6, approve: "h-1" },
+      ]),
+    ).toEqual(["t=5 healing.finished h-1 AgentRestartStrategy cancelled reason=skipped: failure already resolved heal=null mttr=null"]);
   });
 
   it("re-check before acting: a retry held back by backoff is skipped when the task completes meanwhile", () => {
@@ -141,22 +168,29 @@ describe("guardrails (D22)", () => {
     play(healer, complete("cmd-1", 10));
     healer.observe(ev("task_failed", { taskId: "t1" }), 20);
     healer.onFailure(t("f-2"), "detected", 20);
-    expect(play(healer, [{ at: 500, event: ev("task_complete", { taskId: "t1" }, { result: "success" }) }, { at: 1020, tick: true }])).toEqual([
-      "t=500 healing.finished h-2 TaskRetryStrategy cancelled reason=skipped: failure already resolved heal=null mttr=null",
-    ]);
+    expect(
+      play(healer, [
+        { at: 500, event: ev("task_complete", { taskId: "t1" }, { result: "success" }) },
+        { at: 1020, tick: true },
+      ]),
+    ).toEqual(["t=500 healing.finished h-2 TaskRetryStrategy cancelled reason=skipped: failure already resolved heal=null mttr=null"]);
   });
 
   it("markResolved by bottleneck id skips a healing that has not acted yet", () => {
     const { healer } = harness({ policies: { detected: { task_queue_backlog: "approve" } } });
     healer.onFailure(failure("task_queue_backlog", { context: { bottleneck_id: "b7" } }), "detected", 0);
-    expect(healer.markResolved({ bottleneckId: "b7" }, 100).map((c) => c.type === "healing.finished" && c.healing.reason)).toEqual(["skipped: failure already resolved"]);
+    expect(healer.markResolved({ bottleneckId: "b7" }, 100).map((c) => c.type === "healing.finished" && c.healing.reason)).toEqual([
+      "skipped: failure already resolved",
+    ]);
   });
 });
 
 describe("D22 hourly cap and per-task retries", () => {
   it("task retries (bounded per task by their attempt limit) do not use up the swarm's hourly cap", () => {
     const { healer } = harness({ guardrails: { maxAutoPerHour: 1 } });
-    const retries = ["t1", "t2", "t3"].map((t, i) => healer.onFailure(failure("task_failed", { id: `tf-${i}`, agentId: `a${i}`, taskId: t }), "detected", i).decision);
+    const retries = ["t1", "t2", "t3"].map(
+      (t, i) => healer.onFailure(failure("task_failed", { id: `tf-${i}`, agentId: `a${i}`, taskId: t }), "detected", i).decision,
+    );
     expect(retries).toEqual(["started", "started", "started"]);
     expect(healer.onFailure(down("f-9", "a9"), "detected", 10).decision).toBe("started");
     expect(healer.onFailure(down("f-10", "a10"), "detected", 11).decision).toBe("skipped");

@@ -13,13 +13,32 @@ import { taskRetryStrategy } from "./strategy-task-retry";
 import { agent, ev, failure, harness, queue } from "./test-support";
 import type { HealerChange } from "./types";
 
-const TYPES = ["agent_down", "task_timeout", "task_failed", "resource_exhaustion", "quorum_loss", "task_queue_backlog", "memory_exhaustion"];
+const TYPES = [
+  "agent_down",
+  "task_timeout",
+  "task_failed",
+  "resource_exhaustion",
+  "quorum_loss",
+  "task_queue_backlog",
+  "memory_exhaustion",
+];
 const STATUSES = ["dispatched", "acknowledged", "succeeded", "failed", "timed_out"] as const;
 
 const op = fc.oneof(
   fc.record({ k: fc.constant("failure" as const), type: fc.constantFrom(...TYPES), n: fc.nat(40), preventive: fc.boolean() }),
-  fc.record({ k: fc.constant("event" as const), type: fc.constantFrom("heartbeat", "task_complete", "task_timeout", "task_success"), n: fc.nat(40) }),
-  { arbitrary: fc.record({ k: fc.constant("result" as const), back: fc.nat(5), status: fc.constantFrom(...STATUSES, "succeeded", "succeeded") }), weight: 4 },
+  fc.record({
+    k: fc.constant("event" as const),
+    type: fc.constantFrom("heartbeat", "task_complete", "task_timeout", "task_success"),
+    n: fc.nat(40),
+  }),
+  {
+    arbitrary: fc.record({
+      k: fc.constant("result" as const),
+      back: fc.nat(5),
+      status: fc.constantFrom(...STATUSES, "succeeded", "succeeded"),
+    }),
+    weight: 4,
+  },
   fc.record({ k: fc.constant("approve" as const), back: fc.nat(5) }),
   fc.record({ k: fc.constant("tick" as const) }),
 );
@@ -31,12 +50,32 @@ const BOUND = 3 * CAPS.maxActive + CAPS.maxAutoPerHour + CAPS.maxCooldownKeys + 
 
 function build() {
   const registry = new StrategyRegistry();
-  registry.registerStrategy(compositeStrategy([{ priority: 1, strategy: circuitBreakerStrategy({ maxCircuits: CAPS.circuits, failureThreshold: 2 }) }, { priority: 2, strategy: agentRestartStrategy() }], ["agent_down"]));
+  registry.registerStrategy(
+    compositeStrategy(
+      [
+        { priority: 1, strategy: circuitBreakerStrategy({ maxCircuits: CAPS.circuits, failureThreshold: 2 }) },
+        { priority: 2, strategy: agentRestartStrategy() },
+      ],
+      ["agent_down"],
+    ),
+  );
   registry.registerStrategy(taskRetryStrategy({ maxTasks: CAPS.tasks }));
-  registry.registerStrategy(compositeStrategy([{ priority: 1, strategy: resourceRebalanceStrategy() }, { priority: 2, strategy: gradualDegradationStrategy({ maxResources: CAPS.resources }) }], ["resource_exhaustion", "memory_exhaustion"]));
+  registry.registerStrategy(
+    compositeStrategy(
+      [
+        { priority: 1, strategy: resourceRebalanceStrategy() },
+        { priority: 2, strategy: gradualDegradationStrategy({ maxResources: CAPS.resources }) },
+      ],
+      ["resource_exhaustion", "memory_exhaustion"],
+    ),
+  );
   registry.registerStrategy(quorumRecoveryStrategy());
   registry.registerStrategy(dynamicScalingStrategy());
-  const h = harness({ registry, maxActive: CAPS.maxActive, guardrails: { maxAutoPerHour: CAPS.maxAutoPerHour, maxCooldownKeys: CAPS.maxCooldownKeys, cooldownMs: 5000 } });
+  const h = harness({
+    registry,
+    maxActive: CAPS.maxActive,
+    guardrails: { maxAutoPerHour: CAPS.maxAutoPerHour, maxCooldownKeys: CAPS.maxCooldownKeys, cooldownMs: 5000 },
+  });
   h.view.state.agents = [agent("a1", 0.9), agent("a2", 0.5, "busy", 3)];
   h.view.state.pending = queue(120);
   h.view.state.resources = { memory: 95 };
@@ -53,7 +92,19 @@ function run(steps: Step[], onStep: (memory: number) => void = () => {}): Healer
     now += dt;
     let changes: HealerChange[];
     if (o.k === "failure") {
-      const f = failure(o.type, { id: `f-${out.length}`, agentId: `a${o.n % 12}`, taskId: o.type.startsWith("task_") ? `t${o.n}` : null, detectedAt: now, context: { resource_type: `r${o.n % 7}`, current_usage: 80 + (o.n % 21), limit: 100, required_quorum: 3, ...(o.preventive ? { predicted: true } : {}) } });
+      const f = failure(o.type, {
+        id: `f-${out.length}`,
+        agentId: `a${o.n % 12}`,
+        taskId: o.type.startsWith("task_") ? `t${o.n}` : null,
+        detectedAt: now,
+        context: {
+          resource_type: `r${o.n % 7}`,
+          current_usage: 80 + (o.n % 21),
+          limit: 100,
+          required_quorum: 3,
+          ...(o.preventive ? { predicted: true } : {}),
+        },
+      });
       changes = healer.onFailure(f, o.preventive ? "preventive" : "detected", now).changes;
     } else if (o.k === "event") changes = healer.observe(ev(o.type, { agentId: `a${o.n % 12}`, taskId: `t${o.n}` }), now);
     else if (o.k === "result") changes = healer.commandResult(`cmd-${Math.max(1, port.issued.length - o.back)}`, { status: o.status }, now);
@@ -101,7 +152,8 @@ describe("SelfHealer properties", () => {
           expect(h.recoveryMs === null || h.recoveryMs >= 0).toBe(true);
           expect(h.recoveryMs !== null).toBe(h.status === "succeeded");
           const commands = h.actions.filter((a) => typeof a !== "string");
-          if (h.status === "succeeded" && !h.strategy.startsWith("Composite[")) expect(commands.every((a) => a.status === "succeeded")).toBe(true);
+          if (h.status === "succeeded" && !h.strategy.startsWith("Composite["))
+            expect(commands.every((a) => a.status === "succeeded")).toBe(true);
           if (h.status === "succeeded" && commands.length > 0) expect(commands.at(-1)?.status).toBe("succeeded");
         }
       }),

@@ -32,7 +32,10 @@ const customStrategy: HealingStrategy = {
   name: "FlushCacheStrategy",
   failureTypes: ["cache_poisoned"],
   canHeal: (f) => f.failureType === "cache_poisoned",
-  plan: (f) => (f.agentId ? act([{ kind: "restart_agent", params: { agent_id: f.agentId, flush_cache: true } }], { kind: "none" }, ["flush cache"]) : decline("no agent")),
+  plan: (f) =>
+    f.agentId
+      ? act([{ kind: "restart_agent", params: { agent_id: f.agentId, flush_cache: true } }], { kind: "none" }, ["flush cache"])
+      : decline("no agent"),
 };
 
 describe("registerStrategy (extension point)", () => {
@@ -53,8 +56,14 @@ describe("registerStrategy (extension point)", () => {
   it("registered for a built-in type, the newest strategy wins when it can heal; otherwise the built-in still runs", () => {
     const registry = createDefaultRegistry();
     registry.registerStrategy({ ...customStrategy, canHeal: (f) => f.agentId === "special" }, ["agent_down"]);
-    expect(registry.resolve(failure("agent_down", { agentId: "special" }))).toMatchObject({ kind: "route", strategy: { name: "FlushCacheStrategy" } });
-    expect(registry.resolve(failure("agent_down", { agentId: "a1" }))).toMatchObject({ kind: "route", strategy: { name: "AgentRestartStrategy" } });
+    expect(registry.resolve(failure("agent_down", { agentId: "special" }))).toMatchObject({
+      kind: "route",
+      strategy: { name: "FlushCacheStrategy" },
+    });
+    expect(registry.resolve(failure("agent_down", { agentId: "a1" }))).toMatchObject({
+      kind: "route",
+      strategy: { name: "AgentRestartStrategy" },
+    });
   });
 });
 

@@ -14,7 +14,11 @@ import type { Failure } from "./types";
 
 /** What a swarm's healing can be configured with: every strategy (with the failure types it handles), every failure
  * type some strategy handles, and the strategies each type is routed to without a configured chain (tried in order). */
-export type HealingCatalog = { strategies: { name: string; failureTypes: string[] }[]; failureTypes: string[]; defaultChains: Record<string, string[]> };
+export type HealingCatalog = {
+  strategies: { name: string; failureTypes: string[] }[];
+  failureTypes: string[];
+  defaultChains: Record<string, string[]>;
+};
 
 /** The route name of a configured chain for one failure type. */
 const chainName = (failureType: string) => `CompositeHealingStrategy(${failureType})`;
@@ -69,7 +73,11 @@ export class StrategyRegistry {
     const rest = (this.routes.get(failureType) ?? []).filter((s) => s.name !== chainName(failureType));
     if (rest.length > 0) this.routes.set(failureType, rest);
     else this.routes.delete(failureType);
-    if (names.length > 0) this.configureComposite(failureType, names.map((strategy, priority) => ({ priority, strategy })));
+    if (names.length > 0)
+      this.configureComposite(
+        failureType,
+        names.map((strategy, priority) => ({ priority, strategy })),
+      );
   }
 
   /** The strategies and failure types this registry can be configured with, and its routing without chains. */
@@ -79,11 +87,15 @@ export class StrategyRegistry {
     const add = (name: string, type: string) => handled.set(name, (handled.get(name) ?? new Set()).add(type));
     for (const s of this.leaves()) for (const type of s.failureTypes) add(s.name, type);
     for (const [type, list] of this.routes) {
-      const names = list.filter((s) => s.name !== chainName(type)).flatMap((s) => ("children" in s ? s.children.map((c) => c.name) : [s.name]));
+      const names = list
+        .filter((s) => s.name !== chainName(type))
+        .flatMap((s) => ("children" in s ? s.children.map((c) => c.name) : [s.name]));
       for (const name of names) add(name, type);
       if (names.length > 0) defaultChains[type] = [...new Set(names)];
     }
-    const strategies = [...handled].map(([name, types]) => ({ name, failureTypes: [...types].sort() })).sort((a, b) => a.name.localeCompare(b.name));
+    const strategies = [...handled]
+      .map(([name, types]) => ({ name, failureTypes: [...types].sort() }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     const failureTypes = [...new Set(strategies.flatMap((s) => s.failureTypes))].sort();
     return { strategies, failureTypes, defaultChains };
   }

@@ -1,6 +1,16 @@
 // Which healings hold a swarm setting (a pause, a concurrency limit, a degradation level) and when to restore it.
 import type { SwarmView } from "./ports";
-import { CAPACITY_HOLD, holdKeyOf, monotonicPause, pauseLevelOf, pendingRelease, releaseStep, restoreOffsets, stricterPause, type PendingRelease } from "./restore-rules";
+import {
+  CAPACITY_HOLD,
+  holdKeyOf,
+  monotonicPause,
+  pauseLevelOf,
+  pendingRelease,
+  releaseStep,
+  restoreOffsets,
+  stricterPause,
+  type PendingRelease,
+} from "./restore-rules";
 import type { HealingStrategy } from "./strategy";
 import type { CommandSpec, VerificationSpec, ViewCondition } from "./types";
 import { recoveredOrUnknown } from "./verification";
@@ -45,11 +55,19 @@ export class RestoreLedger {
   /** A healing finished: if it holds anything, it lets go once recovered (success, see pendingRelease) or at once (failure).
    * Added capacity is given back only once recovered, even after a failure and however long that takes (removing agents
    * from a backlog deepens it; the one capacity hold per swarm keeps this bounded). */
-  finished(healingId: string, succeeded: boolean, plan: { verify: VerificationSpec; restoreWhen: ViewCondition | null } | null, now: number): void {
+  finished(
+    healingId: string,
+    succeeded: boolean,
+    plan: { verify: VerificationSpec; restoreWhen: ViewCondition | null } | null,
+    now: number,
+  ): void {
     const held = [...this.holds].filter(([, h]) => h.owners.has(healingId));
     if (held.length === 0) return;
     const capacity = held.some(([key]) => key === CAPACITY_HOLD);
-    this.releases.set(healingId, pendingRelease(succeeded || capacity, plan?.verify ?? null, plan?.restoreWhen ?? null, now, capacity ? Infinity : this.maxWaitMs));
+    this.releases.set(
+      healingId,
+      pendingRelease(succeeded || capacity, plan?.verify ?? null, plan?.restoreWhen ?? null, now, capacity ? Infinity : this.maxWaitMs),
+    );
   }
 
   /** Restore commands due at `now`, in time order: releases that fell due free their settings, whose restore is scheduled. */
@@ -75,7 +93,8 @@ export class RestoreLedger {
       if (!hold.owners.delete(healingId) || hold.owners.size > 0) continue;
       this.holds.delete(key);
       const { restore } = hold;
-      for (const { spec, offsetMs } of restore.steps) this.scheduled.push({ healingId: restore.healingId, strategy: restore.strategy, spec, key, at: now + offsetMs });
+      for (const { spec, offsetMs } of restore.steps)
+        this.scheduled.push({ healingId: restore.healingId, strategy: restore.strategy, spec, key, at: now + offsetMs });
     }
   }
 }

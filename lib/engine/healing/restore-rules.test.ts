@@ -40,9 +40,37 @@ describe("restore rules", () => {
 
   const stable = { kind: "stable", windowMs: 30_000, condition: tokensBelow(80) } as const;
   it.each([
-    ["success, condition holds through the window", true, [[10_000, true], [30_999, true], [31_000, true]], 31_000],
-    ["success, a lapse restarts the window", true, [[10_000, true], [20_000, false], [49_999, true], [50_000, true]], 50_000],
-    ["success, never recovers: gives up at the max wait", true, [[100_000, false], [300_999, false], [301_000, false]], 301_000],
+    [
+      "success, condition holds through the window",
+      true,
+      [
+        [10_000, true],
+        [30_999, true],
+        [31_000, true],
+      ],
+      31_000,
+    ],
+    [
+      "success, a lapse restarts the window",
+      true,
+      [
+        [10_000, true],
+        [20_000, false],
+        [49_999, true],
+        [50_000, true],
+      ],
+      50_000,
+    ],
+    [
+      "success, never recovers: gives up at the max wait",
+      true,
+      [
+        [100_000, false],
+        [300_999, false],
+        [301_000, false],
+      ],
+      301_000,
+    ],
     ["failure: at once", false, [[1000, false]], 1000],
   ] as const)("%s", (_name, succeeded, checks, dueAt) => {
     let r = pendingRelease(succeeded, stable, null, 1000, 300_000);
@@ -57,13 +85,27 @@ describe("restore rules", () => {
 
   it("a plan's restoreWhen replaces the verification's condition; verifications without a condition wait only the window", () => {
     expect(pendingRelease(true, stable, tokensBelow(32), 0, 300_000).condition).toEqual(tokensBelow(32));
-    expect(pendingRelease(true, { kind: "agent_heartbeat", agentId: "a1", timeoutMs: 60_000 }, null, 0, 300_000)).toEqual({ condition: null, windowMs: 0, since: 0, giveUpAt: 300_000 });
+    expect(pendingRelease(true, { kind: "agent_heartbeat", agentId: "a1", timeoutMs: 60_000 }, null, 0, 300_000)).toEqual({
+      condition: null,
+      windowMs: 0,
+      since: 0,
+      giveUpAt: 300_000,
+    });
   });
 
   it.each([
     [[pause("LOW")], [{ kind: "resume_tasks", params: {} }]],
-    [[{ ...pause("MEDIUM"), params: { max_priority: "MEDIUM", resource_type: "tokens" } }], [{ kind: "resume_tasks", params: { resource_type: "tokens" } }]],
-    [[pause("LOW"), { kind: "set_concurrency", params: { agent_id: "a1", limit: 2 } }], [{ kind: "resume_tasks", params: {} }, { kind: "set_concurrency", params: { agent_id: "a1", limit: null } }]],
+    [
+      [{ ...pause("MEDIUM"), params: { max_priority: "MEDIUM", resource_type: "tokens" } }],
+      [{ kind: "resume_tasks", params: { resource_type: "tokens" } }],
+    ],
+    [
+      [pause("LOW"), { kind: "set_concurrency", params: { agent_id: "a1", limit: 2 } }],
+      [
+        { kind: "resume_tasks", params: {} },
+        { kind: "set_concurrency", params: { agent_id: "a1", limit: null } },
+      ],
+    ],
     [[{ kind: "set_concurrency", params: { limit: 5 } }], [{ kind: "set_concurrency", params: { limit: null } }]],
     [[{ kind: "drain_agent", params: { agent_id: "a1" } }], []],
   ] as [CommandSpec[], CommandSpec[]][])("undo of %j → %j", (commands, undo) => {

@@ -43,7 +43,13 @@ export type PendingRelease = { condition: ViewCondition | null; windowMs: number
  * has held for the verification's stability window, giving up after `maxWaitMs` so nothing stays held for ever (docs/decisions.md#d3);
  * a failure lets go at once.
  */
-export function pendingRelease(succeeded: boolean, verify: VerificationSpec | null, when: ViewCondition | null, now: number, maxWaitMs: number): PendingRelease {
+export function pendingRelease(
+  succeeded: boolean,
+  verify: VerificationSpec | null,
+  when: ViewCondition | null,
+  now: number,
+  maxWaitMs: number,
+): PendingRelease {
   if (!succeeded) return { condition: null, windowMs: 0, since: now, giveUpAt: now };
   const verifyCondition = verify && (verify.kind === "stable" || verify.kind === "condition") ? (verify.condition ?? null) : null;
   const windowMs = verify?.kind === "stable" ? verify.windowMs : 0;
@@ -65,8 +71,16 @@ export function restoreOffsets(restore: readonly CommandSpec[]): { spec: Command
 /** The commands that undo a pause (resume_tasks) and concurrency limits (back to the default, `limit: null`), in order. */
 export function undoCommands(commands: readonly CommandSpec[]): CommandSpec[] {
   return commands.flatMap((c): CommandSpec[] => {
-    if (c.kind === "pause_tasks") return [{ kind: "resume_tasks", params: typeof c.params.resource_type === "string" ? { resource_type: c.params.resource_type } : {} }];
+    if (c.kind === "pause_tasks")
+      return [
+        { kind: "resume_tasks", params: typeof c.params.resource_type === "string" ? { resource_type: c.params.resource_type } : {} },
+      ];
     if (c.kind !== "set_concurrency") return [];
-    return [{ kind: "set_concurrency", params: { ...(typeof c.params.agent_id === "string" ? { agent_id: c.params.agent_id } : {}), limit: null } }];
+    return [
+      {
+        kind: "set_concurrency",
+        params: { ...(typeof c.params.agent_id === "string" ? { agent_id: c.params.agent_id } : {}), limit: null },
+      },
+    ];
   });
 }

@@ -46,7 +46,13 @@ describe("restore after healing", () => {
   it("golden: no resume while a second pausing healing is active; the pause never relaxes; the last one restores", () => {
     const { healer, view } = harness();
     view.state.resources = { tokens: 95, memory: 95 };
-    const lines = play(healer, [{ at: 0, failure: tokens }, ...complete("cmd-1", 500), { at: 1000, failure: memory }, ...complete("cmd-2", 1500), ...complete("cmd-3", 2000)]);
+    const lines = play(healer, [
+      { at: 0, failure: tokens },
+      ...complete("cmd-1", 500),
+      { at: 1000, failure: memory },
+      ...complete("cmd-2", 1500),
+      ...complete("cmd-3", 2000),
+    ]);
     view.state.resources.tokens = 70;
     lines.push(...play(healer, ticks(3000, 20_000, 33_000)));
     view.state.resources.memory = 60;

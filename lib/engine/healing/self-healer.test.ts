@@ -23,13 +23,20 @@ describe("SelfHealer core loop", () => {
       "t=1800 failure.resolved f-1 @1800",
       "t=1800 healing.finished h-1 AgentRestartStrategy succeeded reason=null heal=500 mttr=1800",
     ]);
-    expect(port.issued).toEqual([{ healingId: "h-1", kind: "restart_agent", params: { agent_id: "a1", restore_metadata: true }, deadline: 31_000 }]);
+    expect(port.issued).toEqual([
+      { healingId: "h-1", kind: "restart_agent", params: { agent_id: "a1", restore_metadata: true }, deadline: 31_000 },
+    ]);
   });
 
   it("a failure that a healing taken over from another owner heals joins it (no second healing) until it is released", () => {
     const { healer, port } = harness();
     healer.adopt("h-old", down);
-    expect(healer.onFailure({ ...down, id: "f-2" }, "detected", 1000)).toMatchObject({ decision: "coalesced", healing: null, reason: "healing h-old in progress (taken over from the previous engine owner)", changes: [] });
+    expect(healer.onFailure({ ...down, id: "f-2" }, "detected", 1000)).toMatchObject({
+      decision: "coalesced",
+      healing: null,
+      reason: "healing h-old in progress (taken over from the previous engine owner)",
+      changes: [],
+    });
     expect(port.issued).toEqual([]);
     healer.release("h-old");
     expect(healer.memorySize()).toBe(0);
@@ -49,7 +56,10 @@ describe("SelfHealer core loop", () => {
       strategy: "AgentRestartStrategy",
       status: "succeeded",
       trigger: "detected",
-      actions: ["restart a1 with its saved metadata", { kind: "restart_agent", params: { agent_id: "a1", restore_metadata: true }, commandId: "cmd-1", status: "succeeded" }],
+      actions: [
+        "restart a1 with its saved metadata",
+        { kind: "restart_agent", params: { agent_id: "a1", restore_metadata: true }, commandId: "cmd-1", status: "succeeded" },
+      ],
       reason: null,
       healMs: 500,
       recoveryMs: 1800,
@@ -60,8 +70,15 @@ describe("SelfHealer core loop", () => {
 
   it("D19: commands succeeded but no verification → failed at the verification timeout, no MTTR", () => {
     const { healer } = harness();
-    const lines = play(healer, [{ at: 0, failure: down }, ...complete("cmd-1", 500), { at: 60_499, tick: true }, { at: 60_500, tick: true }]);
-    expect(lines.at(-1)).toBe("t=60500 healing.finished h-1 AgentRestartStrategy failed reason=verification timed out (agent_heartbeat) heal=500 mttr=null");
+    const lines = play(healer, [
+      { at: 0, failure: down },
+      ...complete("cmd-1", 500),
+      { at: 60_499, tick: true },
+      { at: 60_500, tick: true },
+    ]);
+    expect(lines.at(-1)).toBe(
+      "t=60500 healing.finished h-1 AgentRestartStrategy failed reason=verification timed out (agent_heartbeat) heal=500 mttr=null",
+    );
     expect(lines.filter((l) => l.startsWith("t=60499"))).toEqual([]);
   });
 
@@ -72,12 +89,18 @@ describe("SelfHealer core loop", () => {
       { at: 100, event: ev("heartbeat", { agentId: "a1" }) },
       ...complete("cmd-1", 300, "failed", "agent unreachable"),
     ]);
-    expect(lines.at(-1)).toBe("t=300 healing.finished h-1 AgentRestartStrategy failed reason=command restart_agent failed: agent unreachable heal=300 mttr=null");
+    expect(lines.at(-1)).toBe(
+      "t=300 healing.finished h-1 AgentRestartStrategy failed reason=command restart_agent failed: agent unreachable heal=300 mttr=null",
+    );
   });
 
   it("D19: evidence that arrives while the command is in flight counts once the command succeeds", () => {
     const { healer } = harness();
-    const lines = play(healer, [{ at: 0, failure: down }, { at: 100, event: ev("heartbeat", { agentId: "a1" }) }, ...complete("cmd-1", 300)]);
+    const lines = play(healer, [
+      { at: 0, failure: down },
+      { at: 100, event: ev("heartbeat", { agentId: "a1" }) },
+      ...complete("cmd-1", 300),
+    ]);
     expect(lines.at(-1)).toBe("t=300 healing.finished h-1 AgentRestartStrategy succeeded reason=null heal=300 mttr=300");
   });
 
@@ -101,11 +124,19 @@ describe("SelfHealer core loop", () => {
     const { healer } = harness();
     healer.onFailure(down, "detected", 0);
     const first = healer.commandResult("cmd-1", { status: "dispatched", leaseUntil: 5000 }, 10);
-    expect(first).toEqual([{ type: "command.updated", command: expect.objectContaining({ status: "dispatched", attempts: 1, leaseUntil: 5000, finishedAt: null }) }]);
+    expect(first).toEqual([
+      {
+        type: "command.updated",
+        command: expect.objectContaining({ status: "dispatched", attempts: 1, leaseUntil: 5000, finishedAt: null }),
+      },
+    ]);
     expect(healer.commandResult("cmd-1", { status: "dispatched" }, 20)).toEqual([]);
     expect(healer.commandResult("nope", { status: "succeeded" }, 20)).toEqual([]);
     const done = healer.commandResult("cmd-1", { status: "succeeded" }, 30);
-    expect(done[0]).toEqual({ type: "command.updated", command: expect.objectContaining({ status: "succeeded", attempts: 1, finishedAt: 30 }) });
+    expect(done[0]).toEqual({
+      type: "command.updated",
+      command: expect.objectContaining({ status: "succeeded", attempts: 1, finishedAt: 30 }),
+    });
     expect(healer.commandResult("cmd-1", { status: "failed" }, 40)).toEqual([]);
   });
 
@@ -119,15 +150,28 @@ describe("SelfHealer core loop", () => {
 
   it("a failure type with no strategy, or whose strategy cannot heal it, is unhandled and not recorded (reference §8.3)", () => {
     const { healer } = harness();
-    expect(healer.onFailure(failure("token_budget_gone"), "detected", 0)).toMatchObject({ decision: "unhandled", reason: "no strategy for token_budget_gone", changes: [] });
-    expect(healer.onFailure(failure("slow_agent"), "detected", 0)).toMatchObject({ decision: "unhandled", reason: "strategy declined slow_agent", changes: [] });
+    expect(healer.onFailure(failure("token_budget_gone"), "detected", 0)).toMatchObject({
+      decision: "unhandled",
+      reason: "no strategy for token_budget_gone",
+      changes: [],
+    });
+    expect(healer.onFailure(failure("slow_agent"), "detected", 0)).toMatchObject({
+      decision: "unhandled",
+      reason: "strategy declined slow_agent",
+      changes: [],
+    });
   });
 
   it("a strategy that declines while planning fails the healing with its reason (recorded, as in reference §8.4)", () => {
     const { healer } = harness();
     const r = healer.onFailure(failure("agent_down"), "detected", 0);
     expect(r.decision).toBe("started");
-    expect(r.healing).toMatchObject({ status: "failed", reason: "no agent_id", actions: ["AgentRestartStrategy: no agent_id"], healMs: null });
+    expect(r.healing).toMatchObject({
+      status: "failed",
+      reason: "no agent_id",
+      actions: ["AgentRestartStrategy: no agent_id"],
+      healMs: null,
+    });
   });
 
   it("markResolved verifies a healing whose commands are done (e.g. the bottleneck resolved)", () => {

@@ -49,12 +49,23 @@ export class SelfHealer {
     if (policy === "off") return this.result("ignored", null, `policy off for ${failure.failureType}`);
     const key = `${route.strategy.name}|${targetOf(failure)}`;
     const adoptedId = this.adopted.get(key);
-    if (adoptedId !== undefined) return this.result("coalesced", null, `healing ${adoptedId} in progress (taken over from the previous engine owner)`);
+    if (adoptedId !== undefined)
+      return this.result("coalesced", null, `healing ${adoptedId} in progress (taken over from the previous engine owner)`);
     const joined = this.join(key, policy === "auto", now);
     if (joined) return this.result("coalesced", snapshot(joined.record), `healing ${joined.record.id} in progress`);
-    const run = newRun(newHealingRecord(this.o.newId(), failure, route.strategy.name, trigger, opts.predictionId ?? null, now), failure, route.strategy, key);
+    const run = newRun(
+      newHealingRecord(this.o.newId(), failure, route.strategy.name, trigger, opts.predictionId ?? null, now),
+      failure,
+      route.strategy,
+      key,
+    );
     const automatic = policy === "auto" && trigger !== "manual" && !opts.approved;
-    const refusal = this.runs.size >= (this.o.maxActive ?? 200) ? "too many active healings" : policy === "approve" ? this.resolvedReason(run) : this.refusal(run, automatic, now);
+    const refusal =
+      this.runs.size >= (this.o.maxActive ?? 200)
+        ? "too many active healings"
+        : policy === "approve"
+          ? this.resolvedReason(run)
+          : this.refusal(run, automatic, now);
     if (refusal) {
       this.finish(run, "cancelled", `skipped: ${refusal}`, now);
       return this.result("skipped", this.lastFinished(), refusal);
@@ -77,7 +88,8 @@ export class SelfHealer {
   preview(failure: Failure, trigger: Trigger): HealingPreview {
     const route = this.registry.resolve(failure);
     if (route.kind === "none") return { kind: "none", reason: route.reason };
-    if (policyFor(this.policies, failure.failureType, trigger) === "off") return { kind: "none", reason: `policy off for ${failure.failureType}` };
+    if (policyFor(this.policies, failure.failureType, trigger) === "off")
+      return { kind: "none", reason: `policy off for ${failure.failureType}` };
     if (failure.agentId === null && AGENT_FAILURE_TYPES.has(failure.failureType)) return { kind: "none", reason: "no agent to act on" };
     const active = this.activeOn(targetOf(failure));
     if (active?.status === "running") return { kind: "active", healingId: active.id };
@@ -114,7 +126,14 @@ export class SelfHealer {
    * operator's decision visibly ends somewhere. */
   refuse(failure: Failure, trigger: Trigger, predictionId: string | null, reason: string, now: number): HealerChange[] {
     const route = this.registry.resolve(failure);
-    const record = newHealingRecord(this.o.newId(), failure, route.kind === "route" ? route.strategy.name : "none", trigger, predictionId, now);
+    const record = newHealingRecord(
+      this.o.newId(),
+      failure,
+      route.kind === "route" ? route.strategy.name : "none",
+      trigger,
+      predictionId,
+      now,
+    );
     return [{ type: "healing.finished", healing: { ...record, status: "cancelled", reason: `skipped: ${reason}`, finishedAt: now } }];
   }
 
@@ -205,7 +224,15 @@ export class SelfHealer {
 
   /** Entries held in memory, for the bounded-memory invariant (docs/decisions.md#d3). */
   memorySize(): number {
-    return this.runs.size + this.byKey.size + this.commands.size + this.adopted.size + this.restores.size() + this.guardrails.size() + this.registry.memorySize();
+    return (
+      this.runs.size +
+      this.byKey.size +
+      this.commands.size +
+      this.adopted.size +
+      this.restores.size() +
+      this.guardrails.size() +
+      this.registry.memorySize()
+    );
   }
 
   private result(decision: OnFailureResult["decision"], healing: HealingRecord | null, reason: string | null): OnFailureResult {
@@ -279,7 +306,17 @@ export class SelfHealer {
         continue;
       }
       run.record.actions.push(...plan.notes);
-      run.step = { strategy: s, plan, next: 0, notBefore: now + (plan.commands[0]?.delayMs ?? 0), waiting: null, issued: false, verifyFrom: null, evidence: null, recurred: false };
+      run.step = {
+        strategy: s,
+        plan,
+        next: 0,
+        notBefore: now + (plan.commands[0]?.delayMs ?? 0),
+        waiting: null,
+        issued: false,
+        verifyFrom: null,
+        evidence: null,
+        recurred: false,
+      };
       return this.advance(run, now);
     }
     if (run.composite) run.record.strategy = run.routed.name;
@@ -340,7 +377,8 @@ export class SelfHealer {
     if (!step) return;
     step.waiting = null;
     run.lastFinishedAt = now;
-    if (cmd.status !== "succeeded") return this.attemptFailed(run, `command ${cmd.kind} ${cmd.status}${cmd.detail ? `: ${cmd.detail}` : ""}`, now);
+    if (cmd.status !== "succeeded")
+      return this.attemptFailed(run, `command ${cmd.kind} ${cmd.status}${cmd.detail ? `: ${cmd.detail}` : ""}`, now);
     step.next += 1;
     step.notBefore = now + (step.plan.commands[step.next]?.delayMs ?? 0);
     this.advance(run, now);
@@ -350,7 +388,13 @@ export class SelfHealer {
   private verify(run: Run, now: number): void {
     const step = run.step;
     if (!step || step.verifyFrom === null) return;
-    const state = { elapsedMs: now - step.verifyFrom, evidence: step.evidence, recurred: step.recurred, resolved: run.markedResolved, stale: this.stale };
+    const state = {
+      elapsedMs: now - step.verifyFrom,
+      evidence: step.evidence,
+      recurred: step.recurred,
+      resolved: run.markedResolved,
+      stale: this.stale,
+    };
     const verdict = verificationVerdict(step.plan.verify, state, this.o.view);
     if (verdict === "pass") this.finish(run, "succeeded", null, now);
     else if (verdict) this.attemptFailed(run, verdict.failed, now);
@@ -370,7 +414,8 @@ export class SelfHealer {
     this.restores.finished(record.id, status === "succeeded", run.step?.plan ?? null, now);
     this.runs.delete(record.id);
     if (this.byKey.get(run.key) === record.id) this.byKey.delete(run.key);
-    if (status === "succeeded" && record.failureId !== null) this.out.push({ type: "failure.resolved", failureId: record.failureId, resolvedAt: now });
+    if (status === "succeeded" && record.failureId !== null)
+      this.out.push({ type: "failure.resolved", failureId: record.failureId, resolvedAt: now });
     this.out.push({ type: "healing.finished", healing: snapshot(record) });
   }
 }

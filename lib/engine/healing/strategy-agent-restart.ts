@@ -16,7 +16,12 @@ export function agentRestartStrategy(opts: AgentRestartOptions = { verifyTimeout
       if (!f.agentId) return decline("no agent_id");
       return act(
         [{ kind: "restart_agent", params: { agent_id: f.agentId, restore_metadata: true } }],
-        { kind: "agent_heartbeat", agentId: f.agentId, timeoutMs: opts.verifyTimeoutMs, ...(f.context.detection_source === "silence" ? { anyEvent: true } : {}) },
+        {
+          kind: "agent_heartbeat",
+          agentId: f.agentId,
+          timeoutMs: opts.verifyTimeoutMs,
+          ...(f.context.detection_source === "silence" ? { anyEvent: true } : {}),
+        },
         [`restart ${f.agentId} with its saved metadata`],
       );
     },

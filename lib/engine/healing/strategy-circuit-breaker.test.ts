@@ -17,12 +17,47 @@ describe("stepCircuit (D21)", () => {
     ["closed below threshold", c({ failures: 1 }), "failure", 10, { state: "closed", failures: 2 }, "pass"],
     ["closed at threshold opens", c({ failures: 2 }), "failure", 10, { state: "open", failures: 3, lastFailureAt: 10 }, "opened"],
     ["closed ignores successes (reference)", c({ failures: 2 }), "success", 10, { state: "closed", failures: 2 }, "none"],
-    ["open within timeout fails fast", c({ state: "open", failures: 3, lastFailureAt: 0 }), "failure", 999, { state: "open", lastFailureAt: 0 }, "fail_fast"],
-    ["open after timeout goes half-open", c({ state: "open", failures: 3, lastFailureAt: 0 }), "failure", 1000, { state: "half_open", failures: 0, halfOpenCalls: 0 }, "half_opened"],
+    [
+      "open within timeout fails fast",
+      c({ state: "open", failures: 3, lastFailureAt: 0 }),
+      "failure",
+      999,
+      { state: "open", lastFailureAt: 0 },
+      "fail_fast",
+    ],
+    [
+      "open after timeout goes half-open",
+      c({ state: "open", failures: 3, lastFailureAt: 0 }),
+      "failure",
+      1000,
+      { state: "half_open", failures: 0, halfOpenCalls: 0 },
+      "half_opened",
+    ],
     ["open ignores successes", c({ state: "open", lastFailureAt: 0 }), "success", 5000, { state: "open" }, "none"],
-    ["half-open failure re-opens", c({ state: "half_open", halfOpenCalls: 1, successes: 1 }), "failure", 50, { state: "open", lastFailureAt: 50, successes: 0, halfOpenCalls: 0 }, "reopened"],
-    ["half-open success below threshold is a trial call", c({ state: "half_open" }), "success", 50, { state: "half_open", successes: 1, halfOpenCalls: 1 }, "none"],
-    ["half-open closes at the success threshold", c({ state: "half_open", successes: 1, halfOpenCalls: 1 }), "success", 50, { ...NEW_CIRCUIT }, "closed"],
+    [
+      "half-open failure re-opens",
+      c({ state: "half_open", halfOpenCalls: 1, successes: 1 }),
+      "failure",
+      50,
+      { state: "open", lastFailureAt: 50, successes: 0, halfOpenCalls: 0 },
+      "reopened",
+    ],
+    [
+      "half-open success below threshold is a trial call",
+      c({ state: "half_open" }),
+      "success",
+      50,
+      { state: "half_open", successes: 1, halfOpenCalls: 1 },
+      "none",
+    ],
+    [
+      "half-open closes at the success threshold",
+      c({ state: "half_open", successes: 1, halfOpenCalls: 1 }),
+      "success",
+      50,
+      { ...NEW_CIRCUIT },
+      "closed",
+    ],
   ])("%s", (_name, prev, input, now, next, decision) => {
     const step = stepCircuit(prev, input, now, cfg);
     expect(step.decision).toBe(decision);
@@ -42,7 +77,15 @@ describe("CircuitBreakerStrategy in a composite with AgentRestart", () => {
   it("golden: closed → restart; threshold → drain; open → fail fast; timeout → half-open trial; successes → closed", () => {
     const breaker = circuitBreakerStrategy({ failureThreshold: 2, timeoutMs: 10_000 });
     const registry = new StrategyRegistry();
-    registry.registerStrategy(compositeStrategy([{ priority: 2, strategy: agentRestartStrategy() }, { priority: 1, strategy: breaker }], ["agent_down"]));
+    registry.registerStrategy(
+      compositeStrategy(
+        [
+          { priority: 2, strategy: agentRestartStrategy() },
+          { priority: 1, strategy: breaker },
+        ],
+        ["agent_down"],
+      ),
+    );
     const { healer } = harness({ registry, guardrails: { cooldownMs: 0 } });
     const down = (id: string, at: number) => ({ at, failure: failure("agent_down", { id, agentId: "a1", detectedAt: at }) });
     const lines = play(healer, [

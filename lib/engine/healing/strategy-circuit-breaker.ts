@@ -33,7 +33,9 @@ export function circuitBreakerStrategy(options: Partial<CircuitBreakerOptions> =
       const agentId = f.agentId ?? "";
       const { next, decision } = stepCircuit(circuits.get(agentId), "failure", now, o);
       save(agentId, next);
-      const drain = act([{ kind: "drain_agent", params: { agent_id: agentId, reason: "circuit_open" } }], { kind: "none" }, [`circuit state: ${next.state}`]);
+      const drain = act([{ kind: "drain_agent", params: { agent_id: agentId, reason: "circuit_open" } }], { kind: "none" }, [
+        `circuit state: ${next.state}`,
+      ]);
       switch (decision) {
         case "pass":
           return decline(`circuit closed (failure ${next.failures}/${o.failureThreshold})`);

@@ -28,7 +28,12 @@ const open = (c: Circuit, now: number): Circuit => ({ ...c, state: "open", lastF
  * until the timeout, then moves to half-open. Half-open: a failure re-opens; successes are trial calls, closing at the
  * success threshold, re-opening once `halfOpenMaxCalls` calls passed without closing (docs/decisions.md#d21).
  */
-export function stepCircuit(prev: Circuit | undefined, input: CircuitInput, now: number, cfg: CircuitConfig): { next: Circuit; decision: CircuitDecision } {
+export function stepCircuit(
+  prev: Circuit | undefined,
+  input: CircuitInput,
+  now: number,
+  cfg: CircuitConfig,
+): { next: Circuit; decision: CircuitDecision } {
   const c = prev ?? NEW_CIRCUIT;
   if (c.state === "closed") {
     if (input === "success") return { next: c, decision: "none" };

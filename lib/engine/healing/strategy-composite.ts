@@ -5,7 +5,11 @@ import type { CompositeStrategy, HealingStrategy } from "./strategy";
 export type CompositeEntry = { priority: number; strategy: HealingStrategy };
 
 /** Creates a composite: can heal when any child can; the healer runs children in order until one heals. */
-export function compositeStrategy(entries: CompositeEntry[], failureTypes: readonly string[] = [], name = "CompositeHealingStrategy"): CompositeStrategy {
+export function compositeStrategy(
+  entries: CompositeEntry[],
+  failureTypes: readonly string[] = [],
+  name = "CompositeHealingStrategy",
+): CompositeStrategy {
   const children = [...entries].sort((a, b) => a.priority - b.priority).map((e) => e.strategy);
   return {
     name,

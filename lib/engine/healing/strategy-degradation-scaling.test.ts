@@ -6,7 +6,8 @@ import { levelForUsage, usagePercentOf } from "./strategy-degradation-levels";
 import { SCALING_POLICIES, scaleUpDelta } from "./strategy-dynamic-scaling";
 import { gradualDegradationStrategy } from "./strategy-gradual-degradation";
 
-const tokens = (id: string, usage: number, extra = {}) => failure("resource_exhaustion", { id, context: { resource_type: "tokens", current_usage: usage, limit: 100, ...extra } });
+const tokens = (id: string, usage: number, extra = {}) =>
+  failure("resource_exhaustion", { id, context: { resource_type: "tokens", current_usage: usage, limit: 100, ...extra } });
 
 describe("GradualDegradationStrategy", () => {
   it.each([
@@ -33,7 +34,12 @@ describe("GradualDegradationStrategy", () => {
     const registry = new StrategyRegistry();
     registry.registerStrategy(gd);
     const { healer } = harness({ registry, guardrails: { cooldownMs: 0 } });
-    const lines = play(healer, [{ at: 0, failure: tokens("f-1", 96) }, ...complete("cmd-1", 100), ...complete("cmd-2", 200), { at: 30_200, tick: true }]);
+    const lines = play(healer, [
+      { at: 0, failure: tokens("f-1", 96) },
+      ...complete("cmd-1", 100),
+      ...complete("cmd-2", 200),
+      { at: 30_200, tick: true },
+    ]);
     expect(lines).toEqual([
       "t=0 healing.started h-1 GradualDegradationStrategy running",
       't=0 command cmd-1 set_degradation pending {"level":2,"level_name":"REDUCED_2","resource_type":"tokens","capacity_percent":50,"timeout_multiplier":0.6,"quality_threshold":0.75,"disabled_features":["detailed_metrics","verbose_logging","pattern_learning"]}',
@@ -48,7 +54,10 @@ describe("GradualDegradationStrategy", () => {
       "t=30200 healing.finished h-1 GradualDegradationStrategy succeeded reason=null heal=200 mttr=30200",
     ]);
     expect(gd.levelOf("tokens").name).toBe("REDUCED_2");
-    expect(healer.onFailure(tokens("f-2", 95.5), "detected", 40_000).healing).toMatchObject({ status: "failed", reason: "already at REDUCED_2 for tokens (usage 95.5%)" });
+    expect(healer.onFailure(tokens("f-2", 95.5), "detected", 40_000).healing).toMatchObject({
+      status: "failed",
+      reason: "already at REDUCED_2 for tokens (usage 95.5%)",
+    });
     expect(play(healer, [{ at: 50_000, failure: tokens("f-3", 60) }])[1]).toContain('"level":0,"level_name":"FULL"');
   });
 });
@@ -70,7 +79,8 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
   it("golden: backlog of 100 with 2 agents → scale_agents{delta:3}; queue drains below 30 → succeeded; cooldown 20 s", () => {
     const { healer, view } = harness();
     view.state.pending = queue(100);
-    const backlog = (id: string) => failure("task_queue_backlog", { id, severity: "medium", context: { bottleneck_id: "b1", pending_tasks: 100 } });
+    const backlog = (id: string) =>
+      failure("task_queue_backlog", { id, severity: "medium", context: { bottleneck_id: "b1", pending_tasks: 100 } });
     const lines = play(healer, [{ at: 0, failure: backlog("f-1") }, ...complete("cmd-1", 500), { at: 1000, tick: true }]);
     view.state.pending = queue(20);
     lines.push(...play(healer, [{ at: 2000, tick: true }]));
@@ -90,12 +100,22 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
 
   it.each([
     ["room under the quota's 90 % line: only what fits (14 of 16 stays below it)", 16, 12, 500, [2], /succeeded/],
-    ["at the line: no command, and the healing says why", 16, 14, 500, [], /failed reason=queue 500, at the agent quota's headroom line \(14 of 16 agents\): raise the quota or shed load/],
+    [
+      "at the line: no command, and the healing says why",
+      16,
+      14,
+      500,
+      [],
+      /failed reason=queue 500, at the agent quota's headroom line \(14 of 16 agents\): raise the quota or shed load/,
+    ],
     ["no quota reported: the 50-agent ceiling", null, 16, 1156, [34], /succeeded/],
   ] as const)("%s (quota %s, %i agents, queue %i)", (_name, quota, agents, pending, deltas, finished) => {
     const { healer, view, port } = harness();
     Object.assign(view.state, { quota, agentCount: agents, pending: queue(pending) });
-    const lines = play(healer, [{ at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: pending } }) }, ...complete("cmd-1", 500)]);
+    const lines = play(healer, [
+      { at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: pending } }) },
+      ...complete("cmd-1", 500),
+    ]);
     view.state.pending = queue(0);
     lines.push(...play(healer, [{ at: 1_000, tick: true }]));
     expect(port.issued.map((c) => c.params.delta)).toEqual(deltas);
@@ -105,17 +125,26 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
   it("gives the agents it added back once the queue has stayed below 10 for the stability window, in one scale-down", () => {
     const { healer, view, port } = harness();
     Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
-    const backlog = (id: string, at: number) => ({ at, failure: failure("task_queue_backlog", { id, detectedAt: at, context: { pending_tasks: 100 } }) });
+    const backlog = (id: string, at: number) => ({
+      at,
+      failure: failure("task_queue_backlog", { id, detectedAt: at, context: { pending_tasks: 100 } }),
+    });
     play(healer, [backlog("f-1", 0), ...complete("cmd-1", 500)]);
     view.state.pending = queue(20); // below the policy's line: healed, but not low enough to give the agents back
     play(healer, [{ at: 1_000, tick: true }]);
     Object.assign(view.state, { agentCount: 11, pending: queue(100) });
     play(healer, [backlog("f-2", 25_000), ...complete("cmd-2", 25_500)]);
     view.state.pending = queue(20);
-    play(healer, [{ at: 26_000, tick: true }, { at: 100_000, tick: true }]);
+    play(healer, [
+      { at: 26_000, tick: true },
+      { at: 100_000, tick: true },
+    ]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3]);
     view.state.pending = queue(5);
-    play(healer, [{ at: 101_000, tick: true }, { at: 150_000, tick: true }]);
+    play(healer, [
+      { at: 101_000, tick: true },
+      { at: 150_000, tick: true },
+    ]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3]);
     play(healer, [{ at: 161_000, tick: true }]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3, 3, -6]);
@@ -126,21 +155,37 @@ describe("DynamicScalingStrategy (Balanced by default)", () => {
     Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
     play(healer, [{ at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: 100 } }) }, ...complete("cmd-1", 500)]);
     view.state.pending = queue(600);
-    play(healer, [{ at: 61_000, tick: true }, { at: 400_000, tick: true }, { at: 900_000, tick: true }]);
+    play(healer, [
+      { at: 61_000, tick: true },
+      { at: 400_000, tick: true },
+      { at: 900_000, tick: true },
+    ]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3]);
     view.state.pending = queue(0);
-    play(healer, [{ at: 901_000, tick: true }, { at: 962_000, tick: true }]);
+    play(healer, [
+      { at: 901_000, tick: true },
+      { at: 962_000, tick: true },
+    ]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3, -3]);
   });
 
   it("a failed scale-up keeps what was added until the backlog is gone", () => {
     const { healer, view, port } = harness();
     Object.assign(view.state, { quota: 16, agentCount: 8, pending: queue(100) });
-    play(healer, [{ at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: 100 } }) }, ...complete("cmd-1", 500, "failed", "coordinator error")]);
-    play(healer, [{ at: 1_000, tick: true }, { at: 30_000, tick: true }]);
+    play(healer, [
+      { at: 0, failure: failure("task_queue_backlog", { context: { pending_tasks: 100 } }) },
+      ...complete("cmd-1", 500, "failed", "coordinator error"),
+    ]);
+    play(healer, [
+      { at: 1_000, tick: true },
+      { at: 30_000, tick: true },
+    ]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3]);
     view.state.pending = queue(0);
-    play(healer, [{ at: 31_000, tick: true }, { at: 92_000, tick: true }]);
+    play(healer, [
+      { at: 31_000, tick: true },
+      { at: 92_000, tick: true },
+    ]);
     expect(port.issued.map((c) => c.params.delta)).toEqual([3, -3]);
   });
 });

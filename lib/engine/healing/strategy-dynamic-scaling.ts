@@ -31,7 +31,13 @@ export type DynamicScalingOptions = { policy: ScalingPolicy; maxAgents: number; 
  * back (scale_agents with a negative delta) once the queue has stayed below `scaleDownBelow` for the stability window.
  */
 export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> = {}): HealingStrategy {
-  const o: DynamicScalingOptions = { policy: SCALING_POLICIES.balanced, maxAgents: 50, stableWindowMs: 60_000, scaleDownBelow: 10, ...options };
+  const o: DynamicScalingOptions = {
+    policy: SCALING_POLICIES.balanced,
+    maxAgents: 50,
+    stableWindowMs: 60_000,
+    scaleDownBelow: 10,
+    ...options,
+  };
   /** Agents added by healings whose scale-down has not been issued yet. */
   let added = 0;
   return {
@@ -48,7 +54,12 @@ export function dynamicScalingStrategy(options: Partial<DynamicScalingOptions> =
       const delta = scaleUpDelta(o.policy, queue, active, ceiling) || (isPredicted(f) && queue > 0 && active < ceiling ? 1 : 0);
       if (delta === 0) {
         const atQuota = quota !== null && belowQuotaLine(quota) <= o.maxAgents;
-        const why = active >= ceiling ? (atQuota ? `at the agent quota's headroom line (${active} of ${quota} agents): raise the quota or shed load` : `at the agent ceiling (${active}/${ceiling})`) : `no scale-up needed (${o.policy.name})`;
+        const why =
+          active >= ceiling
+            ? atQuota
+              ? `at the agent quota's headroom line (${active} of ${quota} agents): raise the quota or shed load`
+              : `at the agent ceiling (${active}/${ceiling})`
+            : `no scale-up needed (${o.policy.name})`;
         return decline(`queue ${queue}, ${why}`);
       }
       added += delta;

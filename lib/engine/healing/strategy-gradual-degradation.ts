@@ -46,7 +46,14 @@ export type GradualDegradation = HealingStrategy & { levelOf(resourceType: strin
  */
 export function gradualDegradationStrategy(options: Partial<GradualDegradationOptions> = {}): GradualDegradation {
   const o = { stableWindowMs: 30_000, maxResources: 100, ...options };
-  const failureTypes = ["resource_exhaustion", "token_exhaustion", "quota_exceeded", "memory_exhaustion", "memory_pressure", "high_latency"];
+  const failureTypes = [
+    "resource_exhaustion",
+    "token_exhaustion",
+    "quota_exceeded",
+    "memory_exhaustion",
+    "memory_pressure",
+    "high_latency",
+  ];
   const levels = new Map<string, DegradationLevel>();
   return {
     name: "GradualDegradationStrategy",

@@ -8,7 +8,9 @@ import { act, isPredicted, type HealingStrategy } from "./strategy";
 export type PreemptiveLoadShedOptions = { drainBelowScore: number; stableWindowMs: number };
 
 /** Creates a PreemptiveLoadShedStrategy for predicted task failures with an agent, and slow_agent bottlenecks. */
-export function preemptiveLoadShedStrategy(opts: PreemptiveLoadShedOptions = { drainBelowScore: 0.3, stableWindowMs: 60_000 }): HealingStrategy {
+export function preemptiveLoadShedStrategy(
+  opts: PreemptiveLoadShedOptions = { drainBelowScore: 0.3, stableWindowMs: 60_000 },
+): HealingStrategy {
   const failureTypes = ["task_timeout", "task_failed", "slow_agent"];
   return {
     name: "PreemptiveLoadShedStrategy",
@@ -20,7 +22,9 @@ export function preemptiveLoadShedStrategy(opts: PreemptiveLoadShedOptions = { d
       const score = agent?.healthScore ?? 0.5;
       const verify = { kind: "stable", windowMs: opts.stableWindowMs } as const;
       if (agent?.state === "failed" || score < opts.drainBelowScore) {
-        return act([{ kind: "drain_agent", params: { agent_id: agentId, reason: "preemptive" } }], verify, [`drain ${agentId} (health ${score.toFixed(2)})`]);
+        return act([{ kind: "drain_agent", params: { agent_id: agentId, reason: "preemptive" } }], verify, [
+          `drain ${agentId} (health ${score.toFixed(2)})`,
+        ]);
       }
       const limit = Math.max(1, Math.floor((agent?.currentTasks ?? 1) / 2));
       const commands: CommandSpec[] = [{ kind: "set_concurrency", params: { agent_id: agentId, limit } }];

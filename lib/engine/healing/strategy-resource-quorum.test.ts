@@ -9,13 +9,12 @@ describe("ResourceRebalanceStrategy", () => {
     const { healer, view } = harness();
     view.state.agents = [agent("a1", 0.8, "busy", 4)];
     view.state.resources = { memory: 96 };
-    const f = failure("resource_exhaustion", { id: "f-1", agentId: "a1", context: { resource_type: "memory", current_usage: 96, limit: 100 } });
-    const lines = play(healer, [
-      { at: 0, failure: f },
-      ...complete("cmd-1", 200),
-      ...complete("cmd-2", 300),
-      { at: 5000, tick: true },
-    ]);
+    const f = failure("resource_exhaustion", {
+      id: "f-1",
+      agentId: "a1",
+      context: { resource_type: "memory", current_usage: 96, limit: 100 },
+    });
+    const lines = play(healer, [{ at: 0, failure: f }, ...complete("cmd-1", 200), ...complete("cmd-2", 300), { at: 5000, tick: true }]);
     view.state.resources = { memory: 70 };
     lines.push(...play(healer, [{ at: 6000, tick: true }]));
     expect(lines).toEqual([
@@ -53,8 +52,24 @@ describe("ResourceRebalanceStrategy", () => {
   it.each([
     ["tokens", "high", null, [["pause_tasks", { max_priority: "LOW", resource_type: "tokens" }]]],
     ["tokens", "critical", null, [["pause_tasks", { max_priority: "MEDIUM", resource_type: "tokens" }]]],
-    ["cpu", "high", null, [["pause_tasks", { max_priority: "LOW", resource_type: "cpu" }], ["set_concurrency", { limit: 5 }]]],
-    ["memory", "high", "a1", [["pause_tasks", { max_priority: "LOW", resource_type: "memory" }], ["set_concurrency", { agent_id: "a1", limit: 1 }]]],
+    [
+      "cpu",
+      "high",
+      null,
+      [
+        ["pause_tasks", { max_priority: "LOW", resource_type: "cpu" }],
+        ["set_concurrency", { limit: 5 }],
+      ],
+    ],
+    [
+      "memory",
+      "high",
+      "a1",
+      [
+        ["pause_tasks", { max_priority: "LOW", resource_type: "memory" }],
+        ["set_concurrency", { agent_id: "a1", limit: 1 }],
+      ],
+    ],
   ] as const)("rebalances %s (%s, agent %s) per resource type", (resourceType, severity, agentId, expected) => {
     const f = failure("resource_exhaustion", { severity, agentId });
     expect(rebalanceCommands(f, resourceType, agentId ? 3 : null).map((c) => [c.kind, c.params])).toEqual(expected);
@@ -84,7 +99,11 @@ describe("QuorumRecoveryStrategy", () => {
   it("fails when the quorum is not reached within the verification timeout", () => {
     const { healer, view } = harness();
     view.state.agentCount = 1;
-    const lines = play(healer, [{ at: 0, failure: failure("quorum_loss", { context: { required_quorum: 3 } }) }, ...complete("cmd-1", 100), { at: 60_100, tick: true }]);
+    const lines = play(healer, [
+      { at: 0, failure: failure("quorum_loss", { context: { required_quorum: 3 } }) },
+      ...complete("cmd-1", 100),
+      { at: 60_100, tick: true },
+    ]);
     expect(lines[1]).toContain('"delta":2');
     expect(lines.at(-1)).toContain("failed reason=verification timed out (agent_count_at_least)");
   });

@@ -39,7 +39,9 @@ export function restoreWhen(f: Failure, recovered: ResourceBelow, usageNow: numb
  * Creates a ResourceRebalanceStrategy; recovery = usage below the threshold, or no recurrence within the window. Its
  * restore resumes the paused work and lifts the concurrency limit once the resource has stayed recovered.
  */
-export function resourceRebalanceStrategy(opts: ResourceRebalanceOptions = { recoveredBelowPercent: 80, stableWindowMs: 30_000 }): HealingStrategy {
+export function resourceRebalanceStrategy(
+  opts: ResourceRebalanceOptions = { recoveredBelowPercent: 80, stableWindowMs: 30_000 },
+): HealingStrategy {
   const failureTypes = ["resource_exhaustion", "token_exhaustion", "quota_exceeded", "memory_exhaustion"];
   return {
     name: "ResourceRebalanceStrategy",

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { agent, complete, ev, failure, harness, play } from "./test-support";
 import { liveRetryCount, retryBackoffMs } from "./strategy-task-retry";
 
-const timeout = (id: string, detectedAt: number) => failure("task_timeout", { id, taskId: "t1", agentId: "a1", detectedAt, context: { task_id: "t1" } });
+const timeout = (id: string, detectedAt: number) =>
+  failure("task_timeout", { id, taskId: "t1", agentId: "a1", detectedAt, context: { task_id: "t1" } });
 
 describe("TaskRetryStrategy", () => {
   it("golden: reassigns to the healthiest other agent, fails on a repeat timeout, backs off, then succeeds", () => {
@@ -56,7 +57,9 @@ describe("TaskRetryStrategy", () => {
   it("retries on the same agent when it is the only healthy one, and declines when none is healthy", () => {
     const { healer, view } = harness();
     view.state.agents = [agent("a1", 0.8), agent("a2", 0.2)];
-    expect(healer.onFailure(timeout("f-1", 0), "detected", 0).changes[1]).toMatchObject({ command: { kind: "retry_task", params: { task_id: "t1", agent_id: "a1", attempt: 1 } } });
+    expect(healer.onFailure(timeout("f-1", 0), "detected", 0).changes[1]).toMatchObject({
+      command: { kind: "retry_task", params: { task_id: "t1", agent_id: "a1", attempt: 1 } },
+    });
     view.state.agents = [agent("a1", 0.1), agent("a3", 0.9, "failed")];
     view.state.agentCount = 2;
     const other = failure("task_failed", { id: "f-2", taskId: "t2", context: { task_id: "t2" } });
@@ -76,7 +79,9 @@ describe("TaskRetryStrategy", () => {
     [undefined, 0, 0],
     [{ count: 3, lastAt: 0 }, 599_999, 3],
     [{ count: 3, lastAt: 0 }, 600_000, 0],
-  ])("D18: retry count %j at %i ms counts as %i (counts expire)", (entry, now, count) => expect(liveRetryCount(entry, now, 600_000)).toBe(count));
+  ])("D18: retry count %j at %i ms counts as %i (counts expire)", (entry, now, count) =>
+    expect(liveRetryCount(entry, now, 600_000)).toBe(count),
+  );
 
   it("D18: after the retry window the same task may be retried again", () => {
     const { healer } = harness();

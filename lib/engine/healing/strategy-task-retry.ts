@@ -4,10 +4,22 @@ import { act, capMap, decline, type HealingStrategy } from "./strategy";
 import type { CommandSpec, Failure } from "./types";
 
 /** Options: retries per task, backoff base, how long a retry count lives, verification timeout. */
-export type TaskRetryOptions = { maxRetries: number; backoffBaseMs: number; retryWindowMs: number; verifyTimeoutMs: number; maxTasks: number };
+export type TaskRetryOptions = {
+  maxRetries: number;
+  backoffBaseMs: number;
+  retryWindowMs: number;
+  verifyTimeoutMs: number;
+  maxTasks: number;
+};
 
 /** Defaults: 3 retries, 1 s base backoff (0, 1 s, 2 s, ...), counts expire 10 min after the last attempt. */
-export const TASK_RETRY_DEFAULTS: TaskRetryOptions = { maxRetries: 3, backoffBaseMs: 1000, retryWindowMs: 600_000, verifyTimeoutMs: 120_000, maxTasks: 1000 };
+export const TASK_RETRY_DEFAULTS: TaskRetryOptions = {
+  maxRetries: 3,
+  backoffBaseMs: 1000,
+  retryWindowMs: 600_000,
+  verifyTimeoutMs: 120_000,
+  maxTasks: 1000,
+};
 
 /** Delay before attempt k (1-based): none for the first retry, then base × 2^(k−2). */
 export const retryBackoffMs = (attempt: number, baseMs: number): number => (attempt <= 1 ? 0 : baseMs * 2 ** (attempt - 2));

@@ -42,7 +42,13 @@ export type CompositeStrategy = {
 export type RoutableStrategy = HealingStrategy | CompositeStrategy;
 
 /** A plan that issues commands and then verifies; `restore` undoes their settings once the healing lets go (see Plan). */
-export const act = (commands: CommandSpec[], verify: VerificationSpec, notes: string[] = [], restore: CommandSpec[] = [], restoreWhen: ViewCondition | null = null): Plan => ({
+export const act = (
+  commands: CommandSpec[],
+  verify: VerificationSpec,
+  notes: string[] = [],
+  restore: CommandSpec[] = [],
+  restoreWhen: ViewCondition | null = null,
+): Plan => ({
   kind: "act",
   commands,
   verify,

@@ -16,7 +16,12 @@ export type BottleneckLike = {
 };
 
 /** The resource a failure type is about (its healing target, see targetOf). */
-const RESOURCE_OF: Record<string, string> = { token_exhaustion: "tokens", memory_exhaustion: "memory", quota_exceeded: "agents", task_queue_backlog: "task_queue" };
+const RESOURCE_OF: Record<string, string> = {
+  token_exhaustion: "tokens",
+  memory_exhaustion: "memory",
+  quota_exceeded: "agents",
+  task_queue_backlog: "task_queue",
+};
 
 /** The synthetic failure a prediction stands for (docs/engine.md#s-7-9; marked `predicted` so strategies heal preemptively). */
 export function failureFromPrediction(p: PredictionLike): Failure {
@@ -27,12 +32,18 @@ export function failureFromPrediction(p: PredictionLike): Failure {
     agentId: p.agentId,
     taskId: null,
     severity: "medium",
-    context: { predicted: true, prediction_id: p.id, confidence: p.confidence, expected_at: p.expectedAt, reasoning: p.reasoning, ...(resourceType ? { resource_type: resourceType } : {}) },
+    context: {
+      predicted: true,
+      prediction_id: p.id,
+      confidence: p.confidence,
+      expected_at: p.expectedAt,
+      reasoning: p.reasoning,
+      ...(resourceType ? { resource_type: resourceType } : {}),
+    },
     detectedAt: p.predictedAt,
     resolvedAt: null,
   };
 }
-
 
 /** The failure a bottleneck stands for (its type is the failure type; slow_agent names its agent). */
 export function failureFromBottleneck(b: BottleneckLike, newId: () => string): Failure {

@@ -22,7 +22,13 @@ export class FakePort implements CoordinatorPort {
 }
 
 /** The mutable state behind a fake view. */
-export type FakeViewState = { agents: AgentView[]; agentCount: number | null; pending: Record<Priority, number> | null; resources: Record<string, number>; quota: number | null };
+export type FakeViewState = {
+  agents: AgentView[];
+  agentCount: number | null;
+  pending: Record<Priority, number> | null;
+  resources: Record<string, number>;
+  quota: number | null;
+};
 
 /** A view whose state tests change by hand; agentCount defaults to the non-failed agents. */
 export function fakeView(init: Partial<FakeViewState> = {}): SwarmView & { state: FakeViewState } {
@@ -38,13 +44,24 @@ export function fakeView(init: Partial<FakeViewState> = {}): SwarmView & { state
 }
 
 /** An agent as the view shows it. */
-export const agent = (id: string, healthScore = 0.9, state: AgentView["state"] = "active", currentTasks = 0): AgentView => ({ id, healthScore, state, currentTasks });
+export const agent = (id: string, healthScore = 0.9, state: AgentView["state"] = "active", currentTasks = 0): AgentView => ({
+  id,
+  healthScore,
+  state,
+  currentTasks,
+});
 
 /** A queue with the given LOW count (others zero). */
 export const queue = (low: number): Record<Priority, number> => ({ CRITICAL: 0, HIGH: 0, MEDIUM: 0, LOW: low, BACKGROUND: 0 });
 
 /** An event as stored. */
-export const ev = (type: string, extra: Partial<EngineEvent> = {}, data: Record<string, unknown> = {}): EngineEvent => ({ id: `e-${type}`, type, ts: 0, data: { type, ...data }, ...extra });
+export const ev = (type: string, extra: Partial<EngineEvent> = {}, data: Record<string, unknown> = {}): EngineEvent => ({
+  id: `e-${type}`,
+  type,
+  ts: 0,
+  data: { type, ...data },
+  ...extra,
+});
 
 /** A failure record with sensible defaults. */
 export const failure = (failureType: string, extra: Partial<Failure> = {}): Failure => ({
@@ -94,7 +111,8 @@ export function play(healer: SelfHealer, steps: SeriesStep[]): string[] {
     let changes: HealerChange[];
     if ("failure" in s) changes = healer.onFailure(s.failure, s.trigger ?? "detected", s.at).changes;
     else if ("event" in s) changes = healer.observe(s.event, s.at);
-    else if ("result" in s) changes = healer.commandResult(s.result[0], { status: s.result[1], ...(s.result[2] ? { detail: s.result[2] } : {}) }, s.at);
+    else if ("result" in s)
+      changes = healer.commandResult(s.result[0], { status: s.result[1], ...(s.result[2] ? { detail: s.result[2] } : {}) }, s.at);
     else if ("approve" in s) changes = healer.approve(s.approve, s.at);
     else changes = healer.tick(s.at);
     lines.push(...changes.map((c) => `t=${s.at} ${summarize(c)}`));

@@ -100,7 +100,14 @@ export type VerificationSpec =
  * failure) and no other active healing holds the same setting.
  */
 export type Plan =
-  | { kind: "act"; commands: CommandSpec[]; verify: VerificationSpec; notes: string[]; restore: CommandSpec[]; restoreWhen: ViewCondition | null }
+  | {
+      kind: "act";
+      commands: CommandSpec[];
+      verify: VerificationSpec;
+      notes: string[];
+      restore: CommandSpec[];
+      restoreWhen: ViewCondition | null;
+    }
   | { kind: "decline"; reason: string }
   | { kind: "halt"; reason: string };
 

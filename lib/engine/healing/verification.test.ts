@@ -6,7 +6,13 @@ import { agent, ev, fakeView, queue } from "./test-support";
 import type { VerificationSpec } from "./types";
 import { eventEvidence, recoveryEvidenceOf, verificationVerdict, type VerificationState } from "./verification";
 
-const s = (over: Partial<VerificationState> = {}): VerificationState => ({ elapsedMs: 0, evidence: null, recurred: false, resolved: false, ...over });
+const s = (over: Partial<VerificationState> = {}): VerificationState => ({
+  elapsedMs: 0,
+  evidence: null,
+  recurred: false,
+  resolved: false,
+  ...over,
+});
 const hb: VerificationSpec = { kind: "agent_heartbeat", agentId: "a1", timeoutMs: 100 };
 const heard: VerificationSpec = { kind: "agent_heartbeat", agentId: "a1", timeoutMs: 100, anyEvent: true };
 const quorum: VerificationSpec = { kind: "condition", condition: { kind: "agent_count_at_least", count: 3 }, timeoutMs: 100 };
@@ -18,7 +24,13 @@ describe("verificationVerdict (D19)", () => {
     ["heartbeat seen", hb, s({ evidence: "pass" }), 0, "pass"],
     ["heartbeat pending", hb, s({ elapsedMs: 99 }), 0, null],
     ["heartbeat timeout", hb, s({ elapsedMs: 100 }), 0, { failed: "verification timed out (agent_heartbeat)" }],
-    ["task failed again", { kind: "task_completed", taskId: "t", timeoutMs: 9 }, s({ evidence: "fail" }), 0, { failed: "verification failed: task t failed again" }],
+    [
+      "task failed again",
+      { kind: "task_completed", taskId: "t", timeoutMs: 9 },
+      s({ evidence: "fail" }),
+      0,
+      { failed: "verification failed: task t failed again" },
+    ],
     ["resolved elsewhere", hb, s({ resolved: true }), 0, "pass"],
     ["quorum holds", quorum, s(), 3, "pass"],
     ["quorum not yet", quorum, s({ elapsedMs: 50 }), 2, null],
@@ -27,7 +39,13 @@ describe("verificationVerdict (D19)", () => {
     ["stable: window passes", stable, s({ elapsedMs: 100 }), 0, "pass"],
     ["stable: waiting", stable, s({ elapsedMs: 99 }), 0, null],
     ["stable: a stale swarm's quiet window does not pass", stable, s({ elapsedMs: 100, stale: true }), 0, null],
-    ["stable: a stale swarm still fails on recurrence", stable, s({ elapsedMs: 100, stale: true, recurred: true }), 0, { failed: "verification failed: failure recurred" }],
+    [
+      "stable: a stale swarm still fails on recurrence",
+      stable,
+      s({ elapsedMs: 100, stale: true, recurred: true }),
+      0,
+      { failed: "verification failed: failure recurred" },
+    ],
   ])("%s", (_name, spec, state, agents, expected) => {
     const view = fakeView({ agentCount: agents, pending: queue(40) });
     expect(verificationVerdict(spec, state, view)).toEqual(expected);
@@ -42,7 +60,11 @@ describe("verificationVerdict (D19)", () => {
     [ev("task_start", { agentId: "a2" }), heard, null],
     [ev("heartbeat_failed", { agentId: "a1" }), heard, null],
     [ev("task_complete", { taskId: "t" }, { result: "failure" }), { kind: "task_completed", taskId: "t", timeoutMs: 1 }, "fail"],
-    [ev("task_complete", { taskId: "t" }, { metadata: { result: "success" } }), { kind: "task_completed", taskId: "t", timeoutMs: 1 }, "pass"],
+    [
+      ev("task_complete", { taskId: "t" }, { metadata: { result: "success" } }),
+      { kind: "task_completed", taskId: "t", timeoutMs: 1 },
+      "pass",
+    ],
     [ev("task_start", { taskId: "t" }), { kind: "task_completed", taskId: "t", timeoutMs: 1 }, null],
   ] as const)("eventEvidence(%j) → %s", (event, spec, expected) => expect(eventEvidence(spec, event)).toBe(expected));
 });
@@ -77,7 +99,9 @@ describe("command lifecycle (D19)", () => {
     ["pending", "dispatched", 1],
     ["pending", "succeeded", 1],
     ["pending", "timed_out", 0],
-  ] as const)("%s → %s counts %i attempts", (_from, to, attempts) => expect(applyCommandResult(cmd, { status: to }, 5)?.attempts).toBe(attempts));
+  ] as const)("%s → %s counts %i attempts", (_from, to, attempts) =>
+    expect(applyCommandResult(cmd, { status: to }, 5)?.attempts).toBe(attempts),
+  );
 
   it("rejects backward and repeated moves, keeps details and stamps finishedAt on terminal states", () => {
     const acked = applyCommandResult(cmd, { status: "acknowledged", detail: "ok" }, 5)!;

@@ -14,7 +14,11 @@ const TASK_FAILURES = new Set(["task_timeout", "task_failed", "execution_error"]
 
 /** What an event says about an event-driven verification (a heartbeat, or with `anyEvent` any own event, from the agent; the task's outcome). */
 export function eventEvidence(spec: VerificationSpec, event: EngineEvent): Evidence {
-  if (spec.kind === "agent_heartbeat") return agentOf(event) === spec.agentId && (event.type === "heartbeat" || (spec.anyEvent === true && !AGENT_FAILURE_TYPES.has(event.type))) ? "pass" : null;
+  if (spec.kind === "agent_heartbeat")
+    return agentOf(event) === spec.agentId &&
+      (event.type === "heartbeat" || (spec.anyEvent === true && !AGENT_FAILURE_TYPES.has(event.type)))
+      ? "pass"
+      : null;
   if (spec.kind === "task_completed" && taskOf(event) === spec.taskId) {
     const outcome = taskOutcome(event);
     return outcome === "success" ? "pass" : outcome === "failure" ? "fail" : null;
@@ -35,8 +39,13 @@ export function conditionHolds(c: ViewCondition, view: SwarmView): boolean {
 
 /** The event that shows a failure recovered: a heartbeat from the failed agent (any own event of an agent found down by
  * its silence), the failed task completing; null when no event can. */
-export function recoveryEvidenceOf(f: Pick<Failure, "failureType" | "agentId" | "taskId" | "context">): { kind: "agent_heartbeat"; agentId: string; anyEvent?: boolean } | { kind: "task_completed"; taskId: string } | null {
-  if (AGENT_FAILURE_TYPES.has(f.failureType) && f.agentId) return f.context.detection_source === "silence" ? { kind: "agent_heartbeat", agentId: f.agentId, anyEvent: true } : { kind: "agent_heartbeat", agentId: f.agentId };
+export function recoveryEvidenceOf(
+  f: Pick<Failure, "failureType" | "agentId" | "taskId" | "context">,
+): { kind: "agent_heartbeat"; agentId: string; anyEvent?: boolean } | { kind: "task_completed"; taskId: string } | null {
+  if (AGENT_FAILURE_TYPES.has(f.failureType) && f.agentId)
+    return f.context.detection_source === "silence"
+      ? { kind: "agent_heartbeat", agentId: f.agentId, anyEvent: true }
+      : { kind: "agent_heartbeat", agentId: f.agentId };
   const taskId = f.taskId ?? (typeof f.context.task_id === "string" ? f.context.task_id : null);
   return TASK_FAILURES.has(f.failureType) && taskId ? { kind: "task_completed", taskId } : null;
 }
@@ -63,7 +72,8 @@ export function recoveredOrUnknown(c: ViewCondition, view: SwarmView): boolean {
 /** Whether the swarm view shows a detected failure already gone (resource or queue below threshold). A lost quorum is
  * never judged from the view: agents that are up may still be cut off from voting (see resolvedByEvent). */
 export function resolvedInView(f: Failure, view: SwarmView): boolean {
-  if (f.failureType === "task_queue_backlog") return conditionHolds({ kind: "queue_below", pending: RESOLVED_BELOW.backlogPending + 1 }, view);
+  if (f.failureType === "task_queue_backlog")
+    return conditionHolds({ kind: "queue_below", pending: RESOLVED_BELOW.backlogPending + 1 }, view);
   if (f.failureType.endsWith("_exhaustion") || f.failureType === "quota_exceeded") {
     return conditionHolds({ kind: "resource_below", resourceType: resourceTypeOf(f), percent: RESOLVED_BELOW.resourcePercent }, view);
   }
@@ -78,7 +88,10 @@ export function verificationVerdict(spec: VerificationSpec, s: VerificationState
   if (s.resolved || spec.kind === "none") return "pass";
   if (spec.kind === "agent_heartbeat" || spec.kind === "task_completed") {
     if (s.evidence === "pass") return "pass";
-    if (s.evidence === "fail") return { failed: `verification failed: ${spec.kind === "task_completed" ? `task ${spec.taskId} failed again` : "agent failed again"}` };
+    if (s.evidence === "fail")
+      return {
+        failed: `verification failed: ${spec.kind === "task_completed" ? `task ${spec.taskId} failed again` : "agent failed again"}`,
+      };
     return s.elapsedMs >= spec.timeoutMs ? { failed: `verification timed out (${spec.kind})` } : null;
   }
   if (spec.kind === "stable" && s.recurred) return { failed: "verification failed: failure recurred" };

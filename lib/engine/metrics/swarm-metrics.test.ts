@@ -3,7 +3,13 @@ import { describe, expect, it } from "vitest";
 import type { EngineEvent } from "../model/types";
 import { ACTIVE_AGENT_WINDOW_MS, RATE_WINDOW_MS, SwarmMetrics } from "./swarm-metrics";
 
-const e = (type: string, extra: Partial<EngineEvent> = {}, data: Record<string, unknown> = {}): EngineEvent => ({ id: Math.random().toString(36), type, ts: 0, data: { type, ...data }, ...extra });
+const e = (type: string, extra: Partial<EngineEvent> = {}, data: Record<string, unknown> = {}): EngineEvent => ({
+  id: Math.random().toString(36),
+  type,
+  ts: 0,
+  data: { type, ...data },
+  ...extra,
+});
 const many = (n: number, agentId?: string) => Array.from({ length: n }, () => e("heartbeat", agentId ? { agentId } : {}));
 
 describe("SwarmMetrics", () => {
@@ -47,7 +53,14 @@ describe("SwarmMetrics", () => {
 
   it("averages the durations of tasks finished within the rate window", () => {
     const m = new SwarmMetrics("s");
-    m.record([e("task_complete", { agentId: "a" }, { duration_ms: 100 }), e("task_failed", { agentId: "a" }, { duration_ms: 300 }), e("heartbeat", { agentId: "a" })], 0);
+    m.record(
+      [
+        e("task_complete", { agentId: "a" }, { duration_ms: 100 }),
+        e("task_failed", { agentId: "a" }, { duration_ms: 300 }),
+        e("heartbeat", { agentId: "a" }),
+      ],
+      0,
+    );
     expect(m.tick(0).latency_ms).toBe(200);
     expect(m.tick(RATE_WINDOW_MS + 1000).latency_ms).toBeNull();
   });

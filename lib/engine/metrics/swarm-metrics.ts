@@ -9,7 +9,8 @@ export const RATE_WINDOW_MS = 5_000;
 export const ACTIVE_AGENT_WINDOW_MS = 60_000;
 
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
-const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+const obj = (v: unknown): Record<string, unknown> | undefined =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 
 /** Bounded per-swarm counters fed by ingest (arrival time) and read by the 1 Hz tick. */
 export class SwarmMetrics {

@@ -43,7 +43,8 @@ export class EventHistory {
     for (let k = 0; k < this.count; k++) {
       const at = (this.head + k) % cap;
       const agentId = this.agents[at];
-      out[k] = agentId === undefined ? { type: this.types[at]!, ts: this.times[at]! } : { type: this.types[at]!, ts: this.times[at]!, agentId };
+      out[k] =
+        agentId === undefined ? { type: this.types[at]!, ts: this.times[at]! } : { type: this.types[at]!, ts: this.times[at]!, agentId };
     }
     return out;
   }

@@ -3,4 +3,10 @@ export { FAILURE_EVENT_TYPES, IGNORED_EVENT_TYPES, isFailureEvent, isLearnable }
 export { learnPatterns } from "./learn-patterns";
 export { DEFAULT_LEARN_OPTIONS, type LearnOptions, type MeasuredPattern, type Pattern, type PatternType, type TimedType } from "./pattern";
 export { DEFAULT_PATTERN_LEARNER_OPTIONS, type InternalEvent, PatternLearner, type PatternLearnerOptions } from "./pattern-learner";
-export { type MatchableEvent, type NextEventPrediction, type PatternMatch, PatternMatcher, type PatternMatcherOptions } from "./pattern-matcher";
+export {
+  type MatchableEvent,
+  type NextEventPrediction,
+  type PatternMatch,
+  PatternMatcher,
+  type PatternMatcherOptions,
+} from "./pattern-matcher";

@@ -18,7 +18,10 @@ const withFailures: TimedType[] = vector3.flatMap((e, i) => {
   const cycle = Math.floor(i / 3);
   if (e.type !== "c" || cycle % 6 !== 5) return [e];
   const agentId = `agent-${(cycle - 5) / 6}`;
-  return [{ type: "token_warning", ts: e.ts - 25 * S, agentId }, { type: "task_timeout", ts: e.ts, agentId }];
+  return [
+    { type: "token_warning", ts: e.ts - 25 * S, agentId },
+    { type: "task_timeout", ts: e.ts, agentId },
+  ];
 });
 
 describe("learnPatterns — §14 vector 3 (D9 revised)", () => {
@@ -27,7 +30,9 @@ describe("learnPatterns — §14 vector 3 (D9 revised)", () => {
   });
 
   it("learns only the precursor of the failure, not the cycle's a/b/c correlations", () => {
-    expect(learnPatterns(withFailures).map((p) => [p.id, p.support, p.leadMs, p.confidence])).toEqual([["corr:token_warning+task_timeout", 5, 25_000, 1]]);
+    expect(learnPatterns(withFailures).map((p) => [p.id, p.support, p.leadMs, p.confidence])).toEqual([
+      ["corr:token_warning+task_timeout", 5, 25_000, 1],
+    ]);
   });
 });
 
@@ -63,7 +68,11 @@ describe("learnPatterns — ids and thresholds", () => {
 describe("learnPatterns — performance (seed target < 500 ms per 1,000 events)", () => {
   const TYPES = ["memory_pressure", "high_latency", "token_warning", "heartbeat_failed", "task_timeout", "quorum_loss"];
   const burst = (n: number, types: number, spanMs: number): TimedType[] =>
-    Array.from({ length: n }, (_, i) => ({ type: i % 3 === 0 ? TYPES[i % 6]! : `t${(i * 7919) % types}`, ts: T0 + Math.floor((i * spanMs) / n), agentId: `agent-${i % 17}` }));
+    Array.from({ length: n }, (_, i) => ({
+      type: i % 3 === 0 ? TYPES[i % 6]! : `t${(i * 7919) % types}`,
+      ts: T0 + Math.floor((i * spanMs) / n),
+      agentId: `agent-${i % 17}`,
+    }));
 
   it.each([
     ["1,000 events over 10 min", burst(1_000, 12, 600_000), 100],

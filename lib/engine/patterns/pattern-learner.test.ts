@@ -30,7 +30,17 @@ describe("PatternLearner", () => {
 
   it("D9 revised: keeps no lifecycle, metric or engine events in its history", () => {
     const l = new PatternLearner();
-    for (const type of ["heartbeat", "agent_registered", "agent_unregistered", "task_start", "task_complete", "resource_metric", "queue_metric", "resource_snapshot"]) l.observe({ type, ts: T0 });
+    for (const type of [
+      "heartbeat",
+      "agent_registered",
+      "agent_unregistered",
+      "task_start",
+      "task_complete",
+      "resource_metric",
+      "queue_metric",
+      "resource_snapshot",
+    ])
+      l.observe({ type, ts: T0 });
     l.observeInternal({ type: "failure_detected", ts: T0 });
     expect(l.historySize).toBe(0);
     l.observe({ type: "memory_pressure", ts: T0, agentId: "a" });
@@ -59,7 +69,9 @@ describe("PatternLearner", () => {
   it("the engine's own failure_detected / healing_attempted events do not create patterns (D9 revised)", () => {
     const l = new PatternLearner({ confidenceThreshold: 0 });
     feed(l, history);
-    for (const e of history) if (e.type === "heartbeat_failed") l.observeInternal({ type: "failure_detected", ts: e.ts + 10, agentId: e.agentId, failureType: "agent_down" });
+    for (const e of history)
+      if (e.type === "heartbeat_failed")
+        l.observeInternal({ type: "failure_detected", ts: e.ts + 10, agentId: e.agentId, failureType: "agent_down" });
     expect(l.learn(T0 + 3_600_000).map((p) => p.id)).toEqual([PRECURSOR]);
   });
 
@@ -79,7 +91,8 @@ describe("PatternLearner", () => {
 
   describe("registry (reference §5.2 step 4, bounded by D3)", () => {
     /** The same episodes with another precursor, an hour later. */
-    const renamed = (precursor: string) => history.map((e) => ({ ...e, ts: e.ts + 3_600_000, type: e.type === "memory_pressure" ? precursor : e.type }));
+    const renamed = (precursor: string) =>
+      history.map((e) => ({ ...e, ts: e.ts + 3_600_000, type: e.type === "memory_pressure" ? precursor : e.type }));
 
     it("keeps a pattern the history no longer supports, until the retention passes", () => {
       const l = new PatternLearner({ maxHistorySize: 18, patternRetentionMs: 3_600_000 });
@@ -106,7 +119,11 @@ describe("PatternLearner", () => {
 
 describe("PatternLearner properties", () => {
   const stream = fc.array(
-    fc.record({ type: fc.constantFrom("memory_pressure", "high_latency", "task_timeout", "heartbeat_failed"), dt: fc.integer({ min: -2_000, max: 90_000 }), learn: fc.boolean() }),
+    fc.record({
+      type: fc.constantFrom("memory_pressure", "high_latency", "task_timeout", "heartbeat_failed"),
+      dt: fc.integer({ min: -2_000, max: 90_000 }),
+      learn: fc.boolean(),
+    }),
     { maxLength: 400 },
   );
   const run = (ops: { type: string; dt: number; learn: boolean }[], opts = {}) => {

@@ -21,7 +21,12 @@ const pat = (over: Partial<Pattern> = {}): Pattern => ({
   failureType: "agent_down",
   ...over,
 });
-const ev = (id: string, type: string, ts: number, metadata?: Record<string, unknown>): MatchableEvent => ({ id, type, ts, data: metadata ? { type, metadata } : { type } });
+const ev = (id: string, type: string, ts: number, metadata?: Record<string, unknown>): MatchableEvent => ({
+  id,
+  type,
+  ts,
+  data: metadata ? { type, metadata } : { type },
+});
 
 describe("similarity pieces", () => {
   it.each([
@@ -74,7 +79,12 @@ describe("PatternMatcher.match — similarity = 0.5 × sequence + 0.3 × event +
   it.each<[string, MatchableEvent[], Pattern, number]>([
     ["sequence and timing match, no metadata", [ev("1", "a", 0), ev("2", "b", 2_000)], pat(), 0.7],
     ["plus shared metadata", [ev("1", "a", 0), ev("2", "b", 2_000, { ngram_size: 2 })], pat(), 0.85],
-    ["plus the type listed in metadata.event_types", [ev("1", "a", 0), ev("2", "b", 2_000)], pat({ metadata: { event_types: ["b"] } }), 0.85],
+    [
+      "plus the type listed in metadata.event_types",
+      [ev("1", "a", 0), ev("2", "b", 2_000)],
+      pat({ metadata: { event_types: ["b"] } }),
+      0.85,
+    ],
     ["partly similar metadata", [ev("1", "a", 0), ev("2", "b", 2_000, { ngram_size: 3, sequence: ["a", "b"] })], pat(), 0.825],
     ["one event: half the sequence, neutral timing", [ev("1", "a", 0)], pat(), 0.35],
     ["timing 25 % off", [ev("1", "a", 0), ev("2", "b", 2_500)], pat(), 0.6],
@@ -92,7 +102,11 @@ describe("PatternMatcher.match — similarity = 0.5 × sequence + 0.3 × event +
     const m = new PatternMatcher();
     m.match(ev("1", "a", 0), []);
     const strong = pat({ id: "p2", metadata: { ngram_size: 2, event_types: ["b"] } });
-    const got = m.match(ev("2", "b", 2_000, { ngram_size: 2 }), [pat({ id: "p0", metadata: {} }), pat({ id: "p1", metadata: { ngram_size: 2 } }), strong]);
+    const got = m.match(ev("2", "b", 2_000, { ngram_size: 2 }), [
+      pat({ id: "p0", metadata: {} }),
+      pat({ id: "p1", metadata: { ngram_size: 2 } }),
+      strong,
+    ]);
     expect(got.map((x) => [x.patternId, x.similarity])).toEqual([
       ["p2", expect.closeTo(1, 12)],
       ["p1", expect.closeTo(0.85, 12)],
@@ -131,7 +145,9 @@ describe("PatternMatcher.predictNext — probability = 0.4 × confidence + 0.4 �
       types.map((type) => ({ type })),
       patterns,
     );
-    expect(got.map((p) => [p.patternId, p.predictedEventType, p.probability, p.expectedTimeMs])).toEqual(want.map(([id, t, prob, eta]) => [id, t, expect.closeTo(prob, 12), eta]));
+    expect(got.map((p) => [p.patternId, p.predictedEventType, p.probability, p.expectedTimeMs])).toEqual(
+      want.map(([id, t, prob, eta]) => [id, t, expect.closeTo(prob, 12), eta]),
+    );
   });
 
   it("sorts by probability, highest first", () => {
@@ -161,12 +177,26 @@ describe("PatternMatcher properties", () => {
     lastSeen: fc.integer({ min: 0, max: 1e6 }),
     meta: fc.dictionary(fc.constantFrom("k", "n", "s"), fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom("x", "y"))),
   });
-  const eventArb = fc.record({ type: types, ts: fc.integer({ min: 0, max: 1e6 }), meta: fc.dictionary(fc.constantFrom("k", "n", "s"), fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom("x", "y"))) });
+  const eventArb = fc.record({
+    type: types,
+    ts: fc.integer({ min: 0, max: 1e6 }),
+    meta: fc.dictionary(fc.constantFrom("k", "n", "s"), fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constantFrom("x", "y"))),
+  });
 
   it("similarity and probability ∈ [0, 1]; ETAs are whole ms ≥ 0; same inputs → same outputs", () => {
     fc.assert(
       fc.property(fc.array(patternArb, { maxLength: 5 }), fc.array(eventArb, { maxLength: 15 }), (ps, es) => {
-        const patterns = ps.map((p, k) => pat({ id: `p${k}`, events: p.events, confidence: p.confidence, occurrences: p.occurrences, firstSeen: p.firstSeen, lastSeen: p.lastSeen, metadata: p.meta }));
+        const patterns = ps.map((p, k) =>
+          pat({
+            id: `p${k}`,
+            events: p.events,
+            confidence: p.confidence,
+            occurrences: p.occurrences,
+            firstSeen: p.firstSeen,
+            lastSeen: p.lastSeen,
+            metadata: p.meta,
+          }),
+        );
         const events = es.map((e, k) => ev(`e${k}`, e.type, e.ts, e.meta));
         const runOnce = () => {
           const m = new PatternMatcher({ matchThreshold: 0 });

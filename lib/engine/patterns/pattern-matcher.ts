@@ -37,7 +37,8 @@ export type NextEventPrediction = {
 /** Matcher options (reference defaults: threshold 0.8, a window of 10 events). */
 export type PatternMatcherOptions = { matchThreshold: number; windowSize: number };
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const obj = (v: unknown): Record<string, unknown> =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The "event" term: 0.5 if the type is in `metadata.event_types`, plus 0.5 × metadata similarity with `data.metadata`. */
 function eventSimilarity(event: MatchableEvent, p: Pattern): number {
@@ -83,7 +84,15 @@ export class PatternMatcher {
       const tmp = temporalSimilarity(times, pattern);
       const similarity = 0.5 * seq + 0.3 * evt + 0.2 * tmp;
       if (similarity < this.threshold) continue;
-      out.push({ patternId: pattern.id, pattern, similarity, seqSimilarity: seq, eventSimilarity: evt, temporalSimilarity: tmp, matchedEventIds: [...ids] });
+      out.push({
+        patternId: pattern.id,
+        pattern,
+        similarity,
+        seqSimilarity: seq,
+        eventSimilarity: evt,
+        temporalSimilarity: tmp,
+        matchedEventIds: [...ids],
+      });
     }
     return out.sort((a, b) => b.similarity - a.similarity);
   }

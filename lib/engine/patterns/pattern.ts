@@ -75,7 +75,8 @@ export function checkLearnOptions<T extends LearnOptions>(o: T): T {
 }
 
 /** Merges options over the defaults and checks them. */
-export const learnOptions = (partial: Partial<LearnOptions> = {}): LearnOptions => checkLearnOptions({ ...DEFAULT_LEARN_OPTIONS, ...partial });
+export const learnOptions = (partial: Partial<LearnOptions> = {}): LearnOptions =>
+  checkLearnOptions({ ...DEFAULT_LEARN_OPTIONS, ...partial });
 
 /** Correlation id, precursor first, e.g. `corr:memory_pressure+heartbeat_failed`. Event types cannot contain `+` or `:`. */
 export const correlationId = (precursor: string, failure: string): string => `corr:${precursor}+${failure}`;

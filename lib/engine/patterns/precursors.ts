@@ -30,7 +30,8 @@ export type PrecursorCount = {
 type TypeIndex = { all: number[]; byAgent: Map<string, number[]>; unscoped: number[] };
 
 /** The lists an event of `agent` is paired with: the same agent's and those naming no agent; every event without one. */
-const scopeOf = (index: TypeIndex, agent: string | undefined): number[][] => (agent === undefined ? [index.all] : [index.byAgent.get(agent) ?? [], index.unscoped]);
+const scopeOf = (index: TypeIndex, agent: string | undefined): number[][] =>
+  agent === undefined ? [index.all] : [index.byAgent.get(agent) ?? [], index.unscoped];
 
 const sizeOf = (lists: number[][]): number => lists.reduce((n, l) => n + l.length, 0);
 
@@ -70,7 +71,8 @@ function indexByType(events: readonly TimedType[]): Map<string, TypeIndex> {
 
 /** Whether `precursor` may predict `failure`: another type, and not a failure of the same kind (docs/decisions.md#d11: a detected
  * failure never predicts itself). */
-const pairable = (precursor: string, failure: string): boolean => precursor !== failure && FAILURE_EVENT_TYPES[precursor] !== FAILURE_EVENT_TYPES[failure];
+const pairable = (precursor: string, failure: string): boolean =>
+  precursor !== failure && FAILURE_EVENT_TYPES[precursor] !== FAILURE_EVENT_TYPES[failure];
 
 /**
  * Counts every pairable (precursor, failure event) among the learnable types, the precursors limited to the
@@ -85,7 +87,9 @@ export function countPrecursors(history: readonly TimedType[], windowMs: number,
   const end = ts[ts.length - 1]!;
   const spanMs = Math.max(end - start, windowMs);
   const byType = indexByType(events);
-  const precursors = [...byType.keys()].sort((x, y) => byType.get(y)!.all.length - byType.get(x)!.all.length || (x < y ? -1 : 1)).slice(0, maxPrecursorTypes);
+  const precursors = [...byType.keys()]
+    .sort((x, y) => byType.get(y)!.all.length - byType.get(x)!.all.length || (x < y ? -1 : 1))
+    .slice(0, maxPrecursorTypes);
   const failures = [...byType.keys()].filter((t) => Object.hasOwn(FAILURE_EVENT_TYPES, t)).sort();
   const out: PrecursorCount[] = [];
   for (const failure of failures) {
@@ -99,8 +103,28 @@ export function countPrecursors(history: readonly TimedType[], windowMs: number,
 }
 
 /** The figures of one pair (see PrecursorCount). */
-function countPair(precursor: string, failure: string, p: TypeIndex, f: TypeIndex, events: readonly TimedType[], ts: Float64Array, w: { windowMs: number; spanMs: number; start: number; end: number }): PrecursorCount {
-  const c: PrecursorCount = { precursor, failure, failuresJudged: 0, failuresPreceded: 0, expectedPreceded: 0, episodes: 0, leadsMs: [], precursorsJudged: 0, precursorsFollowed: 0, firstSeen: Number.NaN, lastSeen: Number.NaN };
+function countPair(
+  precursor: string,
+  failure: string,
+  p: TypeIndex,
+  f: TypeIndex,
+  events: readonly TimedType[],
+  ts: Float64Array,
+  w: { windowMs: number; spanMs: number; start: number; end: number },
+): PrecursorCount {
+  const c: PrecursorCount = {
+    precursor,
+    failure,
+    failuresJudged: 0,
+    failuresPreceded: 0,
+    expectedPreceded: 0,
+    episodes: 0,
+    leadsMs: [],
+    precursorsJudged: 0,
+    precursorsFollowed: 0,
+    firstSeen: Number.NaN,
+    lastSeen: Number.NaN,
+  };
   const episodeOf = new Map<number, number>();
   for (const i of f.all) {
     const at = ts[i]!;

@@ -46,5 +46,12 @@ export const confirms = (predicted: string, detected: string): boolean =>
 /** The failure types the prediction sources name (health, queue, trend, bottleneck) and the detected types that
  * confirm them: recall is measured over these (a routine task failure, which nothing predicts, is left out). */
 export const PREDICTABLE_FAILURE_TYPES: readonly string[] = [
-  "agent_down", "task_queue_backlog", "token_exhaustion", "memory_exhaustion", "resource_exhaustion", "quota_exceeded", "consensus_failed", "quorum_loss",
+  "agent_down",
+  "task_queue_backlog",
+  "token_exhaustion",
+  "memory_exhaustion",
+  "resource_exhaustion",
+  "quota_exceeded",
+  "consensus_failed",
+  "quorum_loss",
 ];

@@ -23,7 +23,13 @@ describe("golden series", () => {
 
   it("queue: depth 30→60 predicts a backlog; the high-priority pile-up shares its key and is deduplicated", () => {
     const events = [queueMetric(s(0), 30, 2), queueMetric(s(10), 45, 4), queueMetric(s(20), 60, 6), queueMetric(s(30), 70, 12)];
-    expect(replay(fresh(), events, [10, 20, 30].map((n) => ({ at: s(n) })))).toEqual({
+    expect(
+      replay(
+        fresh(),
+        events,
+        [10, 20, 30].map((n) => ({ at: s(n) })),
+      ),
+    ).toEqual({
       10_000: [],
       20_000: ["created p-1 queue task_queue_backlog - 1 eta=93333 open"],
       30_000: [],
@@ -38,7 +44,13 @@ describe("golden series", () => {
       ev("task_failed", s(15), {}, "w-1"),
       ...[4000, 5000, 9000].map((d, i) => ev("task_success", s(i), { duration_ms: d }, "w-2")),
     ];
-    expect(replay(fresh(), events, [10, 20, 30].map((n) => ({ at: s(n) })))).toEqual({
+    expect(
+      replay(
+        fresh(),
+        events,
+        [10, 20, 30].map((n) => ({ at: s(n) })),
+      ),
+    ).toEqual({
       10_000: ["created p-1 health task_timeout w-2 1 eta=180000 open", "created p-2 health agent_down w-1 0.6667 eta=120000 observed"],
       20_000: ["created p-3 health agent_down w-1 0.75 eta=120000 open"],
       30_000: [],
@@ -46,7 +58,14 @@ describe("golden series", () => {
   });
 
   it("bottleneck: severity sets confidence and ETA; only slow_agent names an agent", () => {
-    const b = (type: string, severity: string, affectedResources: string[]): BottleneckInput => ({ type, severity, impactScore: 0.9, affectedResources, metrics: {}, recommendations: [`fix ${type}`] });
+    const b = (type: string, severity: string, affectedResources: string[]): BottleneckInput => ({
+      type,
+      severity,
+      impactScore: 0.9,
+      affectedResources,
+      metrics: {},
+      recommendations: [`fix ${type}`],
+    });
     const bottlenecks = [
       b("slow_agent", "high", ["w-9", "w-3"]),
       b("quota_exceeded", "critical", ["agents"]),
@@ -54,7 +73,16 @@ describe("golden series", () => {
       b("consensus_timeout", "low", ["consensus"]),
       b("token_exhaustion", "unusual", ["global"]),
     ];
-    expect(replay(fresh(), [], [{ at: s(0), inputs: { bottlenecks } }, { at: s(1), inputs: { bottlenecks } }])).toEqual({
+    expect(
+      replay(
+        fresh(),
+        [],
+        [
+          { at: s(0), inputs: { bottlenecks } },
+          { at: s(1), inputs: { bottlenecks } },
+        ],
+      ),
+    ).toEqual({
       0: [
         "created p-1 bottleneck resource_exhaustion - 0.95 eta=60000 open",
         "created p-2 bottleneck agent_down w-9 0.85 eta=180000 open",
@@ -68,15 +96,31 @@ describe("golden series", () => {
 
   it("pattern: a precursor fires while within its lead (ETA = the rest of the lead); unproven, it is stored as observed (D9 revised, D12)", () => {
     const patterns = [
-      pattern({ id: "corr:high_latency+task_timeout", events: ["high_latency", "task_timeout"], failureType: "task_failed", confidence: 0.8, leadMs: 180_000, lastSeen: s(-240) }),
-      pattern({ id: "corr:memory_pressure+heartbeat_failed", events: ["memory_pressure", "heartbeat_failed"], failureType: "agent_down", confidence: 0.6, leadMs: 60_000, lastSeen: s(-1200) }),
+      pattern({
+        id: "corr:high_latency+task_timeout",
+        events: ["high_latency", "task_timeout"],
+        failureType: "task_failed",
+        confidence: 0.8,
+        leadMs: 180_000,
+        lastSeen: s(-240),
+      }),
+      pattern({
+        id: "corr:memory_pressure+heartbeat_failed",
+        events: ["memory_pressure", "heartbeat_failed"],
+        failureType: "agent_down",
+        confidence: 0.6,
+        leadMs: 60_000,
+        lastSeen: s(-1200),
+      }),
     ];
     const events = [ev("high_latency", s(-120), {}, "a"), ev("memory_pressure", s(-10))];
-    expect(replay(fresh(), events, [{ at: s(0), inputs: { patterns } }, { at: s(200), inputs: { patterns } }])).toEqual({
-      0: [
-        "created p-1 pattern task_failed a 0.6999 eta=60000 observed",
-        "created p-2 pattern agent_down - 0.53 eta=50000 observed",
-      ],
+    expect(
+      replay(fresh(), events, [
+        { at: s(0), inputs: { patterns } },
+        { at: s(200), inputs: { patterns } },
+      ]),
+    ).toEqual({
+      0: ["created p-1 pattern task_failed a 0.6999 eta=60000 observed", "created p-2 pattern agent_down - 0.53 eta=50000 observed"],
       200_000: ["updated p-1 observed false_positive", "updated p-2 observed false_positive"],
     });
   });

@@ -13,11 +13,23 @@ describe("HeartbeatHealth", () => {
     ["no heartbeat", [], []],
     ["healthy", [beat(5000, "healthy")], []],
     ["one degraded", [beat(5000, "degraded")], [["a-1", 1]]],
-    ["three degraded in a row (case-insensitive, metadata too)", [beat(15_000, "degraded"), beat(10_000, "DEGRADED"), beat(5000, "degraded", "a-1", true)], [["a-1", 3]]],
+    [
+      "three degraded in a row (case-insensitive, metadata too)",
+      [beat(15_000, "degraded"), beat(10_000, "DEGRADED"), beat(5000, "degraded", "a-1", true)],
+      [["a-1", 3]],
+    ],
     ["a healthy report ends the run", [beat(10_000, "degraded"), beat(5000, "healthy")], []],
-    ["a run starts again after a healthy report", [beat(15_000, "degraded"), beat(10_000, "healthy"), beat(5000, "degraded")], [["a-1", 1]]],
+    [
+      "a run starts again after a healthy report",
+      [beat(15_000, "degraded"), beat(10_000, "healthy"), beat(5000, "degraded")],
+      [["a-1", 1]],
+    ],
     ["an older, late heartbeat is ignored", [beat(5000, "degraded"), beat(10_000, "healthy")], [["a-1", 1]]],
-    ["heartbeat_failed is not a health report", [beat(10_000, "degraded"), ev("heartbeat_failed", T0 - 5000, { health_state: "unresponsive" }, "a-1")], [["a-1", 1]]],
+    [
+      "heartbeat_failed is not a health report",
+      [beat(10_000, "degraded"), ev("heartbeat_failed", T0 - 5000, { health_state: "unresponsive" }, "a-1")],
+      [["a-1", 1]],
+    ],
     ["outside the window", [beat(400_000, "degraded")], []],
   ])("%s → %j", (_name, events, expected) => {
     const h = new HeartbeatHealth(10);
@@ -41,9 +53,9 @@ describe("degraded heartbeats → agent_down (health source)", () => {
     [4, 0.9],
     [9, 1],
   ])("%i degraded heartbeat(s) in a row → confidence %f", (streak, confidence) => {
-    expect(degradedCandidates([{ agentId: "a-1", streak }]).map((c) => [c.failureType, c.agentId, c.confidence, c.etaMs, c.source])).toEqual([
-      ["agent_down", "a-1", confidence, 120_000, "health"],
-    ]);
+    expect(
+      degradedCandidates([{ agentId: "a-1", streak }]).map((c) => [c.failureType, c.agentId, c.confidence, c.etaMs, c.source]),
+    ).toEqual([["agent_down", "a-1", confidence, 120_000, "health"]]);
   });
 
   it.each([

@@ -50,7 +50,12 @@ describe("held backlog", () => {
   it("the queue depth series leaves out the lanes the newest snapshot reports as paused", () => {
     const obs = new Observations(DEFAULT_PREDICTION_CONFIG);
     const queue = (ts: number) => ev("queue_metric", ts, { metadata: { queue_depth: 60, by_priority: lanes } });
-    for (const e of [ev("resource_snapshot", T0 - 5000, { metadata: { queue: { paused_priorities: ["LOW", "BACKGROUND"] } } }), queue(T0 - 1000), queue(T0)]) obs.observe(e);
+    for (const e of [
+      ev("resource_snapshot", T0 - 5000, { metadata: { queue: { paused_priorities: ["LOW", "BACKGROUND"] } } }),
+      queue(T0 - 1000),
+      queue(T0),
+    ])
+      obs.observe(e);
     expect(obs.view(T0).queueDepth).toEqual([6, 6]);
   });
 
@@ -68,7 +73,8 @@ describe("held backlog", () => {
     const obs = new Observations(DEFAULT_PREDICTION_CONFIG);
     const queue = (ts: number) => ev("queue_metric", ts, { metadata: { queue_depth: 60, by_priority: lanes } });
     const snapshot = (ts: number, paused: string[]) => ev("resource_snapshot", ts, { metadata: { queue: { paused_priorities: paused } } });
-    for (const e of [queue(T0 - 3000), snapshot(T0 - 2000, ["LOW", "BACKGROUND"]), queue(T0 - 1000), snapshot(T0 - 500, []), queue(T0)]) obs.observe(e);
+    for (const e of [queue(T0 - 3000), snapshot(T0 - 2000, ["LOW", "BACKGROUND"]), queue(T0 - 1000), snapshot(T0 - 500, []), queue(T0)])
+      obs.observe(e);
     const view = obs.view(T0);
     expect(view.queueDepth).toEqual([60]);
     expect(view.pausedPriorities).toEqual([]);

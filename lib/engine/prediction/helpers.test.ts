@@ -92,18 +92,44 @@ describe("taskResultOf (D13)", () => {
 
 describe("mergeCandidates (§7.1 steps 7–8)", () => {
   const c = (failureType: string, agentId: string | null, confidence: number, reasoning: string): Candidate => ({
-    failureType, agentId, confidence, etaMs: 0, reasoning, recommendedAction: "", source: "queue", patternIndicators: [],
+    failureType,
+    agentId,
+    confidence,
+    etaMs: 0,
+    reasoning,
+    recommendedAction: "",
+    source: "queue",
+    patternIndicators: [],
   });
   it("keeps the first on a tie, replaces on strictly higher confidence, sorts descending and stably", () => {
-    const out = mergeCandidates([c("x", null, 0.8, "first"), c("x", null, 0.8, "tie"), c("y", "a", 0.5, "y"), c("y", "a", 0.9, "higher"), c("z", null, 0.8, "z")]);
+    const out = mergeCandidates([
+      c("x", null, 0.8, "first"),
+      c("x", null, 0.8, "tie"),
+      c("y", "a", 0.5, "y"),
+      c("y", "a", 0.9, "higher"),
+      c("z", null, 0.8, "z"),
+    ]);
     expect(out.map((x) => x.reasoning)).toEqual(["higher", "first", "z"]);
   });
 });
 
 describe("OutcomeStats bounds (D3)", () => {
   const p = (i: number): Prediction => ({
-    id: `p-${i}`, failureType: "x", agentId: null, confidence: 1, predictedAt: 0, expectedAt: 0, reasoning: "", recommendedAction: "",
-    source: "health", patternIndicators: [`ind-${i}`], status: "observed", outcome: null, decidedBy: null, decidedAt: null, decisionReason: null,
+    id: `p-${i}`,
+    failureType: "x",
+    agentId: null,
+    confidence: 1,
+    predictedAt: 0,
+    expectedAt: 0,
+    reasoning: "",
+    recommendedAction: "",
+    source: "health",
+    patternIndicators: [`ind-${i}`],
+    status: "observed",
+    outcome: null,
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
   });
   it("keeps at most maxIndicatorStats indicator ids (least recently updated dropped) and maxLeadTimes lead times", () => {
     const st = new OutcomeStats({ maxIndicatorStats: 3, maxLeadTimes: 2, confidenceThreshold: 0.7 });

@@ -13,4 +13,11 @@ export {
   type PredictiveHealingDeps,
 } from "./predictive-healing";
 export type { Candidate, Prediction, PredictionOutcome, PredictionSource, PredictionStatus } from "./prediction-record";
-export { decideProposal, expireProposal, proposalDeadline, type DecisionInput, type DecisionResult, type ProposalSnapshot } from "./proposal-lifecycle";
+export {
+  decideProposal,
+  expireProposal,
+  proposalDeadline,
+  type DecisionInput,
+  type DecisionResult,
+  type ProposalSnapshot,
+} from "./proposal-lifecycle";

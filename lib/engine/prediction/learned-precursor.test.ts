@@ -22,7 +22,9 @@ describe("a real precursor, learned and proven", () => {
       feed("heartbeat_failed", T0 + (5 + 10 * k) * MIN + 20_000, `agent-${k}`);
     }
     const learned = learner.learn(T0 + 45 * MIN);
-    expect(learned.map((p) => [p.id, p.failureType, p.support, p.leadMs])).toEqual([["corr:memory_pressure+heartbeat_failed", "agent_down", 4, 20_000]]);
+    expect(learned.map((p) => [p.id, p.failureType, p.support, p.leadMs])).toEqual([
+      ["corr:memory_pressure+heartbeat_failed", "agent_down", 4, 20_000],
+    ]);
 
     const statuses: string[] = [];
     for (let k = 0; k < 4; k++) {

@@ -97,7 +97,11 @@ export class Observations {
     };
     const agents: AgentWindow[] = [];
     for (const agentId of [...this.agents.keys()].sort()) {
-      const results = this.agents.get(agentId)?.since(from).map((x) => x.value) ?? [];
+      const results =
+        this.agents
+          .get(agentId)
+          ?.since(from)
+          .map((x) => x.value) ?? [];
       if (results.length > 0) agents.push({ agentId, results });
     }
     return {

@@ -46,10 +46,30 @@ describe("failureConfirms (D15)", () => {
     ["before predicted_at", false, pred(), { failureType: "agent_down", agentId: "a", ts: T0 - 1 }],
     ["within the grace after expected_at", true, pred(), { failureType: "agent_down", agentId: "a", ts: s(179) }],
     ["at expected_at + grace", false, pred(), { failureType: "agent_down", agentId: "a", ts: s(180) }],
-    ["a prediction without agent, any agent", true, pred({ agentId: null, failureType: "task_timeout" }), { failureType: "task_timeout", agentId: "z", ts: s(1) }],
-    ["consensus_failed confirmed by quorum_loss", true, pred({ agentId: null, failureType: "consensus_failed" }), { failureType: "quorum_loss", ts: s(1) }],
-    ["token_exhaustion confirmed by resource_exhaustion", true, pred({ agentId: null, failureType: "token_exhaustion" }), { failureType: "resource_exhaustion", ts: s(1) }],
-    ["task_failed confirmed by task_timeout", true, pred({ failureType: "task_failed" }), { failureType: "task_timeout", agentId: "a", ts: s(1) }],
+    [
+      "a prediction without agent, any agent",
+      true,
+      pred({ agentId: null, failureType: "task_timeout" }),
+      { failureType: "task_timeout", agentId: "z", ts: s(1) },
+    ],
+    [
+      "consensus_failed confirmed by quorum_loss",
+      true,
+      pred({ agentId: null, failureType: "consensus_failed" }),
+      { failureType: "quorum_loss", ts: s(1) },
+    ],
+    [
+      "token_exhaustion confirmed by resource_exhaustion",
+      true,
+      pred({ agentId: null, failureType: "token_exhaustion" }),
+      { failureType: "resource_exhaustion", ts: s(1) },
+    ],
+    [
+      "task_failed confirmed by task_timeout",
+      true,
+      pred({ failureType: "task_failed" }),
+      { failureType: "task_timeout", agentId: "a", ts: s(1) },
+    ],
     ["but not the other way round", false, pred({ failureType: "task_timeout" }), { failureType: "task_failed", agentId: "a", ts: s(1) }],
   ])("%s → %s", (_n, expected, p, f) => {
     expect(failureConfirms(p, f, GRACE)).toBe(expected);
@@ -57,7 +77,12 @@ describe("failureConfirms (D15)", () => {
 });
 
 describe("outcomeAt (D15)", () => {
-  const t = (over: Partial<Tracked> & { prediction?: Prediction } = {}): Tracked => ({ prediction: pred(), failureTs: null, healed: false, ...over });
+  const t = (over: Partial<Tracked> & { prediction?: Prediction } = {}): Tracked => ({
+    prediction: pred(),
+    failureTs: null,
+    healed: false,
+    ...over,
+  });
   it.each([
     ["a failure matched", "confirmed", t({ failureTs: s(10) }), s(11)],
     ["inside the window, nothing yet", null, t(), s(179)],
@@ -77,8 +102,22 @@ describe("outcomes through the instance (D15)", () => {
     const ph = fresh();
     const p = proposalFor(ph);
     ph.recordFailure({ failureType: "agent_down", agentId: "a", ts: s(30) });
-    expect(ph.settleOutcomes(s(31))).toMatchObject([{ id: p.id, outcome: "confirmed", status: "expired", decidedBy: "system", decisionReason: "happened: the predicted failure was detected before a decision" }]);
-    expect(ph.stats()).toMatchObject({ outcomes: { confirmed: 1 }, median_lead_ms: 30_000, recall: 1, failures_seen: 1, failures_predicted: 1 });
+    expect(ph.settleOutcomes(s(31))).toMatchObject([
+      {
+        id: p.id,
+        outcome: "confirmed",
+        status: "expired",
+        decidedBy: "system",
+        decisionReason: "happened: the predicted failure was detected before a decision",
+      },
+    ]);
+    expect(ph.stats()).toMatchObject({
+      outcomes: { confirmed: 1 },
+      median_lead_ms: 30_000,
+      recall: 1,
+      failures_seen: 1,
+      failures_predicted: 1,
+    });
     expect(ph.get(p.id)).toBeUndefined();
   });
 
@@ -119,7 +158,9 @@ describe("outcomes through the instance (D15)", () => {
     const ph = fresh();
     const p = proposalFor(ph);
     ph.decide(p.id, { decision: "reject", by: "ops", reason: "known maintenance" }, s(2));
-    expect(ph.settleOutcomes(s(180))).toMatchObject([{ status: "rejected", outcome: "rejected", decidedBy: "ops", decisionReason: "known maintenance" }]);
+    expect(ph.settleOutcomes(s(180))).toMatchObject([
+      { status: "rejected", outcome: "rejected", decidedBy: "ops", decisionReason: "known maintenance" },
+    ]);
     expect(ph.stats().outcomes).toEqual({ confirmed: 0, prevented: 0, false_positive: 0, rejected: 1 });
   });
 
@@ -159,7 +200,15 @@ describe("outcomes through the instance (D15)", () => {
   });
 
   it("no outcomes yet: ratios are null and no accuracy recommendation is made", () => {
-    expect(fresh().stats()).toMatchObject({ total: 0, accuracy: null, precision: null, recall: null, false_positive_rate: null, meets_target: false, recommendations: [] });
+    expect(fresh().stats()).toMatchObject({
+      total: 0,
+      accuracy: null,
+      precision: null,
+      recall: null,
+      false_positive_rate: null,
+      meets_target: false,
+      recommendations: [],
+    });
   });
 
   it.each([
@@ -169,11 +218,19 @@ describe("outcomes through the instance (D15)", () => {
     ["two hits, one miss (67 % < 70 %)", [true, true, false], 0.6667, "observed"],
   ])("D9 revised, a pattern's own outcomes decide whether it may propose: %s → %f %s", (_n, came, next, status) => {
     const ph = fresh();
-    const p = pattern({ id: "corr:memory_pressure+heartbeat_failed", events: ["memory_pressure", "heartbeat_failed"], failureType: "agent_down", leadMs: 20_000, lastSeen: T0 });
+    const p = pattern({
+      id: "corr:memory_pressure+heartbeat_failed",
+      events: ["memory_pressure", "heartbeat_failed"],
+      failureType: "agent_down",
+      leadMs: 20_000,
+      lastSeen: T0,
+    });
     let at = T0;
     for (const failureCame of came) {
       ph.observe(ev("memory_pressure", at, {}, "a"));
-      expect(ph.predict(at, { patterns: [{ ...p, lastSeen: at }] }).map((x) => [x.status, x.expectedAt - at])).toEqual([["observed", 20_000]]);
+      expect(ph.predict(at, { patterns: [{ ...p, lastSeen: at }] }).map((x) => [x.status, x.expectedAt - at])).toEqual([
+        ["observed", 20_000],
+      ]);
       if (failureCame) ph.recordFailure({ failureType: "agent_down", agentId: "a", ts: at + 15_000 });
       at += 120_000;
       ph.settleOutcomes(at);

@@ -86,8 +86,15 @@ describe("decisions through the instance", () => {
     const ph = fresh();
     withAgent(ph, "a", 1, 3);
     const id = ph.predict(T0)[0]?.id ?? "";
-    expect(ph.decide(id, { decision: "approve", by: "alice" }, s(1))).toMatchObject({ ok: true, prediction: { status: "approved", decidedBy: "alice" } });
-    expect(ph.decide(id, { decision: "reject", by: "bob", reason: "no" }, s(2))).toMatchObject({ ok: false, reason: "not_open", prediction: { status: "approved", decidedBy: "alice" } });
+    expect(ph.decide(id, { decision: "approve", by: "alice" }, s(1))).toMatchObject({
+      ok: true,
+      prediction: { status: "approved", decidedBy: "alice" },
+    });
+    expect(ph.decide(id, { decision: "reject", by: "bob", reason: "no" }, s(2))).toMatchObject({
+      ok: false,
+      reason: "not_open",
+      prediction: { status: "approved", decidedBy: "alice" },
+    });
     expect(ph.decide("nope", { decision: "approve", by: "x" }, s(2))).toEqual({ ok: false, reason: "unknown" });
   });
 });

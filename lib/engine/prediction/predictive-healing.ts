@@ -112,7 +112,13 @@ export class PredictiveHealing {
       const t = this.tracked.get(id);
       if (t?.prediction.status !== "observed") continue;
       this.untrack(id);
-      this.refreshed.push({ ...t.prediction, status: "expired", decidedBy: "system", decidedAt: now, decisionReason: `superseded by proposal ${proposalId}` });
+      this.refreshed.push({
+        ...t.prediction,
+        status: "expired",
+        decidedBy: "system",
+        decidedAt: now,
+        decisionReason: `superseded by proposal ${proposalId}`,
+      });
     }
   }
 
@@ -129,7 +135,8 @@ export class PredictiveHealing {
     for (const id of this.byKey.get(key) ?? []) {
       const t = this.tracked.get(id);
       if (!t || (t.prediction.status !== "open" && t.prediction.status !== "observed") || t.prediction.source !== c.source) continue;
-      if (t.prediction.reasoning === c.reasoning || now - (this.refreshedAt.get(id) ?? t.prediction.predictedAt) < REFRESH_EVERY_MS) continue;
+      if (t.prediction.reasoning === c.reasoning || now - (this.refreshedAt.get(id) ?? t.prediction.predictedAt) < REFRESH_EVERY_MS)
+        continue;
       t.prediction = { ...t.prediction, reasoning: c.reasoning, expectedAt: now + clampEta(c.etaMs) };
       this.refreshedAt.set(id, now);
       this.refreshed.push(t.prediction);
@@ -201,7 +208,9 @@ export class PredictiveHealing {
 
   /** Entries held in memory across all collections (flat under a constant event rate, docs/decisions.md#d3). */
   footprint(): number {
-    return this.observations.footprint() + this.tracked.size + this.byKey.size + this.bottlenecksOffered.size + this.outcomeStats.footprint();
+    return (
+      this.observations.footprint() + this.tracked.size + this.byKey.size + this.bottlenecksOffered.size + this.outcomeStats.footprint()
+    );
   }
 
   /**
@@ -218,7 +227,8 @@ export class PredictiveHealing {
         ...patternCandidates(inputs.patterns ?? [], {
           now,
           view,
-          outcomes: (id) => this.outcomeStats.outcomesOf(id), proposalThreshold: this.config.confidenceThreshold,
+          outcomes: (id) => this.outcomeStats.outcomesOf(id),
+          proposalThreshold: this.config.confidenceThreshold,
         }),
         ...trendCandidates(view, this.config.sampleIntervalMs, this.config.tokenHorizonMs),
         ...bottleneckCandidates(bottlenecks, view.pausedPriorities, this.bottlenecksOffered),

@@ -8,9 +8,31 @@ import { PredictiveHealing } from "./predictive-healing";
 import type { Prediction } from "./prediction-record";
 import { T0, counterIds, ev } from "./test-fixtures";
 
-const TYPES = ["resource_metric", "queue_metric", "task_complete", "task_success", "task_failed", "task_error", "heartbeat_failed", "task_timeout", "memory_pressure", "token_warning", "high_latency", "heartbeat"] as const;
+const TYPES = [
+  "resource_metric",
+  "queue_metric",
+  "task_complete",
+  "task_success",
+  "task_failed",
+  "task_error",
+  "heartbeat_failed",
+  "task_timeout",
+  "memory_pressure",
+  "token_warning",
+  "high_latency",
+  "heartbeat",
+] as const;
 
-type Step = { dt: number; type: (typeof TYPES)[number]; agent: number; a: number; b: number; result: "success" | "failure" | "timeout" | undefined; tick: boolean; decide: number };
+type Step = {
+  dt: number;
+  type: (typeof TYPES)[number];
+  agent: number;
+  a: number;
+  b: number;
+  result: "success" | "failure" | "timeout" | undefined;
+  tick: boolean;
+  decide: number;
+};
 
 const stepArb: fc.Arbitrary<Step> = fc.record({
   dt: fc.integer({ min: 0, max: 30_000 }),
@@ -24,11 +46,46 @@ const stepArb: fc.Arbitrary<Step> = fc.record({
 });
 
 const PATTERNS: PatternInput[] = [
-  { id: "corr:task_failed+heartbeat_failed", type: "correlation", events: ["task_failed", "heartbeat_failed"], confidence: 0.9, occurrences: 9, support: 4, lift: 6, leadMs: 30_000, failureType: "agent_down", lastSeen: T0 },
-  { id: "corr:task_start+task_timeout", type: "correlation", events: ["task_start", "task_timeout"], confidence: 0.6, occurrences: 5, support: 3, lift: 2, leadMs: 0, failureType: "task_failed", lastSeen: T0 },
-  { id: "corr:memory_pressure+token_warning", type: "correlation", events: ["memory_pressure", "token_warning"], confidence: 1.3, occurrences: 5, support: 3, lift: 2, leadMs: -10, failureType: "token_exhaustion", lastSeen: Number.NaN },
+  {
+    id: "corr:task_failed+heartbeat_failed",
+    type: "correlation",
+    events: ["task_failed", "heartbeat_failed"],
+    confidence: 0.9,
+    occurrences: 9,
+    support: 4,
+    lift: 6,
+    leadMs: 30_000,
+    failureType: "agent_down",
+    lastSeen: T0,
+  },
+  {
+    id: "corr:task_start+task_timeout",
+    type: "correlation",
+    events: ["task_start", "task_timeout"],
+    confidence: 0.6,
+    occurrences: 5,
+    support: 3,
+    lift: 2,
+    leadMs: 0,
+    failureType: "task_failed",
+    lastSeen: T0,
+  },
+  {
+    id: "corr:memory_pressure+token_warning",
+    type: "correlation",
+    events: ["memory_pressure", "token_warning"],
+    confidence: 1.3,
+    occurrences: 5,
+    support: 3,
+    lift: 2,
+    leadMs: -10,
+    failureType: "token_exhaustion",
+    lastSeen: Number.NaN,
+  },
 ];
-const BOTTLENECKS: BottleneckInput[] = [{ type: "slow_agent", severity: "high", impactScore: 0.7, affectedResources: ["agent-1"], metrics: {} }];
+const BOTTLENECKS: BottleneckInput[] = [
+  { type: "slow_agent", severity: "high", impactScore: 0.7, affectedResources: ["agent-1"], metrics: {} },
+];
 
 function eventOf(s: Step, ts: number): EngineEvent {
   const agent = `agent-${s.agent}`;
@@ -50,7 +107,10 @@ function drive(steps: Step[], config: Partial<PredictionConfig> = {}) {
     if (s.type === "task_failed") ph.recordFailure({ failureType: "agent_down", agentId: `agent-${s.agent}`, ts: now });
     if (s.tick) {
       emitted.push(...ph.expire(now), ...ph.settleOutcomes(now));
-      const created = ph.predict(now, { patterns: PATTERNS.map((p) => ({ ...p, lastSeen: p.lastSeen + (now - T0) })), bottlenecks: BOTTLENECKS });
+      const created = ph.predict(now, {
+        patterns: PATTERNS.map((p) => ({ ...p, lastSeen: p.lastSeen + (now - T0) })),
+        bottlenecks: BOTTLENECKS,
+      });
       emitted.push(...created);
       const first = created[0];
       if (first && s.decide < 6) {
@@ -99,7 +159,16 @@ describe("properties", () => {
 
   it("memory is flat under a constant event rate with default bounds (D3)", () => {
     const steps = (n: number): Step[] =>
-      Array.from({ length: n }, (_, i) => ({ dt: 100, type: TYPES[i % TYPES.length] ?? "heartbeat", agent: i % 700, a: 80 + (i % 30), b: 60 + (i % 40), result: i % 3 ? "success" : "failure", tick: i % 10 === 0, decide: i % 10 }));
+      Array.from({ length: n }, (_, i) => ({
+        dt: 100,
+        type: TYPES[i % TYPES.length] ?? "heartbeat",
+        agent: i % 700,
+        a: 80 + (i % 30),
+        b: 60 + (i % 40),
+        result: i % 3 ? "success" : "failure",
+        tick: i % 10 === 0,
+        decide: i % 10,
+      }));
     const [warm = 0, ...later] = drive(steps(30_000)).samples;
     expect(later).toHaveLength(5);
     for (const n of later) expect(Math.abs(n - warm)).toBeLessThanOrEqual(warm * 0.1);

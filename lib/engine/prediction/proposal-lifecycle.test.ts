@@ -30,17 +30,31 @@ describe("decideProposal", () => {
     ["reject", "rejected"],
   ] as const)("%s an open proposal → %s, stamped with who, when and why", (decision, status) => {
     const r = decideProposal(proposal(), { decision, by: "ops@x", reason: "looks right" }, T0 + 5000, TTL);
-    expect(r).toEqual({ ok: true, prediction: proposal({ status, decidedBy: "ops@x", decidedAt: T0 + 5000, decisionReason: "looks right" }) });
+    expect(r).toEqual({
+      ok: true,
+      prediction: proposal({ status, decidedBy: "ops@x", decidedAt: T0 + 5000, decisionReason: "looks right" }),
+    });
   });
 
-  it.each<PredictionStatus>(["approved", "rejected", "expired", "observed"])("the first decision stands: a %s prediction is not open → conflict, unchanged", (status) => {
-    const p = proposal({ status, decidedBy: "first", decidedAt: T0 + 1 });
-    expect(decideProposal(p, { decision: "approve", by: "second" }, T0 + 2, TTL)).toEqual({ ok: false, reason: "not_open", prediction: p });
-  });
+  it.each<PredictionStatus>(["approved", "rejected", "expired", "observed"])(
+    "the first decision stands: a %s prediction is not open → conflict, unchanged",
+    (status) => {
+      const p = proposal({ status, decidedBy: "first", decidedAt: T0 + 1 });
+      expect(decideProposal(p, { decision: "approve", by: "second" }, T0 + 2, TTL)).toEqual({
+        ok: false,
+        reason: "not_open",
+        prediction: p,
+      });
+    },
+  );
 
   it("a proposal past its deadline is refused and returned expired", () => {
     const r = decideProposal(proposal(), { decision: "approve", by: "late" }, T0 + 120_000, TTL);
-    expect(r).toMatchObject({ ok: false, reason: "expired", prediction: { status: "expired", decidedBy: "system", decidedAt: T0 + 120_000 } });
+    expect(r).toMatchObject({
+      ok: false,
+      reason: "expired",
+      prediction: { status: "expired", decidedBy: "system", decidedAt: T0 + 120_000 },
+    });
   });
 });
 

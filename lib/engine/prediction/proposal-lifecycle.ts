@@ -2,15 +2,16 @@
 import type { Prediction } from "./prediction-record";
 
 /** The stored proposal a decision is about, for an engine that no longer holds it (after a restart or takeover). */
-export type ProposalSnapshot = Pick<Prediction, "id" | "failureType" | "agentId" | "confidence" | "predictedAt" | "expectedAt" | "reasoning">;
+export type ProposalSnapshot = Pick<
+  Prediction,
+  "id" | "failureType" | "agentId" | "confidence" | "predictedAt" | "expectedAt" | "reasoning"
+>;
 
 /** An operator's (or a policy's) decision on an open proposal; `proposal` is the stored record decided on. */
 export type DecisionInput = { decision: "approve" | "reject"; by: string; reason?: string | null; proposal?: ProposalSnapshot };
 
 /** The decided prediction, or why the decision was refused (with the prediction as it now stands). */
-export type DecisionResult =
-  | { ok: true; prediction: Prediction }
-  | { ok: false; reason: "not_open" | "expired"; prediction: Prediction };
+export type DecisionResult = { ok: true; prediction: Prediction } | { ok: false; reason: "not_open" | "expired"; prediction: Prediction };
 
 /** When an open proposal lapses: at expected_at, or earlier when the TTL runs out first (docs/decisions.md#d23). */
 export const proposalDeadline = (p: Prediction, ttlMs: number): number => Math.min(p.expectedAt, p.predictedAt + ttlMs);

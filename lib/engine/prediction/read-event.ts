@@ -12,8 +12,7 @@ export const obj = (v: unknown): Record<string, unknown> | undefined =>
 export const metadataOf = (e: EngineEvent): Record<string, unknown> => obj(e.data.metadata) ?? {};
 
 /** The agent an event is about: the envelope's agentId, else `agent_id` as sent. */
-export const agentOf = (e: EngineEvent): string | null =>
-  e.agentId ?? (typeof e.data.agent_id === "string" ? e.data.agent_id : null);
+export const agentOf = (e: EngineEvent): string | null => e.agentId ?? (typeof e.data.agent_id === "string" ? e.data.agent_id : null);
 
 /** One task result as the health source counts it. */
 export type TaskResult = { ok: boolean; durationMs: number | null };

@@ -19,15 +19,30 @@ function created(onRise: boolean, passes: string[], id?: string): string[] {
   return passes.map((severity, i) => {
     const now = T0 + i * 400_000;
     ph.settleOutcomes(now);
-    return ph.predict(now, { bottlenecks: severity ? [backlog(severity, id)] : [] }).map((p) => `${p.confidence}`).join(",");
+    return ph
+      .predict(now, { bottlenecks: severity ? [backlog(severity, id)] : [] })
+      .map((p) => `${p.confidence}`)
+      .join(",");
   });
 }
 
 describe("bottleneck predictions on rise", () => {
   it.each([
-    ["reference: every pass once the previous one settled", false, ["medium", "medium", "high", "high"], undefined, ["0.75", "0.75", "0.85", "0.85"]],
+    [
+      "reference: every pass once the previous one settled",
+      false,
+      ["medium", "medium", "high", "high"],
+      undefined,
+      ["0.75", "0.75", "0.85", "0.85"],
+    ],
     ["on rise: a held bottleneck predicts once", true, ["medium", "medium", "medium"], undefined, ["0.75", "", ""]],
-    ["on rise: again when it worsens, not when it eases", true, ["medium", "critical", "high", "critical"], undefined, ["0.75", "0.95", "", ""]],
+    [
+      "on rise: again when it worsens, not when it eases",
+      true,
+      ["medium", "critical", "high", "critical"],
+      undefined,
+      ["0.75", "0.95", "", ""],
+    ],
     ["on rise: a new episode after it resolved predicts again", true, ["medium", "", "medium"], undefined, ["0.75", "", "0.75"]],
     ["on rise: keyed by the detector's id when given", true, ["high", "high"], "b-1", ["0.85", ""]],
   ])("%s", (_name, onRise, passes, id, expected) => {

@@ -29,21 +29,27 @@ export const bottleneckKey = (b: BottleneckInput): string => b.id ?? `${b.type}:
  * current severity or higher (`offered`: episode key → severity rank, empty = every pass, as the reference); only
  * slow_agent names an agent (its affected resources are agent ids). `paused` = the priorities currently paused.
  */
-export function bottleneckCandidates(bottlenecks: BottleneckInput[], paused: readonly string[] = [], offered: ReadonlyMap<string, number> = new Map()): Candidate[] {
+export function bottleneckCandidates(
+  bottlenecks: BottleneckInput[],
+  paused: readonly string[] = [],
+  offered: ReadonlyMap<string, number> = new Map(),
+): Candidate[] {
   const fresh = (b: BottleneckInput) => severityRank(b.severity) > (offered.get(bottleneckKey(b)) ?? -1);
-  return bottlenecks.filter((b) => fresh(b) && !heldBacklog(b, paused)).map((b) => {
-    const { confidence, etaMs } = BOTTLENECK_SEVERITY[b.severity] ?? { confidence: 0.7, etaMs: 300_000 };
-    const failureType = BOTTLENECK_FAILURE_TYPES[b.type] ?? b.type;
-    const agentId = b.type === "slow_agent" ? (b.affectedResources[0] ?? null) : null;
-    return {
-      failureType,
-      agentId,
-      confidence: clampConfidence(confidence),
-      etaMs,
-      reasoning: `Active ${b.severity} ${b.type} bottleneck (impact ${Math.round(b.impactScore * 100) / 100}) on ${b.affectedResources.join(", ") || "the swarm"}`,
-      recommendedAction: b.recommendations?.[0] ?? "Review system performance",
-      source: "bottleneck",
-      patternIndicators: [`bottleneck_${b.type}`],
-    };
-  });
+  return bottlenecks
+    .filter((b) => fresh(b) && !heldBacklog(b, paused))
+    .map((b) => {
+      const { confidence, etaMs } = BOTTLENECK_SEVERITY[b.severity] ?? { confidence: 0.7, etaMs: 300_000 };
+      const failureType = BOTTLENECK_FAILURE_TYPES[b.type] ?? b.type;
+      const agentId = b.type === "slow_agent" ? (b.affectedResources[0] ?? null) : null;
+      return {
+        failureType,
+        agentId,
+        confidence: clampConfidence(confidence),
+        etaMs,
+        reasoning: `Active ${b.severity} ${b.type} bottleneck (impact ${Math.round(b.impactScore * 100) / 100}) on ${b.affectedResources.join(", ") || "the swarm"}`,
+        recommendedAction: b.recommendations?.[0] ?? "Review system performance",
+        source: "bottleneck",
+        patternIndicators: [`bottleneck_${b.type}`],
+      };
+    });
 }

@@ -35,13 +35,18 @@ describe("early queue depth", () => {
     ["slow growth near 25 stays observed", [24, 25, 26], 25, [[0.31, "queue_backlog_trend"]]],
     ["not above the early depth", [0, 10, 25], 25, []],
   ])("%s", (_name, depth, early, expected) => {
-    expect(queueCandidates({ queueDepth: depth, highPriority: [] }, 10_000, early).map((c) => [c.confidence, c.patternIndicators[0]])).toEqual(expected);
+    expect(
+      queueCandidates({ queueDepth: depth, highPriority: [] }, 10_000, early).map((c) => [c.confidence, c.patternIndicators[0]]),
+    ).toEqual(expected);
   });
 });
 
 describe("newest trend samples", () => {
   it("with a count, the metric series hold only that many newest in-window samples; without, the whole window", () => {
-    const events = [0, 1, 2, 3, 4, 5].flatMap((i) => [resourceMetric(T0 - (5 - i) * 10_000, 20 + i, 50), queueMetric(T0 - (5 - i) * 5_000, i, 0)]);
+    const events = [0, 1, 2, 3, 4, 5].flatMap((i) => [
+      resourceMetric(T0 - (5 - i) * 10_000, 20 + i, 50),
+      queueMetric(T0 - (5 - i) * 5_000, i, 0),
+    ]);
     const view = (over: Parameters<typeof resolveConfig>[0]) => {
       const obs = new Observations(resolveConfig(over));
       for (const e of events) obs.observe(e);

@@ -17,7 +17,10 @@ describe("ETA from the real sample spacing", () => {
     ["samples 1 s apart", 1_000, 1_000 * ((100 - 90) / 5)],
     ["samples 30 s apart", 30_000, 30_000 * ((100 - 90) / 5)],
   ])("memory 80 → 85 → 90, %s", (_name, spacing, eta) => {
-    const [c] = trendCandidates({ tokenUsage: [], memoryUsage: [80, 85, 90], spacingMs: { tokenUsage: null, memoryUsage: spacing } }, 10_000);
+    const [c] = trendCandidates(
+      { tokenUsage: [], memoryUsage: [80, 85, 90], spacingMs: { tokenUsage: null, memoryUsage: spacing } },
+      10_000,
+    );
     expect(c?.etaMs).toBe(Math.round(eta));
   });
 });

@@ -17,16 +17,27 @@ describe("healthCandidates minimum results", () => {
 });
 
 describe("healthCandidates slower than the fleet", () => {
-  const slowing = (agentId: string, base: number): AgentWindow => ({ agentId, results: [0, 1, 2, 3, 4].map((i) => ({ ok: true, durationMs: base + i * 200 })) });
+  const slowing = (agentId: string, base: number): AgentWindow => ({
+    agentId,
+    results: [0, 1, 2, 3, 4].map((i) => ({ ok: true, durationMs: base + i * 200 })),
+  });
   const fleet = [slowing("a1", 5_000), slowing("a2", 5_100), slowing("a3", 4_900)];
 
   it("without the comparison (reference), every agent whose tasks average over 5 s and rise is predicted to time out", () => {
-    expect(healthCandidates(fleet, 5).filter((c) => c.failureType === "task_timeout").map((c) => c.agentId)).toEqual(["a1", "a2", "a3"]);
+    expect(
+      healthCandidates(fleet, 5)
+        .filter((c) => c.failureType === "task_timeout")
+        .map((c) => c.agentId),
+    ).toEqual(["a1", "a2", "a3"]);
   });
 
   it("with it, only an agent well above the fleet's mean is", () => {
     const withSlow = [...fleet, slowing("slow", 12_000)];
-    expect(healthCandidates(withSlow, 5, 1.5).filter((c) => c.failureType === "task_timeout").map((c) => c.agentId)).toEqual(["slow"]);
+    expect(
+      healthCandidates(withSlow, 5, 1.5)
+        .filter((c) => c.failureType === "task_timeout")
+        .map((c) => c.agentId),
+    ).toEqual(["slow"]);
     expect(healthCandidates(fleet, 5, 1.5).filter((c) => c.failureType === "task_timeout")).toEqual([]);
   });
 });

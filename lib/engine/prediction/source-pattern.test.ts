@@ -8,7 +8,13 @@ import { T0, ev, pattern } from "./test-fixtures";
 import type { EngineEvent } from "../model/types";
 import { patternCandidates } from "./source-pattern";
 
-const memoryPattern = pattern({ id: "corr:memory_pressure+heartbeat_failed", events: ["memory_pressure", "heartbeat_failed"], failureType: "agent_down", leadMs: 20_000, lastSeen: T0 });
+const memoryPattern = pattern({
+  id: "corr:memory_pressure+heartbeat_failed",
+  events: ["memory_pressure", "heartbeat_failed"],
+  failureType: "agent_down",
+  leadMs: 20_000,
+  lastSeen: T0,
+});
 
 function candidates(events: EngineEvent[], p = memoryPattern, outcomes: PatternOutcomes | null = null, threshold = 0.7) {
   const obs = new Observations(DEFAULT_PREDICTION_CONFIG);
@@ -40,7 +46,13 @@ describe("pattern source (D11, D9 revised)", () => {
 
   it("predicts the pattern's failure type (not the precursor's) on the precursor's agent; an agent-scoped pattern only counts its own agent", () => {
     const [c] = candidates([mp(15_000, "a-1"), mp(5000, "a-2")]);
-    expect(c).toMatchObject({ failureType: "agent_down", agentId: "a-2", source: "pattern", patternIndicators: [memoryPattern.id], recommendedAction: "Restart the agent proactively" });
+    expect(c).toMatchObject({
+      failureType: "agent_down",
+      agentId: "a-2",
+      source: "pattern",
+      patternIndicators: [memoryPattern.id],
+      recommendedAction: "Restart the agent proactively",
+    });
     const scoped = { ...memoryPattern, agentId: "a-1" };
     expect(candidates([mp(5000, "a-2")], scoped)).toHaveLength(0);
     expect(candidates([mp(5000, "a-1")], scoped)[0]?.agentId).toBe("a-1");
@@ -48,7 +60,11 @@ describe("pattern source (D11, D9 revised)", () => {
 
   it("a precursor of any learnable type counts, not only the reference's indicator types", () => {
     const p = pattern({ id: "corr:gc_pause+task_timeout", events: ["gc_pause", "task_timeout"], failureType: "task_failed", lastSeen: T0 });
-    expect(candidates([ev("gc_pause", T0 - 1000, {}, "a-9")], p)[0]).toMatchObject({ failureType: "task_failed", agentId: "a-9", etaMs: 29_000 });
+    expect(candidates([ev("gc_pause", T0 - 1000, {}, "a-9")], p)[0]).toMatchObject({
+      failureType: "task_failed",
+      agentId: "a-9",
+      etaMs: 29_000,
+    });
   });
 
   it("the reasoning names the episodes, lift, lead and the measured hit rate", () => {

@@ -20,7 +20,12 @@ export function queueCandidates(
   const depth = series.queueDepth;
   const lastDepth = depth[depth.length - 1];
   const depthTrend = trendOf(depth);
-  if (depth.length >= 3 && lastDepth !== undefined && depthTrend > 0 && lastDepth > Math.min(REFERENCE_DEPTH, earlyDepth ?? REFERENCE_DEPTH)) {
+  if (
+    depth.length >= 3 &&
+    lastDepth !== undefined &&
+    depthTrend > 0 &&
+    lastDepth > Math.min(REFERENCE_DEPTH, earlyDepth ?? REFERENCE_DEPTH)
+  ) {
     const etaMs = clampEta(((200 - lastDepth) / Math.max(depthTrend, 1)) * (series.spacingMs?.queueDepth ?? sampleIntervalMs));
     out.push({
       failureType: "task_queue_backlog",

@@ -9,8 +9,20 @@ import { fmt } from "./source-format";
 type ResourceRule = { resource: string; failureType: string; above: number; action: string; indicator: string };
 
 const RULES: Record<"token" | "memory", ResourceRule> = {
-  token: { resource: "Token", failureType: "token_exhaustion", above: 80, action: "Reduce load or clear context", indicator: "resource_trend_token" },
-  memory: { resource: "Memory", failureType: "memory_exhaustion", above: 85, action: "Enable gradual degradation", indicator: "resource_trend_memory" },
+  token: {
+    resource: "Token",
+    failureType: "token_exhaustion",
+    above: 80,
+    action: "Reduce load or clear context",
+    indicator: "resource_trend_token",
+  },
+  memory: {
+    resource: "Memory",
+    failureType: "memory_exhaustion",
+    above: 85,
+    action: "Enable gradual degradation",
+    indicator: "resource_trend_memory",
+  },
 };
 
 /**

@@ -21,11 +21,18 @@ export function ev(type: string, ts: number, data: Record<string, unknown> = {},
 
 /** A resource_metric sample with the given percentages. */
 export const resourceMetric = (ts: number, token?: number, memory?: number): EngineEvent =>
-  ev("resource_metric", ts, { metadata: { ...(token !== undefined ? { token_usage_percent: token } : {}), ...(memory !== undefined ? { memory_usage_percent: memory } : {}) } });
+  ev("resource_metric", ts, {
+    metadata: {
+      ...(token !== undefined ? { token_usage_percent: token } : {}),
+      ...(memory !== undefined ? { memory_usage_percent: memory } : {}),
+    },
+  });
 
 /** A queue_metric sample. */
 export const queueMetric = (ts: number, depth?: number, high?: number): EngineEvent =>
-  ev("queue_metric", ts, { metadata: { ...(depth !== undefined ? { queue_depth: depth } : {}), ...(high !== undefined ? { high_priority_count: high } : {}) } });
+  ev("queue_metric", ts, {
+    metadata: { ...(depth !== undefined ? { queue_depth: depth } : {}), ...(high !== undefined ? { high_priority_count: high } : {}) },
+  });
 
 /** A learned precursor pattern with sensible defaults (3 episodes, lift 5, a 30 s lead). */
 export const pattern = (over: Partial<PatternInput> & Pick<PatternInput, "id" | "events" | "lastSeen" | "failureType">): PatternInput => ({

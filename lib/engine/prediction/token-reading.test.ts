@@ -11,7 +11,11 @@ describe("tokenPercentOf", () => {
     ["resource_snapshot", ev("resource_snapshot", T0, { metadata: { tokens: { usage_percent: 100.3 } } }), 100.3],
     ["resource_exhaustion on tokens", ev("resource_exhaustion", T0, { resource_type: "tokens", current_usage: 101, limit: 100 }), 101],
     ["token_warning on token", ev("token_warning", T0, { resource_type: "Token", current_usage: 80, limit: 100 }), 80],
-    ["resource_exhaustion on memory", ev("resource_exhaustion", T0, { resource_type: "memory", current_usage: 100, limit: 100 }), undefined],
+    [
+      "resource_exhaustion on memory",
+      ev("resource_exhaustion", T0, { resource_type: "memory", current_usage: 100, limit: 100 }),
+      undefined,
+    ],
     ["no limit", ev("resource_exhaustion", T0, { resource_type: "tokens", current_usage: 100 }), undefined],
     ["another event", ev("heartbeat", T0, { metadata: { token_usage_percent: 99 } }), undefined],
   ])("%s → %s", (_name, e, percent) => {
@@ -20,7 +24,13 @@ describe("tokenPercentOf", () => {
 });
 
 describe("skipExhaustedBudget", () => {
-  const backlog: BottleneckInput = { type: "task_queue_backlog", severity: "high", impactScore: 0.7, affectedResources: ["task_queue"], metrics: {} };
+  const backlog: BottleneckInput = {
+    type: "task_queue_backlog",
+    severity: "high",
+    impactScore: 0.7,
+    affectedResources: ["task_queue"],
+    metrics: {},
+  };
   const predicted = (skip: boolean, events: ReturnType<typeof ev>[], bottlenecks: BottleneckInput[] = []) => {
     const ph = new PredictiveHealing({ newId: counterIds(), config: { skipExhaustedBudget: skip } });
     for (const e of events) ph.observe(e);
@@ -36,7 +46,12 @@ describe("skipExhaustedBudget", () => {
     ["reference: over 100 % is still predicted (ETA 0)", false, rising, ["trend token_exhaustion"]],
     ["the newest reading is 101 %: nothing to predict", true, rising, []],
     ["a resource_exhaustion on tokens after the last sample", true, [...rising.slice(0, 2), exhaustion], []],
-    ["the newest reading is below 100 %", true, [97, 98, 99.5].map((u, i) => resourceMetric(T0 - (2 - i) * 10_000, u)), ["trend token_exhaustion"]],
+    [
+      "the newest reading is below 100 %",
+      true,
+      [97, 98, 99.5].map((u, i) => resourceMetric(T0 - (2 - i) * 10_000, u)),
+      ["trend token_exhaustion"],
+    ],
   ])("%s", (_name, skip, events, expected) => {
     expect(predicted(skip, events)).toEqual(expected);
   });

@@ -6,7 +6,14 @@ import { T0, counterIds, ev, pattern, queueMetric, resourceMetric } from "./test
 
 /** A learned precursor (docs/decisions.md#d9 revised) standing in for the reference's `freq:heartbeat_failed`: high_latency on an agent
  * 60 s before its heartbeat_failed; its predictions hit 3 of 3 times, so it may propose. */
-const latencyPattern = pattern({ id: "corr:high_latency+heartbeat_failed", events: ["high_latency", "heartbeat_failed"], failureType: "agent_down", confidence: 0.8, leadMs: 60_000, lastSeen: T0 - 30_000 });
+const latencyPattern = pattern({
+  id: "corr:high_latency+heartbeat_failed",
+  events: ["high_latency", "heartbeat_failed"],
+  failureType: "agent_down",
+  confidence: 0.8,
+  leadMs: 60_000,
+  lastSeen: T0 - 30_000,
+});
 
 /** Three earlier confirmed predictions of the pattern, so that its measured hit rate lets it propose. */
 function proven(ph: PredictiveHealing): void {
@@ -39,7 +46,9 @@ const asSent = (t: number): EngineEvent[] => [
 /** The coordinator's shape (docs/decisions.md#d13): duration and result inside metadata, failures as task_complete with result ≠ success. */
 const coordinatorShape = (t: number): EngineEvent[] => [
   ...[6000, 7000, 8000].map((d, i) => ev("task_complete", t + i * 1000, { metadata: { duration_ms: d, result: "success" } }, "agent-002")),
-  ...[0, 1, 2].map((i) => ev("task_complete", t + i * 1000, { metadata: { duration_ms: 100, result: i === 0 ? "timeout" : "failure" } }, "agent-003")),
+  ...[0, 1, 2].map((i) =>
+    ev("task_complete", t + i * 1000, { metadata: { duration_ms: 100, result: i === 0 ? "timeout" : "failure" } }, "agent-003"),
+  ),
   ev("task_complete", t + 3000, { metadata: { duration_ms: 100, result: "success" } }, "agent-003"),
 ];
 

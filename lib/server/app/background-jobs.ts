@@ -8,7 +8,10 @@ import type { Composition } from "./create-services";
 /** Starts the timers; the returned function stops them. */
 export function startBackgroundJobs(c: Composition, log: Logger): () => void {
   const tick = setInterval(() => c.metrics.timeEngineTick(() => c.engine.tick(c.cluster.ownedSwarms())), 1_000);
-  const flush = setInterval(() => void c.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")), 1_000);
+  const flush = setInterval(
+    () => void c.rollups.flush().catch((e: Error) => log.warn({ err: e.message }, "rollup flush failed; will retry")),
+    1_000,
+  );
   const upkeep = setInterval(() => {
     upkeepPartitions(c.partitions, Date.now())
       .then(({ dropped }) => dropped.length && log.info({ dropped }, "retention dropped partitions"))
@@ -18,7 +21,8 @@ export function startBackgroundJobs(c: Composition, log: Logger): () => void {
     sweepOverdue(c.pool, c.rollups, Date.now(), c.publisher.publish)
       .then(({ no_data, ...r }) => {
         if (r.commands || r.proposals) log.info(r, "overdue commands timed out / proposals expired by storage");
-        if (no_data.healings.length || no_data.bottlenecks || no_data.proposals || no_data.incidents) log.info(no_data, "silent swarms: open healings, bottlenecks, proposals and incidents closed as no data");
+        if (no_data.healings.length || no_data.bottlenecks || no_data.proposals || no_data.incidents)
+          log.info(no_data, "silent swarms: open healings, bottlenecks, proposals and incidents closed as no data");
       })
       .catch((e: Error) => log.warn({ err: e.message }, "overdue sweep failed"));
   }, 5_000);

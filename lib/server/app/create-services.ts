@@ -91,7 +91,13 @@ export async function createServices(database: OpenDatabase, opts: CompositionOp
   const ingestKeys = new IngestKeyVerifier(pool, config.pepper);
   const batcher = new IngestBatcher(pool);
   const rollups = new RollupBuffer(pool);
-  const limits = new RateLimits(opts.limits ?? { ...DEFAULT_RATE_LIMITS, ingestEventsPerS: config.env.INGEST_MAX_EVENTS_PER_S, ingestBytesPerS: config.env.INGEST_MAX_BYTES_PER_S });
+  const limits = new RateLimits(
+    opts.limits ?? {
+      ...DEFAULT_RATE_LIMITS,
+      ingestEventsPerS: config.env.INGEST_MAX_EVENTS_PER_S,
+      ingestBytesPerS: config.env.INGEST_MAX_BYTES_PER_S,
+    },
+  );
   const publisher = new RoomPublisher();
   const publish = publisher.publish;
   const gate = new IngestGate();
@@ -109,7 +115,13 @@ export async function createServices(database: OpenDatabase, opts: CompositionOp
     history: new SwarmHistory({ db }),
     keys: new IngestKeyAdmin({ db, pepper: config.pepper, ingestKeys }),
     proposalDecisions: new ProposalDecisions({ db, limits, cluster, publish }),
-    settings: new SettingsService({ db, engine, cluster, preparePartitions: (now) => preparePartitions(partitions, now), log: settingsLog }),
+    settings: new SettingsService({
+      db,
+      engine,
+      cluster,
+      preparePartitions: (now) => preparePartitions(partitions, now),
+      log: settingsLog,
+    }),
     swarms: new SwarmOverview({ ...ownerReads, db }),
     users: new UserAdmin({ db, auth: database.auth }),
     webhooks: new WebhookSettings({ db }),

@@ -43,7 +43,11 @@ export async function shutdownGracefully(s: RunningServer): Promise<void> {
     new Promise<false>((resolve) => (waited = setTimeout(() => resolve(false), ENGINE_OUTPUT_GRACE_MS))),
   ]);
   clearTimeout(waited);
-  if (!stored) s.log.error({ waitedMs: ENGINE_OUTPUT_GRACE_MS }, "shutting down with engine outputs not stored (see swarm_medic_engine_outputs_queued)");
+  if (!stored)
+    s.log.error(
+      { waitedMs: ENGINE_OUTPUT_GRACE_MS },
+      "shutting down with engine outputs not stored (see swarm_medic_engine_outputs_queued)",
+    );
   await c.cluster.stop();
   await c.rollups.flush().catch((err: Error) => s.log.warn({ err: err.message }, "final rollup flush failed"));
   await s.closeNext?.();

@@ -22,11 +22,18 @@ import type { Composition } from "./create-services";
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void> | void;
 
 /** Next.js' request and upgrade handlers (absent in integration tests, which run without a build). */
-export type NextHandlers = { request: Handler; upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void; dev: boolean };
+export type NextHandlers = {
+  request: Handler;
+  upgrade: (req: http.IncomingMessage, socket: Duplex, head: Buffer) => Promise<void> | void;
+  dev: boolean;
+};
 
 /** Creates the HTTP server with socket.io attached, the engine's outputs stored (fenced) and published, and engine
  * ownership started. */
-export function createHttpApp(c: Composition, nextHandlers?: NextHandlers): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
+export function createHttpApp(
+  c: Composition,
+  nextHandlers?: NextHandlers,
+): { server: http.Server; io: RealtimeServer; drainEngineOutputs: () => Promise<void> } {
   const authHandler = toNodeHandler(c.auth);
   const logRequest = requestLogger(c.log("http"));
   const server = http.createServer((req, res) => {
@@ -42,12 +49,10 @@ export function createHttpApp(c: Composition, nextHandlers?: NextHandlers): { se
       // better-auth rate-limits sign-in per client IP: give it the socket's address, never a client-sent value.
       req.headers["x-forwarded-for"] = req.socket.remoteAddress ?? "unknown";
       void authHandler(req, res);
-    }
-    else if (nextHandlers) {
+    } else if (nextHandlers) {
       applyContentSecurityPolicy(req, res, nextHandlers.dev);
       void nextHandlers.request(req, res);
-    }
-    else sendProblem(res, new ApiError(404, "not_found", "No such route."));
+    } else sendProblem(res, new ApiError(404, "not_found", "No such route."));
   });
   server.keepAliveTimeout = 65_000;
   // Once listening, the instance records where the others reach it for reads of the swarms it owns.
@@ -67,7 +72,8 @@ export function createHttpApp(c: Composition, nextHandlers?: NextHandlers): { se
   });
   c.cluster.start((swarm, healing) => {
     sink.record("healing.finished", { swarm, healing });
-    if (healing.status === "succeeded" && healing.failureId) sink.record("failure.resolved", { swarm, failureId: healing.failureId, resolvedAt: healing.finishedAt ?? Date.now() });
+    if (healing.status === "succeeded" && healing.failureId)
+      sink.record("failure.resolved", { swarm, failureId: healing.failureId, resolvedAt: healing.finishedAt ?? Date.now() });
   });
   const drainEngineOutputs = async () => {
     await c.cluster.idle();

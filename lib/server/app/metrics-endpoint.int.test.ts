@@ -34,7 +34,8 @@ describe("GET /metrics", () => {
     };
     const before = await scrape();
     const events = [1, 2, 3].map((i) => ({ id: `m-${i}`, type: "heartbeat", agent_id: "a", timestamp: Date.now() }));
-    const post = (body: unknown) => fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
+    const post = (body: unknown) =>
+      fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: JSON.stringify(body) });
     expect((await post(events)).status).toBe(202);
     expect((await post(events)).status).toBe(202);
     expect((await post([{ type: "BAD" }])).status).toBe(400);

@@ -18,11 +18,21 @@ describe("API authentication", () => {
   it("health needs no credentials", async () => {
     const res = await call(health);
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: "ok", db: "ok", engine: "ok", retention: { events_retention_days: 30, history_retention_days: 400 } });
+    expect(await res.json()).toMatchObject({
+      status: "ok",
+      db: "ok",
+      engine: "ok",
+      retention: { events_retention_days: 30, history_retention_days: 400 },
+    });
   });
 
   it("401 problem+json without credentials, with a bad token, or a bad cookie (also with x-middleware-subrequest)", async () => {
-    const attempts: Record<string, string>[] = [{}, { authorization: "Bearer smt_nope" }, { cookie: "swarm-medic.session_token=forged" }, { "x-middleware-subrequest": "middleware" }];
+    const attempts: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer smt_nope" },
+      { cookie: "swarm-medic.session_token=forged" },
+      { "x-middleware-subrequest": "middleware" },
+    ];
     for (const headers of attempts) {
       const res = await call(listSwarms, headers);
       expect(res.status).toBe(401);

@@ -8,7 +8,12 @@ import { credentialPrefix, hashCredential, hashesEqual, newCredential } from "./
 export type IngestIdentity = { keyId: number; swarmId: number; swarm: string };
 
 /** Creates the swarm when needed and a new ingest key for it; the plain key is returned once. */
-export async function createIngestKey(db: Db, pepper: string, swarmName: string, name?: string): Promise<{ swarm: string; key: string; id: number }> {
+export async function createIngestKey(
+  db: Db,
+  pepper: string,
+  swarmName: string,
+  name?: string,
+): Promise<{ swarm: string; key: string; id: number }> {
   const swarm = swarmNameSchema.parse(swarmName);
   const key = newCredential("smk");
   const row = await db.swarm.upsert({ where: { name: swarm }, create: { name: swarm }, update: {} });

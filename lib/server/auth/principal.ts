@@ -6,7 +6,8 @@ import type { Auth } from "./auth";
 import { bearerToken } from "./credentials";
 
 /** An authenticated caller. */
-export type Principal = { kind: "user"; id: string; email: string; name: string; role: Role } | { kind: "token"; id: string; name: string | null; role: Role };
+export type Principal =
+  { kind: "user"; id: string; email: string; name: string; role: Role } | { kind: "token"; id: string; name: string | null; role: Role };
 
 /** Where credentials are checked: better-auth sessions, and personal access tokens (stored hashed with the pepper). */
 export type Credentials = { auth: Auth; tokens: { db: Db; pepper: string } };

@@ -16,18 +16,40 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const ingest = (events: Record<string, unknown>[]) =>
-  fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) });
+  fetch(`${app.url}/api/v1/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(events),
+  });
 
 describe("cluster node", () => {
   it("health reports the owned swarm, this instance's id and no lag", async () => {
     expect((await ingest([{ type: "heartbeat", agent_id: "a", timestamp: Date.now() }])).status).toBe(202);
     await app.drainEngineOutputs();
-    await vi.waitFor(async () => expect((await app.services.health.check()).cluster).toEqual({ instance_id: app.cluster.instanceId, owned_swarms: ["owned"], lag_ms: 0 }), { timeout: 10_000 });
+    await vi.waitFor(
+      async () =>
+        expect((await app.services.health.check()).cluster).toEqual({
+          instance_id: app.cluster.instanceId,
+          owned_swarms: ["owned"],
+          lag_ms: 0,
+        }),
+      { timeout: 10_000 },
+    );
   });
 
   it("fenced: with the epoch moved on, the stale owner's outputs are not stored; it steps down and takes over anew", async () => {
-    const { rows } = await app.pool.query<{ epoch: string }>("UPDATE swarm_owners SET epoch = epoch + 1, owner_id = 'someone-else' WHERE swarm_id = $1 RETURNING epoch::text", [swarmId]);
-    expect((await ingest([{ type: "heartbeat", agent_id: "b", timestamp: Date.now() - 500 }, { type: "heartbeat_failed", agent_id: "b", timestamp: Date.now() }])).status).toBe(202);
+    const { rows } = await app.pool.query<{ epoch: string }>(
+      "UPDATE swarm_owners SET epoch = epoch + 1, owner_id = 'someone-else' WHERE swarm_id = $1 RETURNING epoch::text",
+      [swarmId],
+    );
+    expect(
+      (
+        await ingest([
+          { type: "heartbeat", agent_id: "b", timestamp: Date.now() - 500 },
+          { type: "heartbeat_failed", agent_id: "b", timestamp: Date.now() },
+        ])
+      ).status,
+    ).toBe(202);
     await app.drainEngineOutputs();
     expect(await app.db.failure.count({ where: { swarmId } })).toBe(0);
     await vi.waitFor(

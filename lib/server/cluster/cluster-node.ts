@@ -153,7 +153,11 @@ export class ClusterNode {
   /** Ownership as /api/v1/health reports it; lag: how far the cursors are behind stored events. */
   async report(): Promise<{ instance_id: string; owned_swarms: string[]; lag_ms: number }> {
     const now = Date.now();
-    const lags = await Promise.all([...this.feeds.values()].map(async (f) => lagMs(await oldestUnread(this.deps.pool, f.swarmId, f.ledger.cursor, f.ledger.localTxs()), now)));
+    const lags = await Promise.all(
+      [...this.feeds.values()].map(async (f) =>
+        lagMs(await oldestUnread(this.deps.pool, f.swarmId, f.ledger.cursor, f.ledger.localTxs()), now),
+      ),
+    );
     return { instance_id: this.instanceId, owned_swarms: [...this.ownedSwarms()].sort(), lag_ms: Math.max(0, ...lags) };
   }
 
@@ -170,7 +174,9 @@ export class ClusterNode {
   }
 
   private track<T>(p: Promise<T>): void {
-    const tracked = p.catch((err: Error) => this.deps.log.warn({ err: err.message }, "cluster: background work failed")).finally(() => this.work.delete(tracked));
+    const tracked = p
+      .catch((err: Error) => this.deps.log.warn({ err: err.message }, "cluster: background work failed"))
+      .finally(() => this.work.delete(tracked));
     this.work.add(tracked);
   }
 
@@ -226,7 +232,11 @@ export class ClusterNode {
 
   private async beat(): Promise<void> {
     if (!this.session) {
-      this.session = await OwnerSession.open(this.deps.url, (c, p) => this.onNotice(c, p), (err) => this.sessionEnded(err));
+      this.session = await OwnerSession.open(
+        this.deps.url,
+        (c, p) => this.onNotice(c, p),
+        (err) => this.sessionEnded(err),
+      );
     }
     const session = this.session;
     const fenced = await session.heartbeat(this.ownedList(), this.address);
@@ -253,7 +263,8 @@ export class ClusterNode {
     engine.forget(name);
     await this.deps.prepare(name);
     const reconciled = await reconcileOpenItems(db, swarmId, Date.now());
-    if (reconciled.bottlenecks + reconciled.incidents > 0) log.info({ swarm: name, ...reconciled }, "cluster: stored open items of the previous engine closed");
+    if (reconciled.bottlenecks + reconciled.incidents > 0)
+      log.info({ swarm: name, ...reconciled }, "cluster: stored open items of the previous engine closed");
     engine.adoptProposals(name, await openProposals(db, swarmId));
     engine.warm(name, await readProcessedWindow(pool, swarmId, t.cursor, Date.now() - WARM_WINDOW_MS, WARM_MAX_EVENTS));
     const feed = new SwarmFeed(swarmId, name, t.epoch, t.cursor, { pool, engine });

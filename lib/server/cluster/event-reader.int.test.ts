@@ -19,7 +19,17 @@ afterAll(() => pool.end());
 
 const row = (id: string): EventRow => {
   const at = Date.now();
-  return { swarm_id: swarmId, event_id: id, type: "heartbeat", ts: at, agent_id: "a", task_id: null, received_at: at, body: { id }, keyed: true };
+  return {
+    swarm_id: swarmId,
+    event_id: id,
+    type: "heartbeat",
+    ts: at,
+    agent_id: "a",
+    task_id: null,
+    received_at: at,
+    body: { id },
+    keyed: true,
+  };
 };
 const store = async (...ids: string[]) => BigInt((await insertEventRows(pool, ids.map(row))).tx);
 const ids = (page: Awaited<ReturnType<typeof readAfter>>) => page.rows.map((r) => r.event.id);
@@ -48,7 +58,10 @@ it("caught up behind a running transaction: the position stops below it, and its
   const other = await pool.connect();
   try {
     await other.query("BEGIN");
-    await other.query("INSERT INTO events (swarm_id, event_id, type, ts, agent_id, received_at, body) VALUES ($1, 'e1', 'heartbeat', now(), 'a', now(), '{}')", [swarmId]);
+    await other.query(
+      "INSERT INTO events (swarm_id, event_id, type, ts, agent_id, received_at, body) VALUES ($1, 'e1', 'heartbeat', now(), 'a', now(), '{}')",
+      [swarmId],
+    );
     const running = BigInt((await other.query<{ tx: string }>("SELECT pg_current_xact_id()::text AS tx")).rows[0]!.tx);
     await store("f1");
     const held = await readAfter(pool, swarmId, before.last!, [], 100);

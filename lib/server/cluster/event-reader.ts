@@ -11,7 +11,17 @@ export type PositionedEvent = Cursor & { event: EngineEvent };
  * read, and how many rows were read (fewer than asked: caught up with the safe horizon). */
 export type ReadPage = { rows: PositionedEvent[]; last: Cursor | null; scanned: number };
 
-type Row = { tx: string; seq: string; event_id: string; type: string; ts: number; agent_id: string | null; task_id: string | null; body: Record<string, unknown>; horizon: string | null };
+type Row = {
+  tx: string;
+  seq: string;
+  event_id: string;
+  type: string;
+  ts: number;
+  agent_id: string | null;
+  task_id: string | null;
+  body: Record<string, unknown>;
+  horizon: string | null;
+};
 
 const MAX_SEQ = 9_223_372_036_854_775_807n;
 const MAX_XID8 = "18446744073709551615";
@@ -32,7 +42,14 @@ page AS MATERIALIZED (
 SELECT tx::text, seq::text, event_id, type, (extract(epoch FROM ts) * 1000)::float8 AS ts, agent_id, task_id, body, NULL AS horizon FROM page
 UNION ALL SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, x::text FROM horizon WHERE (SELECT count(*) FROM page) < $5`;
 
-const toEvent = (r: Omit<Row, "tx" | "seq" | "horizon">): EngineEvent => ({ id: r.event_id, type: r.type, ts: r.ts, agentId: r.agent_id ?? undefined, taskId: r.task_id ?? undefined, data: r.body });
+const toEvent = (r: Omit<Row, "tx" | "seq" | "horizon">): EngineEvent => ({
+  id: r.event_id,
+  type: r.type,
+  ts: r.ts,
+  agentId: r.agent_id ?? undefined,
+  taskId: r.task_id ?? undefined,
+  data: r.body,
+});
 const position = (r: { tx: string; seq: string }): Cursor => ({ tx: BigInt(r.tx), seq: BigInt(r.seq) });
 
 /** The ranges after `cursor` that hold no local transaction: [lo, hi) in (tx, seq) order, the last one open. */
@@ -50,7 +67,13 @@ export function gapsAfter(cursor: Cursor, localTxs: readonly bigint[]): { loTx: 
 /** Reads up to `limit` committed rows of a swarm after `cursor`, in (tx, seq) order, stepping over the local
  * transactions' rows. When fewer come back, every transaction below the horizon has been read or is local, so
  * `last` moves up to the horizon. */
-export async function readAfter(pool: pg.Pool, swarmId: number, cursor: Cursor, localTxs: readonly bigint[], limit: number): Promise<ReadPage> {
+export async function readAfter(
+  pool: pg.Pool,
+  swarmId: number,
+  cursor: Cursor,
+  localTxs: readonly bigint[],
+  limit: number,
+): Promise<ReadPage> {
   const gaps = gapsAfter(cursor, localTxs);
   const { rows } = await pool.query<Row>({
     name: "read-events-after",
@@ -67,7 +90,13 @@ export async function readAfter(pool: pg.Pool, swarmId: number, cursor: Cursor, 
 }
 
 /** Events of a swarm stored at or before `cursor` with timestamps from `sinceTs`, in event-time order (a takeover's warm-up). */
-export async function readProcessedWindow(pool: pg.Pool, swarmId: number, cursor: Cursor, sinceTs: number, limit: number): Promise<EngineEvent[]> {
+export async function readProcessedWindow(
+  pool: pg.Pool,
+  swarmId: number,
+  cursor: Cursor,
+  sinceTs: number,
+  limit: number,
+): Promise<EngineEvent[]> {
   const { rows } = await pool.query<Row>(
     `SELECT event_id, type, (extract(epoch FROM ts) * 1000)::float8 AS ts, agent_id, task_id, body FROM events
      WHERE swarm_id = $1 AND ts >= $2 AND (tx, seq) <= ($3::text::xid8, $4::bigint) ORDER BY ts, seq LIMIT $5`,

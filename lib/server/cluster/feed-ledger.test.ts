@@ -17,11 +17,56 @@ describe("isAfter", () => {
 
 describe("FeedLedger", () => {
   it.each([
-    { name: "fast path first: claims, reader then skips the local rows", cursor: at(5, 0), claim: 7, rows: [at(6, 1), at(7, 2), at(7, 3)], last: at(7, 3), claimed: true, fed: [at(6, 1)], cursorAfter: at(7, 3) },
-    { name: "reader first: the fast path is refused (the reader fed it)", cursor: at(7, 3), claim: 7, rows: [], last: null, claimed: false, fed: [], cursorAfter: at(7, 3) },
-    { name: "reader stopped mid-transaction: the fast path is refused, the reader feeds the rest", cursor: at(7, 2), claim: 7, rows: [at(7, 3)], last: at(7, 3), claimed: false, fed: [at(7, 3)], cursorAfter: at(7, 3) },
-    { name: "rows at or before the cursor are never fed again", cursor: at(7, 3), claim: 9, rows: [at(7, 3), at(8, 1)], last: at(8, 1), claimed: true, fed: [at(8, 1)], cursorAfter: at(8, 1) },
-    { name: "nothing scanned: the cursor stays", cursor: at(4, 4), claim: 5, rows: [], last: null, claimed: true, fed: [], cursorAfter: at(4, 4) },
+    {
+      name: "fast path first: claims, reader then skips the local rows",
+      cursor: at(5, 0),
+      claim: 7,
+      rows: [at(6, 1), at(7, 2), at(7, 3)],
+      last: at(7, 3),
+      claimed: true,
+      fed: [at(6, 1)],
+      cursorAfter: at(7, 3),
+    },
+    {
+      name: "reader first: the fast path is refused (the reader fed it)",
+      cursor: at(7, 3),
+      claim: 7,
+      rows: [],
+      last: null,
+      claimed: false,
+      fed: [],
+      cursorAfter: at(7, 3),
+    },
+    {
+      name: "reader stopped mid-transaction: the fast path is refused, the reader feeds the rest",
+      cursor: at(7, 2),
+      claim: 7,
+      rows: [at(7, 3)],
+      last: at(7, 3),
+      claimed: false,
+      fed: [at(7, 3)],
+      cursorAfter: at(7, 3),
+    },
+    {
+      name: "rows at or before the cursor are never fed again",
+      cursor: at(7, 3),
+      claim: 9,
+      rows: [at(7, 3), at(8, 1)],
+      last: at(8, 1),
+      claimed: true,
+      fed: [at(8, 1)],
+      cursorAfter: at(8, 1),
+    },
+    {
+      name: "nothing scanned: the cursor stays",
+      cursor: at(4, 4),
+      claim: 5,
+      rows: [],
+      last: null,
+      claimed: true,
+      fed: [],
+      cursorAfter: at(4, 4),
+    },
   ])("$name", ({ cursor, claim, rows, last, claimed, fed, cursorAfter }) => {
     const ledger = new FeedLedger(cursor);
     expect(ledger.claimLocal(BigInt(claim))).toBe(claimed);

@@ -8,7 +8,9 @@ const interfaces = { lo: [nic("127.0.0.1", "IPv4", true)], eth0: [nic("fe80::1",
 
 describe("internalUrl", () => {
   it("uses INTERNAL_URL when it is set, without a trailing slash", () => {
-    expect(internalUrl({ address: "0.0.0.0", family: "IPv4", port: 3000 }, "http://medic-1.internal:3000/", interfaces)).toBe("http://medic-1.internal:3000");
+    expect(internalUrl({ address: "0.0.0.0", family: "IPv4", port: 3000 }, "http://medic-1.internal:3000/", interfaces)).toBe(
+      "http://medic-1.internal:3000",
+    );
   });
 
   it("uses the listening address and port", () => {

@@ -73,16 +73,32 @@ describe("every instance answers reads of live engine state the same", () => {
     // memory_pressure on an agent 20 s before its heartbeat fails, five times in the last hour, among unrelated
     // warnings (a pattern to learn); finished tasks (performance); heartbeats now (active agents).
     const events = [
-      ...Array.from({ length: 8 }, (_, k) => ({ type: "high_latency", agent_id: `agent-${k % 3}`, timestamp: now - 60 * MIN + k * 7 * MIN })),
+      ...Array.from({ length: 8 }, (_, k) => ({
+        type: "high_latency",
+        agent_id: `agent-${k % 3}`,
+        timestamp: now - 60 * MIN + k * 7 * MIN,
+      })),
       ...Array.from({ length: 5 }, (_, k) => [
         { type: "memory_pressure", agent_id: `agent-${k}`, timestamp: now - 55 * MIN + k * 10 * MIN },
         { type: "heartbeat_failed", agent_id: `agent-${k}`, timestamp: now - 55 * MIN + k * 10 * MIN + 20_000 },
       ]).flat(),
-      ...Array.from({ length: 30 }, (_, i) => ({ type: "task_complete", agent_id: `agent-${i % 5}`, task_id: `t${i}`, timestamp: now - 30_000 + i * 1000, duration_ms: 100 + 10 * i, result: i % 10 === 0 ? "failure" : "success", tokens_used: 40 })),
+      ...Array.from({ length: 30 }, (_, i) => ({
+        type: "task_complete",
+        agent_id: `agent-${i % 5}`,
+        task_id: `t${i}`,
+        timestamp: now - 30_000 + i * 1000,
+        duration_ms: 100 + 10 * i,
+        result: i % 10 === 0 ? "failure" : "success",
+        tokens_used: 40,
+      })),
       ...Array.from({ length: 5 }, (_, k) => ({ type: "heartbeat", agent_id: `agent-${k}`, timestamp: now })),
     ];
     // Ingested on the instance that does not run the swarm's engine: the owner reads the events from Postgres.
-    const res = await fetch(`${viewer.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) });
+    const res = await fetch(`${viewer.url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify(events),
+    });
     expect(res.status).toBe(202);
     await vi.waitFor(() => expect(owner.engine.snapshot(SWARM).events_total).toBe(events.length), { timeout: 10_000 });
     owner.engine.tick(); // a learning pass
@@ -103,18 +119,25 @@ describe("every instance answers reads of live engine state the same", () => {
 
     const swarms = await same(async (app) => listSwarms({ ...app.ownerReads, db: app.db }, now));
     expect(swarms).toEqual([expect.objectContaining({ name: SWARM, events_total: events.length, agents: 5 })]);
-    expect((await same(async (app) => (await onInstance(app, swarmsRoute)).body))[0]).toMatchObject({ name: SWARM, events_total: events.length });
+    expect((await same(async (app) => (await onInstance(app, swarmsRoute)).body))[0]).toMatchObject({
+      name: SWARM,
+      events_total: events.length,
+    });
 
     const agents = await same(async (app) => listAgents(app.ownerReads, await swarmRef(app, SWARM), now));
     expect(agents.items.map((x) => [x.id, x.tasks])).toEqual([0, 1, 2, 3, 4].map((k) => [`agent-${k}`, 6]));
-    expect((await same(async (app) => agentDetail({ ...app.ownerReads, db: app.db }, await swarmRef(app, SWARM), "agent-2", now))).agent).toMatchObject({ id: "agent-2", tasks: 6 });
+    expect(
+      (await same(async (app) => agentDetail({ ...app.ownerReads, db: app.db }, await swarmRef(app, SWARM), "agent-2", now))).agent,
+    ).toMatchObject({ id: "agent-2", tasks: 6 });
 
     const patterns = await same(async (app) => {
       const r = await onInstance(app, patternsRoute, { swarm: SWARM });
       return { status: r.status, body: r.body as unknown };
     });
     expect(patterns.status).toBe(200);
-    expect(patterns.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: "corr:memory_pressure+heartbeat_failed", support: 5 })]));
+    expect(patterns.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: "corr:memory_pressure+heartbeat_failed", support: 5 })]),
+    );
 
     const withoutTime = ({ generated_at: _, ...rest }: Record<string, unknown>) => rest;
     const performance = await same(async (app) => {
@@ -135,10 +158,18 @@ describe("every instance answers reads of live engine state the same", () => {
     await Promise.all([a.rollups.flush(), b.rollups.flush()]);
     const admin = await a.token("admin");
     installServices(viewer.services);
-    const put = await callRoute(viewer, settingsRoute, { caller: { token: admin }, method: "PUT", params: { swarm: SWARM }, body: { target_mttr_ms: 45_000 } });
+    const put = await callRoute(viewer, settingsRoute, {
+      caller: { token: admin },
+      method: "PUT",
+      params: { swarm: SWARM },
+      body: { target_mttr_ms: 45_000 },
+    });
     expect(put.status).toBe(200);
     await vi.waitFor(() => expect(owner.engine.snapshot(SWARM).health?.target_mttr_ms).toBe(45_000), { timeout: 5_000 });
-    expect((await same(async (app) => (await listSwarms({ ...app.ownerReads, db: app.db }, now))[0]))).toMatchObject({ events_total: events.length, health: { target_mttr_ms: 45_000 } });
+    expect(await same(async (app) => (await listSwarms({ ...app.ownerReads, db: app.db }, now))[0])).toMatchObject({
+      events_total: events.length,
+      health: { target_mttr_ms: 45_000 },
+    });
 
     // The viewer forwarded every read: it never built an engine for the swarm.
     expect(viewer.engine.knows(SWARM)).toBe(false);
@@ -149,7 +180,11 @@ describe("every instance answers reads of live engine state the same", () => {
     const owner = await ownerOf(SWARM);
     const viewer = owner === a ? b : a;
     const post = (app: TestApp, body: string, signature?: string) =>
-      fetch(`${app.url}${INTERNAL_READ_PATH}`, { method: "POST", headers: { "content-type": "application/json", ...(signature ? { [INTERNAL_AUTH_HEADER]: signature } : {}) }, body });
+      fetch(`${app.url}${INTERNAL_READ_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(signature ? { [INTERNAL_AUTH_HEADER]: signature } : {}) },
+        body,
+      });
     const read = JSON.stringify({ read: "agents", swarm: SWARM });
     expect((await post(owner, read)).status).toBe(401);
     expect((await post(owner, read, signInternal("another installation's pepper", read, Date.now()))).status).toBe(401);
@@ -172,13 +207,19 @@ describe("every instance answers reads of live engine state the same", () => {
       await lockHolder.query("BEGIN");
       const { rows } = await lockHolder.query<{ id: number }>("INSERT INTO swarms (name) VALUES ('hung') RETURNING id");
       await lockHolder.query("SELECT pg_advisory_lock($1, $2)", [LOCK_CLASS, rows[0]!.id]);
-      await lockHolder.query("INSERT INTO swarm_owners (swarm_id, owner_id, owner_url, epoch) VALUES ($1, 'hung-instance', $2, 1)", [rows[0]!.id, `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`]);
+      await lockHolder.query("INSERT INTO swarm_owners (swarm_id, owner_id, owner_url, epoch) VALUES ($1, 'hung-instance', $2, 1)", [
+        rows[0]!.id,
+        `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`,
+      ]);
       await lockHolder.query("COMMIT");
       const subscribers = [await connect(a), await connect(b)];
       const started = Date.now();
       const answers = await Promise.all(
         [a, b].flatMap((app, i) => [
-          listAgents(app.ownerReads, { id: 0, name: "hung" }, Date.now()).then(() => null, (err: unknown) => err),
+          listAgents(app.ownerReads, { id: 0, name: "hung" }, Date.now()).then(
+            () => null,
+            (err: unknown) => err,
+          ),
           onInstance(app, patternsRoute, { swarm: "hung" }),
           subscribers[i]!.emitWithAck("subscribe", { swarm: "hung" }),
         ]),
@@ -187,7 +228,10 @@ describe("every instance answers reads of live engine state the same", () => {
       for (let i = 0; i < 2; i++) {
         const [agentsErr, patterns, ack] = answers.slice(3 * i, 3 * i + 3);
         expect(agentsErr).toMatchObject({ status: 503, code: "engine_owner_unavailable" });
-        expect(patterns).toMatchObject({ status: 503, body: { type: "https://swarm-medic.dev/problems/engine_owner_unavailable", status: 503 } });
+        expect(patterns).toMatchObject({
+          status: 503,
+          body: { type: "https://swarm-medic.dev/problems/engine_owner_unavailable", status: 503 },
+        });
         expect((patterns as { headers: Headers }).headers.get("retry-after")).toBe("2");
         expect(ack).toEqual({ ok: false, error: expect.stringContaining('swarm "hung" did not answer') });
       }

@@ -23,7 +23,12 @@ export type OwnerReadDeps = { engine: Engine; cluster: Pick<ClusterNode, "runsEn
 type Place = { here: true } | { here: false; url: string | null };
 
 const unavailable = (swarm: string) =>
-  new ApiError(503, "engine_owner_unavailable", `The instance that runs swarm "${swarm}" did not answer (it may be restarting or handing the swarm over); retry shortly.`, { retryAfterS: 2 });
+  new ApiError(
+    503,
+    "engine_owner_unavailable",
+    `The instance that runs swarm "${swarm}" did not answer (it may be restarting or handing the swarm over); retry shortly.`,
+    { retryAfterS: 2 },
+  );
 
 async function placesOf(deps: OwnerReadDeps, swarms: readonly string[]): Promise<Map<string, Place>> {
   const places = new Map<string, Place>(swarms.map((s) => [s, { here: true }]));

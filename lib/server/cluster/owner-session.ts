@@ -22,8 +22,18 @@ export class OwnerSession {
   private constructor(private client: pg.Client) {}
 
   /** Connects, sets the lease and keepalives, and listens; `onNotice` gets notifications, `onEnd` the end of the session. */
-  static async open(url: string, onNotice: (channel: string, payload: string) => void, onEnd: (err?: Error) => void): Promise<OwnerSession> {
-    const client = new pg.Client({ connectionString: url, keepAlive: true, keepAliveInitialDelayMillis: 2_000, connectionTimeoutMillis: 5_000, application_name: "swarm-medic-owner" });
+  static async open(
+    url: string,
+    onNotice: (channel: string, payload: string) => void,
+    onEnd: (err?: Error) => void,
+  ): Promise<OwnerSession> {
+    const client = new pg.Client({
+      connectionString: url,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 2_000,
+      connectionTimeoutMillis: 5_000,
+      application_name: "swarm-medic-owner",
+    });
     let ended = false;
     const end = (err?: Error) => {
       if (ended) return;
@@ -89,7 +99,13 @@ export class OwnerSession {
       `UPDATE swarm_owners o SET cursor_tx = v.tx::xid8, cursor_seq = v.seq, owner_url = coalesce($5, o.owner_url), heartbeat_at = now()
        FROM unnest($1::int[], $2::bigint[], $3::text[], $4::bigint[]) AS v(swarm_id, epoch, tx, seq)
        WHERE o.swarm_id = v.swarm_id AND o.epoch = v.epoch RETURNING o.swarm_id`,
-      [owned.map((o) => o.swarmId), owned.map((o) => o.epoch.toString()), owned.map((o) => o.cursor.tx.toString()), owned.map((o) => o.cursor.seq.toString()), ownerUrl],
+      [
+        owned.map((o) => o.swarmId),
+        owned.map((o) => o.epoch.toString()),
+        owned.map((o) => o.cursor.tx.toString()),
+        owned.map((o) => o.cursor.seq.toString()),
+        ownerUrl,
+      ],
     );
     const kept = new Set(rows.map((r) => r.swarm_id));
     return new Set(owned.map((o) => o.swarmId).filter((id) => !kept.has(id)));

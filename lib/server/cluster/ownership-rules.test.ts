@@ -40,13 +40,25 @@ describe("adoptedVerdict", () => {
   it.each([
     { byEvent: true, evidence: null, elapsed: 0, out: null },
     { byEvent: true, evidence: "pass", elapsed: 0, out: { status: "succeeded", reason: null } },
-    { byEvent: true, evidence: "fail", elapsed: 0, out: { status: "failed", reason: "verification failed: the task failed again (verified after an ownership change)" } },
+    {
+      byEvent: true,
+      evidence: "fail",
+      elapsed: 0,
+      out: { status: "failed", reason: "verification failed: the task failed again (verified after an ownership change)" },
+    },
     { byEvent: true, evidence: null, elapsed: V.timeoutMs - 1, out: null },
     { byEvent: true, evidence: null, elapsed: V.timeoutMs, out: timedOut },
     { byEvent: false, evidence: null, elapsed: V.stableWindowMs - 1, out: null },
     { byEvent: false, evidence: null, elapsed: V.stableWindowMs, out: { status: "succeeded", reason: null } },
-    { byEvent: false, evidence: "fail", elapsed: 0, out: { status: "failed", reason: "verification failed: the failure recurred (verified after an ownership change)" } },
-  ] as const)("by event $byEvent, evidence $evidence after $elapsed ms → $out", ({ byEvent, evidence, elapsed, out }) => expect(adoptedVerdict(byEvent, evidence, elapsed)).toEqual(out));
+    {
+      byEvent: false,
+      evidence: "fail",
+      elapsed: 0,
+      out: { status: "failed", reason: "verification failed: the failure recurred (verified after an ownership change)" },
+    },
+  ] as const)("by event $byEvent, evidence $evidence after $elapsed ms → $out", ({ byEvent, evidence, elapsed, out }) =>
+    expect(adoptedVerdict(byEvent, evidence, elapsed)).toEqual(out),
+  );
 });
 
 describe("lagMs", () => {

@@ -30,9 +30,14 @@ export const ADOPTED_VERIFICATION = { timeoutMs: 60_000, stableWindowMs: 30_000 
 export type AdoptedEvidence = "pass" | "fail" | null;
 
 /** The verdict on an adopted healing's verification `elapsedMs` after its last command succeeded; null while undecided. */
-export function adoptedVerdict(byEvent: boolean, evidence: AdoptedEvidence, elapsedMs: number): { status: "succeeded" | "failed"; reason: string | null } | null {
+export function adoptedVerdict(
+  byEvent: boolean,
+  evidence: AdoptedEvidence,
+  elapsedMs: number,
+): { status: "succeeded" | "failed"; reason: string | null } | null {
   const owner = "(verified after an ownership change)";
-  if (evidence === "fail") return { status: "failed", reason: `verification failed: ${byEvent ? "the task failed again" : "the failure recurred"} ${owner}` };
+  if (evidence === "fail")
+    return { status: "failed", reason: `verification failed: ${byEvent ? "the task failed again" : "the failure recurred"} ${owner}` };
   if (evidence === "pass") return { status: "succeeded", reason: null };
   if (!byEvent) return elapsedMs >= ADOPTED_VERIFICATION.stableWindowMs ? { status: "succeeded", reason: null } : null;
   return elapsedMs >= ADOPTED_VERIFICATION.timeoutMs ? { status: "failed", reason: `verification timed out ${owner}` } : null;

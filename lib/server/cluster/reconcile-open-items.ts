@@ -12,8 +12,14 @@ export const RECONCILED_REASON = "closed when a new engine took the swarm over; 
 /** Closes the swarm's active bottlenecks and open incidents; returns how many of each. */
 export async function reconcileOpenItems(db: Db, swarmId: number, now: number): Promise<{ bottlenecks: number; incidents: number }> {
   const at = new Date(now);
-  const bottlenecks = await db.bottleneck.updateMany({ where: { swarmId, status: "active" }, data: { status: "resolved", resolvedAt: at, updatedAt: at } });
-  const incidents = await db.incident.updateMany({ where: { swarmId, state: { not: "resolved" } }, data: { state: "resolved", reason: RECONCILED_REASON, resolvedAt: at, updatedAt: at } });
+  const bottlenecks = await db.bottleneck.updateMany({
+    where: { swarmId, status: "active" },
+    data: { status: "resolved", resolvedAt: at, updatedAt: at },
+  });
+  const incidents = await db.incident.updateMany({
+    where: { swarmId, state: { not: "resolved" } },
+    data: { state: "resolved", reason: RECONCILED_REASON, resolvedAt: at, updatedAt: at },
+  });
   return { bottlenecks: bottlenecks.count, incidents: incidents.count };
 }
 
@@ -21,9 +27,20 @@ export async function reconcileOpenItems(db: Db, swarmId: number, now: number): 
 export async function openProposals(db: Db, swarmId: number): Promise<Prediction[]> {
   const rows = await db.prediction.findMany({ where: { swarmId, status: "open" }, orderBy: { predictedAt: "asc" }, take: 1_000 });
   return rows.map((p) => ({
-    id: p.id, failureType: p.failureType, agentId: p.agentId, confidence: p.confidence, predictedAt: p.predictedAt.getTime(), expectedAt: p.expectedAt.getTime(),
-    reasoning: p.reasoning, recommendedAction: p.recommendedAction, source: p.source as PredictionSource,
+    id: p.id,
+    failureType: p.failureType,
+    agentId: p.agentId,
+    confidence: p.confidence,
+    predictedAt: p.predictedAt.getTime(),
+    expectedAt: p.expectedAt.getTime(),
+    reasoning: p.reasoning,
+    recommendedAction: p.recommendedAction,
+    source: p.source as PredictionSource,
     patternIndicators: Array.isArray(p.patternIndicators) ? p.patternIndicators.filter((x): x is string => typeof x === "string") : [],
-    status: "open", outcome: null, decidedBy: null, decidedAt: null, decisionReason: null,
+    status: "open",
+    outcome: null,
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
   }));
 }

@@ -20,7 +20,15 @@ afterAll(() => pool.end());
 
 const now = Date.now();
 const row = (id: string): EventRow => ({
-  swarm_id: swarmId, event_id: id, type: "heartbeat", ts: now, agent_id: "a", task_id: null, received_at: now, body: { id, type: "heartbeat" }, keyed: true,
+  swarm_id: swarmId,
+  event_id: id,
+  type: "heartbeat",
+  ts: now,
+  agent_id: "a",
+  task_id: null,
+  received_at: now,
+  body: { id, type: "heartbeat" },
+  keyed: true,
 });
 const event = (id: string): EngineEvent => ({ id, type: "heartbeat", ts: now, agentId: "a", data: { id, type: "heartbeat" } });
 const store = async (...ids: string[]) => BigInt((await insertEventRows(pool, ids.map(row))).tx);
@@ -53,7 +61,10 @@ it("a held batch the reader cannot pass yet (an earlier transaction still runnin
   const other = await pool.connect();
   try {
     await other.query("BEGIN");
-    await other.query("INSERT INTO events (swarm_id, event_id, type, ts, agent_id, received_at, body) VALUES ($1, 'e1', 'heartbeat', now(), 'a', now(), '{}')", [swarmId]);
+    await other.query(
+      "INSERT INTO events (swarm_id, event_id, type, ts, agent_id, received_at, body) VALUES ($1, 'e1', 'heartbeat', now(), 'a', now(), '{}')",
+      [swarmId],
+    );
     const local = await store("d1");
     const reading = feed.pull();
     expect(feed.deliverLocal(local, [event("d1")])).toBe(true);

@@ -25,7 +25,13 @@ export class SwarmFeed {
   private again = false;
   private closed = false;
 
-  constructor(readonly swarmId: number, readonly name: string, readonly epoch: bigint, cursor: Cursor, private deps: { pool: pg.Pool; engine: Engine }) {
+  constructor(
+    readonly swarmId: number,
+    readonly name: string,
+    readonly epoch: bigint,
+    cursor: Cursor,
+    private deps: { pool: pg.Pool; engine: Engine },
+  ) {
     this.ledger = new FeedLedger(cursor);
   }
 
@@ -66,7 +72,10 @@ export class SwarmFeed {
         if (this.closed) return;
         const rows = this.ledger.accept(page.rows, page.last);
         const passed = this.ledger.cursor.tx;
-        this.feed(rows, this.held.filter((h) => h.tx <= passed));
+        this.feed(
+          rows,
+          this.held.filter((h) => h.tx <= passed),
+        );
         this.held = this.held.filter((h) => h.tx > passed);
         if (page.scanned < PAGE) break;
       }

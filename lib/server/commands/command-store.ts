@@ -8,15 +8,38 @@ import type pg from "pg";
 export const LEASE_MS = 30_000;
 
 /** A command as handed to a coordinator (docs/contract.md#coordinator-link). */
-export type DeliveredCommand = { id: string; kind: string; params: Record<string, unknown>; issued_at: string; deadline: string; attempts: number; lease_until: string };
+export type DeliveredCommand = {
+  id: string;
+  kind: string;
+  params: Record<string, unknown>;
+  issued_at: string;
+  deadline: string;
+  attempts: number;
+  lease_until: string;
+};
 
-type Row = { id: string; kind: string; params: Record<string, unknown>; issued_at: Date; deadline: Date; attempts: number; lease_until: Date };
+type Row = {
+  id: string;
+  kind: string;
+  params: Record<string, unknown>;
+  issued_at: Date;
+  deadline: Date;
+  attempts: number;
+  lease_until: Date;
+};
 
 /** Who receives claimed commands (recorded in the audit entry of each dispatch attempt). */
 export type Receiver = "pull" | "webhook" | "simulator";
 
 /** Claims up to `limit` due commands of a swarm (pending, or leased out and expired) for `leaseMs`, auditing each attempt. */
-export async function claimCommands(pool: pg.Pool, swarmId: number, now: number, limit = 50, leaseMs = LEASE_MS, via: Receiver = "pull"): Promise<DeliveredCommand[]> {
+export async function claimCommands(
+  pool: pg.Pool,
+  swarmId: number,
+  now: number,
+  limit = 50,
+  leaseMs = LEASE_MS,
+  via: Receiver = "pull",
+): Promise<DeliveredCommand[]> {
   const { rows } = await pool.query<Row>(
     `WITH due AS (
        SELECT id, issued_at FROM commands
@@ -41,20 +64,37 @@ export async function claimCommands(pool: pg.Pool, swarmId: number, now: number,
   );
   return rows
     .sort((a, b) => a.issued_at.getTime() - b.issued_at.getTime())
-    .map((r) => ({ id: r.id, kind: r.kind, params: r.params, issued_at: r.issued_at.toISOString(), deadline: r.deadline.toISOString(), attempts: r.attempts, lease_until: r.lease_until.toISOString() }));
+    .map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      params: r.params,
+      issued_at: r.issued_at.toISOString(),
+      deadline: r.deadline.toISOString(),
+      attempts: r.attempts,
+      lease_until: r.lease_until.toISOString(),
+    }));
 }
 
 /** The stored state of a command after a result was reported. */
 export type ResultOutcome = { id: string; status: string; detail: string | null; changed: boolean };
 
 /** Records a coordinator's result; idempotent: a command that already has a final state keeps it. Null if unknown. */
-export async function recordCommandResult(pool: pg.Pool, swarmId: number, id: string, result: { status: "succeeded" | "failed"; detail?: string | undefined }, now: number): Promise<ResultOutcome | null> {
+export async function recordCommandResult(
+  pool: pg.Pool,
+  swarmId: number,
+  id: string,
+  result: { status: "succeeded" | "failed"; detail?: string | undefined },
+  now: number,
+): Promise<ResultOutcome | null> {
   const updated = await pool.query<{ id: string; status: string; detail: string | null }>(
     `UPDATE commands SET status = $3, detail = $4, finished_at = $5, lease_until = NULL
      WHERE id = $1 AND swarm_id = $2 AND status NOT IN ('succeeded', 'failed', 'timed_out') RETURNING id, status, detail`,
     [id, swarmId, result.status, result.detail ?? null, new Date(now)],
   );
   if (updated.rows[0]) return { ...updated.rows[0], changed: true };
-  const { rows } = await pool.query<{ id: string; status: string; detail: string | null }>("SELECT id, status, detail FROM commands WHERE id = $1 AND swarm_id = $2", [id, swarmId]);
+  const { rows } = await pool.query<{ id: string; status: string; detail: string | null }>(
+    "SELECT id, status, detail FROM commands WHERE id = $1 AND swarm_id = $2",
+    [id, swarmId],
+  );
   return rows[0] ? { ...rows[0], changed: false } : null;
 }

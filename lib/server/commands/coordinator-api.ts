@@ -11,7 +11,10 @@ import type { CommandSignal } from "./command-signal";
 import { claimCommands, type DeliveredCommand, recordCommandResult } from "./command-store";
 
 /** Query of GET /api/v1/commands. */
-export const pollQuery = z.object({ wait: z.coerce.number().min(0).max(25).default(0), limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const pollQuery = z.object({
+  wait: z.coerce.number().min(0).max(25).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 /** Body of POST /api/v1/commands/{id}/result. */
 export const resultBody = z.object({ status: z.enum(["succeeded", "failed"]), detail: z.string().max(2000).optional() });
@@ -23,13 +26,20 @@ export type CommandResults = { pool: pg.Pool; cluster: Pick<ClusterNode, "comman
 export type CommandPolls = CommandResults & { gate: IngestGate; commandSignal: CommandSignal };
 
 /** Claims the swarm's due commands for COMMAND_LEASE_MS, waiting up to `q.wait` seconds for one to appear. */
-export async function pollCommands(deps: CommandPolls, who: IngestIdentity, q: z.output<typeof pollQuery>, signal?: AbortSignal): Promise<Omit<DeliveredCommand, "attempts" | "lease_until">[]> {
+export async function pollCommands(
+  deps: CommandPolls,
+  who: IngestIdentity,
+  q: z.output<typeof pollQuery>,
+  signal?: AbortSignal,
+): Promise<Omit<DeliveredCommand, "attempts" | "lease_until">[]> {
   const until = Date.now() + q.wait * 1000;
   for (;;) {
     const claimed = await claimCommands(deps.pool, who.swarmId, Date.now(), q.limit, env().COMMAND_LEASE_MS);
-    for (const c of claimed) deps.cluster.commandResult(who.swarm, c.id, { status: "dispatched", attempts: c.attempts, leaseUntil: Date.parse(c.lease_until) });
+    for (const c of claimed)
+      deps.cluster.commandResult(who.swarm, c.id, { status: "dispatched", attempts: c.attempts, leaseUntil: Date.parse(c.lease_until) });
     const left = until - Date.now();
-    if (claimed.length > 0 || left <= 0 || signal?.aborted || !deps.gate.accepting) return claimed.map(({ id, kind, params, issued_at, deadline }) => ({ id, kind, params, issued_at, deadline }));
+    if (claimed.length > 0 || left <= 0 || signal?.aborted || !deps.gate.accepting)
+      return claimed.map(({ id, kind, params, issued_at, deadline }) => ({ id, kind, params, issued_at, deadline }));
     await deps.commandSignal.wait(who.swarm, Math.min(left, 1_000), signal);
   }
 }

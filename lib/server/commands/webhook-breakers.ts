@@ -5,10 +5,20 @@
 import CircuitBreaker from "opossum";
 
 /** Breaker settings (opossum's names). */
-export type BreakerOptions = { resetTimeout: number; errorThresholdPercentage: number; volumeThreshold: number; rollingCountTimeout: number };
+export type BreakerOptions = {
+  resetTimeout: number;
+  errorThresholdPercentage: number;
+  volumeThreshold: number;
+  rollingCountTimeout: number;
+};
 
 /** Defaults: open when at least half of 5+ deliveries in a minute failed; probe again after 30 s. */
-export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = { resetTimeout: 30_000, errorThresholdPercentage: 50, volumeThreshold: 5, rollingCountTimeout: 60_000 };
+export const DEFAULT_BREAKER_OPTIONS: BreakerOptions = {
+  resetTimeout: 30_000,
+  errorThresholdPercentage: 50,
+  volumeThreshold: 5,
+  rollingCountTimeout: 60_000,
+};
 
 /** What a breaker allows right now: every due command, one probe, or nothing. */
 export type BreakerState = "closed" | "half_open" | "open";
@@ -22,10 +32,13 @@ export class WebhookBreakers {
   private breaker(url: string) {
     let b = this.breakers.get(url);
     if (!b) {
-      b = new CircuitBreaker(async (attempt: () => Promise<boolean>) => {
-        if (!(await attempt())) throw new Error("webhook delivery failed");
-        return true;
-      }, { ...this.options, timeout: false });
+      b = new CircuitBreaker(
+        async (attempt: () => Promise<boolean>) => {
+          if (!(await attempt())) throw new Error("webhook delivery failed");
+          return true;
+        },
+        { ...this.options, timeout: false },
+      );
       this.breakers.set(url, b);
     }
     return b;
@@ -39,7 +52,9 @@ export class WebhookBreakers {
 
   /** Runs one delivery through the circuit; resolves to whether it succeeded (false when the circuit refused it). */
   async run(url: string, attempt: () => Promise<boolean>): Promise<boolean> {
-    return this.breaker(url).fire(attempt).catch(() => false);
+    return this.breaker(url)
+      .fire(attempt)
+      .catch(() => false);
   }
 
   /** Stops every breaker's timers. */

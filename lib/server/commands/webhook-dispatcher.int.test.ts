@@ -32,7 +32,10 @@ beforeAll(async () => {
       if (failuresLeft > 0) {
         failuresLeft--;
         res.writeHead(503).end();
-      } else res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: "succeeded", detail: `did ${JSON.parse(body).kind}` }));
+      } else
+        res
+          .writeHead(200, { "content-type": "application/json" })
+          .end(JSON.stringify({ status: "succeeded", detail: `did ${JSON.parse(body).kind}` }));
     });
   });
   await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
@@ -45,18 +48,32 @@ afterAll(async () => {
 
 const configure = async (role: "admin" | "operator") =>
   putWebhook(
-    new Request(`${app.url}/x`, { method: "PUT", headers: { authorization: `Bearer ${await app.token(role)}`, "content-type": "application/json" }, body: JSON.stringify({ url: receiverUrl, secret: SECRET }) }),
+    new Request(`${app.url}/x`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${await app.token(role)}`, "content-type": "application/json" },
+      body: JSON.stringify({ url: receiverUrl, secret: SECRET }),
+    }),
     { params: Promise.resolve({ swarm: "pushed" }) },
   );
 const command = (deadlineInMs: number) =>
-  app.db.command.create({ data: { swarmId, kind: "drain_agent", params: { agent_id: "a-1" }, issuedAt: new Date(), deadline: new Date(Date.now() + deadlineInMs) } });
+  app.db.command.create({
+    data: {
+      swarmId,
+      kind: "drain_agent",
+      params: { agent_id: "a-1" },
+      issuedAt: new Date(),
+      deadline: new Date(Date.now() + deadlineInMs),
+    },
+  });
 const log = pino({ level: "silent" });
 
 describe("webhook push", () => {
   it("only admins configure it, and the secret is never returned", async () => {
     expect((await configure("operator")).status).toBe(403);
     expect((await configure("admin")).status).toBe(200);
-    const res = await getWebhook(new Request(`${app.url}/x`, { headers: { authorization: `Bearer ${await app.token("admin")}` } }), { params: Promise.resolve({ swarm: "pushed" }) });
+    const res = await getWebhook(new Request(`${app.url}/x`, { headers: { authorization: `Bearer ${await app.token("admin")}` } }), {
+      params: Promise.resolve({ swarm: "pushed" }),
+    });
     const body = await res.json();
     expect(body).toEqual({ url: receiverUrl, secret_set: true });
     expect(JSON.stringify(body)).not.toContain(SECRET);
@@ -69,8 +86,18 @@ describe("webhook push", () => {
     expect(seen).toHaveLength(1);
     const expected = `sha256=${createHmac("sha256", SECRET).update(seen[0]!.body).digest("hex")}`;
     expect(seen[0]!.signature).toBe(expected);
-    expect(JSON.parse(seen[0]!.body)).toEqual({ id: cmd.id, kind: "drain_agent", params: { agent_id: "a-1" }, issued_at: cmd.issuedAt.toISOString(), deadline: cmd.deadline.toISOString() });
-    expect(await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({ status: "succeeded", detail: "did drain_agent", attempts: 1 });
+    expect(JSON.parse(seen[0]!.body)).toEqual({
+      id: cmd.id,
+      kind: "drain_agent",
+      params: { agent_id: "a-1" },
+      issued_at: cmd.issuedAt.toISOString(),
+      deadline: cmd.deadline.toISOString(),
+    });
+    expect(await app.db.command.findFirstOrThrow({ where: { id: cmd.id } })).toMatchObject({
+      status: "succeeded",
+      detail: "did drain_agent",
+      attempts: 1,
+    });
   });
 
   it("retries a failing receiver with backoff until it answers, then stops", async () => {
@@ -105,7 +132,12 @@ describe("webhook push", () => {
 describe("circuit breaker on the webhook target", () => {
   it("opens after repeated failures (no claims, commands wait in Postgres), probes once after the reset time, closes on success", async () => {
     app.webhookBreakers.shutdown();
-    app.webhookBreakers = new WebhookBreakers({ resetTimeout: 300, errorThresholdPercentage: 50, volumeThreshold: 3, rollingCountTimeout: 60_000 });
+    app.webhookBreakers = new WebhookBreakers({
+      resetTimeout: 300,
+      errorThresholdPercentage: 50,
+      volumeThreshold: 3,
+      rollingCountTimeout: 60_000,
+    });
     await app.db.command.updateMany({ where: { swarmId, status: { in: ["pending", "dispatched"] } }, data: { status: "timed_out" } });
     const cmds = await Promise.all(Array.from({ length: 5 }, () => command(600_000)));
     seen.length = 0;
@@ -135,7 +167,11 @@ describe("circuit breaker on the webhook target", () => {
 
 describe("backoff", () => {
   it.each([
-    [1, 0, 250], [1, 1, 500], [2, 1, 1_000], [3, 0.5, 1_500], [20, 1, 30_000],
+    [1, 0, 250],
+    [1, 1, 500],
+    [2, 1, 1_000],
+    [3, 0.5, 1_500],
+    [20, 1, 30_000],
   ])("attempt %i with random %f → %i ms", (attempts, random, ms) => {
     expect(retryDelayMs(attempts, () => random)).toBe(ms);
   });

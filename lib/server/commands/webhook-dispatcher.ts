@@ -26,12 +26,20 @@ export function retryDelayMs(attempts: number, random: () => number = Math.rando
 const answer = z.object({ status: z.enum(["succeeded", "failed"]), detail: z.string().max(2000).optional() });
 
 /** Delivers one command; returns the receiver's result, or null to retry later. */
-async function deliver(webhook: WebhookConfig, command: Omit<DeliveredCommand, "attempts" | "lease_until">, timeoutMs: number): Promise<z.infer<typeof answer> | null> {
+async function deliver(
+  webhook: WebhookConfig,
+  command: Omit<DeliveredCommand, "attempts" | "lease_until">,
+  timeoutMs: number,
+): Promise<z.infer<typeof answer> | null> {
   const body = JSON.stringify(command);
   try {
     const res = await fetch(webhook.url, {
       method: "POST",
-      headers: { "content-type": "application/json", "x-swarm-medic-signature": signBody(webhook.secret, body), "x-swarm-medic-command": command.id },
+      headers: {
+        "content-type": "application/json",
+        "x-swarm-medic-signature": signBody(webhook.secret, body),
+        "x-swarm-medic-command": command.id,
+      },
       body,
       signal: AbortSignal.timeout(timeoutMs),
       redirect: "error",
@@ -58,7 +66,11 @@ export async function dispatchWebhooks(deps: WebhookDispatch, log: Logger, now =
       claimed.map(async (c) => {
         let result: Awaited<ReturnType<typeof deliver>> = null;
         await deps.breakers.run(swarm.webhook.url, async () => {
-          result = await deliver(swarm.webhook, { id: c.id, kind: c.kind, params: c.params, issued_at: c.issued_at, deadline: c.deadline }, 10_000);
+          result = await deliver(
+            swarm.webhook,
+            { id: c.id, kind: c.kind, params: c.params, issued_at: c.issued_at, deadline: c.deadline },
+            10_000,
+          );
           return result !== null;
         });
         if (result) {
@@ -67,7 +79,10 @@ export async function dispatchWebhooks(deps: WebhookDispatch, log: Logger, now =
           return;
         }
         const retryAt = Math.min(Date.parse(c.deadline), now + retryDelayMs(c.attempts));
-        await deps.pool.query("UPDATE commands SET lease_until = $3 WHERE id = $1 AND swarm_id = $2 AND issued_at = $4 AND status = 'dispatched'", [c.id, swarm.id, new Date(retryAt), new Date(c.issued_at)]);
+        await deps.pool.query(
+          "UPDATE commands SET lease_until = $3 WHERE id = $1 AND swarm_id = $2 AND issued_at = $4 AND status = 'dispatched'",
+          [c.id, swarm.id, new Date(retryAt), new Date(c.issued_at)],
+        );
         log.warn({ command: c.id, swarm: swarm.name, attempt: c.attempts }, "webhook delivery failed; will retry");
       }),
     );

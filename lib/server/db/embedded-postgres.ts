@@ -119,7 +119,11 @@ export async function startEmbeddedPostgres(baseDir: string, preferredPort: numb
     chownTree(dataDir, ids);
     if (ids) fs.chownSync(initPw, ids.uid, ids.gid);
     try {
-      await runAs(bins.initdb, [`--pgdata=${dataDir}`, `--username=${PG_USER}`, `--pwfile=${initPw}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C"], ids);
+      await runAs(
+        bins.initdb,
+        [`--pgdata=${dataDir}`, `--username=${PG_USER}`, `--pwfile=${initPw}`, "--auth=scram-sha-256", "--encoding=UTF8", "--locale=C"],
+        ids,
+      );
     } finally {
       fs.rmSync(initPw, { force: true });
     }
@@ -130,7 +134,9 @@ export async function startEmbeddedPostgres(baseDir: string, preferredPort: numb
 
   const url = (port: number) => `postgresql://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   const stop = async () => {
-    await runAs(bins.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "20"], ids).catch((e: Error) => log(`pg_ctl stop: ${e.message}`));
+    await runAs(bins.pg_ctl, ["stop", "-D", dataDir, "-m", "fast", "-w", "-t", "20"], ids).catch((e: Error) =>
+      log(`pg_ctl stop: ${e.message}`),
+    );
   };
   const adopted = runningPort(dataDir);
   if (adopted) return { url: url(adopted), port: adopted, dataDir, startedByUs: false, stop };

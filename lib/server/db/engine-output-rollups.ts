@@ -8,7 +8,13 @@ import type { RollupDelta } from "./rollup-upsert";
 export type RollupShare = { at: number; delta: RollupDelta };
 
 /** The counted state of a healing row. */
-export type HealingCounted = { status: string; startedAt: number; finishedAt: number | null; healMs: number | null; recoveryMs: number | null };
+export type HealingCounted = {
+  status: string;
+  startedAt: number;
+  finishedAt: number | null;
+  healMs: number | null;
+  recoveryMs: number | null;
+};
 
 /** A healing's share: one result when it succeeded or failed (heal duration docs/decisions.md#d17: healMs, else finish − start). */
 export function healingShare(h: HealingCounted | null): RollupShare | null {
@@ -17,11 +23,21 @@ export function healingShare(h: HealingCounted | null): RollupShare | null {
   const recovered = h.recoveryMs !== null;
   return {
     at: h.finishedAt ?? h.startedAt,
-    delta: { healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: healMs, recoveries: recovered ? 1 : 0, recovery_ms_sum: h.recoveryMs ?? 0 },
+    delta: {
+      healings: 1,
+      healings_succeeded: h.status === "succeeded" ? 1 : 0,
+      heal_ms_sum: healMs,
+      recoveries: recovered ? 1 : 0,
+      recovery_ms_sum: h.recoveryMs ?? 0,
+    },
   };
 }
 
-const OUTCOME_MEASURE = { confirmed: "predictions_confirmed", prevented: "predictions_prevented", false_positive: "predictions_false" } as const;
+const OUTCOME_MEASURE = {
+  confirmed: "predictions_confirmed",
+  prevented: "predictions_prevented",
+  false_positive: "predictions_false",
+} as const;
 
 /** A prediction's settled outcome share (confirmed, prevented, false positive; by prediction time). */
 export function outcomeShare(p: { outcome: string | null; predictedAt: number } | null): RollupShare | null {
@@ -30,7 +46,8 @@ export function outcomeShare(p: { outcome: string | null; predictedAt: number } 
 }
 
 const sameShare = (a: RollupShare, b: RollupShare) =>
-  Math.floor(a.at / 60_000) === Math.floor(b.at / 60_000) && JSON.stringify(Object.entries(a.delta).sort()) === JSON.stringify(Object.entries(b.delta).sort());
+  Math.floor(a.at / 60_000) === Math.floor(b.at / 60_000) &&
+  JSON.stringify(Object.entries(a.delta).sort()) === JSON.stringify(Object.entries(b.delta).sort());
 
 /** The increments that turn a row's `before` share into its `after` share (none when they are the same). */
 export function shareChange(before: RollupShare | null, after: RollupShare | null): RollupShare[] {

@@ -7,7 +7,10 @@ import type { Command, Failure } from "../../generated/prisma/client";
 export async function commandsOf(db: Db, swarmId: number, healingIds: readonly string[]): Promise<Map<string, Command[]>> {
   const out = new Map(healingIds.map((id) => [id, [] as Command[]]));
   if (healingIds.length === 0) return out;
-  const rows = await db.command.findMany({ where: { swarmId, healingId: { in: [...out.keys()] } }, orderBy: [{ issuedAt: "asc" }, { id: "asc" }] });
+  const rows = await db.command.findMany({
+    where: { swarmId, healingId: { in: [...out.keys()] } },
+    orderBy: [{ issuedAt: "asc" }, { id: "asc" }],
+  });
   for (const c of rows) if (c.healingId !== null) out.get(c.healingId)?.push(c);
   return out;
 }

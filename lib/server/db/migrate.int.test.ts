@@ -47,8 +47,12 @@ describe("migrate", () => {
     const first = await Promise.all([migrate(url), migrate(url)]);
     expect(first.flat().sort()).toEqual(files.map((f) => f.name));
     expect(await migrate(url)).toEqual([]);
-    const { rows } = await client.query("SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name");
-    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count, r.rolled_back_at])).toEqual(files.map((f) => [f.name, f.checksum, 1, null]));
+    const { rows } = await client.query(
+      "SELECT migration_name, checksum, finished_at, applied_steps_count, rolled_back_at FROM _prisma_migrations ORDER BY migration_name",
+    );
+    expect(rows.map((r) => [r.migration_name, r.checksum, r.applied_steps_count, r.rolled_back_at])).toEqual(
+      files.map((f) => [f.name, f.checksum, 1, null]),
+    );
     expect(rows.every((r) => r.finished_at instanceof Date)).toBe(true);
   });
 
@@ -64,9 +68,14 @@ describe("migrate", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sm-mig-"));
     fs.cpSync("prisma/migrations", dir, { recursive: true });
     fs.mkdirSync(path.join(dir, "29990101000000_broken"));
-    fs.writeFileSync(path.join(dir, "29990101000000_broken", "migration.sql"), "CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;");
+    fs.writeFileSync(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      "CREATE TABLE half_done (id int);\nSELECT * FROM no_such_table;",
+    );
     await expect(migrate(url, dir)).rejects.toThrow(/29990101000000_broken failed/);
-    const { rows } = await client.query("SELECT to_regclass('half_done') AS t, (SELECT count(*) FROM _prisma_migrations WHERE migration_name = '29990101000000_broken') AS n");
+    const { rows } = await client.query(
+      "SELECT to_regclass('half_done') AS t, (SELECT count(*) FROM _prisma_migrations WHERE migration_name = '29990101000000_broken') AS n",
+    );
     expect(rows[0]).toEqual({ t: null, n: "0" });
   });
 
@@ -74,13 +83,18 @@ describe("migrate", () => {
     const rollupsUrl = await migratedWithout("rollups", "20261202100000_rollup_partitions");
     await withClient(rollupsUrl, async (c) => {
       for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
-        await c.query(`INSERT INTO ${table} (swarm_id, bucket_start, events, heal_ms_sum) VALUES (1, $1, 5, 120), (2, $2, 7, 0)`, [old, recent]);
+        await c.query(`INSERT INTO ${table} (swarm_id, bucket_start, events, heal_ms_sum) VALUES (1, $1, 5, 120), (2, $2, 7, 0)`, [
+          old,
+          recent,
+        ]);
       }
     });
     expect(await migrate(rollupsUrl)).toEqual(["20261202100000_rollup_partitions"]);
     await withClient(rollupsUrl, async (c) => {
       for (const table of ["rollup_minute", "rollup_hour", "rollup_day"]) {
-        const { rows } = await c.query(`SELECT tableoid::regclass::text AS part, swarm_id, bucket_start, events, heal_ms_sum FROM ${table} ORDER BY swarm_id`);
+        const { rows } = await c.query(
+          `SELECT tableoid::regclass::text AS part, swarm_id, bucket_start, events, heal_ms_sum FROM ${table} ORDER BY swarm_id`,
+        );
         expect(rows).toEqual([
           { part: `${table}_p${month(old)}_default`, swarm_id: 1, bucket_start: old, events: 5, heal_ms_sum: "120" },
           { part: `${table}_p${month(recent)}_default`, swarm_id: 2, bucket_start: recent, events: 7, heal_ms_sum: "0" },
@@ -96,22 +110,45 @@ describe("migrate", () => {
     const ids = { failure: randomUUID(), healing: randomUUID(), command: randomUUID(), bottleneck: randomUUID(), prediction: randomUUID() };
     await withClient(historyUrl, async (c) => {
       await c.query("INSERT INTO swarms (id, name) VALUES (1, 'a'), (2, 'b')");
-      await c.query("INSERT INTO failures (id, swarm_id, failure_type, detected_at, source_event_id) VALUES ($1, 1, 'agent_down', $2, 'ev-1'), (gen_random_uuid(), 2, 'agent_down', $3, NULL)", [ids.failure, old, recent]);
-      await c.query("INSERT INTO healings (id, swarm_id, failure_id, failure_type, strategy, trigger, started_at) VALUES ($1, 1, $2, 'agent_down', 'AgentRestartStrategy', 'detected', $3)", [ids.healing, ids.failure, old]);
-      await c.query("INSERT INTO commands (id, swarm_id, healing_id, kind, issued_at, deadline) VALUES ($1, 1, $2, 'restart_agent', $3, $3)", [ids.command, ids.healing, old]);
-      await c.query("INSERT INTO bottlenecks (id, swarm_id, type, severity, impact_score, detected_at, updated_at) VALUES ($1, 2, 'queue_backlog', 'high', 1, $2, $2)", [ids.bottleneck, recent]);
-      await c.query("INSERT INTO predictions (id, swarm_id, failure_type, confidence, predicted_at, expected_at, reasoning, recommended_action, source) VALUES ($1, 2, 'agent_down', 0.9, $2, $2, 'r', 'a', 'pattern')", [ids.prediction, recent]);
+      await c.query(
+        "INSERT INTO failures (id, swarm_id, failure_type, detected_at, source_event_id) VALUES ($1, 1, 'agent_down', $2, 'ev-1'), (gen_random_uuid(), 2, 'agent_down', $3, NULL)",
+        [ids.failure, old, recent],
+      );
+      await c.query(
+        "INSERT INTO healings (id, swarm_id, failure_id, failure_type, strategy, trigger, started_at) VALUES ($1, 1, $2, 'agent_down', 'AgentRestartStrategy', 'detected', $3)",
+        [ids.healing, ids.failure, old],
+      );
+      await c.query(
+        "INSERT INTO commands (id, swarm_id, healing_id, kind, issued_at, deadline) VALUES ($1, 1, $2, 'restart_agent', $3, $3)",
+        [ids.command, ids.healing, old],
+      );
+      await c.query(
+        "INSERT INTO bottlenecks (id, swarm_id, type, severity, impact_score, detected_at, updated_at) VALUES ($1, 2, 'queue_backlog', 'high', 1, $2, $2)",
+        [ids.bottleneck, recent],
+      );
+      await c.query(
+        "INSERT INTO predictions (id, swarm_id, failure_type, confidence, predicted_at, expected_at, reasoning, recommended_action, source) VALUES ($1, 2, 'agent_down', 0.9, $2, $2, 'r', 'a', 'pattern')",
+        [ids.prediction, recent],
+      );
     });
     expect(await migrate(historyUrl)).toEqual(["20261203090000_history_partitions"]);
     await withClient(historyUrl, async (c) => {
-      const part = async (table: string, where: string) => (await c.query(`SELECT tableoid::regclass::text AS part FROM ${table} WHERE ${where}`)).rows.map((r) => r.part);
-      expect(await part("failures", "true ORDER BY swarm_id")).toEqual([`failures_p${month(old)}_default`, `failures_p${month(recent)}_default`]);
+      const part = async (table: string, where: string) =>
+        (await c.query(`SELECT tableoid::regclass::text AS part FROM ${table} WHERE ${where}`)).rows.map((r) => r.part);
+      expect(await part("failures", "true ORDER BY swarm_id")).toEqual([
+        `failures_p${month(old)}_default`,
+        `failures_p${month(recent)}_default`,
+      ]);
       expect(await part("healings", `failure_id = '${ids.failure}'`)).toEqual([`healings_p${month(old)}_default`]);
       expect(await part("commands", `healing_id = '${ids.healing}'`)).toEqual([`commands_p${month(old)}_default`]);
       expect(await part("bottlenecks", `id = '${ids.bottleneck}'`)).toEqual([`bottlenecks_p${month(recent)}_default`]);
       expect(await part("predictions", `id = '${ids.prediction}'`)).toEqual([`predictions_p${month(recent)}_default`]);
-      expect((await c.query("SELECT swarm_id, source_event_id, failure_id FROM failure_sources")).rows).toEqual([{ swarm_id: 1, source_event_id: "ev-1", failure_id: ids.failure }]);
-      const { rows: kinds } = await c.query("SELECT relname, relkind FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [["bottlenecks", "commands", "failures", "healings", "predictions"]]);
+      expect((await c.query("SELECT swarm_id, source_event_id, failure_id FROM failure_sources")).rows).toEqual([
+        { swarm_id: 1, source_event_id: "ev-1", failure_id: ids.failure },
+      ]);
+      const { rows: kinds } = await c.query("SELECT relname, relkind FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [
+        ["bottlenecks", "commands", "failures", "healings", "predictions"],
+      ]);
       expect(kinds.map((k) => k.relkind)).toEqual(["p", "p", "p", "p", "p"]);
     });
   });

@@ -25,24 +25,38 @@ const swarm = async (name: string, retention: { events_retention_days?: number; 
 /** The upkeep on the app's pool, under the stored retention rules. */
 const upkeep = () => ({ pool: app.pool, rules: () => loadRetentionRules(app.db) });
 const exists = async (table: string) => (await app.pool.query("SELECT 1 FROM pg_class WHERE relname = $1", [table])).rowCount === 1;
-const count = async (table: string, swarmId: number) => Number((await app.pool.query(`SELECT count(*) AS n FROM ${table} WHERE swarm_id = $1`, [swarmId])).rows[0].n);
+const count = async (table: string, swarmId: number) =>
+  Number((await app.pool.query(`SELECT count(*) AS n FROM ${table} WHERE swarm_id = $1`, [swarmId])).rows[0].n);
 const deletes = async () => Number((await app.pool.query("SELECT count(*) AS n FROM test_deleted_rows")).rows[0].n);
 const addEvent = (swarmId: number, ts: number) =>
-  app.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', '{}')", [swarmId, new Date(ts)]);
-const addRollup = (swarmId: number, ts: number) => app.pool.query("INSERT INTO rollup_day (swarm_id, bucket_start, events) VALUES ($1, $2, 1)", [swarmId, new Date(ts)]);
+  app.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', '{}')", [
+    swarmId,
+    new Date(ts),
+  ]);
+const addRollup = (swarmId: number, ts: number) =>
+  app.pool.query("INSERT INTO rollup_day (swarm_id, bucket_start, events) VALUES ($1, $2, 1)", [swarmId, new Date(ts)]);
 /** One row in each history table at `ts`: a failure from event `ev-<swarm>` (with its key), its healing and command, a
  * bottleneck and a prediction. */
 const addHistory = async (swarmId: number, ts: number) => {
   const q = async (sql: string, params: unknown[]) => (await app.pool.query<{ id: string }>(sql, params)).rows[0]?.id;
   const at = new Date(ts);
-  const failure = await q("INSERT INTO failures (id, swarm_id, failure_type, detected_at, source_event_id) VALUES (gen_random_uuid(), $1, 'agent_down', $2, $3) RETURNING id", [swarmId, at, `ev-${swarmId}`]);
+  const failure = await q(
+    "INSERT INTO failures (id, swarm_id, failure_type, detected_at, source_event_id) VALUES (gen_random_uuid(), $1, 'agent_down', $2, $3) RETURNING id",
+    [swarmId, at, `ev-${swarmId}`],
+  );
   await q("INSERT INTO failure_sources (swarm_id, source_event_id, failure_id) VALUES ($1, $2, $3)", [swarmId, `ev-${swarmId}`, failure]);
   const healing = await q(
     "INSERT INTO healings (id, swarm_id, failure_id, failure_type, strategy, trigger, started_at) VALUES (gen_random_uuid(), $1, $2, 'agent_down', 'AgentRestartStrategy', 'detected', $3) RETURNING id",
     [swarmId, failure, at],
   );
-  await q("INSERT INTO commands (id, swarm_id, healing_id, kind, issued_at, deadline) VALUES (gen_random_uuid(), $1, $2, 'restart_agent', $3, $3)", [swarmId, healing, at]);
-  await q("INSERT INTO bottlenecks (id, swarm_id, type, severity, impact_score, detected_at, updated_at) VALUES (gen_random_uuid(), $1, 'queue_backlog', 'high', 1, $2, $2)", [swarmId, at]);
+  await q(
+    "INSERT INTO commands (id, swarm_id, healing_id, kind, issued_at, deadline) VALUES (gen_random_uuid(), $1, $2, 'restart_agent', $3, $3)",
+    [swarmId, healing, at],
+  );
+  await q(
+    "INSERT INTO bottlenecks (id, swarm_id, type, severity, impact_score, detected_at, updated_at) VALUES (gen_random_uuid(), $1, 'queue_backlog', 'high', 1, $2, $2)",
+    [swarmId, at],
+  );
   await q(
     "INSERT INTO predictions (id, swarm_id, failure_type, confidence, predicted_at, expected_at, reasoning, recommended_action, source) VALUES (gen_random_uuid(), $1, 'agent_down', 0.9, $2, $2, 'r', 'a', 'pattern')",
     [swarmId, at],
@@ -74,15 +88,22 @@ describe("healing history retention per swarm", () => {
     await preparePartitions(upkeep(), then);
     for (const id of [brief, plain]) await addHistory(id, then);
     for (const t of HISTORY_TABLES) {
-      const { rows } = await app.pool.query(`SELECT swarm_id, tableoid::regclass::text AS part FROM ${t} WHERE swarm_id = ANY($1) ORDER BY swarm_id`, [[brief, plain]]);
-      expect(rows).toEqual([{ swarm_id: brief, part: `${month(t)}_s${brief}` }, { swarm_id: plain, part: `${month(t)}_default` }]);
+      const { rows } = await app.pool.query(
+        `SELECT swarm_id, tableoid::regclass::text AS part FROM ${t} WHERE swarm_id = ANY($1) ORDER BY swarm_id`,
+        [[brief, plain]],
+      );
+      expect(rows).toEqual([
+        { swarm_id: brief, part: `${month(t)}_s${brief}` },
+        { swarm_id: plain, part: `${month(t)}_default` },
+      ]);
     }
   });
 
   it("drops a swarm's history months past its own retention, with its failures' source-event keys; another swarm's stay", async () => {
     const { dropped } = await upkeepPartitions(upkeep(), now);
     expect(dropped).toEqual(expect.arrayContaining(HISTORY_TABLES.map((t) => `${month(t)}_s${brief}`)));
-    for (const t of HISTORY_TABLES) expect([await exists(`${month(t)}_s${brief}`), await exists(`${month(t)}_default`)]).toEqual([false, true]);
+    for (const t of HISTORY_TABLES)
+      expect([await exists(`${month(t)}_s${brief}`), await exists(`${month(t)}_default`)]).toEqual([false, true]);
     expect(await historyCounts(brief)).toEqual([0, 0, 0, 0, 0, 0]);
     expect(await historyCounts(plain)).toEqual([1, 1, 1, 1, 1, 1]);
   });
@@ -98,7 +119,9 @@ describe("events retention per swarm", () => {
     expect(await exists(`${day}_s${short}`)).toBe(true);
     expect(await exists(`${day}_s${long}`)).toBe(true);
     expect(await exists(`${day}_s${plain}`)).toBe(false);
-    const { rows } = await app.pool.query("SELECT swarm_id, tableoid::regclass::text AS part FROM events WHERE ts = $1 ORDER BY swarm_id", [new Date(then)]);
+    const { rows } = await app.pool.query("SELECT swarm_id, tableoid::regclass::text AS part FROM events WHERE ts = $1 ORDER BY swarm_id", [
+      new Date(then),
+    ]);
     expect(rows).toEqual([
       { swarm_id: short, part: `${day}_s${short}` },
       { swarm_id: long, part: `${day}_s${long}` },

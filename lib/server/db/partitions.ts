@@ -18,7 +18,14 @@ export type RetentionRules = { events: RetentionRule; history: RetentionRule };
 
 /** A partitioned table: its period, which retention it follows, how many periods to create before/after now, and
  * what to run before dropping one of its partitions (in the same transaction). */
-type PartitionedTable = { table: string; unit: PeriodUnit; retention: keyof RetentionRules; back: number; ahead: number; beforeDrop?: (partition: string) => string };
+type PartitionedTable = {
+  table: string;
+  unit: PeriodUnit;
+  retention: keyof RetentionRules;
+  back: number;
+  ahead: number;
+  beforeDrop?: (partition: string) => string;
+};
 
 /** A history table, partitioned by month and kept for the history retention. */
 const history = (table: string): PartitionedTable => ({ table, unit: "month", retention: "history", back: 1, ahead: 1 });
@@ -34,7 +41,8 @@ export const PARTITIONED_TABLES: readonly PartitionedTable[] = [
   {
     ...history("failures"),
     // The dropped failures' source-event keys go with them (the key table is not partitioned).
-    beforeDrop: (p) => `DELETE FROM failure_sources k USING "${p}" f WHERE k.swarm_id = f.swarm_id AND k.source_event_id = f.source_event_id AND k.failure_id = f.id`,
+    beforeDrop: (p) =>
+      `DELETE FROM failure_sources k USING "${p}" f WHERE k.swarm_id = f.swarm_id AND k.source_event_id = f.source_event_id AND k.failure_id = f.id`,
   },
   history("healings"),
   history("commands"),
@@ -53,7 +61,8 @@ async function periods(db: Queryable, t: PartitionedTable): Promise<Map<string, 
   const out = new Map<string, PeriodPartition>();
   for (const r of rows) {
     const start = r.level === 1 ? parsePeriodName(t.table, t.unit, r.name) : null;
-    if (start !== null) out.set(r.name, { name: r.name, end: periodStart(t.unit, start, 1), partitioned: !r.isleaf, leaves: leaves.get(r.name) ?? [] });
+    if (start !== null)
+      out.set(r.name, { name: r.name, end: periodStart(t.unit, start, 1), partitioned: !r.isleaf, leaves: leaves.get(r.name) ?? [] });
   }
   return out;
 }
@@ -99,7 +108,8 @@ export async function ensurePartitions(pool: pg.Pool, now: number, rules: Retent
         if (await ddl(pool, statements)) created.push(name);
       } else if (d >= 1 && p.partitioned) {
         // Only future periods: adding a list value scans the shared sub-partition, empty there.
-        for (const s of swarms) if (!p.leaves.includes(`${name}_s${s}`) && (await ddl(pool, [leaf(name, s)]))) created.push(`${name}_s${s}`);
+        for (const s of swarms)
+          if (!p.leaves.includes(`${name}_s${s}`) && (await ddl(pool, [leaf(name, s)]))) created.push(`${name}_s${s}`);
       }
     }
   }

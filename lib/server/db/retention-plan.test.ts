@@ -5,7 +5,10 @@ import { dedicatedSwarm, expiredPartitions, LATE_WINDOW_MS, sharedDays, type Ret
 
 const DAY = 86_400_000;
 const now = Date.UTC(2026, 11, 1, 12);
-const rule = (swarmDays: Record<number, number> = {}): RetentionRule => ({ defaultDays: 30, swarmDays: new Map(Object.entries(swarmDays).map(([k, v]) => [Number(k), v])) });
+const rule = (swarmDays: Record<number, number> = {}): RetentionRule => ({
+  defaultDays: 30,
+  swarmDays: new Map(Object.entries(swarmDays).map(([k, v]) => [Number(k), v])),
+});
 /** A day partition that ended `ageDays` ago, LIST-partitioned with `dedicated` swarms' sub-partitions (or a plain one). */
 const day = (ageDays: number, dedicated: number[] | null, shared = true) => {
   const name = "events_p20261001";
@@ -21,9 +24,19 @@ describe("expiredPartitions", () => {
     { what: "plain period: a shorter swarm changes nothing", p: day(30, null), r: rule({ 7: 5 }), drops: ["events_p20261001"] },
     { what: "shorter swarm's sub-partition goes first", p: day(6, [7]), r: rule({ 7: 5 }), drops: ["events_p20261001_s7"] },
     { what: "everything expired: the whole period", p: day(30, [7]), r: rule({ 7: 5 }), drops: ["events_p20261001"] },
-    { what: "longer swarm keeps its own; shared dropped past the late window", p: day(30, [7]), r: rule({ 7: 90 }), drops: ["events_p20261001_default"] },
+    {
+      what: "longer swarm keeps its own; shared dropped past the late window",
+      p: day(30, [7]),
+      r: rule({ 7: 90 }),
+      drops: ["events_p20261001_default"],
+    },
     { what: "longer swarm without its own sub-partition keeps the shared one", p: day(30, [8]), r: rule({ 7: 90, 8: 90 }), drops: [] },
-    { what: "shared already gone, last own expires: the whole period", p: day(90, [7], false), r: rule({ 7: 90 }), drops: ["events_p20261001"] },
+    {
+      what: "shared already gone, last own expires: the whole period",
+      p: day(90, [7], false),
+      r: rule({ 7: 90 }),
+      drops: ["events_p20261001"],
+    },
     { what: "a deleted or reset swarm's sub-partition follows the default", p: day(30, [9]), r: rule(), drops: ["events_p20261001"] },
   ])("$what", ({ p, r, drops }) => {
     expect(expiredPartitions(p, r, now)).toEqual(drops);

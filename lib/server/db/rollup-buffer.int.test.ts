@@ -22,12 +22,46 @@ it("sums increments per minute, hour and day bucket", async () => {
   r.add(swarmId, t, { events: 1 });
   await r.flush();
   const rows = async (table: string) =>
-    (await app.pool.query(`SELECT bucket_start, events, failures, healings, healings_succeeded, heal_ms_sum::int, recovery_ms_sum::int, recoveries FROM ${table} WHERE swarm_id = $1 ORDER BY bucket_start`, [swarmId])).rows;
+    (
+      await app.pool.query(
+        `SELECT bucket_start, events, failures, healings, healings_succeeded, heal_ms_sum::int, recovery_ms_sum::int, recoveries FROM ${table} WHERE swarm_id = $1 ORDER BY bucket_start`,
+        [swarmId],
+      )
+    ).rows;
   expect(await rows("rollup_minute")).toEqual([
-    { bucket_start: new Date(Date.UTC(2026, 10, 22, 10, 14)), events: 6, failures: 1, healings: 1, healings_succeeded: 1, heal_ms_sum: 120, recovery_ms_sum: 0, recoveries: 0 },
-    { bucket_start: new Date(Date.UTC(2026, 10, 22, 10, 15)), events: 5, failures: 0, healings: 0, healings_succeeded: 0, heal_ms_sum: 0, recovery_ms_sum: 900, recoveries: 1 },
+    {
+      bucket_start: new Date(Date.UTC(2026, 10, 22, 10, 14)),
+      events: 6,
+      failures: 1,
+      healings: 1,
+      healings_succeeded: 1,
+      heal_ms_sum: 120,
+      recovery_ms_sum: 0,
+      recoveries: 0,
+    },
+    {
+      bucket_start: new Date(Date.UTC(2026, 10, 22, 10, 15)),
+      events: 5,
+      failures: 0,
+      healings: 0,
+      healings_succeeded: 0,
+      heal_ms_sum: 0,
+      recovery_ms_sum: 900,
+      recoveries: 1,
+    },
   ]);
-  expect(await rows("rollup_hour")).toEqual([{ bucket_start: new Date(Date.UTC(2026, 10, 22, 10)), events: 11, failures: 1, healings: 1, healings_succeeded: 1, heal_ms_sum: 120, recovery_ms_sum: 900, recoveries: 1 }]);
+  expect(await rows("rollup_hour")).toEqual([
+    {
+      bucket_start: new Date(Date.UTC(2026, 10, 22, 10)),
+      events: 11,
+      failures: 1,
+      healings: 1,
+      healings_succeeded: 1,
+      heal_ms_sum: 120,
+      recovery_ms_sum: 900,
+      recoveries: 1,
+    },
+  ]);
   expect((await rows("rollup_day"))[0]).toMatchObject({ bucket_start: new Date(Date.UTC(2026, 10, 22)), events: 11 });
 });
 
@@ -40,6 +74,11 @@ it("keeps the increments when a flush fails and writes them on the next one", as
   await expect(r.flush()).rejects.toThrow();
   await app.pool.query("ALTER TABLE rollup_minute DROP CONSTRAINT test_positive_swarm");
   await r.flush();
-  const { rows } = await app.pool.query("SELECT swarm_id, failures FROM rollup_minute WHERE bucket_start = $1 ORDER BY swarm_id", [new Date(t)]);
-  expect(rows).toEqual([{ swarm_id: -1, failures: 1 }, { swarm_id: swarmId, failures: 2 }]);
+  const { rows } = await app.pool.query("SELECT swarm_id, failures FROM rollup_minute WHERE bucket_start = $1 ORDER BY swarm_id", [
+    new Date(t),
+  ]);
+  expect(rows).toEqual([
+    { swarm_id: -1, failures: 1 },
+    { swarm_id: swarmId, failures: 2 },
+  ]);
 });

@@ -25,10 +25,12 @@ export class RollupBuffer {
     if (this.pending.size === 0) return;
     const batch = this.pending;
     this.pending = new Map();
-    const statement = rollupUpsert([...batch].map(([k, delta]) => {
-      const [swarm, minute] = k.split("|");
-      return { swarmId: Number(swarm), at: Number(minute), delta };
-    }));
+    const statement = rollupUpsert(
+      [...batch].map(([k, delta]) => {
+        const [swarm, minute] = k.split("|");
+        return { swarmId: Number(swarm), at: Number(minute), delta };
+      }),
+    );
     try {
       if (statement) await this.pool.query(statement.text, statement.values);
     } catch (e) {

@@ -4,8 +4,18 @@
 
 /** The measures a rollup row carries (columns of rollup_minute / rollup_hour / rollup_day). */
 export const ROLLUP_MEASURES = [
-  "events", "failures", "healings", "healings_succeeded", "heal_ms_sum", "recovery_ms_sum", "recoveries",
-  "predictions", "predictions_confirmed", "predictions_prevented", "predictions_false", "bottlenecks",
+  "events",
+  "failures",
+  "healings",
+  "healings_succeeded",
+  "heal_ms_sum",
+  "recovery_ms_sum",
+  "recoveries",
+  "predictions",
+  "predictions_confirmed",
+  "predictions_prevented",
+  "predictions_false",
+  "bottlenecks",
 ] as const;
 
 /** One rollup measure. */

@@ -6,7 +6,10 @@ import type pg from "pg";
 export type ServerSecrets = { authSecret: string; pepper: string };
 
 async function secret(pool: pg.Pool, key: string): Promise<string> {
-  await pool.query("INSERT INTO app_secrets (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [key, randomBytes(32).toString("base64url")]);
+  await pool.query("INSERT INTO app_secrets (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [
+    key,
+    randomBytes(32).toString("base64url"),
+  ]);
   const { rows } = await pool.query<{ value: string }>("SELECT value FROM app_secrets WHERE key = $1", [key]);
   return rows[0]!.value;
 }

@@ -6,7 +6,10 @@ import { retryDelay, SwarmWriteQueues } from "./swarm-write-queues";
 type Item = { n: number; group?: string };
 
 /** Queues over a `write` that records every attempt and fails while `refuse(swarm)` says so. */
-function queues(refuse: (swarm: string, items: Item[]) => boolean = () => false, over: Partial<{ maxBatch: number; maxQueued: number }> = {}) {
+function queues(
+  refuse: (swarm: string, items: Item[]) => boolean = () => false,
+  over: Partial<{ maxBatch: number; maxQueued: number }> = {},
+) {
   const attempts: { swarm: string; items: number[]; ok: boolean }[] = [];
   const retries: number[] = [];
   const q = new SwarmWriteQueues<Item>({
@@ -28,7 +31,13 @@ function queues(refuse: (swarm: string, items: Item[]) => boolean = () => false,
 
 describe("retryDelay", () => {
   it.each([
-    [1, 100], [2, 200], [3, 400], [4, 800], [5, 1_600], [6, 2_000], [60, 2_000],
+    [1, 100],
+    [2, 200],
+    [3, 400],
+    [4, 800],
+    [5, 1_600],
+    [6, 2_000],
+    [60, 2_000],
   ])("after %i failed attempts waits %i ms (100 ms doubling, at most 2 s)", (attempt, ms) => {
     expect(retryDelay(attempt, 100, 2_000)).toBe(ms);
   });

@@ -67,7 +67,10 @@ export class SwarmWriteQueues<T> {
       let n = 1;
       while (n < queue.length && n < maxBatch && batchable(queue[0]!.item, queue[n]!.item)) n++;
       try {
-        await write(swarm, queue.slice(0, n).map((e) => e.item));
+        await write(
+          swarm,
+          queue.slice(0, n).map((e) => e.item),
+        );
       } catch (e) {
         failed++;
         const delay = retryDelay(failed, firstDelayMs, maxDelayMs);

@@ -40,7 +40,10 @@ export type Services = {
   webhooks: WebhookSettings;
 };
 
-const slot = processSlot<Services>("swarm-medic.services", "Swarm Medic services are not installed: start the app with `npm start` (server.ts).");
+const slot = processSlot<Services>(
+  "swarm-medic.services",
+  "Swarm Medic services are not installed: start the app with `npm start` (server.ts).",
+);
 
 /** Installs the composed services for this process (server.ts, bench server, integration-test harness); undefined clears. */
 export const installServices = slot.install;

@@ -26,7 +26,8 @@ export async function requireRoleAudited(req: Request, min: Role, gate: Gatekeep
   const p = await gate.authenticate(req.headers);
   const target = `${req.method} ${new URL(req.url).pathname}`;
   if (!p) {
-    if (req.headers.get("authorization") || req.headers.get("cookie")) await logDenial(gate, { kind: "system", id: "invalid-credentials" }, target, 401);
+    if (req.headers.get("authorization") || req.headers.get("cookie"))
+      await logDenial(gate, { kind: "system", id: "invalid-credentials" }, target, 401);
     throw unauthorized();
   }
   if (!hasRole(p.role, min)) {

@@ -15,7 +15,10 @@ export function decodeCursor(cursor: string): { t: Date; key: string } {
 }
 
 /** An instant in a query string: epoch ms or ISO-8601. */
-export const instantParam = z.union([z.coerce.number().int().nonnegative(), z.iso.datetime({ offset: true }).transform((s) => Date.parse(s))]);
+export const instantParam = z.union([
+  z.coerce.number().int().nonnegative(),
+  z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)),
+]);
 
 /** Query parameters shared by every paged, time-bounded list. */
 export const pageQuery = z.object({
@@ -28,7 +31,11 @@ export const pageQuery = z.object({
 const DAY = 86_400_000;
 
 /** The time window of a query: `to` defaults to now (+5 min of allowed skew), `from` to `defaultSpan` before `to`. */
-export function timeWindow(q: { from?: number | undefined; to?: number | undefined }, now: number, defaultSpanMs = 7 * DAY): { from: Date; to: Date } {
+export function timeWindow(
+  q: { from?: number | undefined; to?: number | undefined },
+  now: number,
+  defaultSpanMs = 7 * DAY,
+): { from: Date; to: Date } {
   const to = q.to ?? now + 5 * 60_000;
   const from = q.from ?? to - defaultSpanMs;
   if (from > to) throw new ApiError(400, "invalid_range", "`from` must not be after `to`.");
@@ -36,7 +43,11 @@ export function timeWindow(q: { from?: number | undefined; to?: number | undefin
 }
 
 /** Splits `limit + 1` fetched rows into a page and the cursor of the next one. */
-export function toPage<T>(rows: T[], limit: number, keyOf: (row: T) => { t: Date; key: string }): { page: T[]; next_cursor: string | null } {
+export function toPage<T>(
+  rows: T[],
+  limit: number,
+  keyOf: (row: T) => { t: Date; key: string },
+): { page: T[]; next_cursor: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return { page, next_cursor: rows.length > limit && last ? encodeCursor(keyOf(last).t, keyOf(last).key) : null };

@@ -30,10 +30,27 @@ export function isApiError(err: unknown): err is ApiError {
 
 /** True for a zod validation error from any copy of zod (the route bundle's, or the one the services loaded). */
 function isZodError(err: unknown): err is ZodError {
-  return err instanceof ZodError || (err instanceof Error && err.name === "ZodError" && Array.isArray((err as { issues?: unknown }).issues));
+  return (
+    err instanceof ZodError || (err instanceof Error && err.name === "ZodError" && Array.isArray((err as { issues?: unknown }).issues))
+  );
 }
 
-const UNAVAILABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "57P01", "57P02", "57P03", "53300", "08000", "08001", "08003", "08006", "25006"]);
+const UNAVAILABLE_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "57P01",
+  "57P02",
+  "57P03",
+  "53300",
+  "08000",
+  "08001",
+  "08003",
+  "08006",
+  "25006",
+]);
 
 /** True when an error means "the database is unreachable or refusing work right now" (→ 503), told by its
  * shape: a node-postgres / Postgres error code or a connection-loss message, here or in its cause. */
@@ -42,13 +59,27 @@ function isDatabaseUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string; cause?: unknown };
   if (err.code && UNAVAILABLE_CODES.has(err.code)) return true;
   const msg = err.message ?? "";
-  if (/Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(msg)) return true;
+  if (
+    /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|the database system is (starting up|shutting down)/i.test(
+      msg,
+    )
+  )
+    return true;
   return err.cause ? isDatabaseUnavailable(err.cause) : false;
 }
 
 const TITLES: Record<number, string> = {
-  400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed", 409: "Conflict",
-  413: "Payload Too Large", 415: "Unsupported Media Type", 429: "Too Many Requests", 500: "Internal Server Error", 503: "Service Unavailable",
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  405: "Method Not Allowed",
+  409: "Conflict",
+  413: "Payload Too Large",
+  415: "Unsupported Media Type",
+  429: "Too Many Requests",
+  500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 /** A rendered problem: status, headers and JSON body. */
@@ -62,7 +93,8 @@ export function toProblem(err: unknown, requestId?: string): Problem {
     e = new ApiError(400, "invalid_request", "The request is invalid.", {
       errors: err.issues.slice(0, 100).map((i) => ({ path: i.path.join("."), message: i.message })),
     });
-  } else if (isDatabaseUnavailable(err)) e = new ApiError(503, "storage_unavailable", "Storage is unavailable; retry later.", { retryAfterS: 5 });
+  } else if (isDatabaseUnavailable(err))
+    e = new ApiError(503, "storage_unavailable", "Storage is unavailable; retry later.", { retryAfterS: 5 });
   else e = new ApiError(500, "internal", "An unexpected error occurred.");
   const headers: Record<string, string> = { "content-type": "application/problem+json" };
   if (e.extra.retryAfterS !== undefined) headers["retry-after"] = String(e.extra.retryAfterS);

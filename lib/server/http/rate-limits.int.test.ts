@@ -11,7 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const heartbeats = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, type: "heartbeat", agent_id: "a-1", timestamp: Date.now() }));
+const heartbeats = (prefix: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({ id: `${prefix}-${i}`, type: "heartbeat", agent_id: "a-1", timestamp: Date.now() }));
 
 async function stored(prefix: string): Promise<number> {
   const { rows } = await app.pool.query<{ n: string }>("SELECT count(*) AS n FROM events WHERE starts_with(event_id, $1)", [prefix]);
@@ -22,7 +23,11 @@ describe("rate limits over HTTP", () => {
   it("ingest: 429 with Retry-After past the key's events/s, nothing stored from the refused request", async () => {
     const key = await app.ingestKey("limited-swarm");
     const post = (events: unknown[]) =>
-      fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) });
+      fetch(`${app.url}/api/v1/events`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+        body: JSON.stringify(events),
+      });
     expect((await post(heartbeats("rl-ok", 8))).status).toBe(202);
     const refused = await post(heartbeats("rl-over", 5));
     expect(refused.status).toBe(429);
@@ -31,7 +36,11 @@ describe("rate limits over HTTP", () => {
     expect([await stored("rl-ok"), await stored("rl-over")]).toEqual([8, 0]);
     // Another key has its own budget.
     const other = await app.ingestKey("other-swarm");
-    const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${other}` }, body: JSON.stringify(heartbeats("rl-other", 10)) });
+    const res = await fetch(`${app.url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${other}` },
+      body: JSON.stringify(heartbeats("rl-other", 10)),
+    });
     expect(res.status).toBe(202);
   });
 
@@ -39,7 +48,14 @@ describe("rate limits over HTTP", () => {
     const token = await app.token("operator");
     const id = "00000000-0000-4000-8000-000000000000";
     const decide = () =>
-      approve(new Request(`${app.url}/api/v1/predictions/${id}/approve`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: "{}" }), { params: Promise.resolve({ id }) });
+      approve(
+        new Request(`${app.url}/api/v1/predictions/${id}/approve`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+          body: "{}",
+        }),
+        { params: Promise.resolve({ id }) },
+      );
     expect((await decide()).status).toBe(404);
     expect((await decide()).status).toBe(404);
     const limited = await decide();

@@ -6,7 +6,10 @@ import { RateLimits } from "./rate-limits";
 const limits = () => new RateLimits({ ingestEventsPerS: 100, ingestBytesPerS: 10_000, decisionsPerMin: 3 });
 
 async function rejection(p: Promise<void>): Promise<ApiError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(ApiError);
   return err as ApiError;
 }

@@ -25,13 +25,31 @@ export class RateLimits {
 
   /** Counts one ingest request of `events` events and `bytes` bytes against the key; throws 429 when over. */
   async ingest(keyId: number, events: number, bytes: number): Promise<void> {
-    await consume(this.events, String(keyId), Math.max(events, 1), "ingest_rate_limited", `This ingest key may send ${this.config.ingestEventsPerS} events per second.`);
-    await consume(this.bytes, String(keyId), Math.max(bytes, 1), "ingest_rate_limited", `This ingest key may send ${this.config.ingestBytesPerS} bytes per second.`);
+    await consume(
+      this.events,
+      String(keyId),
+      Math.max(events, 1),
+      "ingest_rate_limited",
+      `This ingest key may send ${this.config.ingestEventsPerS} events per second.`,
+    );
+    await consume(
+      this.bytes,
+      String(keyId),
+      Math.max(bytes, 1),
+      "ingest_rate_limited",
+      `This ingest key may send ${this.config.ingestBytesPerS} bytes per second.`,
+    );
   }
 
   /** Counts one approve/reject by `actor`; throws 429 when over. */
   async decision(actor: string): Promise<void> {
-    await consume(this.decisions, actor, 1, "decision_rate_limited", `At most ${this.config.decisionsPerMin} proposal decisions per minute.`);
+    await consume(
+      this.decisions,
+      actor,
+      1,
+      "decision_rate_limited",
+      `At most ${this.config.decisionsPerMin} proposal decisions per minute.`,
+    );
   }
 }
 
@@ -40,6 +58,8 @@ async function consume(limiter: RateLimiterMemory, key: string, points: number, 
     await limiter.consume(key, points);
   } catch (res) {
     if (!(res instanceof RateLimiterRes)) throw res;
-    throw new ApiError(429, code, `${message} Retry after the Retry-After header's seconds.`, { retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+    throw new ApiError(429, code, `${message} Retry after the Retry-After header's seconds.`, {
+      retryAfterS: Math.max(1, Math.ceil(res.msBeforeNext / 1000)),
+    });
   }
 }

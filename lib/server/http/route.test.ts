@@ -23,13 +23,22 @@ function harness(swarms: SwarmRef[], principal: Principal | null = admin) {
   return { apiRoute: routeWrapper(() => resources), lookups, denials };
 }
 
-const call = (handler: (req: Request, segment?: { params?: Promise<Record<string, string>> }) => Promise<Response>, params?: Record<string, string>) =>
-  handler(new Request("http://localhost/api/v1/x", { headers: { authorization: "Bearer smt_x" } }), params && { params: Promise.resolve(params) });
+const call = (
+  handler: (req: Request, segment?: { params?: Promise<Record<string, string>> }) => Promise<Response>,
+  params?: Record<string, string>,
+) =>
+  handler(
+    new Request("http://localhost/api/v1/x", { headers: { authorization: "Bearer smt_x" } }),
+    params && { params: Promise.resolve(params) },
+  );
 
 describe("routeWrapper", () => {
   it("hands a /swarms/[swarm] handler the swarm row, looked up once, and the services", async () => {
     const { apiRoute, lookups } = harness([{ id: 7, name: "fleet" }]);
-    const GET = apiRoute({ role: "viewer", params: z.object({ swarm: z.string() }) }, async ({ swarm, services }) => ({ swarm, greeting: services.greeting }));
+    const GET = apiRoute({ role: "viewer", params: z.object({ swarm: z.string() }) }, async ({ swarm, services }) => ({
+      swarm,
+      greeting: services.greeting,
+    }));
     const res = await call(GET, { swarm: "fleet" });
     expect(await res.json()).toEqual({ swarm: { id: 7, name: "fleet" }, greeting: "hello" });
     expect(lookups).toEqual(["fleet"]);
@@ -48,7 +57,10 @@ describe("routeWrapper", () => {
 
   it("looks no swarm up on routes without a swarm parameter", async () => {
     const { apiRoute, lookups } = harness([]);
-    const GET = apiRoute({ role: "viewer", params: z.object({ id: z.string() }) }, async ({ swarm, params }) => ({ swarm: swarm ?? null, id: params.id }));
+    const GET = apiRoute({ role: "viewer", params: z.object({ id: z.string() }) }, async ({ swarm, params }) => ({
+      swarm: swarm ?? null,
+      id: params.id,
+    }));
     expect(await (await call(GET, { id: "42" })).json()).toEqual({ swarm: null, id: "42" });
     expect(lookups).toEqual([]);
   });

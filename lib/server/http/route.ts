@@ -80,16 +80,18 @@ async function routeSwarm(params: unknown, findSwarm: RouteResources<unknown>["f
 /** Makes the route wrapper over `resources` (read per request, so it follows what the server installed):
  * `export const GET = apiRoute({ role: "viewer" }, async (ctx) => data)`. */
 export function routeWrapper<S>(resources: () => RouteResources<S>) {
-  return function apiRoute<PS extends Schema | undefined = undefined, QS extends Schema | undefined = undefined, BS extends Schema | undefined = undefined>(
-    opts: RouteOptions<PS, QS, BS>,
-    handler: (ctx: RouteContext<S, Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>,
-  ) {
+  return function apiRoute<
+    PS extends Schema | undefined = undefined,
+    QS extends Schema | undefined = undefined,
+    BS extends Schema | undefined = undefined,
+  >(opts: RouteOptions<PS, QS, BS>, handler: (ctx: RouteContext<S, Out<PS>, Out<QS>, Out<BS>>) => Promise<unknown>) {
     return async (req: Request, segment?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
       const requestId = req.headers.get("x-request-id") ?? randomUUID();
       try {
         const r = resources();
         const ingest = opts.role === "ingest" ? await r.verifyIngestKey(bearerToken(req.headers.get("authorization"))) : null;
-        if (opts.role === "ingest" && !ingest) throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
+        if (opts.role === "ingest" && !ingest)
+          throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
         const principal: Principal =
           opts.role === "public" || opts.role === "ingest"
             ? { kind: "token", id: ingest ? `ingest-key:${ingest.keyId}` : "anonymous", name: ingest?.swarm ?? null, role: "viewer" }

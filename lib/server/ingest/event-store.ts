@@ -169,7 +169,11 @@ async function copyAllFresh(client: pg.PoolClient, rows: readonly EventRow[]): P
 async function copyClaimed(client: pg.PoolClient, rows: readonly EventRow[]): Promise<Set<string>> {
   const keyed = rows.filter((r) => r.keyed);
   // Named: parsed and planned once per connection instead of on every flush.
-  const { rows: out } = await client.query<{ swarm_id: number; event_id: string }>({ name: "claim-event-keys", text: KEYS_SQL, values: [keyed.map((r) => r.swarm_id), keyed.map((r) => r.event_id)] });
+  const { rows: out } = await client.query<{ swarm_id: number; event_id: string }>({
+    name: "claim-event-keys",
+    text: KEYS_SQL,
+    values: [keyed.map((r) => r.swarm_id), keyed.map((r) => r.event_id)],
+  });
   const duplicates = new Set(out.map((r) => eventKey(r.swarm_id, r.event_id)));
   const fresh = duplicates.size === 0 ? rows : rows.filter((r) => !r.keyed || !duplicates.has(eventKey(r.swarm_id, r.event_id)));
   if (fresh.length > 0) await copyIn(client, COPY_SQL, copyText(fresh));
@@ -183,7 +187,11 @@ const isKeyConflict = (err: unknown) => {
 
 /** Runs `write` in a transaction on `client` and returns what it found duplicated with the transaction's id; a failed
  * rollback marks the connection broken for release. */
-async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<string>>, broken: { err?: Error }): Promise<Omit<InsertOutcome, "conflicted">> {
+async function inTransaction(
+  client: pg.PoolClient,
+  write: () => Promise<Set<string>>,
+  broken: { err?: Error },
+): Promise<Omit<InsertOutcome, "conflicted">> {
   try {
     const opened = (await client.query(BEGIN_SQL)) as unknown as pg.QueryResult<{ tx: string }>[];
     const duplicates = await write();
@@ -198,7 +206,11 @@ async function inTransaction(client: pg.PoolClient, write: () => Promise<Set<str
 /** Stores rows (no two with the same swarm and id) in one transaction: one statement below `copyMinRows` rows, else
  * keys and events COPYed; an optimistic write that meets a stored key is redone with the keys claimed (duplicates
  * reported). */
-export async function insertEventRows(pool: pg.Pool, rows: EventRow[], { copyMinRows = COPY_MIN_ROWS, optimistic = true }: InsertOptions = {}): Promise<InsertOutcome> {
+export async function insertEventRows(
+  pool: pg.Pool,
+  rows: EventRow[],
+  { copyMinRows = COPY_MIN_ROWS, optimistic = true }: InsertOptions = {},
+): Promise<InsertOutcome> {
   if (rows.length === 0) return { duplicates: new Set(), tx: "0", conflicted: false };
   let conflicted = false;
   if (rows.length < copyMinRows) {

@@ -26,11 +26,17 @@ export type IngestEndpoint = IngestPipeline & {
 
 /** Handles one ingest request end to end: auth → limits → parse → ingestBatch → 202. A replay at full speed sends
  * `X-Swarm-Medic-Clock: event` so the swarm's engine follows event time (docs/decisions.md#d1); `wall` switches it back. */
-export async function handleIngest(req: IncomingMessage, res: ServerResponse, deps: IngestEndpoint, now: () => number = Date.now): Promise<void> {
+export async function handleIngest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: IngestEndpoint,
+  now: () => number = Date.now,
+): Promise<void> {
   const timer = deps.metrics.ingestSeconds.startTimer();
   try {
     if (req.method !== "POST") throw new ApiError(405, "method_not_allowed", "Use POST.");
-    if (!deps.gate.accepting) throw new ApiError(503, "shutting_down", "The server is shutting down; retry on another instance.", { retryAfterS: 2 });
+    if (!deps.gate.accepting)
+      throw new ApiError(503, "shutting_down", "The server is shutting down; retry on another instance.", { retryAfterS: 2 });
     const identity = await deps.ingestKeys.verify(bearerToken(req.headers.authorization));
     if (!identity) throw new ApiError(401, "unauthorized", "A valid ingest key is required (Authorization: Bearer smk_…).");
     const clock = req.headers["x-swarm-medic-clock"];

@@ -18,9 +18,15 @@ function toEngineEvent(e: StoredEvent): EngineEvent {
 export type IngestPipeline = { batcher: IngestBatcher; rollups: RollupBuffer; cluster: Pick<ClusterNode, "delivered"> };
 
 /** Validates and stores candidate events for a swarm; throws 400 (nothing stored) or 503; resolves after commit. */
-export async function ingestBatch({ batcher, rollups, cluster }: IngestPipeline, identity: Pick<IngestIdentity, "swarmId" | "swarm">, items: unknown[], now: number): Promise<StoreResult> {
+export async function ingestBatch(
+  { batcher, rollups, cluster }: IngestPipeline,
+  identity: Pick<IngestIdentity, "swarmId" | "swarm">,
+  items: unknown[],
+  now: number,
+): Promise<StoreResult> {
   const checked = validateBatch(items, now);
-  if (!checked.ok) throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
+  if (!checked.ok)
+    throw new ApiError(400, "invalid_events", "One or more events are invalid; nothing was stored.", { errors: checked.errors });
   const result = await batcher.submit(identity.swarmId, checked.events, now);
   rollups.add(identity.swarmId, now, { events: result.accepted });
   if (result.stored.length > 0) cluster.delivered(identity.swarmId, identity.swarm, result.tx, result.stored.map(toEngineEvent));

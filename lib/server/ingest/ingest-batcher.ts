@@ -46,7 +46,10 @@ export class IngestBatcher {
    * come in bursts (clients re-sending after an outage) and each failed optimistic write is work thrown away. */
   private claimUntil = 0;
 
-  constructor(private pool: pg.Pool, opts: BatcherOptions = {}) {
+  constructor(
+    private pool: pg.Pool,
+    opts: BatcherOptions = {},
+  ) {
     this.maxRows = opts.maxRowsPerFlush ?? 5_000;
     this.maxInFlight = opts.maxInFlight ?? 2;
     this.maxQueued = opts.maxQueuedRows ?? 50_000;
@@ -59,7 +62,15 @@ export class IngestBatcher {
     }
     // A literal, not a spread: one object shape for every event (the spread of events whose optional fields differ
     // cost about 1 µs per event in bench:ingest's profile).
-    const stored = events.map((e): StoredEvent => ({ raw: e.raw, id: e.id, type: e.type, ts: e.ts, agentId: e.agentId, taskId: e.taskId, eventId: e.id ?? randomUUID() }));
+    const stored = events.map((e): StoredEvent => ({
+      raw: e.raw,
+      id: e.id,
+      type: e.type,
+      ts: e.ts,
+      agentId: e.agentId,
+      taskId: e.taskId,
+      eventId: e.id ?? randomUUID(),
+    }));
     return new Promise((resolve, reject) => {
       this.queue.push({ swarmId, events: stored, received: receivedAt, resolve, reject });
       this.queuedRows += events.length;
@@ -112,7 +123,17 @@ export class IngestBatcher {
         if (seen.has(key)) continue;
         seen.add(key);
         firsts[j]!.push(e);
-        rows.push({ swarm_id: job.swarmId, event_id: e.eventId, type: e.type, ts: e.ts, agent_id: e.agentId ?? null, task_id: e.taskId ?? null, received_at: job.received, body: e.raw, keyed: e.id !== undefined });
+        rows.push({
+          swarm_id: job.swarmId,
+          event_id: e.eventId,
+          type: e.type,
+          ts: e.ts,
+          agent_id: e.agentId ?? null,
+          task_id: e.taskId ?? null,
+          received_at: job.received,
+          body: e.raw,
+          keyed: e.id !== undefined,
+        });
       }
     });
     let duplicates: Set<string>;

@@ -32,11 +32,22 @@ afterAll(() => app.close());
 
 describe("accepted formats", () => {
   it("stores a JSON array as sent, with received_at, and answers 202 with counts", async () => {
-    const sent = ev({ id: "fmt-array-1", type: "task_complete", task_id: "t-1", result: "success", duration_ms: 12.5, tokens_used: 40, metadata: { model: "x", nested: { a: [1, 2] } }, custom_field: "kept" });
+    const sent = ev({
+      id: "fmt-array-1",
+      type: "task_complete",
+      task_id: "t-1",
+      result: "success",
+      duration_ms: 12.5,
+      tokens_used: 40,
+      metadata: { model: "x", nested: { a: [1, 2] } },
+      custom_field: "kept",
+    });
     const res = await post([sent]);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ accepted: 1, duplicates: 0 });
-    const { rows } = await app.pool.query("SELECT type, agent_id, task_id, ts, received_at, body FROM events WHERE event_id = 'fmt-array-1'");
+    const { rows } = await app.pool.query(
+      "SELECT type, agent_id, task_id, ts, received_at, body FROM events WHERE event_id = 'fmt-array-1'",
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0].body).toEqual(sent);
     expect(rows[0].ts.getTime()).toBe(sent.timestamp);
@@ -50,7 +61,9 @@ describe("accepted formats", () => {
   });
 
   it("accepts NDJSON and ISO-8601 timestamps", async () => {
-    const lines = [ev({ id: "fmt-nd-1" }), ev({ id: "fmt-nd-2", timestamp: new Date().toISOString() })].map((e) => JSON.stringify(e)).join("\n");
+    const lines = [ev({ id: "fmt-nd-1" }), ev({ id: "fmt-nd-2", timestamp: new Date().toISOString() })]
+      .map((e) => JSON.stringify(e))
+      .join("\n");
     const res = await post(null, { contentType: "application/x-ndjson", raw: `${lines}\n` });
     expect(res).toMatchObject({ status: 202, body: { accepted: 2, duplicates: 0 } });
     expect(await count("ingest-test", "event_id IN ('fmt-nd-1','fmt-nd-2')")).toBe(2);
@@ -126,8 +139,11 @@ describe("all or nothing on invalid input", () => {
   it("400 for text Postgres cannot store (NUL, a lone surrogate) sent as JSON escapes; requests committed beside it are unaffected", async () => {
     const swarm = "ingest-text";
     const k = await app.ingestKey(swarm);
-    const raw = (extra: string) => `[{"type":"heartbeat","agent_id":"a","timestamp":${now()}},{"type":"heartbeat","agent_id":"b","timestamp":${now()}${extra}}]`;
-    const bad = ['"metadata":{"x":"a\\u0000b"}', '"agent_id":"b\\ud800"', '"metadata":{"k\\u0000":1}'].map((f) => post(null, { key: k, raw: raw(`,${f}`) }));
+    const raw = (extra: string) =>
+      `[{"type":"heartbeat","agent_id":"a","timestamp":${now()}},{"type":"heartbeat","agent_id":"b","timestamp":${now()}${extra}}]`;
+    const bad = ['"metadata":{"x":"a\\u0000b"}', '"agent_id":"b\\ud800"', '"metadata":{"k\\u0000":1}'].map((f) =>
+      post(null, { key: k, raw: raw(`,${f}`) }),
+    );
     const good = Array.from({ length: 5 }, (_, i) => post([ev({ id: `beside-${i}` })], { key: k }));
     const [badResults, goodResults] = await Promise.all([Promise.all(bad), Promise.all(good)]);
     for (const r of badResults) {
@@ -170,7 +186,9 @@ describe("authentication", () => {
     expect((await post([ev()], { key: null })).status).toBe(401);
     expect((await post([ev()], { key: "smk_not-a-real-key" })).status).toBe(401);
     const revoked = await app.ingestKey("ingest-revoked");
-    const { rows } = await app.pool.query<{ id: number }>("UPDATE ingest_keys SET revoked_at = now() WHERE swarm_id = (SELECT id FROM swarms WHERE name = 'ingest-revoked') RETURNING id");
+    const { rows } = await app.pool.query<{ id: number }>(
+      "UPDATE ingest_keys SET revoked_at = now() WHERE swarm_id = (SELECT id FROM swarms WHERE name = 'ingest-revoked') RETURNING id",
+    );
     // The verifier caches for a few seconds: once it forgets the key's verdicts, revocation is reflected immediately.
     for (const { id } of rows) app.ingestKeys.forget(id);
     expect((await post([ev({ id: "revoked-1" })], { key: revoked })).status).toBe(401);
@@ -178,7 +196,11 @@ describe("authentication", () => {
   });
 
   it("names the request in the problem body and header, reusing the caller's x-request-id", async () => {
-    const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "retry-7f3a" }, body: "[]" });
+    const res = await fetch(`${app.url}/api/v1/events`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "retry-7f3a" },
+      body: "[]",
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get("x-request-id")).toBe("retry-7f3a");
     expect(await res.json()).toMatchObject({ status: 401, request_id: "retry-7f3a" });
@@ -186,7 +208,9 @@ describe("authentication", () => {
 
   it("stores keys only as peppered hashes with a display prefix", async () => {
     const k = await app.ingestKey("ingest-hash");
-    const { rows } = await app.pool.query("SELECT prefix, hash FROM ingest_keys k JOIN swarms s ON s.id = k.swarm_id WHERE s.name = 'ingest-hash'");
+    const { rows } = await app.pool.query(
+      "SELECT prefix, hash FROM ingest_keys k JOIN swarms s ON s.id = k.swarm_id WHERE s.name = 'ingest-hash'",
+    );
     expect(rows[0].prefix).toBe(k.slice(0, 12));
     expect(rows[0].hash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(rows)).not.toContain(k);
@@ -203,7 +227,9 @@ describe("after commit", () => {
     const k = await app.ingestKey("ingest-engine");
     await post([ev({ id: "eng-1" }), ev({ id: "eng-2", agent_id: "agent-2" })], { key: k });
     await post([ev({ id: "eng-1" })], { key: k });
-    await vi.waitFor(() => expect(app.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }), { timeout: 10_000 });
+    await vi.waitFor(() => expect(app.engine.snapshot("ingest-engine")).toMatchObject({ events_total: 2, active_agents: 2 }), {
+      timeout: 10_000,
+    });
   });
 });
 
@@ -214,12 +240,20 @@ describe("replay clock", () => {
     const off = app.engine.on("metrics.tick", (t) => t.swarm === "ingest-replay" && ticks.push(t.at));
     const t0 = Math.floor((Date.now() - 3_600_000) / 1000) * 1000;
     const events = [0, 1500, 2500, 4200].map((dt, i) => ({ id: `rp-${i}`, type: "heartbeat", agent_id: "a", timestamp: t0 + dt }));
-    const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "event" }, body: JSON.stringify(events) });
+    const res = await fetch(`${app.url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "event" },
+      body: JSON.stringify(events),
+    });
     expect(res.status).toBe(202);
     await vi.waitFor(() => expect(ticks).toEqual([t0 + 1000, t0 + 2000, t0 + 3000, t0 + 4000]), { timeout: 10_000 });
     app.engine.tick();
     expect(ticks).toHaveLength(4);
-    await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "wall" }, body: "[]" });
+    await fetch(`${app.url}/api/v1/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${k}`, "content-type": "application/json", "x-swarm-medic-clock": "wall" },
+      body: "[]",
+    });
     app.engine.tick();
     expect(ticks).toHaveLength(5);
     off();

@@ -8,9 +8,7 @@ export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 export type ParseBodyErrorKind = "malformed" | "unsupported_media_type" | "too_large";
 
 /** Outcome of parseBody: the candidate events (not yet validated) or a classified, client-facing error. */
-export type ParseBodyResult =
-  | { ok: true; items: unknown[] }
-  | { ok: false; kind: ParseBodyErrorKind; message: string };
+export type ParseBodyResult = { ok: true; items: unknown[] } | { ok: false; kind: ParseBodyErrorKind; message: string };
 
 type BodyFormat = "json" | "ndjson";
 

@@ -57,7 +57,7 @@ describe("validateBatch with valid events", () => {
 });
 
 describe("validateBatch with invalid events", () => {
-  it.each([null, 5, "event", [], [event()], true, undefined])("rejects the non-object item %j at path \"\"", (item) => {
+  it.each([null, 5, "event", [], [event()], true, undefined])('rejects the non-object item %j at path ""', (item) => {
     expect(validateBatch([item], NOW)).toEqual({
       ok: false,
       errors: [{ index: 0, path: "", message: "event must be a JSON object" }],
@@ -99,14 +99,20 @@ describe("validateBatch with invalid events", () => {
   });
 
   it("caps the error list at MAX_REPORTED_ERRORS", () => {
-    const result = validateBatch(Array.from({ length: 5000 }, () => null), NOW);
+    const result = validateBatch(
+      Array.from({ length: 5000 }, () => null),
+      NOW,
+    );
     expect(!result.ok && result.errors.length).toBe(MAX_REPORTED_ERRORS);
     expect(!result.ok && result.errors.at(-1)?.index).toBe(MAX_REPORTED_ERRORS - 1);
   });
 
   it("caps the error list even when one event overflows it", () => {
     const threeProblems = event({ duration_ms: -1, tokens_used: -1, limit: -1 });
-    const result = validateBatch(Array.from({ length: 50 }, () => threeProblems), NOW);
+    const result = validateBatch(
+      Array.from({ length: 50 }, () => threeProblems),
+      NOW,
+    );
     expect(!result.ok && result.errors.length).toBe(MAX_REPORTED_ERRORS);
     expect(!result.ok && result.errors.at(-1)).toEqual({ index: 33, path: "duration_ms", message: expect.any(String) });
   });

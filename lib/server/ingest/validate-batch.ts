@@ -56,7 +56,8 @@ function validateEvent(item: unknown, now: number): ValidEvent | Problem[] {
   if (windowError !== undefined) problems.push({ path: "timestamp", message: windowError });
   if (!parsed.success || problems.length > 0) return problems;
   const unstorable = unstorableTextPath(raw);
-  if (unstorable !== null) return [{ path: unstorable, message: "text must not contain NUL (\\u0000) or an unpaired UTF-16 surrogate: it cannot be stored" }];
+  if (unstorable !== null)
+    return [{ path: unstorable, message: "text must not contain NUL (\\u0000) or an unpaired UTF-16 surrogate: it cannot be stored" }];
 
   const { id, type, agent_id: agentId, task_id: taskId } = parsed.data;
   return { raw, id, type, ts, agentId, taskId };

@@ -34,7 +34,12 @@ describe("two instances, one database", () => {
       { timeout: 10_000, interval: 50 },
     );
     const viewer = owner === a ? b : a;
-    socket = io(viewer.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: { token: await viewer.token("viewer") } });
+    socket = io(viewer.url, {
+      path: "/socket.io",
+      transports: ["websocket"],
+      reconnection: false,
+      auth: { token: await viewer.token("viewer") },
+    });
     await new Promise<void>((resolve, reject) => {
       socket.once("connect", resolve);
       socket.once("connect_error", reject);
@@ -45,7 +50,10 @@ describe("two instances, one database", () => {
     const res = await fetch(`${owner.url}/api/v1/events`, {
       method: "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-      body: JSON.stringify([{ type: "heartbeat", agent_id: "agent-9", timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: "agent-9", timestamp: Date.now() }]),
+      body: JSON.stringify([
+        { type: "heartbeat", agent_id: "agent-9", timestamp: Date.now() - 1000 },
+        { type: "heartbeat_failed", agent_id: "agent-9", timestamp: Date.now() },
+      ]),
     });
     expect(res.status).toBe(202);
     await expect(failure).resolves.toMatchObject({ swarm: "cluster-swarm", failure_type: "agent_down" });
@@ -53,7 +61,10 @@ describe("two instances, one database", () => {
     // The viewer's instance holds no engine for the swarm: what its socket got came from the owner, through Postgres,
     // and a snapshot it acks is the owner's (forwarded), with both events in.
     expect(viewer.engine.knows("cluster-swarm")).toBe(false);
-    expect(await socket.emitWithAck("subscribe", { swarm: "cluster-swarm" })).toMatchObject({ ok: true, snapshot: { swarm: "cluster-swarm", events_total: 2, active_agents: 1 } });
+    expect(await socket.emitWithAck("subscribe", { swarm: "cluster-swarm" })).toMatchObject({
+      ok: true,
+      snapshot: { swarm: "cluster-swarm", events_total: 2, active_agents: 1 },
+    });
     expect(viewer.engine.knows("cluster-swarm")).toBe(false);
   });
 });

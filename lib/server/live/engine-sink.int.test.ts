@@ -51,29 +51,70 @@ function sink(options: { epoch?: bigint; onPublished?: (name: string, swarm: str
 }
 
 const failure = (eventId: string, at = Date.now()) => ({
-  id: randomUUID(), failureType: "agent_down", agentId: "agent-1", taskId: null, severity: "high" as const,
-  context: { event_id: eventId, event_type: "heartbeat_failed" }, detectedAt: at, resolvedAt: null,
+  id: randomUUID(),
+  failureType: "agent_down",
+  agentId: "agent-1",
+  taskId: null,
+  severity: "high" as const,
+  context: { event_id: eventId, event_type: "heartbeat_failed" },
+  detectedAt: at,
+  resolvedAt: null,
 });
 const healing = (over: Partial<HealingRecord> = {}): HealingRecord => ({
-  id: randomUUID(), failureId: null, predictionId: null, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "running", trigger: "detected",
-  actions: [], reason: null, healMs: null, recoveryMs: null, startedAt: Date.now() - 2_000, finishedAt: null, ...over,
+  id: randomUUID(),
+  failureId: null,
+  predictionId: null,
+  failureType: "agent_down",
+  strategy: "AgentRestartStrategy",
+  status: "running",
+  trigger: "detected",
+  actions: [],
+  reason: null,
+  healMs: null,
+  recoveryMs: null,
+  startedAt: Date.now() - 2_000,
+  finishedAt: null,
+  ...over,
 });
 const command = (healingId: string) => ({
-  id: randomUUID(), healingId, kind: "restart_agent", params: { agent_id: "agent-1" }, status: "pending" as const, attempts: 0, issuedAt: Date.now(), deadline: Date.now() + 60_000,
+  id: randomUUID(),
+  healingId,
+  kind: "restart_agent",
+  params: { agent_id: "agent-1" },
+  status: "pending" as const,
+  attempts: 0,
+  issuedAt: Date.now(),
+  deadline: Date.now() + 60_000,
 });
 const prediction = (over: Partial<EngineEventMap["prediction.created"]["prediction"]> = {}) => ({
-  id: randomUUID(), failureType: "task_timeout", agentId: null, confidence: 0.7, predictedAt: Date.now(), expectedAt: Date.now() + 60_000, reasoning: "queue rising",
-  recommendedAction: "scale out", source: "queue", patternIndicators: [], status: "open" as const, outcome: null, ...over,
+  id: randomUUID(),
+  failureType: "task_timeout",
+  agentId: null,
+  confidence: 0.7,
+  predictedAt: Date.now(),
+  expectedAt: Date.now() + 60_000,
+  reasoning: "queue rising",
+  recommendedAction: "scale out",
+  source: "queue",
+  patternIndicators: [],
+  status: "open" as const,
+  outcome: null,
+  ...over,
 });
 const sum = async (measure: string, swarmId: number) =>
-  (await database.pool.query<{ n: string }>(`SELECT coalesce(sum(${measure}), 0)::text AS n FROM rollup_minute WHERE swarm_id = $1`, [swarmId])).rows[0]!.n;
+  (
+    await database.pool.query<{ n: string }>(`SELECT coalesce(sum(${measure}), 0)::text AS n FROM rollup_minute WHERE swarm_id = $1`, [
+      swarmId,
+    ])
+  ).rows[0]!.n;
 
 /** Makes the history tables refuse writes of one swarm (a full disk or failover, as the writer sees it); returns the undo. */
 async function refuseWrites(swarmId: number, tables: string[]): Promise<() => Promise<void>> {
   const fn = `test_refuse_${swarmId}`;
   await database.pool.query(`CREATE FUNCTION ${fn}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
     IF NEW.swarm_id = ${swarmId} THEN RAISE EXCEPTION 'writes refused (test outage)'; END IF; RETURN NEW; END $$`);
-  for (const t of tables) await database.pool.query(`CREATE TRIGGER ${fn} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
+  for (const t of tables)
+    await database.pool.query(`CREATE TRIGGER ${fn} BEFORE INSERT OR UPDATE ON ${t} FOR EACH ROW EXECUTE FUNCTION ${fn}()`);
   return async () => {
     for (const t of tables) await database.pool.query(`DROP TRIGGER ${fn} ON ${t}`);
     await database.pool.query(`DROP FUNCTION ${fn}()`);
@@ -91,7 +132,10 @@ describe("engine sink: failures", () => {
     emit("failure.detected", { swarm: "sink-once", failure: failure("ev-2") });
     await drain();
     const rows = await database.db.failure.findMany({ where: { swarmId }, orderBy: { sourceEventId: "asc" } });
-    expect(rows.map((r) => [r.sourceEventId, r.id === first.id])).toEqual([["ev-1", true], ["ev-2", false]]);
+    expect(rows.map((r) => [r.sourceEventId, r.id === first.id])).toEqual([
+      ["ev-1", true],
+      ["ev-2", false],
+    ]);
     expect(published).toEqual(["sink-once:failure.detected", "sink-once:failure.detected"]);
     expect(await sum("failures", swarmId)).toBe("2");
   });
@@ -114,7 +158,10 @@ describe("engine sink: healings and predictions", () => {
     const swarmId = await swarm("sink-heal");
     const seen: Promise<string>[] = [];
     const { emit, drain } = sink({ onPublished: (name) => name === "healing.finished" && seen.push(sum("healings", swarmId)) });
-    emit("healing.finished", { swarm: "sink-heal", healing: healing({ status: "succeeded", healMs: 900, recoveryMs: 2_000, finishedAt: Date.now() }) });
+    emit("healing.finished", {
+      swarm: "sink-heal",
+      healing: healing({ status: "succeeded", healMs: 900, recoveryMs: 2_000, finishedAt: Date.now() }),
+    });
     await drain();
     expect(await Promise.all(seen)).toEqual(["1"]);
   });
@@ -125,13 +172,31 @@ describe("engine sink: healings and predictions", () => {
     const p = prediction();
     emit("prediction.created", { swarm: "sink-predict", prediction: p });
     await drain();
-    await database.db.prediction.updateMany({ where: { id: p.id }, data: { decidedBy: "op@test", decisionReason: "looks right", firstApprovedBy: "op@test" } });
-    const later = { ...p, confidence: 0.9, expectedAt: p.expectedAt + 30_000, reasoning: "queue rising faster", recommendedAction: "scale out by 2", outcome: "confirmed" as const, decidedBy: "engine", decisionReason: "not mine" };
+    await database.db.prediction.updateMany({
+      where: { id: p.id },
+      data: { decidedBy: "op@test", decisionReason: "looks right", firstApprovedBy: "op@test" },
+    });
+    const later = {
+      ...p,
+      confidence: 0.9,
+      expectedAt: p.expectedAt + 30_000,
+      reasoning: "queue rising faster",
+      recommendedAction: "scale out by 2",
+      outcome: "confirmed" as const,
+      decidedBy: "engine",
+      decisionReason: "not mine",
+    };
     emit("prediction.updated", { swarm: "sink-predict", prediction: later });
     await drain();
     expect(await database.db.prediction.findFirstOrThrow({ where: { id: p.id } })).toMatchObject({
-      confidence: 0.9, expectedAt: new Date(later.expectedAt), reasoning: "queue rising faster", recommendedAction: "scale out by 2", outcome: "confirmed",
-      decidedBy: "op@test", decisionReason: "looks right", firstApprovedBy: "op@test",
+      confidence: 0.9,
+      expectedAt: new Date(later.expectedAt),
+      reasoning: "queue rising faster",
+      recommendedAction: "scale out by 2",
+      outcome: "confirmed",
+      decidedBy: "op@test",
+      decisionReason: "looks right",
+      firstApprovedBy: "op@test",
     });
     expect([await sum("predictions", swarmId), await sum("predictions_confirmed", swarmId)]).toEqual(["1", "1"]);
   });
@@ -154,19 +219,38 @@ describe("engine sink: refused writes", () => {
     await bPublished;
     await expect.poll(retries).toBeGreaterThanOrEqual(2);
     // Swarm a's healing and command could be stored, but they wait behind its refused failure.
-    expect([await database.db.failure.count({ where: { swarmId: a } }), await database.db.healing.count({ where: { swarmId: a } }), await database.db.command.count({ where: { swarmId: a } })]).toEqual([0, 0, 0]);
+    expect([
+      await database.db.failure.count({ where: { swarmId: a } }),
+      await database.db.healing.count({ where: { swarmId: a } }),
+      await database.db.command.count({ where: { swarmId: a } }),
+    ]).toEqual([0, 0, 0]);
     expect(published).toEqual(["sink-b:failure.detected"]);
     await undo();
     await drain();
     expect(published).toEqual(["sink-b:failure.detected", "sink-a:failure.detected", "sink-a:healing.started", "sink-a:command.updated"]);
-    expect([await database.db.failure.count({ where: { swarmId: a } }), await database.db.healing.count({ where: { swarmId: a } }), await database.db.command.count({ where: { swarmId: a } })]).toEqual([1, 1, 1]);
+    expect([
+      await database.db.failure.count({ where: { swarmId: a } }),
+      await database.db.healing.count({ where: { swarmId: a } }),
+      await database.db.command.count({ where: { swarmId: a } }),
+    ]).toEqual([1, 1, 1]);
   });
 
   it("the rollups equal the stored history after the process dies mid-retry and its successor replays the same outputs", async () => {
     const swarmId = await swarm("sink-crash");
     const S = "sink-crash";
     const t = Date.now();
-    const b = { id: randomUUID(), type: "task_queue_backlog", severity: "high" as const, impactScore: 0.5, affectedResources: [], metrics: {}, recommendations: [], status: "active" as const, detectedAt: t - 120_000, updatedAt: t - 120_000 };
+    const b = {
+      id: randomUUID(),
+      type: "task_queue_backlog",
+      severity: "high" as const,
+      impactScore: 0.5,
+      affectedResources: [],
+      metrics: {},
+      recommendations: [],
+      status: "active" as const,
+      detectedAt: t - 120_000,
+      updatedAt: t - 120_000,
+    };
     const [p1, p2] = [prediction({ predictedAt: t - 90_000 }), prediction({ predictedAt: t - 30_000 })];
     const [f1, f2] = [failure(randomUUID(), t - 70_000), failure(randomUUID(), t - 10_000)];
     const h1 = healing({ failureId: f1.id, startedAt: t - 69_000 });
@@ -180,11 +264,17 @@ describe("engine sink: refused writes", () => {
       emit("failure.detected", { swarm: S, failure: f1 });
       emit("failure.detected", { swarm: S, failure: f2 });
       emit("healing.started", { swarm: S, healing: h1 });
-      emit("healing.finished", { swarm: S, healing: { ...h1, status: "succeeded", healMs: 800, recoveryMs: 4_000, finishedAt: t - 60_000 } });
+      emit("healing.finished", {
+        swarm: S,
+        healing: { ...h1, status: "succeeded", healMs: 800, recoveryMs: 4_000, finishedAt: t - 60_000 },
+      });
     };
     const after = (emit: ReturnType<typeof sink>["emit"]) => {
       emit("healing.started", { swarm: S, healing: h2 });
-      emit("healing.finished", { swarm: S, healing: { ...h2, status: "failed", reason: "agent did not come back", finishedAt: t - 1_000 } });
+      emit("healing.finished", {
+        swarm: S,
+        healing: { ...h2, status: "failed", reason: "agent did not come back", finishedAt: t - 1_000 },
+      });
       emit("prediction.updated", { swarm: S, prediction: { ...p2, outcome: "false_positive" } });
     };
 
@@ -226,6 +316,9 @@ describe("engine sink: refused writes", () => {
     );
     expect(rollups).toEqual(expected);
     expect(expected.reduce((n, r) => n + r.healings, 0)).toBe(2);
-    expect((await database.pool.query("SELECT sum(healings)::int AS h, sum(failures)::int AS f FROM rollup_day WHERE swarm_id = $1", [swarmId])).rows[0]).toEqual({ h: 2, f: 2 });
+    expect(
+      (await database.pool.query("SELECT sum(healings)::int AS h, sum(failures)::int AS f FROM rollup_day WHERE swarm_id = $1", [swarmId]))
+        .rows[0],
+    ).toEqual({ h: 2, f: 2 });
   });
 });

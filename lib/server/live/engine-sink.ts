@@ -44,12 +44,22 @@ type Output = { name: SinkEvent; payload: EngineEventMap[SinkEvent]; owner: { sw
 type Stored = { publish: boolean; shares: RollupShare[] };
 type Store<P> = (tx: Tx, swarmId: number, payload: P) => Promise<Stored>;
 
-const stored = (shares: (RollupShare | null)[] = []): Stored => ({ publish: true, shares: shares.filter((s): s is RollupShare => s !== null) });
+const stored = (shares: (RollupShare | null)[] = []): Stored => ({
+  publish: true,
+  shares: shares.filter((s): s is RollupShare => s !== null),
+});
 
 /** Subscribes to the engine and stores its outputs under the fence. */
 export function attachEngineSink(
   engine: Engine,
-  deps: { db: Db; log: Logger; metrics: ServerMetrics; fence: Fence; published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void; limits?: Partial<SinkLimits> },
+  deps: {
+    db: Db;
+    log: Logger;
+    metrics: ServerMetrics;
+    fence: Fence;
+    published: <K extends SinkEvent>(name: K, payload: EngineEventMap[K]) => void;
+    limits?: Partial<SinkLimits>;
+  },
 ): EngineSink {
   const { db, log, metrics } = deps;
   const limits = { ...LIMITS, ...deps.limits };
@@ -117,8 +127,16 @@ export function attachEngineSink(
 
   const saveBottleneck: Store<EngineEventMap["bottleneck.detected"]> = async (tx, sid, { bottleneck: b }) => {
     const data = {
-      type: b.type, severity: b.severity, impactScore: b.impactScore, affectedResources: b.affectedResources as Json, metrics: b.metrics as Json,
-      recommendations: b.recommendations as Json, status: b.status, detectedAt: new Date(b.detectedAt), updatedAt: new Date(b.updatedAt), resolvedAt: d(b.resolvedAt),
+      type: b.type,
+      severity: b.severity,
+      impactScore: b.impactScore,
+      affectedResources: b.affectedResources as Json,
+      metrics: b.metrics as Json,
+      recommendations: b.recommendations as Json,
+      status: b.status,
+      detectedAt: new Date(b.detectedAt),
+      updatedAt: new Date(b.updatedAt),
+      resolvedAt: d(b.resolvedAt),
     };
     const key = { id: b.id, swarmId: sid, detectedAt: data.detectedAt };
     const known = await tx.bottleneck.findUnique({ where: { id_swarmId_detectedAt: key }, select: { id: true } });
@@ -133,16 +151,34 @@ export function attachEngineSink(
   // decision routes and are never written here.
   const savePrediction: Store<EngineEventMap["prediction.created"]> = async (tx, sid, { prediction: p }) => {
     const data = {
-      failureType: p.failureType, agentId: p.agentId ?? null, confidence: p.confidence, predictedAt: new Date(p.predictedAt), expectedAt: new Date(p.expectedAt),
-      reasoning: p.reasoning, recommendedAction: p.recommendedAction, source: p.source, patternIndicators: p.patternIndicators as Json, status: p.status,
+      failureType: p.failureType,
+      agentId: p.agentId ?? null,
+      confidence: p.confidence,
+      predictedAt: new Date(p.predictedAt),
+      expectedAt: new Date(p.expectedAt),
+      reasoning: p.reasoning,
+      recommendedAction: p.recommendedAction,
+      source: p.source,
+      patternIndicators: p.patternIndicators as Json,
+      status: p.status,
       outcome: p.outcome ?? null,
     };
     const key = { id: p.id, swarmId: sid, predictedAt: data.predictedAt };
     const [before] = await tx.$queryRaw<{ outcome: string | null }[]>`
       SELECT outcome FROM predictions WHERE id = ${p.id}::uuid AND swarm_id = ${sid} AND predicted_at = ${data.predictedAt} FOR UPDATE`;
-    const update = { status: data.status, outcome: data.outcome, confidence: data.confidence, expectedAt: data.expectedAt, reasoning: data.reasoning, recommendedAction: data.recommendedAction };
+    const update = {
+      status: data.status,
+      outcome: data.outcome,
+      confidence: data.confidence,
+      expectedAt: data.expectedAt,
+      reasoning: data.reasoning,
+      recommendedAction: data.recommendedAction,
+    };
     await tx.prediction.upsert({ where: { id_swarmId_predictedAt: key }, create: { ...key, ...data }, update });
-    const change = shareChange(outcomeShare(before ? { outcome: before.outcome, predictedAt: p.predictedAt } : null), outcomeShare({ outcome: data.outcome, predictedAt: p.predictedAt }));
+    const change = shareChange(
+      outcomeShare(before ? { outcome: before.outcome, predictedAt: p.predictedAt } : null),
+      outcomeShare({ outcome: data.outcome, predictedAt: p.predictedAt }),
+    );
     return stored([before ? null : { at: p.predictedAt, delta: { predictions: 1 } }, ...change]);
   };
   on("prediction.created", savePrediction);
@@ -155,11 +191,23 @@ export function attachEngineSink(
     const sourceEventId = typeof event === "string" ? event : null;
     // The source event's key first: it is what keeps one failure per event across the partitions. A failure
     // re-detected from a replayed event is already stored under another id: not stored, counted or published again.
-    if (sourceEventId !== null && (await tx.failureSource.createMany({ data: [{ swarmId: sid, sourceEventId, failureId: f.id }], skipDuplicates: true })).count === 0) {
+    if (
+      sourceEventId !== null &&
+      (await tx.failureSource.createMany({ data: [{ swarmId: sid, sourceEventId, failureId: f.id }], skipDuplicates: true })).count === 0
+    ) {
       return { publish: false, shares: [] };
     }
     await tx.failure.create({
-      data: { ...key, failureType: f.failureType, agentId: f.agentId ?? null, taskId: f.taskId ?? null, severity: f.severity ?? null, context: f.context as Json, resolvedAt: d(f.resolvedAt), sourceEventId },
+      data: {
+        ...key,
+        failureType: f.failureType,
+        agentId: f.agentId ?? null,
+        taskId: f.taskId ?? null,
+        severity: f.severity ?? null,
+        context: f.context as Json,
+        resolvedAt: d(f.resolvedAt),
+        sourceEventId,
+      },
     });
     return stored([{ at: f.detectedAt, delta: { failures: 1 } }]);
   });
@@ -167,15 +215,44 @@ export function attachEngineSink(
   // A healing counts once it is a result; the row read first (and locked) says what it counted so far.
   const saveHealing: Store<EngineEventMap["healing.started"]> = async (tx, sid, { healing: h }) => {
     const data = {
-      failureId: h.failureId ?? null, predictionId: h.predictionId ?? null, failureType: h.failureType, strategy: h.strategy, status: h.status, trigger: h.trigger,
-      actions: h.actions as Json, reason: h.reason ?? null, healMs: h.healMs ?? null, recoveryMs: h.recoveryMs ?? null, startedAt: new Date(h.startedAt), finishedAt: d(h.finishedAt),
+      failureId: h.failureId ?? null,
+      predictionId: h.predictionId ?? null,
+      failureType: h.failureType,
+      strategy: h.strategy,
+      status: h.status,
+      trigger: h.trigger,
+      actions: h.actions as Json,
+      reason: h.reason ?? null,
+      healMs: h.healMs ?? null,
+      recoveryMs: h.recoveryMs ?? null,
+      startedAt: new Date(h.startedAt),
+      finishedAt: d(h.finishedAt),
     };
     const key = { id: h.id, swarmId: sid, startedAt: data.startedAt };
     const [before] = await tx.$queryRaw<{ status: string; finished_at: Date | null; heal_ms: number | null; recovery_ms: number | null }[]>`
       SELECT status::text, finished_at, heal_ms, recovery_ms FROM healings WHERE id = ${h.id}::uuid AND swarm_id = ${sid} AND started_at = ${data.startedAt} FOR UPDATE`;
     await tx.healing.upsert({ where: { id_swarmId_startedAt: key }, create: { ...key, ...data }, update: data });
-    const was = before ? { status: before.status, startedAt: h.startedAt, finishedAt: before.finished_at?.getTime() ?? null, healMs: before.heal_ms, recoveryMs: before.recovery_ms } : null;
-    return stored(shareChange(healingShare(was), healingShare({ status: h.status, startedAt: h.startedAt, finishedAt: h.finishedAt ?? null, healMs: h.healMs ?? null, recoveryMs: h.recoveryMs ?? null })));
+    const was = before
+      ? {
+          status: before.status,
+          startedAt: h.startedAt,
+          finishedAt: before.finished_at?.getTime() ?? null,
+          healMs: before.heal_ms,
+          recoveryMs: before.recovery_ms,
+        }
+      : null;
+    return stored(
+      shareChange(
+        healingShare(was),
+        healingShare({
+          status: h.status,
+          startedAt: h.startedAt,
+          finishedAt: h.finishedAt ?? null,
+          healMs: h.healMs ?? null,
+          recoveryMs: h.recoveryMs ?? null,
+        }),
+      ),
+    );
   };
   on("healing.started", saveHealing);
   on("healing.finished", saveHealing);
@@ -196,7 +273,18 @@ export function attachEngineSink(
          detail = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN coalesce(excluded.detail, commands.detail) ELSE commands.detail END,
          finished_at = coalesce(commands.finished_at, excluded.finished_at),
          attempts = greatest(commands.attempts, excluded.attempts)`,
-      c.id, sid, c.healingId ?? null, c.kind, JSON.stringify(c.params), c.status, c.attempts, c.detail ?? null, new Date(c.issuedAt), new Date(c.deadline), d(c.leaseUntil), d(c.finishedAt),
+      c.id,
+      sid,
+      c.healingId ?? null,
+      c.kind,
+      JSON.stringify(c.params),
+      c.status,
+      c.attempts,
+      c.detail ?? null,
+      new Date(c.issuedAt),
+      new Date(c.deadline),
+      d(c.leaseUntil),
+      d(c.finishedAt),
     );
     return stored();
   });
@@ -204,10 +292,23 @@ export function attachEngineSink(
   // The engine is the only writer of incidents; an update carries the whole record.
   on("incident.updated", async (tx, sid, { incident: i }) => {
     const data = {
-      source: i.source, failureType: i.failureType, agentId: i.agentId, severity: i.severity, target: i.target, state: i.state, reason: i.reason, healingId: i.healingId,
-      openedAt: new Date(i.openedAt), updatedAt: new Date(i.updatedAt), resolvedAt: d(i.resolvedAt),
+      source: i.source,
+      failureType: i.failureType,
+      agentId: i.agentId,
+      severity: i.severity,
+      target: i.target,
+      state: i.state,
+      reason: i.reason,
+      healingId: i.healingId,
+      openedAt: new Date(i.openedAt),
+      updatedAt: new Date(i.updatedAt),
+      resolvedAt: d(i.resolvedAt),
     };
-    await tx.incident.upsert({ where: { id_swarmId: { id: i.id, swarmId: sid } }, create: { id: i.id, swarmId: sid, ...data }, update: data });
+    await tx.incident.upsert({
+      where: { id_swarmId: { id: i.id, swarmId: sid } },
+      create: { id: i.id, swarmId: sid, ...data },
+      update: data,
+    });
     return stored();
   });
 

@@ -16,7 +16,13 @@ afterEach(() => sockets.splice(0).forEach((s) => s.close()));
 afterAll(() => app.close());
 
 function connect(opts: { token?: string; cookie?: string } = {}): Socket {
-  const s = io(app.url, { path: "/socket.io", transports: ["websocket"], reconnection: false, auth: opts.token ? { token: opts.token } : {}, extraHeaders: opts.cookie ? { cookie: opts.cookie } : {} });
+  const s = io(app.url, {
+    path: "/socket.io",
+    transports: ["websocket"],
+    reconnection: false,
+    auth: opts.token ? { token: opts.token } : {},
+    extraHeaders: opts.cookie ? { cookie: opts.cookie } : {},
+  });
   sockets.push(s);
   return s;
 }
@@ -39,12 +45,15 @@ describe("socket.io authentication", () => {
     await expect(connected(connect({ token: await app.ingestKey("socket-ingest-only") }))).rejects.toThrow("unauthorized");
   });
 
-  it.each(["viewer", "operator", "admin"] as const)("a %s may connect and subscribe to any swarm (roles are global, contract §3)", async (role) => {
-    const s = connect({ token: await app.token(role) });
-    await connected(s);
-    await app.ingestKey(`socket-${role}`);
-    expect(await subscribe(s, `socket-${role}`)).toMatchObject({ ok: true });
-  });
+  it.each(["viewer", "operator", "admin"] as const)(
+    "a %s may connect and subscribe to any swarm (roles are global, contract §3)",
+    async (role) => {
+      const s = connect({ token: await app.token(role) });
+      await connected(s);
+      await app.ingestKey(`socket-${role}`);
+      expect(await subscribe(s, `socket-${role}`)).toMatchObject({ ok: true });
+    },
+  );
 
   it("accepts a session cookie and a personal access token", async () => {
     const { cookie } = await app.signIn("viewer");

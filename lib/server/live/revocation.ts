@@ -41,7 +41,11 @@ export async function loadValidCredentials(pool: pg.Pool, sockets: LiveSocket[])
           [tokenIds],
         )
       : { rows: [] },
-    userIds.length ? pool.query<{ id: string; role: Role }>("SELECT id, role::text AS role FROM users WHERE id = ANY($1::text[]) AND NOT disabled", [userIds]) : { rows: [] },
+    userIds.length
+      ? pool.query<{ id: string; role: Role }>("SELECT id, role::text AS role FROM users WHERE id = ANY($1::text[]) AND NOT disabled", [
+          userIds,
+        ])
+      : { rows: [] },
   ]);
   return { tokens: new Set(tokens.rows.map((r) => r.id)), users: new Map(users.rows.map((r) => [r.id, r.role])) };
 }

@@ -3,7 +3,13 @@ import { parseEnv } from "./env";
 
 describe("parseEnv", () => {
   it("applies the defaults", () => {
-    expect(parseEnv({})).toMatchObject({ PORT: 3000, HOST: "127.0.0.1", RETENTION_DAYS: 30, HISTORY_RETENTION_DAYS: 400, OWNER_LEASE_S: 8 });
+    expect(parseEnv({})).toMatchObject({
+      PORT: 3000,
+      HOST: "127.0.0.1",
+      RETENTION_DAYS: 30,
+      HISTORY_RETENTION_DAYS: 400,
+      OWNER_LEASE_S: 8,
+    });
   });
 
   it("treats an empty variable as unset", () => {

@@ -3,14 +3,28 @@
 import pino from "pino";
 import { env } from "./env";
 
-const SECRET_FIELDS = ["authorization", "cookie", "set-cookie", "password", "secret", "token", "key", "api_key", "webhook_secret", "x-swarm-medic-signature"];
+const SECRET_FIELDS = [
+  "authorization",
+  "cookie",
+  "set-cookie",
+  "password",
+  "secret",
+  "token",
+  "key",
+  "api_key",
+  "webhook_secret",
+  "x-swarm-medic-signature",
+];
 
 /** pino's redaction: each secret field at the top level, one level down, and in request headers. */
 const REDACT_PATHS = SECRET_FIELDS.flatMap((f) => [`["${f}"]`, `*["${f}"]`, `*.headers["${f}"]`]);
 
 /** A logger at `level` writing to `destination` (stdout by default), with secrets censored. */
 export function createLogger(level: string, destination?: pino.DestinationStream): pino.Logger {
-  return pino({ level, base: null, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACT_PATHS, censor: "[redacted]" } }, destination);
+  return pino(
+    { level, base: null, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: REDACT_PATHS, censor: "[redacted]" } },
+    destination,
+  );
 }
 
 /** Root logger; use `logger.child({ component })` in each module. */

@@ -74,13 +74,17 @@ describe("request log", () => {
     await hung; // the server has the request
     aborted.abort();
     expect(await call).toBe("AbortError");
-    await expect.poll(() => lines.slice(before).find((l) => l.msg === "request aborted")).toMatchObject({ level: 40, req: { path: "/hang" } });
+    await expect
+      .poll(() => lines.slice(before).find((l) => l.msg === "request aborted"))
+      .toMatchObject({ level: 40, req: { path: "/hang" } });
     expect(JSON.stringify(lines.slice(before))).not.toContain("smk_hidden");
   });
 
   it("censors credential fields anywhere a component logs them", () => {
     const before = lines.length;
-    log.child({ component: "t" }).warn({ token: "t0k", webhook: { secret: "s3c", url: "https://x" }, headers: { authorization: "Bearer b" }, password: "p" }, "oops");
+    log
+      .child({ component: "t" })
+      .warn({ token: "t0k", webhook: { secret: "s3c", url: "https://x" }, headers: { authorization: "Bearer b" }, password: "p" }, "oops");
     const text = JSON.stringify(lines.slice(before));
     for (const s of ["t0k", "s3c", "Bearer b", '"p"']) expect(text).not.toContain(s);
     expect(text).toContain("https://x");

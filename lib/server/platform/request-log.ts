@@ -29,7 +29,11 @@ export function requestLogLevel(status: number, err?: Error): pino.Level {
 type Line = { req: { id: string; method: string | undefined; path: string }; res: { status: number }; responseTime: number };
 
 function lineOf(id: string, req: http.IncomingMessage, res: http.ServerResponse, started: number): Line {
-  return { req: { id, method: req.method, path: (req.url ?? "/").split("?", 1)[0]! }, res: { status: res.statusCode }, responseTime: Math.round(performance.now() - started) };
+  return {
+    req: { id, method: req.method, path: (req.url ?? "/").split("?", 1)[0]! },
+    res: { status: res.statusCode },
+    responseTime: Math.round(performance.now() - started),
+  };
 }
 
 /** Middleware that assigns the request id and logs the request when its response finishes (or is abandoned). */

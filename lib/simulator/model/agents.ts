@@ -103,7 +103,12 @@ export function heartbeats(state: SimState, t: number): void {
     if (agent.faults.crashed || (agent.faults.flapping && agent.missed === 0)) {
       agent.missed++;
       if (agent.missed >= MISSES_BEFORE_DOWN) markDown(state, agent, t);
-      else emit(state, "heartbeat_failed", { agent_id: agent.id, health_state: "unresponsive", metadata: { missed_heartbeats: agent.missed } });
+      else
+        emit(state, "heartbeat_failed", {
+          agent_id: agent.id,
+          health_state: "unresponsive",
+          metadata: { missed_heartbeats: agent.missed },
+        });
       continue;
     }
     agent.missed = 0;
@@ -141,7 +146,11 @@ function heartbeat(state: SimState, agent: Agent, t: number): void {
 
 function markDown(state: SimState, agent: Agent, t: number): void {
   agent.status = "down";
-  emit(state, "agent_down", { agent_id: agent.id, health_state: "down", metadata: { missed_heartbeats: agent.missed, reason: "heartbeat_timeout" } });
+  emit(state, "agent_down", {
+    agent_id: agent.id,
+    health_state: "down",
+    metadata: { missed_heartbeats: agent.missed, reason: "heartbeat_timeout" },
+  });
   failRunning(state, agent, t, "agent_down");
 }
 

@@ -40,7 +40,10 @@ describe("idempotency and validation", () => {
     [{ id: "", kind: "resume_tasks", params: {} }, "command id is required"],
     [{ id: "x1", kind: "reboot_universe", params: {} }, 'unknown command kind "reboot_universe"'],
     [{ id: "x2", kind: "restart_agent", params: { agent_id: "agent-77" } }, "unknown agent agent-77"],
-    [{ id: "x3", kind: "pause_tasks", params: { max_priority: "URGENT" } }, "max_priority must be one of CRITICAL, HIGH, MEDIUM, LOW, BACKGROUND"],
+    [
+      { id: "x3", kind: "pause_tasks", params: { max_priority: "URGENT" } },
+      "max_priority must be one of CRITICAL, HIGH, MEDIUM, LOW, BACKGROUND",
+    ],
     [{ id: "x4", kind: "set_concurrency", params: { limit: 0 } }, "limit must be an integer in 1..64 or null"],
     [{ id: "x5", kind: "scale_agents", params: { delta: 0 } }, "delta must be a non-zero integer in -100..100"],
     [{ id: "x6", kind: "set_degradation", params: { level: 7 } }, "level must be an integer in 0..4"],
@@ -59,7 +62,10 @@ describe("agents", () => {
     runUntil(sim, 20);
     sim.inject("agent_crash", T0 + 20_000, "agent-03");
     expect(ofType(runUntil(sim, 40), "agent_down", "agent-03")).toHaveLength(1);
-    expect(run(sim, 40, "restart_agent", { agent_id: "agent-03" })).toEqual({ status: "succeeded", detail: "restarting agent-03; it re-registers in 2000 ms" });
+    expect(run(sim, 40, "restart_agent", { agent_id: "agent-03" })).toEqual({
+      status: "succeeded",
+      detail: "restarting agent-03; it re-registers in 2000 ms",
+    });
     const events = runUntil(sim, 100);
     const registered = ofType(events, "agent_registered", "agent-03");
     expect(registered).toEqual([expect.objectContaining({ timestamp: T0 + 42_000, metadata: { concurrency_limit: 2, restart: true } })]);
@@ -92,7 +98,13 @@ describe("agents", () => {
     });
     const events = runUntil(sim, 20);
     expect(ofType(events, "quota_exceeded")).toEqual([
-      expect.objectContaining({ resource_type: "agents", current_usage: 8, limit: 16, severity: "high", metadata: { requested: 50, granted: 8, reason: "queue" } }),
+      expect.objectContaining({
+        resource_type: "agents",
+        current_usage: 8,
+        limit: 16,
+        severity: "high",
+        metadata: { requested: 50, granted: 8, reason: "queue" },
+      }),
     ]);
     expect(ofType(events, "agent_registered")).toHaveLength(8);
     expect(run(sim, 20, "scale_agents", { delta: 1 })).toEqual({ status: "failed", detail: "agent quota full (16/16)" });
@@ -109,7 +121,9 @@ describe("agents", () => {
     runUntil(sim, 30);
     expect(run(sim, 30, "scale_agents", { delta: 1 }).detail).toBe("adding agent-05");
     const events = runUntil(sim, 40);
-    expect(ofType(events, "agent_unregistered")).toEqual([expect.objectContaining({ agent_id: "agent-02", metadata: { reason: "replaced" } })]);
+    expect(ofType(events, "agent_unregistered")).toEqual([
+      expect.objectContaining({ agent_id: "agent-02", metadata: { reason: "replaced" } }),
+    ]);
     expect(sim.snapshot().agents.list.map((a) => a.id)).toEqual(["agent-01", "agent-03", "agent-04", "agent-05"]);
   });
 
@@ -158,7 +172,10 @@ describe("tasks", () => {
     const running = ofType(events30, "task_start").filter((e) => e.agent_id !== "agent-06" && !ended.has(e.task_id));
     expect(running.length).toBeGreaterThan(0);
     const taskId = running[0]!.task_id;
-    expect(run(sim, 31, "reassign_task", { task_id: taskId, to_agent_id: "agent-06" })).toEqual({ status: "succeeded", detail: `task ${String(taskId)} reassigned to agent-06` });
+    expect(run(sim, 31, "reassign_task", { task_id: taskId, to_agent_id: "agent-06" })).toEqual({
+      status: "succeeded",
+      detail: `task ${String(taskId)} reassigned to agent-06`,
+    });
     const events = runUntil(sim, 90);
     const lifecycle = events.filter((e) => e.task_id === taskId).map((e) => [e.type, e.agent_id]);
     expect(lifecycle[0]).toEqual(["task_start", "agent-06"]);
@@ -170,7 +187,10 @@ describe("tasks", () => {
     const sim = simulator({ schedule: [{ at: 10_000, scenario: "queue_flood", durationMs: 120_000 }] });
     const before = runUntil(sim, 40);
     expect(ofType(before, "task_start").some((e) => ["LOW", "BACKGROUND"].includes(meta(e, "priority") as string))).toBe(true);
-    expect(run(sim, 40, "pause_tasks", { max_priority: "LOW" })).toEqual({ status: "succeeded", detail: "dispatch paused for LOW, BACKGROUND" });
+    expect(run(sim, 40, "pause_tasks", { max_priority: "LOW" })).toEqual({
+      status: "succeeded",
+      detail: "dispatch paused for LOW, BACKGROUND",
+    });
     for (let sec = 45; sec <= 120; sec += 5) {
       const starts = ofType(runUntil(sim, sec), "task_start");
       expect(starts.filter((e) => ["LOW", "BACKGROUND"].includes(meta(e, "priority") as string))).toEqual([]);

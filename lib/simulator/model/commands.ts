@@ -75,7 +75,8 @@ const HANDLERS: Record<string, Handler> = {
 
   set_concurrency(state, p) {
     const limit = p.limit === null ? state.opts.concurrency : p.limit;
-    if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 64) return fail("limit must be an integer in 1..64 or null");
+    if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 64)
+      return fail("limit must be an integer in 1..64 or null");
     const scoped = p.agent_id !== undefined && p.agent_id !== null;
     const agent = scoped ? findAgent(state, p.agent_id) : undefined;
     if (scoped && !agent) return fail(`unknown agent ${String(p.agent_id)}`);
@@ -114,7 +115,9 @@ const HANDLERS: Record<string, Handler> = {
     state.degradation = level;
     const dropped = level >= 1 ? state.queue.drop("BACKGROUND") : 0;
     state.counters.dropped += dropped;
-    return ok(`degradation level ${level}: token spend ×${DEGRADATION_SPEND[level]}${level >= 1 ? `, ${dropped} BACKGROUND tasks dropped` : ""}`);
+    return ok(
+      `degradation level ${level}: token spend ×${DEGRADATION_SPEND[level]}${level >= 1 ? `, ${dropped} BACKGROUND tasks dropped` : ""}`,
+    );
   },
 };
 
@@ -151,7 +154,7 @@ function scaleUp(state: SimState, delta: number, reason: unknown, at: number): C
   }
   if (add === 0) return fail(`agent quota full (${live}/${totalQuotas})`);
   // Make room in the registry: forget agents already declared down before adding new ones.
-  for (let i = 0; i < state.agents.length && state.agents.length + add > totalQuotas; ) {
+  for (let i = 0; i < state.agents.length && state.agents.length + add > totalQuotas;) {
     const a = state.agents[i]!;
     if (a.status !== "down") i++;
     else {

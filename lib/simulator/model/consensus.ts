@@ -33,7 +33,11 @@ export function consensusTick(state: SimState, t: number): void {
     c.quorumLost = false;
     emit(state, "quorum_restored", { ...counts, metadata: { round: c.round } });
   }
-  const round = decide(state, voters.length, voters.some((a) => a.faults.laggard));
+  const round = decide(
+    state,
+    voters.length,
+    voters.some((a) => a.faults.laggard),
+  );
   c.pending = {
     endsAt: t + round.durationMs,
     fields: { duration_ms: round.durationMs, result: round.result, ...counts, metadata: { round: c.round } },

@@ -22,7 +22,9 @@ const allRoundsSucceed = (events: SimEvent[]) => {
 };
 const memoryRecovered = (events: SimEvent[]) => {
   const beats = ofType(events, "heartbeat", TARGET);
-  return ofType(events, "agent_down", TARGET).length === 0 && beats.length > 0 && (meta(beats.at(-1), "memory_usage_percent") as number) < 85;
+  return (
+    ofType(events, "agent_down", TARGET).length === 0 && beats.length > 0 && (meta(beats.at(-1), "memory_usage_percent") as number) < 85
+  );
 };
 
 type Case = {
@@ -52,7 +54,9 @@ const CASES: Case[] = [
     window: [125, 300],
     recovered: (events) => {
       const own = ofType(events, "task_complete", TARGET).map((e) => e.duration_ms as number);
-      const others = ofType(events, "task_complete").filter((e) => e.agent_id !== TARGET).map((e) => e.duration_ms as number);
+      const others = ofType(events, "task_complete")
+        .filter((e) => e.agent_id !== TARGET)
+        .map((e) => e.duration_ms as number);
       return own.length >= 5 && mean(own) < 1.5 * mean(others) && ofType(events, "high_latency", TARGET).length === 0;
     },
   },
@@ -64,10 +68,38 @@ const CASES: Case[] = [
     window: [155, 300],
     recovered: (events) => ofType(events, "task_complete", TARGET).length === 0 && ofType(events, "high_latency").length === 0,
   },
-  { scenario: "token_leak", kind: "restart_agent", params: { agent_id: TARGET }, atSec: 60, window: [65, 125], recovered: (e) => tokenSlope(e) < 0.05 },
-  { scenario: "token_leak", kind: "drain_agent", params: { agent_id: TARGET }, atSec: 60, window: [95, 155], recovered: (e) => tokenSlope(e) < 0.05 },
-  { scenario: "token_leak", kind: "set_degradation", params: { level: 3 }, atSec: 60, window: [65, 125], recovered: (e) => tokenSlope(e) < 0.25 },
-  { scenario: "token_leak", kind: "pause_tasks", params: { max_priority: "MEDIUM" }, atSec: 60, window: [65, 125], recovered: (e) => tokenSlope(e) < 0.4 },
+  {
+    scenario: "token_leak",
+    kind: "restart_agent",
+    params: { agent_id: TARGET },
+    atSec: 60,
+    window: [65, 125],
+    recovered: (e) => tokenSlope(e) < 0.05,
+  },
+  {
+    scenario: "token_leak",
+    kind: "drain_agent",
+    params: { agent_id: TARGET },
+    atSec: 60,
+    window: [95, 155],
+    recovered: (e) => tokenSlope(e) < 0.05,
+  },
+  {
+    scenario: "token_leak",
+    kind: "set_degradation",
+    params: { level: 3 },
+    atSec: 60,
+    window: [65, 125],
+    recovered: (e) => tokenSlope(e) < 0.25,
+  },
+  {
+    scenario: "token_leak",
+    kind: "pause_tasks",
+    params: { max_priority: "MEDIUM" },
+    atSec: 60,
+    window: [65, 125],
+    recovered: (e) => tokenSlope(e) < 0.4,
+  },
   {
     scenario: "queue_flood",
     kind: "scale_agents",
@@ -103,11 +135,46 @@ const CASES: Case[] = [
     window: [60, 130],
     recovered: (events) => ofType(events, "quorum_restored").length === 1 && allRoundsSucceed(after(events, 70)),
   },
-  { scenario: "memory_pressure", kind: "set_concurrency", params: { agent_id: TARGET, limit: 1 }, atSec: 100, window: [100, 300], recovered: memoryRecovered },
-  { scenario: "memory_pressure", kind: "restart_agent", params: { agent_id: TARGET }, atSec: 100, window: [100, 300], recovered: memoryRecovered },
-  { scenario: "memory_pressure", kind: "drain_agent", params: { agent_id: TARGET }, atSec: 100, window: [100, 300], recovered: memoryRecovered },
-  { scenario: "consensus_timeouts", kind: "restart_agent", params: { agent_id: TARGET }, atSec: 60, window: [65, 180], recovered: allRoundsSucceed },
-  { scenario: "consensus_timeouts", kind: "drain_agent", params: { agent_id: TARGET }, atSec: 60, window: [65, 180], recovered: allRoundsSucceed },
+  {
+    scenario: "memory_pressure",
+    kind: "set_concurrency",
+    params: { agent_id: TARGET, limit: 1 },
+    atSec: 100,
+    window: [100, 300],
+    recovered: memoryRecovered,
+  },
+  {
+    scenario: "memory_pressure",
+    kind: "restart_agent",
+    params: { agent_id: TARGET },
+    atSec: 100,
+    window: [100, 300],
+    recovered: memoryRecovered,
+  },
+  {
+    scenario: "memory_pressure",
+    kind: "drain_agent",
+    params: { agent_id: TARGET },
+    atSec: 100,
+    window: [100, 300],
+    recovered: memoryRecovered,
+  },
+  {
+    scenario: "consensus_timeouts",
+    kind: "restart_agent",
+    params: { agent_id: TARGET },
+    atSec: 60,
+    window: [65, 180],
+    recovered: allRoundsSucceed,
+  },
+  {
+    scenario: "consensus_timeouts",
+    kind: "drain_agent",
+    params: { agent_id: TARGET },
+    atSec: 60,
+    window: [65, 180],
+    recovered: allRoundsSucceed,
+  },
   {
     scenario: "flapping_heartbeats",
     kind: "restart_agent",
@@ -120,7 +187,10 @@ const CASES: Case[] = [
 
 /** The events of the window of one run, with the command executed or not. */
 function observe(c: Case, seed: number, heal: boolean): SimEvent[] {
-  const sim = simulator({ seed, schedule: [{ at: INJECT_AT_SEC * 1000, scenario: c.scenario, target: c.scenario === "quorum_loss" ? undefined : TARGET }] });
+  const sim = simulator({
+    seed,
+    schedule: [{ at: INJECT_AT_SEC * 1000, scenario: c.scenario, target: c.scenario === "quorum_loss" ? undefined : TARGET }],
+  });
   runUntil(sim, c.atSec);
   if (heal) expect(sim.execute({ id: `heal-${c.kind}`, kind: c.kind, params: c.params }, T0 + c.atSec * 1000).status).toBe("succeeded");
   return after(runUntil(sim, c.window[1]), c.window[0]);
@@ -130,7 +200,8 @@ describe("healing", () => {
   it("tests exactly the healing commands the scenario catalogue lists", () => {
     // quorum_loss → restart_agent needs one command per partitioned agent: tested on its own below.
     const separately = [{ scenario: "quorum_loss", kind: "restart_agent" }];
-    const tested = (name: ScenarioName) => [...new Set([...CASES, ...separately].filter((c) => c.scenario === name).map((c) => c.kind))].sort();
+    const tested = (name: ScenarioName) =>
+      [...new Set([...CASES, ...separately].filter((c) => c.scenario === name).map((c) => c.kind))].sort();
     for (const name of Object.keys(SCENARIOS) as ScenarioName[]) expect(tested(name)).toEqual([...SCENARIOS[name].healedBy].sort());
   });
 
@@ -145,7 +216,8 @@ describe("healing", () => {
     const sim = simulator({ schedule: [{ at: 30_000, scenario: "quorum_loss" }] });
     runUntil(sim, 40);
     const [fault] = sim.snapshot().faults;
-    for (const id of fault!.targets) expect(sim.execute({ id: `r-${id}`, kind: "restart_agent", params: { agent_id: id } }, T0 + 40_000).status).toBe("succeeded");
+    for (const id of fault!.targets)
+      expect(sim.execute({ id: `r-${id}`, kind: "restart_agent", params: { agent_id: id } }, T0 + 40_000).status).toBe("succeeded");
     const events = runUntil(sim, 120);
     expect(ofType(events, "quorum_restored")).toHaveLength(1);
     expect(allRoundsSucceed(after(events, 45))).toBe(true);

@@ -57,7 +57,11 @@ export function buildSnapshot(state: SimState): SimSnapshot {
       usagePercent: usagePercent(state),
       degradationLevel: state.degradation,
     },
-    consensus: { requiredQuorum: state.opts.requiredQuorum, voters: state.agents.filter(isVoter).length, quorumLost: state.consensus.quorumLost },
+    consensus: {
+      requiredQuorum: state.opts.requiredQuorum,
+      voters: state.agents.filter(isVoter).length,
+      quorumLost: state.consensus.quorumLost,
+    },
     faults: state.faults.map((f) => ({ ...f, targets: [...f.targets] })),
     counters: { ...state.counters },
     tracked: {

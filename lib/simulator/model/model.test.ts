@@ -94,7 +94,12 @@ describe("tasks", () => {
     const ends = events.filter((e) => ["task_complete", "task_failed", "task_timeout"].includes(e.type as string));
     expect(ends.length).toBeGreaterThan(500);
     for (const e of ends) {
-      expect(e).toMatchObject({ agent_id: expect.any(String), task_id: expect.any(String), duration_ms: expect.any(Number), tokens_used: expect.any(Number) });
+      expect(e).toMatchObject({
+        agent_id: expect.any(String),
+        task_id: expect.any(String),
+        duration_ms: expect.any(Number),
+        tokens_used: expect.any(Number),
+      });
       expect(e.result).toBe(e.type === "task_complete" ? "success" : e.type === "task_failed" ? "failure" : "timeout");
     }
     const failed = ofType(events, "task_failed").length / ends.length;
@@ -160,14 +165,17 @@ describe("heartbeats and consensus", () => {
   it.each([
     [7, "timeout", 0],
     [9, "failure", 1],
-  ])("with quorum %i of 4 voters: rounds end in %s (consensus_failed per round: %i), quorum_loss once", (quorum, result, failedPerRound) => {
-    const events = runUntil(simulator({ agentCount: 4, requiredQuorum: quorum }), 120);
-    const rounds = ofType(events, "consensus_round");
-    expect(rounds.length).toBeGreaterThan(5);
-    expect(rounds.every((e) => e.result === result)).toBe(true);
-    expect(ofType(events, "consensus_failed")).toHaveLength(rounds.length * failedPerRound);
-    expect(ofType(events, "quorum_loss")).toEqual([expect.objectContaining({ current_agents: 4, required_quorum: quorum })]);
-  });
+  ])(
+    "with quorum %i of 4 voters: rounds end in %s (consensus_failed per round: %i), quorum_loss once",
+    (quorum, result, failedPerRound) => {
+      const events = runUntil(simulator({ agentCount: 4, requiredQuorum: quorum }), 120);
+      const rounds = ofType(events, "consensus_round");
+      expect(rounds.length).toBeGreaterThan(5);
+      expect(rounds.every((e) => e.result === result)).toBe(true);
+      expect(ofType(events, "consensus_failed")).toHaveLength(rounds.length * failedPerRound);
+      expect(ofType(events, "quorum_loss")).toEqual([expect.objectContaining({ current_agents: 4, required_quorum: quorum })]);
+    },
+  );
 });
 
 describe("metrics and event shape", () => {
@@ -181,7 +189,12 @@ describe("metrics and event shape", () => {
     expect(meta(snap, "agents")).toMatchObject({ total_quotas: 16, active_agents: 8 });
     expect(Object.keys(meta(snap, "queue") as object)).toContain("by_priority");
     expect(Object.keys((meta(snap, "queue") as { by_priority: object }).by_priority)).toEqual([...PRIORITIES]);
-    expect(Object.keys(ofType(events, "resource_metric")[0]!.metadata as object)).toEqual(["token_usage_percent", "memory_usage_percent", "queue_depth", "active_agents"]);
+    expect(Object.keys(ofType(events, "resource_metric")[0]!.metadata as object)).toEqual([
+      "token_usage_percent",
+      "memory_usage_percent",
+      "queue_depth",
+      "active_agents",
+    ]);
   });
 
   it("passes the ingest validator, with unique sequential ids and non-decreasing timestamps", () => {
@@ -193,7 +206,15 @@ describe("metrics and event shape", () => {
   });
 
   it("stays calm without a fault: no backlog, no warnings, no timeouts", () => {
-    for (const type of ["heartbeat_failed", "agent_down", "token_warning", "memory_pressure", "quorum_loss", "high_latency", "task_timeout"]) {
+    for (const type of [
+      "heartbeat_failed",
+      "agent_down",
+      "token_warning",
+      "memory_pressure",
+      "quorum_loss",
+      "high_latency",
+      "task_timeout",
+    ]) {
       expect(ofType(events, type)).toEqual([]);
     }
     expect(Math.max(...ofType(events, "queue_metric").map((e) => meta(e, "queue_depth") as number))).toBeLessThan(50);

@@ -13,7 +13,13 @@ const commandArb = fc.oneof(
   fc.record({ kind: fc.constant("restart_agent"), params: fc.record({ agent_id: agentId }) }),
   fc.record({ kind: fc.constant("drain_agent"), params: fc.record({ agent_id: agentId }) }),
   fc.record({ kind: fc.constant("scale_agents"), params: fc.record({ delta: fc.integer({ min: -3, max: 3 }) }) }),
-  fc.record({ kind: fc.constant("set_concurrency"), params: fc.record({ agent_id: fc.option(agentId, { nil: undefined }), limit: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }) }) }),
+  fc.record({
+    kind: fc.constant("set_concurrency"),
+    params: fc.record({
+      agent_id: fc.option(agentId, { nil: undefined }),
+      limit: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+    }),
+  }),
   fc.record({ kind: fc.constant("pause_tasks"), params: fc.record({ max_priority: fc.constantFrom(...PRIORITIES) }) }),
   fc.record({ kind: fc.constant("resume_tasks"), params: fc.constant({}) }),
   fc.record({ kind: fc.constant("set_degradation"), params: fc.record({ level: fc.integer({ min: 0, max: 4 }) }) }),
@@ -27,8 +33,22 @@ type Op =
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ op: fc.constant("advance" as const), ms: fc.integer({ min: 1, max: 30_000 }) }) },
-  { weight: 1, arbitrary: fc.record({ op: fc.constant("inject" as const), scenario: fc.constantFrom(...SCENARIO_NAMES), target: fc.option(agentId, { nil: undefined }) }) },
-  { weight: 2, arbitrary: fc.record({ op: fc.constant("execute" as const), id: fc.constantFrom("c1", "c2", "c3", "c4", "c5", "c6"), command: commandArb }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      op: fc.constant("inject" as const),
+      scenario: fc.constantFrom(...SCENARIO_NAMES),
+      target: fc.option(agentId, { nil: undefined }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      op: fc.constant("execute" as const),
+      id: fc.constantFrom("c1", "c2", "c3", "c4", "c5", "c6"),
+      command: commandArb,
+    }),
+  },
 );
 
 /** Plays a sequence of calls and returns everything observable: events, command outcomes, inject results. */
@@ -91,7 +111,11 @@ describe("validity", () => {
 describe("bounded memory", () => {
   it("keeps every structure bounded over six hours of faults, floods and commands", () => {
     const scenarios = SCENARIO_NAMES.filter((n) => n !== "control");
-    const schedule = Array.from({ length: 72 }, (_, i) => ({ at: i * 300_000 + 60_000, scenario: scenarios[i % scenarios.length]!, durationMs: 120_000 }));
+    const schedule = Array.from({ length: 72 }, (_, i) => ({
+      at: i * 300_000 + 60_000,
+      scenario: scenarios[i % scenarios.length]!,
+      durationMs: 120_000,
+    }));
     const sim = simulator({ seed: 9, schedule, tokenRefillMs: 1_800_000 });
     let failedTasks: string[] = [];
     let commands = 0;
@@ -99,7 +123,8 @@ describe("bounded memory", () => {
     for (let minute = 1; minute <= 360; minute++) {
       const events = sim.advance(T0 + minute * 60_000);
       failedTasks = [...ofType(events, "task_failed"), ...ofType(events, "task_timeout")].map((e) => e.task_id as string).slice(-5);
-      for (const taskId of failedTasks) sim.execute({ id: `retry-${++commands}`, kind: "retry_task", params: { task_id: taskId } }, sim.now);
+      for (const taskId of failedTasks)
+        sim.execute({ id: `retry-${++commands}`, kind: "retry_task", params: { task_id: taskId } }, sim.now);
       sim.execute({ id: `scale-${++commands}`, kind: "scale_agents", params: { delta: minute % 2 === 0 ? 1 : -1 } }, sim.now);
       maxQueue = Math.max(maxQueue, sim.snapshot().tracked.queuedTasks);
     }

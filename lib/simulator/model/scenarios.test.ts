@@ -11,10 +11,16 @@ const SEEDS = [1, 2, 3];
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / Math.max(1, xs.length);
 const durations = (events: SimEvent[], keep: (agentId: unknown) => boolean) =>
-  ofType(events, "task_complete").filter((e) => keep(e.agent_id)).map((e) => e.duration_ms as number);
+  ofType(events, "task_complete")
+    .filter((e) => keep(e.agent_id))
+    .map((e) => e.duration_ms as number);
 
 /** Scenario → how long its signature may take, and the check (for the target agent, when it has one). */
-const SIGNATURES: { scenario: Exclude<ScenarioName, "control">; withinSec: number; shows: (events: SimEvent[], target: string) => boolean }[] = [
+const SIGNATURES: {
+  scenario: Exclude<ScenarioName, "control">;
+  withinSec: number;
+  shows: (events: SimEvent[], target: string) => boolean;
+}[] = [
   {
     scenario: "agent_crash",
     withinSec: 20,
@@ -29,7 +35,10 @@ const SIGNATURES: { scenario: Exclude<ScenarioName, "control">; withinSec: numbe
     withinSec: 120,
     shows: (events, target) => {
       const late = after(events, INJECT_AT_SEC + 60);
-      return ofType(events, "high_latency", target).length > 0 && mean(durations(late, (a) => a === target)) > 2 * mean(durations(late, (a) => a !== target));
+      return (
+        ofType(events, "high_latency", target).length > 0 &&
+        mean(durations(late, (a) => a === target)) > 2 * mean(durations(late, (a) => a !== target))
+      );
     },
   },
   {
@@ -42,7 +51,11 @@ const SIGNATURES: { scenario: Exclude<ScenarioName, "control">; withinSec: numbe
         return t.consumed / t.total_budget >= 0.8;
       }),
   },
-  { scenario: "queue_flood", withinSec: 90, shows: (events) => ofType(events, "queue_metric").some((e) => (meta(e, "queue_depth") as number) > 50) },
+  {
+    scenario: "queue_flood",
+    withinSec: 90,
+    shows: (events) => ofType(events, "queue_metric").some((e) => (meta(e, "queue_depth") as number) > 50),
+  },
   {
     scenario: "quorum_loss",
     withinSec: 20,
@@ -52,7 +65,8 @@ const SIGNATURES: { scenario: Exclude<ScenarioName, "control">; withinSec: numbe
     scenario: "memory_pressure",
     withinSec: 120,
     shows: (events, target) =>
-      ofType(events, "memory_pressure", target).length > 0 && ofType(events, "resource_metric").some((e) => (meta(e, "memory_usage_percent") as number) >= 85),
+      ofType(events, "memory_pressure", target).length > 0 &&
+      ofType(events, "resource_metric").some((e) => (meta(e, "memory_usage_percent") as number) >= 85),
   },
   {
     scenario: "consensus_timeouts",
@@ -66,7 +80,9 @@ const SIGNATURES: { scenario: Exclude<ScenarioName, "control">; withinSec: numbe
     scenario: "flapping_heartbeats",
     withinSec: 40,
     shows: (events, target) =>
-      ofType(events, "heartbeat_failed", target).length >= 3 && ofType(events, "heartbeat", target).length >= 3 && ofType(events, "agent_down", target).length === 0,
+      ofType(events, "heartbeat_failed", target).length >= 3 &&
+      ofType(events, "heartbeat", target).length >= 3 &&
+      ofType(events, "agent_down", target).length === 0,
   },
 ];
 
@@ -89,7 +105,8 @@ describe("scenario signatures", () => {
     it.each(SIGNATURES)("$scenario shows within $withinSec s", ({ scenario, withinSec, shows }) => {
       const { target, events } = injected(scenario, seed, withinSec);
       expect(shows(events, target)).toBe(true);
-      for (const type of SCENARIOS[scenario].signalTypes) expect({ type, seen: ofType(events, type).length > 0 }).toEqual({ type, seen: true });
+      for (const type of SCENARIOS[scenario].signalTypes)
+        expect({ type, seen: ofType(events, type).length > 0 }).toEqual({ type, seen: true });
     });
 
     it("control shows none of the signatures over 10 minutes", () => {

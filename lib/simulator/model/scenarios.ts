@@ -28,7 +28,8 @@ export const SCENARIOS: Readonly<Record<ScenarioName, ScenarioInfo>> = {
     healedBy: ["restart_agent", "drain_agent", "set_degradation", "pause_tasks"],
   },
   queue_flood: {
-    description: "Arrivals climb to ×5 over 90 s and hold until the flood ends (after 2 min, or durationMs); the extra work is mostly LOW and BACKGROUND.",
+    description:
+      "Arrivals climb to ×5 over 90 s and hold until the flood ends (after 2 min, or durationMs); the extra work is mostly LOW and BACKGROUND.",
     signature: "queue_metric.queue_depth and resource_snapshot pending_tasks climb, then pass 50 within a minute",
     signalTypes: [],
     healedBy: ["scale_agents", "pause_tasks", "set_degradation"],
@@ -140,8 +141,7 @@ function endFault(state: SimState, f: FaultRecord, t: number): void {
     else if (f.scenario === "slow_degradation") {
       a.faults.slowRate = 0;
       a.slowFactor = 1;
-    }
-    else if (f.scenario === "token_leak") a.faults.tokenLeak = false;
+    } else if (f.scenario === "token_leak") a.faults.tokenLeak = false;
     else if (f.scenario === "quorum_loss") a.faults.partitioned = false;
     else if (f.scenario === "memory_pressure") a.faults.memoryLeak = false;
     else if (f.scenario === "consensus_timeouts") a.faults.laggard = false;

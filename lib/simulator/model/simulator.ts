@@ -10,7 +10,16 @@ import { createState, emit, resolveOptions, type SimState } from "./state";
 import { arrivals, dispatch, progressTasks } from "./tasks";
 import { tokenTick } from "./tokens";
 import { HEARTBEAT_MS } from "./tuning";
-import type { CommandOutcome, FaultRecord, ResolvedOptions, ScenarioName, SimCommand, SimEvent, SimSnapshot, SimulatorOptions } from "./types";
+import type {
+  CommandOutcome,
+  FaultRecord,
+  ResolvedOptions,
+  ScenarioName,
+  SimCommand,
+  SimEvent,
+  SimSnapshot,
+  SimulatorOptions,
+} from "./types";
 
 /** A simulated swarm: time moves only through advance(); one seeded PRNG makes a call sequence replay identically. */
 export class SwarmSimulator {

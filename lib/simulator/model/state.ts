@@ -44,7 +44,16 @@ export type Agent = {
 };
 
 /** Counters of task flow and emitted events. */
-type Counters = { arrived: number; started: number; completed: number; failed: number; timedOut: number; rejected: number; dropped: number; events: number };
+type Counters = {
+  arrived: number;
+  started: number;
+  completed: number;
+  failed: number;
+  timedOut: number;
+  rejected: number;
+  dropped: number;
+  events: number;
+};
 
 /** Everything the simulation holds; mutated only by the model's functions. */
 export type SimState = {
@@ -66,7 +75,12 @@ export type SimState = {
   floodUntil: number;
   /** When the current flood began (its arrivals ramp up from here). */
   floodFrom: number;
-  consensus: { nextRoundAt: number; round: number; quorumLost: boolean; pending: { endsAt: number; fields: Record<string, unknown> } | null };
+  consensus: {
+    nextRoundAt: number;
+    round: number;
+    quorumLost: boolean;
+    pending: { endsAt: number; fields: Record<string, unknown> } | null;
+  };
   fleet: { meanMs: number; samples: number };
   faults: FaultRecord[];
   faultSeq: number;

@@ -7,9 +7,7 @@ import { PRIORITIES } from "./types";
 
 /** Where a task currently is, for retry_task / reassign_task. */
 export type TaskLocation =
-  | { where: "queued"; task: Task }
-  | { where: "running"; task: Task; agent: Agent }
-  | { where: "retryable"; task: Task };
+  { where: "queued"; task: Task } | { where: "running"; task: Task; agent: Agent } | { where: "retryable"; task: Task };
 
 /** Draws this step's arrivals (normal mix, plus a flood's extra work while one lasts) into the queue. */
 export function arrivals(state: SimState, t: number, dtSec: number): void {

@@ -7,7 +7,8 @@ import type { SimEvent, SimulatorOptions } from "./types";
 export const T0 = Date.UTC(2026, 0, 1);
 
 /** A simulator starting at T0 with the given options. */
-export const simulator = (options: Partial<SimulatorOptions> = {}): SwarmSimulator => new SwarmSimulator({ seed: 1, startMs: T0, ...options });
+export const simulator = (options: Partial<SimulatorOptions> = {}): SwarmSimulator =>
+  new SwarmSimulator({ seed: 1, startMs: T0, ...options });
 
 /** Advances to `untilSec` seconds after T0 in one-second calls and returns every event. */
 export function runUntil(sim: SwarmSimulator, untilSec: number): SimEvent[] {
@@ -21,7 +22,8 @@ export const ofType = (events: readonly SimEvent[], type: string, agentId?: stri
   events.filter((e) => e.type === type && (agentId === undefined || e.agent_id === agentId));
 
 /** Events at or after `sec` seconds after T0. */
-export const after = (events: readonly SimEvent[], sec: number): SimEvent[] => events.filter((e) => (e.timestamp as number) >= T0 + sec * 1000);
+export const after = (events: readonly SimEvent[], sec: number): SimEvent[] =>
+  events.filter((e) => (e.timestamp as number) >= T0 + sec * 1000);
 
 /** A metadata field of an event. */
 export const meta = (e: SimEvent | undefined, key: string): unknown => (e?.metadata as Record<string, unknown> | undefined)?.[key];

@@ -88,7 +88,16 @@ export type SimSnapshot = {
   tokens: { totalBudget: number; consumed: number; usagePercent: number; degradationLevel: number };
   consensus: { requiredQuorum: number; voters: number; quorumLost: boolean };
   faults: FaultRecord[];
-  counters: { arrived: number; started: number; completed: number; failed: number; timedOut: number; rejected: number; dropped: number; events: number };
+  counters: {
+    arrived: number;
+    started: number;
+    completed: number;
+    failed: number;
+    timedOut: number;
+    rejected: number;
+    dropped: number;
+    events: number;
+  };
   /** Sizes of every growing structure, to check that memory stays bounded. */
   tracked: { agents: number; queuedTasks: number; runningTasks: number; retryableTasks: number; commandResults: number; faults: number };
 };

@@ -8,4 +8,6 @@ export const dynamic = "force-dynamic";
 export const GET = apiRoute({ role: "admin" }, ({ services }) => services.users.list());
 
 /** Creates a user: 201, with `password` when it was generated; 409 when the email is taken. */
-export const POST = apiRoute({ role: "admin", body: userCreateSchema }, async ({ services, principal, body }) => json(await services.users.add(principal, body), 201));
+export const POST = apiRoute({ role: "admin", body: userCreateSchema }, async ({ services, principal, body }) =>
+  json(await services.users.add(principal, body), 201),
+);

@@ -7,7 +7,15 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;
 const T0 = Date.UTC(2025, 2, 10, 14, 0, 0);
-const point = (t: number, p: Partial<MttrPoint> = {}): MttrPoint => ({ bucket_start: new Date(t).toISOString(), mttr_ms: null, avg_heal_ms: null, healings: 0, failures: 0, success_rate: null, ...p });
+const point = (t: number, p: Partial<MttrPoint> = {}): MttrPoint => ({
+  bucket_start: new Date(t).toISOString(),
+  mttr_ms: null,
+  avg_heal_ms: null,
+  healings: 0,
+  failures: 0,
+  success_rate: null,
+  ...p,
+});
 
 describe("prepareMttrSeries", () => {
   it("lists every bucket of the window, a missing or empty bucket as a gap (null), never 0", () => {
@@ -35,7 +43,11 @@ describe("prepareMttrSeries", () => {
   });
 
   it("aligns the first bucket down and places points by their bucket start", () => {
-    const chart = prepareMttrSeries([point(T0 + HOUR, { mttr_ms: 5, healings: 1 })], { from: T0 + 10 * MIN, to: T0 + 2 * HOUR, bucket: "hour" }, "UTC");
+    const chart = prepareMttrSeries(
+      [point(T0 + HOUR, { mttr_ms: 5, healings: 1 })],
+      { from: T0 + 10 * MIN, to: T0 + 2 * HOUR, bucket: "hour" },
+      "UTC",
+    );
     expect(chart.rows.map((r) => [r.t, r.mttr_ms])).toEqual([
       [T0, null],
       [T0 + HOUR, 5],

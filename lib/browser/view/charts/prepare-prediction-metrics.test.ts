@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { PredictionQuality } from "@/lib/contract/items/analytics";
 import { ACCURACY_TARGET_PCT, prepareMetricRows } from "./prepare-prediction-metrics";
 
-const q = (p: Partial<PredictionQuality>): PredictionQuality => ({ total: 4, accuracy: null, precision: null, recall: null, false_positive_rate: null, median_lead_ms: null, ...p });
+const q = (p: Partial<PredictionQuality>): PredictionQuality => ({
+  total: 4,
+  accuracy: null,
+  precision: null,
+  recall: null,
+  false_positive_rate: null,
+  median_lead_ms: null,
+  ...p,
+});
 
 describe("prepareMetricRows", () => {
   it("the seed target is 70 %", () => {
@@ -10,7 +18,14 @@ describe("prepareMetricRows", () => {
   });
 
   it("four bars in order, percent with one decimal, lower-is-better marked", () => {
-    expect(prepareMetricRows(q({ accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25 })).map((r) => [r.label, r.pct, r.display, r.higherIsBetter])).toEqual([
+    expect(
+      prepareMetricRows(q({ accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25 })).map((r) => [
+        r.label,
+        r.pct,
+        r.display,
+        r.higherIsBetter,
+      ]),
+    ).toEqual([
       ["Accuracy", 75, "75%", true],
       ["Precision", 66.7, "66.7%", true],
       ["Recall", 100, "100%", true],

@@ -29,6 +29,8 @@ export function prepareSparkline(points: readonly SparkPoint[], width: number, h
   }
   if (run.length) runs.push(run);
   const line = runs.map((r) => r.map((p, i) => `${i === 0 ? "M" : "L"}${x(p.at)} ${y(p.value)}`).join(" ")).join(" ");
-  const area = runs.map((r) => `M${x(r[0]!.at)} ${height} ${r.map((p) => `L${x(p.at)} ${y(p.value)}`).join(" ")} L${x(r.at(-1)!.at)} ${height} Z`).join(" ");
+  const area = runs
+    .map((r) => `M${x(r[0]!.at)} ${height} ${r.map((p) => `L${x(p.at)} ${y(p.value)}`).join(" ")} L${x(r.at(-1)!.at)} ${height} Z`)
+    .join(" ");
   return { line, area };
 }

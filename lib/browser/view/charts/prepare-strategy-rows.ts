@@ -25,7 +25,11 @@ const TONES: Record<StrategyVerdict, BadgeTone> = { keep: "good", monitor: "neut
 
 /** A strategy's short display name: "AgentRestartStrategy" → "Agent restart". */
 export function strategyLabel(strategy: string): string {
-  const words = strategy.replace(/Strategy$/, "").replace(/[_-]+/g, " ").replace(/([a-z0-9])([A-Z])/g, "$1 $2").trim();
+  const words = strategy
+    .replace(/Strategy$/, "")
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1).toLowerCase() : strategy;
 }
 

@@ -22,12 +22,24 @@ const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString()
 /** One agent row (snake_case, with ages measured at `now`); `silence` explains a "down" state found by silence (docs/decisions.md#d30). */
 export function agentItem(a: AgentSummary, now: number): AgentItem {
   return {
-    id: a.id, state: a.state, health_state: a.healthState, health_score: Math.round(a.healthScore * 1000) / 1000, current_tasks: a.currentTasks, tasks: a.tasks,
-    success_rate: a.successRate, p95_duration_ms: a.p95DurationMs, last_seen_at: iso(a.lastSeenAt), last_heartbeat_at: iso(a.lastHeartbeatAt),
-    heartbeat_age_ms: a.lastHeartbeatAt === null ? null : Math.max(0, now - a.lastHeartbeatAt), circuit_state: a.circuit,
+    id: a.id,
+    state: a.state,
+    health_state: a.healthState,
+    health_score: Math.round(a.healthScore * 1000) / 1000,
+    current_tasks: a.currentTasks,
+    tasks: a.tasks,
+    success_rate: a.successRate,
+    p95_duration_ms: a.p95DurationMs,
+    last_seen_at: iso(a.lastSeenAt),
+    last_heartbeat_at: iso(a.lastHeartbeatAt),
+    heartbeat_age_ms: a.lastHeartbeatAt === null ? null : Math.max(0, now - a.lastHeartbeatAt),
+    circuit_state: a.circuit,
     silence: a.silence && {
-      silent_for_ms: Math.max(0, now - a.silence.lastHeardAt), expected_every_ms: a.silence.intervalMs, silent_intervals: a.silence.silentIntervals,
-      last_heard_at: iso(a.silence.lastHeardAt), detected_at: iso(a.silence.detectedAt),
+      silent_for_ms: Math.max(0, now - a.silence.lastHeardAt),
+      expected_every_ms: a.silence.intervalMs,
+      silent_intervals: a.silence.silentIntervals,
+      last_heard_at: iso(a.silence.lastHeardAt),
+      detected_at: iso(a.silence.detectedAt),
     },
   };
 }
@@ -46,8 +58,17 @@ export async function agentDetail(deps: AgentDeps, swarm: SwarmRef, agentId: str
   const live = roster.agents.find((a) => a.id === agentId);
   const since = new Date(now - 7 * DAY);
   const [failures, predictions] = await Promise.all([
-    db.failure.findMany({ where: { swarmId, agentId, detectedAt: { gte: since } }, orderBy: [{ detectedAt: "desc" }, { id: "desc" }], take: 20 }),
-    db.prediction.findMany({ where: { swarmId, agentId, predictedAt: { gte: since } }, orderBy: { predictedAt: "desc" }, take: 50, select: { id: true } }),
+    db.failure.findMany({
+      where: { swarmId, agentId, detectedAt: { gte: since } },
+      orderBy: [{ detectedAt: "desc" }, { id: "desc" }],
+      take: 20,
+    }),
+    db.prediction.findMany({
+      where: { swarmId, agentId, predictedAt: { gte: since } },
+      orderBy: { predictedAt: "desc" },
+      take: 50,
+      select: { id: true },
+    }),
   ]);
   // Aimed at the agent: healing one of its failures (of any age) or acting on one of its predictions.
   const aimed = await db.$queryRaw<{ id: string }[]>`
@@ -60,7 +81,11 @@ export async function agentDetail(deps: AgentDeps, swarm: SwarmRef, agentId: str
     where: { swarmId, startedAt: { gte: since }, id: { in: aimed.map((h) => h.id) } },
     orderBy: [{ startedAt: "desc" }, { id: "desc" }],
   });
-  const commands = await commandsOf(db, swarmId, healings.map((h) => h.id));
+  const commands = await commandsOf(
+    db,
+    swarmId,
+    healings.map((h) => h.id),
+  );
   if (!live && failures.length === 0 && healings.length === 0) throw notFound(`Agent "${agentId}"`);
   return {
     agent: live ? agentItem(live, now) : null,

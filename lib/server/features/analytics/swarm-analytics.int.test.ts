@@ -26,17 +26,43 @@ beforeAll(async () => {
   ] as const;
   for (const h of healings) {
     await app.db.healing.create({
-      data: { id: randomUUID(), swarmId, failureType: "agent_down", strategy: h.strategy, status: h.status, trigger: "detected", healMs: h.healMs, recoveryMs: h.recoveryMs, startedAt: new Date(h.at - 500), finishedAt: new Date(h.at) },
+      data: {
+        id: randomUUID(),
+        swarmId,
+        failureType: "agent_down",
+        strategy: h.strategy,
+        status: h.status,
+        trigger: "detected",
+        healMs: h.healMs,
+        recoveryMs: h.recoveryMs,
+        startedAt: new Date(h.at - 500),
+        finishedAt: new Date(h.at),
+      },
     });
-    app.rollups.add(swarmId, h.at, { healings: 1, healings_succeeded: h.status === "succeeded" ? 1 : 0, heal_ms_sum: h.healMs, recovery_ms_sum: h.recoveryMs ?? 0, recoveries: h.recoveryMs ? 1 : 0 });
+    app.rollups.add(swarmId, h.at, {
+      healings: 1,
+      healings_succeeded: h.status === "succeeded" ? 1 : 0,
+      heal_ms_sum: h.healMs,
+      recovery_ms_sum: h.recoveryMs ?? 0,
+      recoveries: h.recoveryMs ? 1 : 0,
+    });
   }
   app.rollups.add(swarmId, base + 10 * 60_000, { failures: 2 });
   await app.rollups.flush();
   for (const [i, outcome] of (["confirmed", "confirmed", "prevented", "false_positive"] as const).entries()) {
     await app.db.prediction.create({
       data: {
-        id: randomUUID(), swarmId, failureType: "agent_down", confidence: 0.8, predictedAt: new Date(now - 3_600_000 + i), expectedAt: new Date(now - 3_600_000 + i + 30_000),
-        reasoning: "r", recommendedAction: "restart_agent", source: "pattern", status: "approved", outcome,
+        id: randomUUID(),
+        swarmId,
+        failureType: "agent_down",
+        confidence: 0.8,
+        predictedAt: new Date(now - 3_600_000 + i),
+        expectedAt: new Date(now - 3_600_000 + i + 30_000),
+        reasoning: "r",
+        recommendedAction: "restart_agent",
+        source: "pattern",
+        status: "approved",
+        outcome,
       },
     });
   }
@@ -45,13 +71,23 @@ beforeAll(async () => {
     await app.db.failure.create({ data: { swarmId, failureType, agentId: `a-${i}`, detectedAt: new Date(now - 3_000_000 + i) } });
   }
   await app.db.bottleneck.create({
-    data: { id: randomUUID(), swarmId, type: "slow_agent", severity: "high", impactScore: 0.7, detectedAt: new Date(now - 1000), updatedAt: new Date(now - 1000) },
+    data: {
+      id: randomUUID(),
+      swarmId,
+      type: "slow_agent",
+      severity: "high",
+      impactScore: 0.7,
+      detectedAt: new Date(now - 1000),
+      updatedAt: new Date(now - 1000),
+    },
   });
 });
 afterAll(() => app.close());
 
 const get = async (handler: typeof overview, qs: string, swarm = "an-swarm") => {
-  const res = await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ swarm }) });
+  const res = await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ swarm }),
+  });
   return { status: res.status, body: await res.json() };
 };
 
@@ -64,7 +100,14 @@ describe("analytics", () => {
     // docs/decisions.md#d26: no task outcomes in the rollups, so 30 × (1 − 1.5 s / 30 s) and 20 × mean(1, 0) are rescaled from 50 to 100.
     expect(body.health_score).toBe(77);
     expect(body.health).toEqual({ score: 77, success_points: null, mttr_points: 57, strategy_points: 20, target_mttr_ms: 30_000 });
-    expect(body.prediction).toEqual({ total: 4, accuracy: 0.75, precision: 2 / 3, recall: 1, false_positive_rate: 0.25, median_lead_ms: 30_000 });
+    expect(body.prediction).toEqual({
+      total: 4,
+      accuracy: 0.75,
+      precision: 2 / 3,
+      recall: 1,
+      false_positive_rate: 0.25,
+      median_lead_ms: 30_000,
+    });
   });
 
   it("mttr: hourly buckets over the range with MTTR and heal duration beside it, gaps as null", async () => {
@@ -78,7 +121,9 @@ describe("analytics", () => {
 
   it("strategies: counts and rates per strategy", async () => {
     const { body } = await get(strategies, "range=7d");
-    expect(body.map((s: { strategy: string; success_count: number; failure_count: number }) => [s.strategy, s.success_count, s.failure_count])).toEqual([
+    expect(
+      body.map((s: { strategy: string; success_count: number; failure_count: number }) => [s.strategy, s.success_count, s.failure_count]),
+    ).toEqual([
       ["agent_restart", 2, 0],
       ["task_retry", 0, 1],
     ]);

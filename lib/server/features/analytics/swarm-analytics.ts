@@ -5,7 +5,18 @@ import { z } from "zod";
 import { instantParam } from "../../http/cursor";
 import { ApiError } from "../../http/errors";
 import type { SwarmRef } from "../../http/route";
-import { healthScore, BUCKET_MS, type BucketSize, MAX_SERIES_BUCKETS, mttrSeries, overallStatsFromRollups, strategyEffectiveness, type AnalyticsHealingRecord as HealingRecord, type HealingRollup, PREDICTABLE_FAILURE_TYPES } from "@/lib/engine";
+import {
+  healthScore,
+  BUCKET_MS,
+  type BucketSize,
+  MAX_SERIES_BUCKETS,
+  mttrSeries,
+  overallStatsFromRollups,
+  strategyEffectiveness,
+  type AnalyticsHealingRecord as HealingRecord,
+  type HealingRollup,
+  PREDICTABLE_FAILURE_TYPES,
+} from "@/lib/engine";
 import { storedSettings } from "../settings/settings-store";
 import type { AnalyticsOverview, MttrPoint, PredictionQuality, StrategyEffectiveness } from "../../../contract/items/analytics";
 
@@ -15,7 +26,11 @@ const RANGES = { "15m": 15 * 60_000, "1h": 3_600_000, "24h": 86_400_000, "7d": 7
 export const overviewQuery = z.object({ range: z.enum(Object.keys(RANGES) as [keyof typeof RANGES]).default("24h") });
 
 /** Query of analytics/mttr. */
-export const mttrQuery = z.object({ from: instantParam.optional(), to: instantParam.optional(), bucket: z.enum(["minute", "hour", "day"]).default("hour") });
+export const mttrQuery = z.object({
+  from: instantParam.optional(),
+  to: instantParam.optional(),
+  bucket: z.enum(["minute", "hour", "day"]).default("hour"),
+});
 
 /** Query of analytics/strategies. */
 export const strategiesQuery = z.object({ range: z.enum(Object.keys(RANGES) as [keyof typeof RANGES]).default("30d") });
@@ -33,23 +48,55 @@ async function rollups(pool: pg.Pool, swarmId: number, table: string, from: numb
      FROM ${table} WHERE swarm_id = $1 AND bucket_start >= $2 AND bucket_start < $3 ORDER BY bucket_start`,
     [swarmId, new Date(from), new Date(to)],
   );
-  return rows.map((r) => ({ bucketStart: r.b.getTime(), healings: r.h, healingsSucceeded: r.hs, healMsSum: Number(r.hm), recoveryMsSum: Number(r.rm), recoveries: r.r, failures: r.f, events: r.e, predictions: r.p }));
+  return rows.map((r) => ({
+    bucketStart: r.b.getTime(),
+    healings: r.h,
+    healingsSucceeded: r.hs,
+    healMsSum: Number(r.hm),
+    recoveryMsSum: Number(r.rm),
+    recoveries: r.r,
+    failures: r.f,
+    events: r.e,
+    predictions: r.p,
+  }));
 }
 
 async function healingRecords(pool: pg.Pool, swarmId: number, from: number, to: number): Promise<HealingRecord[]> {
-  const { rows } = await pool.query<{ id: string; failure_type: string; strategy: string; status: HealingRecord["status"]; trigger: HealingRecord["trigger"]; heal_ms: number | null; recovery_ms: number | null; started_at: Date; finished_at: Date | null }>(
+  const { rows } = await pool.query<{
+    id: string;
+    failure_type: string;
+    strategy: string;
+    status: HealingRecord["status"];
+    trigger: HealingRecord["trigger"];
+    heal_ms: number | null;
+    recovery_ms: number | null;
+    started_at: Date;
+    finished_at: Date | null;
+  }>(
     `SELECT id, failure_type, strategy, status, trigger, heal_ms, recovery_ms, started_at, finished_at FROM healings
      WHERE swarm_id = $1 AND started_at >= $2 AND started_at < $3 ORDER BY started_at DESC LIMIT 10000`,
     [swarmId, new Date(from), new Date(to)],
   );
   return rows.reverse().map((r) => ({
-    id: r.id, failureType: r.failure_type, strategy: r.strategy, status: r.status, trigger: r.trigger, healMs: r.heal_ms, recoveryMs: r.recovery_ms,
-    startedAt: r.started_at.getTime(), finishedAt: r.finished_at?.getTime() ?? null,
+    id: r.id,
+    failureType: r.failure_type,
+    strategy: r.strategy,
+    status: r.status,
+    trigger: r.trigger,
+    healMs: r.heal_ms,
+    recoveryMs: r.recovery_ms,
+    startedAt: r.started_at.getTime(),
+    finishedAt: r.finished_at?.getTime() ?? null,
   }));
 }
 
 /** Per-strategy effectiveness over a range (newest 10,000 healings at most). */
-export async function strategies(pool: pg.Pool, swarmId: number, range: keyof typeof RANGES, now: number): Promise<StrategyEffectiveness[]> {
+export async function strategies(
+  pool: pg.Pool,
+  swarmId: number,
+  range: keyof typeof RANGES,
+  now: number,
+): Promise<StrategyEffectiveness[]> {
   return strategyEffectiveness(await healingRecords(pool, swarmId, now - RANGES[range], now + 1));
 }
 
@@ -59,7 +106,8 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
   const to = q.to ?? now;
   const from = q.from ?? to - (size === "minute" ? RANGES["1h"] : size === "hour" ? RANGES["24h"] : RANGES["30d"]);
   if (from > to) throw new ApiError(400, "invalid_range", "`from` must not be after `to`.");
-  if ((to - from) / BUCKET_MS[size] > MAX_SERIES_BUCKETS) throw new ApiError(400, "range_too_long", `At most ${MAX_SERIES_BUCKETS} buckets; use a larger bucket.`);
+  if ((to - from) / BUCKET_MS[size] > MAX_SERIES_BUCKETS)
+    throw new ApiError(400, "range_too_long", `At most ${MAX_SERIES_BUCKETS} buckets; use a larger bucket.`);
   const rows = await rollups(pool, swarmId, `rollup_${size}`, Math.floor(from / BUCKET_MS[size]) * BUCKET_MS[size], to + 1);
   return mttrSeries(rows, { from, to, bucket: size }).map((p) => ({ ...p, bucket_start: new Date(p.bucket_start).toISOString() }));
 }
@@ -69,7 +117,16 @@ export async function mttr(pool: pg.Pool, swarmId: number, q: z.output<typeof mt
  * (confirmed + false positives + rejected); recall = confirmed / detected failures of the kinds the engine predicts
  * (PREDICTABLE_FAILURE_TYPES: routine task failures would drown it); FPR = (false positives + rejected) / settled. */
 async function predictionQuality(pool: pg.Pool, swarmId: number, from: number, to: number): Promise<PredictionQuality> {
-  const { rows } = await pool.query<{ total: string; confirmed: string; predictable_confirmed: string; prevented: string; fp: string; rejected: string; lead: number | null; failures: string }>(
+  const { rows } = await pool.query<{
+    total: string;
+    confirmed: string;
+    predictable_confirmed: string;
+    prevented: string;
+    fp: string;
+    rejected: string;
+    lead: number | null;
+    failures: string;
+  }>(
     `SELECT count(*) AS total,
             count(*) FILTER (WHERE outcome = 'confirmed') AS confirmed,
             count(*) FILTER (WHERE outcome = 'confirmed' AND failure_type = ANY($4::text[])) AS predictable_confirmed,
@@ -112,15 +169,26 @@ export async function overview(pool: pg.Pool, swarmId: number, range: keyof type
   const rows = await rollups(pool, swarmId, tableFor(span), Math.floor(from / 60_000) * 60_000, now + 1);
   const healing = overallStatsFromRollups(rows);
   const strategyRates = (await strategies(pool, swarmId, range, now)).map((s) => s.success_rate);
-  const score = healthScore({ successRate: null, mttrMs: healing.mttr_ms, strategyRates, targetMttrMs: await storedTargetMttrMs(pool, swarmId) });
-  const { rows: active } = await pool.query<{ type: string; n: string }>("SELECT type, count(*) AS n FROM bottlenecks WHERE swarm_id = $1 AND status = 'active' GROUP BY type", [swarmId]);
+  const score = healthScore({
+    successRate: null,
+    mttrMs: healing.mttr_ms,
+    strategyRates,
+    targetMttrMs: await storedTargetMttrMs(pool, swarmId),
+  });
+  const { rows: active } = await pool.query<{ type: string; n: string }>(
+    "SELECT type, count(*) AS n FROM bottlenecks WHERE swarm_id = $1 AND status = 'active' GROUP BY type",
+    [swarmId],
+  );
   const events = rows.reduce((s, r) => s + r.events, 0);
   return {
     health_score: score.score,
     health: score,
     healing: { total: healing.total, success_rate: healing.success_rate, mttr_ms: healing.mttr_ms, avg_heal_ms: healing.avg_heal_ms },
     prediction: await predictionQuality(pool, swarmId, from, now + 1),
-    bottlenecks: { active: active.reduce((s, r) => s + Number(r.n), 0), by_type: Object.fromEntries(active.map((r) => [r.type, Number(r.n)])) },
+    bottlenecks: {
+      active: active.reduce((s, r) => s + Number(r.n), 0),
+      by_type: Object.fromEntries(active.map((r) => [r.type, Number(r.n)])),
+    },
     throughput_per_s: Math.round((events / (span / 1000)) * 100) / 100,
   };
 }

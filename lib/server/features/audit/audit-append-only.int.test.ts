@@ -12,7 +12,12 @@ afterAll(() => app.close());
 
 describe("audit log integrity", () => {
   it("accepts inserts and refuses UPDATE, DELETE and TRUNCATE, through Prisma and raw SQL", async () => {
-    await audit(app.db, { actor: { kind: "token", id: "token:1", name: "t", role: "admin" }, action: "test.append", target: "x", result: "ok" });
+    await audit(app.db, {
+      actor: { kind: "token", id: "token:1", name: "t", role: "admin" },
+      action: "test.append",
+      target: "x",
+      result: "ok",
+    });
     const row = await app.db.auditLog.findFirstOrThrow({ where: { action: "test.append" } });
     await expect(app.db.auditLog.update({ where: { id: row.id }, data: { result: "forged" } })).rejects.toThrow(/append-only/);
     await expect(app.db.auditLog.deleteMany({})).rejects.toThrow(/append-only/);

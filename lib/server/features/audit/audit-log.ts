@@ -4,7 +4,14 @@ import type { Db } from "../../db/prisma";
 import type { Prisma } from "../../../generated/prisma/client";
 
 /** One audit entry. */
-export type AuditEntry = { actor: Principal | { kind: "system"; id: string }; action: string; target?: string; result: "ok" | "denied" | "conflict" | "error"; swarmId?: number; detail?: Record<string, unknown> };
+export type AuditEntry = {
+  actor: Principal | { kind: "system"; id: string };
+  action: string;
+  target?: string;
+  result: "ok" | "denied" | "conflict" | "error";
+  swarmId?: number;
+  detail?: Record<string, unknown>;
+};
 
 /** The actor's label as recorded (email for users, token id for scripts, component for the system). */
 export function actorLabel(actor: AuditEntry["actor"]): string {

@@ -28,7 +28,8 @@ beforeAll(async () => {
 });
 afterAll(() => app.close());
 
-const list = (query: Record<string, string>, caller = admin) => callRoute(app, GET, { caller, query: { from: String(T0 - 1), to: String(T0 + 3_600_000), ...query } });
+const list = (query: Record<string, string>, caller = admin) =>
+  callRoute(app, GET, { caller, query: { from: String(T0 - 1), to: String(T0 + 3_600_000), ...query } });
 
 it("401 without credentials, 403 below admin", async () => {
   expect((await list({}, null)).status).toBe(401);
@@ -38,7 +39,17 @@ it("401 without credentials, 403 below admin", async () => {
 it("lists newest first with every column, and pages with a cursor without gaps or repeats", async () => {
   const first = await list({ limit: "3" });
   expect(first.status).toBe(200);
-  expect(first.body.items[0]).toEqual({ id: expect.any(String), at: new Date(T0 + 6 * 60_000).toISOString(), actor: "bob@test.local", actor_type: "user", action: "swarm.settings.update", target: "t-6", result: "ok", swarm: "audit-b", detail: { n: 6 } });
+  expect(first.body.items[0]).toEqual({
+    id: expect.any(String),
+    at: new Date(T0 + 6 * 60_000).toISOString(),
+    actor: "bob@test.local",
+    actor_type: "user",
+    action: "swarm.settings.update",
+    target: "t-6",
+    result: "ok",
+    swarm: "audit-b",
+    detail: { n: 6 },
+  });
   const seen: string[] = first.body.items.map((i: { target: string }) => i.target);
   let cursor = first.body.next_cursor;
   while (cursor) {

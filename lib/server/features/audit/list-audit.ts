@@ -13,7 +13,11 @@ import type { Page } from "../../../contract/items/page";
 export const auditQuery = pageQuery.extend({
   swarm: swarmNameSchema.optional(),
   actor: z.string().trim().min(1).max(200).optional(),
-  action: z.string().trim().regex(/^[a-z][a-z0-9_.]{0,63}$/, "not an action").optional(),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_.]{0,63}$/, "not an action")
+    .optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
 });
 
@@ -34,7 +38,9 @@ export async function listAudit(db: Db, q: z.output<typeof auditQuery>, now: num
   const rows = await db.auditLog.findMany({ where, orderBy: [{ at: "desc" }, { id: "desc" }], take: q.limit + 1 });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.at, key: String(r.id) }));
   const swarmIds = [...new Set(page.flatMap((r) => (r.swarmId === null ? [] : [r.swarmId])))];
-  const names = new Map((await db.swarm.findMany({ where: { id: { in: swarmIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]));
+  const names = new Map(
+    (await db.swarm.findMany({ where: { id: { in: swarmIds } }, select: { id: true, name: true } })).map((s) => [s.id, s.name]),
+  );
   return {
     items: page.map((r) => ({
       id: String(r.id),

@@ -14,7 +14,13 @@ afterAll(() => {
 });
 
 const post = async (role: "operator" | "admin", body: unknown) => {
-  const res = await inject(new Request(`${app.url}/x`, { method: "POST", headers: { authorization: `Bearer ${await app.token(role)}`, "content-type": "application/json" }, body: JSON.stringify(body) }));
+  const res = await inject(
+    new Request(`${app.url}/x`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await app.token(role)}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+    }),
+  );
   return { status: res.status, body: await res.json() };
 };
 
@@ -24,7 +30,10 @@ it("lists scenarios, injects faults for admins only, and refuses when the demo i
   expect((await post("operator", { scenario: "agent_crash" })).status).toBe(403);
   expect((await post("admin", { scenario: "nope" })).status).toBe(400);
   const created = await post("admin", { scenario: "queue_flood", duration_s: 30 });
-  expect(created).toMatchObject({ status: 201, body: { scenario: "queue_flood", started_at: expect.any(String), ends_at: expect.any(String) } });
+  expect(created).toMatchObject({
+    status: 201,
+    body: { scenario: "queue_flood", started_at: expect.any(String), ends_at: expect.any(String) },
+  });
   const res = await state(new Request(`${app.url}/x`, { headers: { authorization: `Bearer ${await app.token("viewer")}` } }));
   const body = await res.json();
   expect(body.running).toBe(true);

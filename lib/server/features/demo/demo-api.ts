@@ -16,7 +16,11 @@ export const injectBody = z.object({
 });
 
 const faultItem = (f: { id: string; scenario: string; targets: string[]; startedAt: number; endsAt: number | null }): DemoFault => ({
-  id: f.id, scenario: f.scenario, targets: f.targets, started_at: new Date(f.startedAt).toISOString(), ends_at: f.endsAt === null ? null : new Date(f.endsAt).toISOString(),
+  id: f.id,
+  scenario: f.scenario,
+  targets: f.targets,
+  started_at: new Date(f.startedAt).toISOString(),
+  ends_at: f.endsAt === null ? null : new Date(f.endsAt).toISOString(),
 });
 
 /** Whether the demo runs, the scenarios it can suffer, and the faults in effect. */
@@ -29,7 +33,11 @@ export function demoState(demo: DemoControl | undefined): DemoState {
 }
 
 /** Injects a fault into the demo swarm now (audit-logged); it wears off after its duration unless healed first. */
-export async function injectDemoFault({ db, demo }: { db: Db; demo: DemoControl | undefined }, principal: Principal, body: z.output<typeof injectBody>): Promise<DemoFault> {
+export async function injectDemoFault(
+  { db, demo }: { db: Db; demo: DemoControl | undefined },
+  principal: Principal,
+  body: z.output<typeof injectBody>,
+): Promise<DemoFault> {
   if (!demo) throw new ApiError(409, "demo_not_running", "The demo swarm is not running (DEMO=off or a real swarm exists).");
   const fault = demo.inject(body.scenario as (typeof SCENARIO_NAMES)[number], body.target, body.duration_s * 1000);
   await audit(db, { actor: principal, action: "demo.fault.inject", target: "swarm:demo", result: fault ? "ok" : "conflict", detail: body });

@@ -33,7 +33,9 @@ it("feeds the demo swarm through validation and storage, visible to the engine",
   try {
     await vi.waitFor(
       async () => {
-        const { rows } = await app.pool.query("SELECT count(*)::int AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = 'demo'");
+        const { rows } = await app.pool.query(
+          "SELECT count(*)::int AS n FROM events e JOIN swarms s ON s.id = e.swarm_id WHERE s.name = 'demo'",
+        );
         expect(rows[0].n).toBeGreaterThan(0);
         expect(app.engine.snapshot("demo").events_total).toBe(rows[0].n);
       },

@@ -20,14 +20,26 @@ import { type FaultRecord, type ScenarioName, SwarmSimulator } from "../../../si
 export const DEMO_SWARM = "demo";
 
 /** Faults the demo cycles through, one every `FAULT_EVERY_MS`, each wearing off by itself if nobody heals it. */
-const DEMO_FAULTS: ScenarioName[] = ["agent_crash", "queue_flood", "slow_degradation", "flapping_heartbeats", "memory_pressure", "token_leak"];
+const DEMO_FAULTS: ScenarioName[] = [
+  "agent_crash",
+  "queue_flood",
+  "slow_degradation",
+  "flapping_heartbeats",
+  "memory_pressure",
+  "token_leak",
+];
 const FAULT_EVERY_MS = 3 * 60_000;
 const FAULT_LASTS_MS = 2 * 60_000;
 
 /** DEMO=on|off wins; otherwise on while `demo` is the only swarm or there is none. Logs which, and why, when given a logger. */
 export async function demoEnabled(db: Db, override: "on" | "off" | undefined, log?: Logger): Promise<boolean> {
-  const others = override ? [] : await db.swarm.findMany({ where: { name: { not: DEMO_SWARM } }, orderBy: { createdAt: "asc" }, select: { name: true } });
-  const decision = demoDecision(override, others.map((s) => s.name));
+  const others = override
+    ? []
+    : await db.swarm.findMany({ where: { name: { not: DEMO_SWARM } }, orderBy: { createdAt: "asc" }, select: { name: true } });
+  const decision = demoDecision(
+    override,
+    others.map((s) => s.name),
+  );
   log?.info(decision.message);
   return decision.on;
 }

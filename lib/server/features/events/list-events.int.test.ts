@@ -12,14 +12,27 @@ beforeAll(async () => {
   app = await startTestApp();
   token = await app.token("viewer");
   const key = await app.ingestKey("read-swarm");
-  const events = Array.from({ length: 25 }, (_, i) => ({ id: `r-${i}`, type: i % 5 === 0 ? "task_failed" : "heartbeat", agent_id: `a${i % 3}`, task_id: `t${i}`, timestamp: t0 + i * 1000, metadata: { i } }));
-  const res = await fetch(`${app.url}/api/v1/events`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(events) });
+  const events = Array.from({ length: 25 }, (_, i) => ({
+    id: `r-${i}`,
+    type: i % 5 === 0 ? "task_failed" : "heartbeat",
+    agent_id: `a${i % 3}`,
+    task_id: `t${i}`,
+    timestamp: t0 + i * 1000,
+    metadata: { i },
+  }));
+  const res = await fetch(`${app.url}/api/v1/events`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+    body: JSON.stringify(events),
+  });
   expect(res.status).toBe(202);
 });
 afterAll(() => app.close());
 
 const get = async (handler: typeof list, swarm: string, qs: string, auth = `Bearer ${token}`) => {
-  const res = await handler(new Request(`${app.url}/api/v1/swarms/${swarm}/events?${qs}`, { headers: { authorization: auth } }), { params: Promise.resolve({ swarm }) });
+  const res = await handler(new Request(`${app.url}/api/v1/swarms/${swarm}/events?${qs}`, { headers: { authorization: auth } }), {
+    params: Promise.resolve({ swarm }),
+  });
   return { status: res.status, body: await res.json() };
 };
 
@@ -36,7 +49,15 @@ describe("GET /api/v1/swarms/{swarm}/events", () => {
     }
     expect(seen).toEqual(Array.from({ length: 25 }, (_, i) => `r-${24 - i}`));
     const first = (await get(list, "read-swarm", "limit=1")).body.items[0];
-    expect(first).toEqual({ id: "r-24", type: "heartbeat", agent_id: "a0", task_id: "t24", timestamp: t0 + 24_000, metadata: { i: 24 }, received_at: expect.any(String) });
+    expect(first).toEqual({
+      id: "r-24",
+      type: "heartbeat",
+      agent_id: "a0",
+      task_id: "t24",
+      timestamp: t0 + 24_000,
+      metadata: { i: 24 },
+      received_at: expect.any(String),
+    });
   });
 
   it.each([

@@ -46,7 +46,12 @@ export async function listEvents(pool: pg.Pool, swarmId: number, q: z.output<typ
 }
 
 /** Exact number of a swarm's events in the window (optionally of one type). */
-export async function countEvents(pool: pg.Pool, swarmId: number, q: z.output<typeof countEventsQuery>, now: number): Promise<{ count: number }> {
+export async function countEvents(
+  pool: pg.Pool,
+  swarmId: number,
+  q: z.output<typeof countEventsQuery>,
+  now: number,
+): Promise<{ count: number }> {
   const { from, to } = timeWindow(q, now);
   const { rows } = await pool.query<{ n: string }>(
     `SELECT count(*) AS n FROM events WHERE swarm_id = $1 AND ts >= $2 AND ts <= $3 ${q.type ? "AND type = $4" : ""}`,

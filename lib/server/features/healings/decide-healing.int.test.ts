@@ -31,7 +31,10 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 /** A stored healing with its commands (oldest first). */
-const withCommands = async <H extends { id: string; swarmId: number }>(h: H) => ({ ...h, commands: (await commandsOf(app.db, h.swarmId, [h.id])).get(h.id)! });
+const withCommands = async <H extends { id: string; swarmId: number }>(h: H) => ({
+  ...h,
+  commands: (await commandsOf(app.db, h.swarmId, [h.id])).get(h.id)!,
+});
 
 /** A failed heartbeat of a fresh agent → a detected agent_down whose healing waits for approval; returns the healing. */
 async function pendingHealing() {
@@ -39,7 +42,10 @@ async function pendingHealing() {
   const res = await fetch(`${app.url}/api/v1/events`, {
     method: "POST",
     headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
-    body: JSON.stringify([{ type: "heartbeat", agent_id: agent, timestamp: Date.now() - 1000 }, { type: "heartbeat_failed", agent_id: agent, timestamp: Date.now() }]),
+    body: JSON.stringify([
+      { type: "heartbeat", agent_id: agent, timestamp: Date.now() - 1000 },
+      { type: "heartbeat_failed", agent_id: agent, timestamp: Date.now() },
+    ]),
   });
   expect(res.status).toBe(202);
   return vi.waitFor(
@@ -55,7 +61,14 @@ async function pendingHealing() {
 }
 
 const call = (handler: typeof approve, id: string, token: string, body?: unknown) =>
-  handler(new Request(`${app.url}/api/v1/healings/${id}/x`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: body === undefined ? null : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  handler(
+    new Request(`${app.url}/api/v1/healings/${id}/x`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: body === undefined ? null : JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ id }) },
+  );
 
 /** The healing once the engine has acted on the decision and its outputs are stored. */
 const settled = (id: string, status: string) =>
@@ -77,7 +90,12 @@ describe("healings waiting for approval", () => {
     expect((await call(approve, h.id, await app.token("viewer"))).status).toBe(403);
     const res = await call(approve, h.id, await app.token("operator"), { reason: "restart it" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id: h.id, decided_by: expect.stringContaining("token"), decision_reason: "restart it", decided_at: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      id: h.id,
+      decided_by: expect.stringContaining("token"),
+      decision_reason: "restart it",
+      decided_at: expect.any(String),
+    });
     const running = await settled(h.id, "running");
     expect(running.commands.map((c) => c.kind)).toEqual(["restart_agent"]);
     expect(running.decidedBy).not.toBeNull();
@@ -138,7 +156,16 @@ describe("healings waiting for approval", () => {
   });
 
   it("a preventive healing is decided through its prediction: 409 here", async () => {
-    const h = await app.db.healing.create({ data: { swarmId, failureType: "agent_down", strategy: "AgentRestartStrategy", status: "pending", trigger: "preventive", startedAt: new Date() } });
+    const h = await app.db.healing.create({
+      data: {
+        swarmId,
+        failureType: "agent_down",
+        strategy: "AgentRestartStrategy",
+        status: "pending",
+        trigger: "preventive",
+        startedAt: new Date(),
+      },
+    });
     const res = await call(approve, h.id, await app.token("operator"));
     expect(res.status).toBe(409);
     expect((await res.json()).detail).toMatch(/through its prediction/);

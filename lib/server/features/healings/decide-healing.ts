@@ -32,13 +32,30 @@ function closedAs(row: Row): string | null {
 
 function toRecord(row: Row): HealingRecord {
   return {
-    id: row.id, failureId: row.failureId, predictionId: row.predictionId, failureType: row.failureType, strategy: row.strategy, status: row.status, trigger: row.trigger,
-    actions: row.actions as unknown[], reason: row.reason, healMs: row.healMs, recoveryMs: row.recoveryMs, startedAt: row.startedAt.getTime(), finishedAt: row.finishedAt?.getTime() ?? null,
-    decidedBy: row.decidedBy, decidedAt: row.decidedAt?.getTime() ?? null, decisionReason: row.decisionReason, firstApprovedBy: row.firstApprovedBy,
+    id: row.id,
+    failureId: row.failureId,
+    predictionId: row.predictionId,
+    failureType: row.failureType,
+    strategy: row.strategy,
+    status: row.status,
+    trigger: row.trigger,
+    actions: row.actions as unknown[],
+    reason: row.reason,
+    healMs: row.healMs,
+    recoveryMs: row.recoveryMs,
+    startedAt: row.startedAt.getTime(),
+    finishedAt: row.finishedAt?.getTime() ?? null,
+    decidedBy: row.decidedBy,
+    decidedAt: row.decidedAt?.getTime() ?? null,
+    decisionReason: row.decisionReason,
+    firstApprovedBy: row.firstApprovedBy,
   };
 }
 
-function healingStore({ db, cluster, publish }: HealingDecisionDeps, request: DecisionRequest): DecisionStore<Row, ReturnType<typeof healingItem>> {
+function healingStore(
+  { db, cluster, publish }: HealingDecisionDeps,
+  request: DecisionRequest,
+): DecisionStore<Row, ReturnType<typeof healingItem>> {
   return {
     kind: "healing",
     load: (id) => loadHealing(db, id),
@@ -53,7 +70,12 @@ function healingStore({ db, cluster, publish }: HealingDecisionDeps, request: De
       detail: { failure_type: row.failureType, strategy: row.strategy, failure_id: row.failureId },
     }),
     claimFirstApproval: async (id, by, now) =>
-      (await db.healing.updateMany({ where: { id, status: "pending", decidedBy: null, firstApprovedBy: null }, data: { firstApprovedBy: by, firstApprovedAt: new Date(now) } })).count > 0,
+      (
+        await db.healing.updateMany({
+          where: { id, status: "pending", decidedBy: null, firstApprovedBy: null },
+          data: { firstApprovedBy: by, firstApprovedAt: new Date(now) },
+        })
+      ).count > 0,
     close: async (id, row, _decision, by, now) =>
       (
         await db.healing.updateMany({

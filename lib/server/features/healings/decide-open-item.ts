@@ -46,7 +46,14 @@ export type DecisionStore<Row, Item> = {
 export type DecisionRules = { db: Db; limits: Pick<RateLimits, "decision"> };
 
 /** Applies the decision to an open item; returns the updated item. */
-export async function decideOpenItem<Row, Item>({ db, limits }: DecisionRules, principal: Principal, id: string, request: DecisionRequest, now: number, store: DecisionStore<Row, Item>): Promise<Item> {
+export async function decideOpenItem<Row, Item>(
+  { db, limits }: DecisionRules,
+  principal: Principal,
+  id: string,
+  request: DecisionRequest,
+  now: number,
+  store: DecisionStore<Row, Item>,
+): Promise<Item> {
   await limits.decision(principal.id);
   const { decision, reason } = request;
   const decidedBy = actorLabel(principal);
@@ -59,27 +66,55 @@ export async function decideOpenItem<Row, Item>({ db, limits }: DecisionRules, p
     if (!row) throw new ApiError(404, "not_found", `${capitalise(store.kind)} not found.`);
     const v = store.view(row);
     const refuse = async (status: number, code: string, message: string, result: "conflict" | "denied"): Promise<never> => {
-      await audit(db, { actor: principal, action, target, result, swarmId: v.swarmId, detail: { status: v.closedAs ?? "open", reason, first_approved_by: v.firstApprovedBy } });
+      await audit(db, {
+        actor: principal,
+        action,
+        target,
+        result,
+        swarmId: v.swarmId,
+        detail: { status: v.closedAs ?? "open", reason, first_approved_by: v.firstApprovedBy },
+      });
       throw new ApiError(status, code, message);
     };
-    if (v.closedAs !== null) await refuse(409, "not_open", `The ${noun} is no longer open (it is ${v.closedAs}${v.decidedBy ? `, decided by ${v.decidedBy}` : ""}).`, "conflict");
+    if (v.closedAs !== null)
+      await refuse(
+        409,
+        "not_open",
+        `The ${noun} is no longer open (it is ${v.closedAs}${v.decidedBy ? `, decided by ${v.decidedBy}` : ""}).`,
+        "conflict",
+      );
     if (decision === "approve" && request.actionHash !== undefined && request.actionHash !== v.actionHash) {
       await refuse(409, "action_changed", `The ${noun} is not the one you approved (its action differs); review it again.`, "denied");
     }
     const twoPerson = decision === "approve" && storedSettings(v.settings).two_person_approval.includes(v.failureType);
-    if (twoPerson && v.firstApprovedBy === decidedBy) await refuse(403, "second_approver_required", `This high-risk ${noun} needs a second approval by someone else.`, "denied");
+    if (twoPerson && v.firstApprovedBy === decidedBy)
+      await refuse(403, "second_approver_required", `This high-risk ${noun} needs a second approval by someone else.`, "denied");
 
     if (twoPerson && v.firstApprovedBy === null) {
       if (!(await store.claimFirstApproval(id, decidedBy, now))) continue; // someone else approved or decided meanwhile: look again
       const updated = (await store.load(id))!;
-      await audit(db, { actor: principal, action, target, result: "ok", swarmId: v.swarmId, detail: { stage: "first of two approvals", reason, ...v.detail } });
+      await audit(db, {
+        actor: principal,
+        action,
+        target,
+        result: "ok",
+        swarmId: v.swarmId,
+        detail: { stage: "first of two approvals", reason, ...v.detail },
+      });
       store.announce(updated, false, decidedBy);
       return store.item(updated);
     }
 
     if (!(await store.close(id, row, decision, decidedBy, now))) continue; // the first decision stood; the next pass reports it
     const updated = (await store.load(id))!;
-    await audit(db, { actor: principal, action, target, result: "ok", swarmId: v.swarmId, detail: { reason, ...v.detail, first_approved_by: v.firstApprovedBy } });
+    await audit(db, {
+      actor: principal,
+      action,
+      target,
+      result: "ok",
+      swarmId: v.swarmId,
+      detail: { reason, ...v.detail, first_approved_by: v.firstApprovedBy },
+    });
     store.announce(updated, true, decidedBy);
     return store.item(updated);
   }

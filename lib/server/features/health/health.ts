@@ -9,10 +9,22 @@ import { type Retention, retentionDefaults } from "../settings/retention-setting
 export type Ownership = { instance_id: string; owned_swarms: string[]; lag_ms: number | null };
 
 /** Health report of this instance; `retention` is the server's default (a swarm's own is in its settings). */
-export type Health = { status: "ok" | "degraded"; db: "ok" | "unavailable"; engine: "ok" | "stopping"; version: string; cluster: Ownership; retention: Retention };
+export type Health = {
+  status: "ok" | "degraded";
+  db: "ok" | "unavailable";
+  engine: "ok" | "stopping";
+  version: string;
+  cluster: Ownership;
+  retention: Retention;
+};
 
 /** What the health check reads: the pool, whether new work is taken, engine ownership, and the server's version. */
-export type HealthDeps = { pool: pg.Pool; gate: IngestGate; cluster: Pick<ClusterNode, "report" | "instanceId" | "ownedSwarms">; version: string };
+export type HealthDeps = {
+  pool: pg.Pool;
+  gate: IngestGate;
+  cluster: Pick<ClusterNode, "report" | "instanceId" | "ownedSwarms">;
+  version: string;
+};
 
 /** Checks the database with a 2 s bound and reports the engine state. */
 export async function checkHealth({ pool, gate, cluster, version }: HealthDeps): Promise<Health> {
@@ -21,8 +33,17 @@ export async function checkHealth({ pool, gate, cluster, version }: HealthDeps):
     new Promise<"unavailable">((resolve) => setTimeout(() => resolve("unavailable"), 2_000).unref()),
   ]).catch(() => "unavailable" as const);
   const engine = gate.accepting ? "ok" : "stopping";
-  const ownership = await cluster.report().catch(() => ({ instance_id: cluster.instanceId, owned_swarms: [...cluster.ownedSwarms()].sort(), lag_ms: null }));
-  return { status: db === "ok" && engine === "ok" ? "ok" : "degraded", db, engine, version, cluster: ownership, retention: retentionDefaults() };
+  const ownership = await cluster
+    .report()
+    .catch(() => ({ instance_id: cluster.instanceId, owned_swarms: [...cluster.ownedSwarms()].sort(), lag_ms: null }));
+  return {
+    status: db === "ok" && engine === "ok" ? "ok" : "degraded",
+    db,
+    engine,
+    version,
+    cluster: ownership,
+    retention: retentionDefaults(),
+  };
 }
 
 /** The health check for the API route. */

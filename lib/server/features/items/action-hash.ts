@@ -6,7 +6,9 @@ export type ProposedAction = { id: string; failureType: string; agentId?: string
 
 /** SHA-256 (hex) of the proposed action; an approval carrying a different hash is refused. */
 export function actionHash(p: ProposedAction): string {
-  return createHash("sha256").update(JSON.stringify([p.id, p.failureType, p.agentId ?? null, p.recommendedAction])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([p.id, p.failureType, p.agentId ?? null, p.recommendedAction]))
+    .digest("hex");
 }
 
 /** The action of a healing waiting for approval: its strategy for its failure type. */

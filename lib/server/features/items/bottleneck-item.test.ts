@@ -3,7 +3,17 @@
 import { expect, it } from "vitest";
 import { bottleneckItem } from "./items";
 
-const row = { id: "b1", type: "task_queue_backlog", severity: "high", impactScore: 0.7, affectedResources: [], metrics: {}, recommendations: [], detectedAt: 0, updatedAt: 0 };
+const row = {
+  id: "b1",
+  type: "task_queue_backlog",
+  severity: "high",
+  impactScore: 0.7,
+  affectedResources: [],
+  metrics: {},
+  recommendations: [],
+  detectedAt: 0,
+  updatedAt: 0,
+};
 
 it.each([
   ["resolved by storage for lack of data", { status: "resolved", resolvedAt: 1, resolution: "no data" }, "no data"],

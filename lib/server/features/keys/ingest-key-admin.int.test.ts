@@ -37,10 +37,24 @@ it("401 without credentials, 403 below admin, 404 for an unknown swarm", async (
 it("creates a key shown once, lists it without its hash, and a revoked key is refused at once", async () => {
   const created = await callRoute(app, POST, { caller: admin, method: "POST", body: { name: "ci runner" }, params: { swarm: SWARM } });
   expect(created.status).toBe(201);
-  expect(created.body).toMatchObject({ id: expect.any(Number), name: "ci runner", key: expect.stringMatching(/^smk_/), prefix: expect.any(String), revoked_at: null, last_used_at: null });
+  expect(created.body).toMatchObject({
+    id: expect.any(Number),
+    name: "ci runner",
+    key: expect.stringMatching(/^smk_/),
+    prefix: expect.any(String),
+    revoked_at: null,
+    last_used_at: null,
+  });
   expect(created.body.key.startsWith(created.body.prefix)).toBe(true);
   const list = await callRoute(app, GET, { caller: admin, params: { swarm: SWARM } });
-  expect(list.body[0]).toEqual({ id: created.body.id, name: "ci runner", prefix: created.body.prefix, created_at: created.body.created_at, last_used_at: null, revoked_at: null });
+  expect(list.body[0]).toEqual({
+    id: created.body.id,
+    name: "ci runner",
+    prefix: created.body.prefix,
+    created_at: created.body.created_at,
+    last_used_at: null,
+    revoked_at: null,
+  });
   expect(JSON.stringify(list.body)).not.toContain(created.body.key);
   expect(list.body.every((k: object) => !("hash" in k) && !("key" in k))).toBe(true);
 
@@ -50,17 +64,26 @@ it("creates a key shown once, lists it without its hash, and a revoked key is re
   expect(revoked.status).toBe(200);
   expect(revoked.body.revoked_at).toEqual(expect.any(String));
   expect((await ingest(created.body.key)).status).toBe(401);
-  expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: String(created.body.id) } })).body.revoked_at).toBe(revoked.body.revoked_at);
+  expect(
+    (await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: String(created.body.id) } })).body
+      .revoked_at,
+  ).toBe(revoked.body.revoked_at);
 
   const log = await app.db.auditLog.findMany({ where: { target: `ingest_key:${created.body.id}` }, orderBy: { id: "asc" } });
-  expect(log.map((l) => [l.action, l.result])).toEqual([["ingest_key.create", "ok"], ["ingest_key.revoke", "ok"], ["ingest_key.revoke", "ok"]]);
+  expect(log.map((l) => [l.action, l.result])).toEqual([
+    ["ingest_key.create", "ok"],
+    ["ingest_key.revoke", "ok"],
+    ["ingest_key.revoke", "ok"],
+  ]);
   expect(JSON.stringify(log.map((l) => l.detail))).not.toContain(created.body.key);
 });
 
 it("404 for a key of another swarm; 400 for a bad id or body", async () => {
   await app.ingestKey("other-swarm");
   const other = await app.db.ingestKey.findFirstOrThrow({ where: { swarm: { name: "other-swarm" } } });
-  expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: String(other.id) } })).status).toBe(404);
+  expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: String(other.id) } })).status).toBe(
+    404,
+  );
   expect((await callRoute(app, DELETE, { caller: admin, method: "DELETE", params: { swarm: SWARM, id: "abc" } })).status).toBe(400);
   expect((await callRoute(app, POST, { caller: admin, method: "POST", body: { name: "" }, params: { swarm: SWARM } })).status).toBe(400);
 });

@@ -8,7 +8,6 @@ import type { Principal } from "../../auth/principal";
 import { createIngestKey, type IngestKeyVerifier } from "../../auth/ingest-keys";
 import type { CreatedIngestKey, IngestKeyView } from "../../../contract/items/ingest-keys";
 
-
 /** What key administration uses: the store, the pepper keys are hashed with, and this instance's key verifier. */
 export type KeyAdminDeps = { db: Db; pepper: string; ingestKeys: Pick<IngestKeyVerifier, "forget"> };
 
@@ -32,22 +31,46 @@ export async function listIngestKeys({ db }: Pick<KeyAdminDeps, "db">, swarm: Sw
 }
 
 /** Creates a key for an existing swarm; the plain key is in the answer only. */
-export async function createSwarmIngestKey({ db, pepper }: Pick<KeyAdminDeps, "db" | "pepper">, principal: Principal, swarm: SwarmRef, name?: string): Promise<CreatedIngestKey> {
+export async function createSwarmIngestKey(
+  { db, pepper }: Pick<KeyAdminDeps, "db" | "pepper">,
+  principal: Principal,
+  swarm: SwarmRef,
+  name?: string,
+): Promise<CreatedIngestKey> {
   const swarmId = swarm.id;
   const created = await createIngestKey(db, pepper, swarm.name, name);
   const row = await db.ingestKey.findUniqueOrThrow({ where: { id: created.id }, select });
-  await audit(db, { actor: principal, action: "ingest_key.create", target: `ingest_key:${row.id}`, result: "ok", swarmId, detail: { name: row.name, prefix: row.prefix } });
+  await audit(db, {
+    actor: principal,
+    action: "ingest_key.create",
+    target: `ingest_key:${row.id}`,
+    result: "ok",
+    swarmId,
+    detail: { name: row.name, prefix: row.prefix },
+  });
   return { ...toView(row), key: created.key };
 }
 
 /** Revokes one of the swarm's keys (idempotent); the verifier forgets it, so the next use is refused. */
-export async function revokeSwarmIngestKey({ db, ingestKeys }: Pick<KeyAdminDeps, "db" | "ingestKeys">, principal: Principal, swarm: SwarmRef, id: number): Promise<IngestKeyView> {
+export async function revokeSwarmIngestKey(
+  { db, ingestKeys }: Pick<KeyAdminDeps, "db" | "ingestKeys">,
+  principal: Principal,
+  swarm: SwarmRef,
+  id: number,
+): Promise<IngestKeyView> {
   const swarmId = swarm.id;
   const key = await db.ingestKey.findFirst({ where: { id, swarmId }, select });
   if (!key) throw notFound("The ingest key");
   const row = key.revokedAt ? key : await db.ingestKey.update({ where: { id }, data: { revokedAt: new Date() }, select });
   ingestKeys.forget(id);
-  await audit(db, { actor: principal, action: "ingest_key.revoke", target: `ingest_key:${id}`, result: "ok", swarmId, detail: { name: row.name, prefix: row.prefix } });
+  await audit(db, {
+    actor: principal,
+    action: "ingest_key.revoke",
+    target: `ingest_key:${id}`,
+    result: "ok",
+    swarmId,
+    detail: { name: row.name, prefix: row.prefix },
+  });
   return toView(row);
 }
 

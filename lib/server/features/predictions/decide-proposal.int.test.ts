@@ -22,15 +22,32 @@ async function openProposal(status: "open" | "observed" = "open") {
   const now = Date.now();
   const p = await app.db.prediction.create({
     data: {
-      id: randomUUID(), swarmId, failureType: "agent_down", agentId: "agent-7", confidence: 0.85, predictedAt: new Date(now), expectedAt: new Date(now + 30_000),
-      reasoning: "heartbeat_failed pattern", recommendedAction: "restart_agent", source: "pattern", patternIndicators: ["heartbeat_failed"], status,
+      id: randomUUID(),
+      swarmId,
+      failureType: "agent_down",
+      agentId: "agent-7",
+      confidence: 0.85,
+      predictedAt: new Date(now),
+      expectedAt: new Date(now + 30_000),
+      reasoning: "heartbeat_failed pattern",
+      recommendedAction: "restart_agent",
+      source: "pattern",
+      patternIndicators: ["heartbeat_failed"],
+      status,
     },
   });
   return p.id;
 }
 
 const call = (handler: typeof approve, id: string, headers: Record<string, string>, body?: unknown) =>
-  handler(new Request(`${app.url}/api/v1/predictions/${id}/x`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: body === undefined ? null : JSON.stringify(body) }), { params: Promise.resolve({ id }) });
+  handler(
+    new Request(`${app.url}/api/v1/predictions/${id}/x`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: body === undefined ? null : JSON.stringify(body),
+    }),
+    { params: Promise.resolve({ id }) },
+  );
 
 describe("approve / reject", () => {
   it("viewers may not decide; operators may, and the decision records who and why", async () => {
@@ -39,7 +56,13 @@ describe("approve / reject", () => {
     const { cookie, email } = await app.signIn("operator");
     const res = await call(approve, id, { cookie, origin: app.url, host: new URL(app.url).host }, { reason: "looks right" });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ id, status: "approved", decided_by: email, decision_reason: "looks right", decided_at: expect.any(String) });
+    expect(await res.json()).toMatchObject({
+      id,
+      status: "approved",
+      decided_by: email,
+      decision_reason: "looks right",
+      decided_at: expect.any(String),
+    });
     const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` } });
     expect(log.map((l) => [l.action, l.result, l.actorId])).toEqual([["prediction.approve", "ok", email]]);
   });
@@ -57,7 +80,11 @@ describe("approve / reject", () => {
   it("the first decision stands under concurrent clicks; the others get 409 and are audited", async () => {
     const id = await openProposal();
     const tokens = await Promise.all(Array.from({ length: 6 }, () => app.token("operator")));
-    const results = await Promise.all(tokens.map((t, i) => (i % 2 ? call(reject, id, { authorization: `Bearer ${t}` }, { reason: "no" }) : call(approve, id, { authorization: `Bearer ${t}` }))));
+    const results = await Promise.all(
+      tokens.map((t, i) =>
+        i % 2 ? call(reject, id, { authorization: `Bearer ${t}` }, { reason: "no" }) : call(approve, id, { authorization: `Bearer ${t}` }),
+      ),
+    );
     expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
     const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` } });
     expect(log.filter((l) => l.result === "ok")).toHaveLength(1);
@@ -115,7 +142,11 @@ describe("approve / reject", () => {
       expect(second.status).toBe(200);
       expect(await second.json()).toMatchObject({ status: "approved", first_approved_by: a.email, decided_by: b.email });
       const log = await app.db.auditLog.findMany({ where: { target: `prediction:${id}` }, orderBy: { id: "asc" } });
-      expect(log.map((l) => [l.result, l.actorId])).toEqual([["ok", a.email], ["denied", a.email], ["ok", b.email]]);
+      expect(log.map((l) => [l.result, l.actorId])).toEqual([
+        ["ok", a.email],
+        ["denied", a.email],
+        ["ok", b.email],
+      ]);
     });
 
     it("two different operators approving at once make exactly one first and one final approval", async () => {
@@ -131,7 +162,20 @@ describe("approve / reject", () => {
     it("a failure type not marked high-risk still needs one approval", async () => {
       const now = Date.now();
       const p = await app.db.prediction.create({
-        data: { id: randomUUID(), swarmId, failureType: "task_timeout", agentId: "agent-1", confidence: 0.9, predictedAt: new Date(now), expectedAt: new Date(now + 30_000), reasoning: "slow", recommendedAction: "retry_task", source: "health", patternIndicators: [], status: "open" },
+        data: {
+          id: randomUUID(),
+          swarmId,
+          failureType: "task_timeout",
+          agentId: "agent-1",
+          confidence: 0.9,
+          predictedAt: new Date(now),
+          expectedAt: new Date(now + 30_000),
+          reasoning: "slow",
+          recommendedAction: "retry_task",
+          source: "health",
+          patternIndicators: [],
+          status: "open",
+        },
       });
       const res = await call(approve, p.id, { authorization: `Bearer ${await app.token("operator")}` });
       expect(await res.json()).toMatchObject({ status: "approved", first_approved_by: null });

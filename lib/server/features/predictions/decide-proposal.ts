@@ -13,7 +13,13 @@ import type { Publisher } from "../items/publisher";
 import { actionHash } from "../items/action-hash";
 
 /** Body of POST …/approve; `action_hash` (from the listed item) binds the approval to what was shown. */
-export const approveBody = z.object({ reason: z.string().trim().max(1000).optional(), action_hash: z.string().regex(/^[0-9a-f]{64}$/, "a SHA-256 hex digest").optional() });
+export const approveBody = z.object({
+  reason: z.string().trim().max(1000).optional(),
+  action_hash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "a SHA-256 hex digest")
+    .optional(),
+});
 /** Body of POST …/reject (a reason is required). */
 export const rejectBody = z.object({ reason: z.string().trim().min(1, "a reason is required to reject").max(1000) });
 
@@ -37,7 +43,10 @@ function toRecord(row: Row): PredictionRecord {
   };
 }
 
-function proposalStore({ db, cluster, publish }: ProposalDecisionDeps, request: DecisionRequest): DecisionStore<Row, ReturnType<typeof predictionItem>> {
+function proposalStore(
+  { db, cluster, publish }: ProposalDecisionDeps,
+  request: DecisionRequest,
+): DecisionStore<Row, ReturnType<typeof predictionItem>> {
   return {
     kind: "prediction",
     load: (id) => loadProposal(db, id),
@@ -52,18 +61,38 @@ function proposalStore({ db, cluster, publish }: ProposalDecisionDeps, request: 
       detail: { failure_type: row.failureType, agent_id: row.agentId, recommended_action: row.recommendedAction },
     }),
     claimFirstApproval: async (id, by, now) =>
-      (await db.prediction.updateMany({ where: { id, status: "open", firstApprovedBy: null }, data: { firstApprovedBy: by, firstApprovedAt: new Date(now) } })).count > 0,
+      (
+        await db.prediction.updateMany({
+          where: { id, status: "open", firstApprovedBy: null },
+          data: { firstApprovedBy: by, firstApprovedAt: new Date(now) },
+        })
+      ).count > 0,
     close: async (id, row, decision, by, now) =>
       (
         await db.prediction.updateMany({
           where: { id, status: "open", firstApprovedBy: row.firstApprovedBy },
-          data: { status: decision === "approve" ? "approved" : "rejected", decidedBy: by, decidedAt: new Date(now), decisionReason: request.reason ?? null, ...(decision === "reject" ? { outcome: "rejected" } : {}) },
+          data: {
+            status: decision === "approve" ? "approved" : "rejected",
+            decidedBy: by,
+            decidedAt: new Date(now),
+            decisionReason: request.reason ?? null,
+            ...(decision === "reject" ? { outcome: "rejected" } : {}),
+          },
         })
       ).count > 0,
     announce: (updated, final, by) => {
       const record = toRecord(updated);
-      const proposal = { id: record.id, failureType: record.failureType, agentId: record.agentId ?? null, confidence: record.confidence, predictedAt: record.predictedAt, expectedAt: record.expectedAt, reasoning: record.reasoning };
-      if (final) cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null, proposal });
+      const proposal = {
+        id: record.id,
+        failureType: record.failureType,
+        agentId: record.agentId ?? null,
+        confidence: record.confidence,
+        predictedAt: record.predictedAt,
+        expectedAt: record.expectedAt,
+        reasoning: record.reasoning,
+      };
+      if (final)
+        cluster.decide(updated.swarm.name, updated.id, { decision: request.decision, by, reason: request.reason ?? null, proposal });
       publish("prediction.updated", { swarm: updated.swarm.name, prediction: record });
     },
     item: predictionItem,

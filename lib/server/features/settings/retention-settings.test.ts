@@ -7,14 +7,23 @@ const defaults = { events_retention_days: 30, history_retention_days: 400 };
 
 describe("retention settings", () => {
   it("defaults come from RETENTION_DAYS and HISTORY_RETENTION_DAYS", () => {
-    expect(retentionDefaults({ RETENTION_DAYS: 14, HISTORY_RETENTION_DAYS: 90 } as Parameters<typeof retentionDefaults>[0])).toEqual({ events_retention_days: 14, history_retention_days: 90 });
+    expect(retentionDefaults({ RETENTION_DAYS: 14, HISTORY_RETENTION_DAYS: 90 } as Parameters<typeof retentionDefaults>[0])).toEqual({
+      events_retention_days: 14,
+      history_retention_days: 90,
+    });
   });
 
   it("fills the effective days and stores only values that differ from the default", () => {
     expect(fillRetention(SETTINGS_DEFAULTS, defaults)).toMatchObject(defaults);
-    expect(fillRetention({ ...SETTINGS_DEFAULTS, events_retention_days: 7 }, defaults)).toMatchObject({ events_retention_days: 7, history_retention_days: 400 });
+    expect(fillRetention({ ...SETTINGS_DEFAULTS, events_retention_days: 7 }, defaults)).toMatchObject({
+      events_retention_days: 7,
+      history_retention_days: 400,
+    });
     expect(normalizeRetention({ ...SETTINGS_DEFAULTS, ...defaults }, defaults)).toEqual(SETTINGS_DEFAULTS);
-    expect(normalizeRetention({ ...SETTINGS_DEFAULTS, events_retention_days: 30, history_retention_days: 500 }, defaults)).toEqual({ ...SETTINGS_DEFAULTS, history_retention_days: 500 });
+    expect(normalizeRetention({ ...SETTINGS_DEFAULTS, events_retention_days: 30, history_retention_days: 500 }, defaults)).toEqual({
+      ...SETTINGS_DEFAULTS,
+      history_retention_days: 500,
+    });
   });
 
   it.each([

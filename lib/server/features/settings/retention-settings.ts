@@ -14,7 +14,11 @@ export function retentionDefaults(e: Env = env()): Retention {
 
 /** The settings with the effective retention filled in. */
 export function fillRetention(s: SwarmSettings, defaults: Retention): SwarmSettings & Retention {
-  return { ...s, events_retention_days: s.events_retention_days ?? defaults.events_retention_days, history_retention_days: s.history_retention_days ?? defaults.history_retention_days };
+  return {
+    ...s,
+    events_retention_days: s.events_retention_days ?? defaults.events_retention_days,
+    history_retention_days: s.history_retention_days ?? defaults.history_retention_days,
+  };
 }
 
 /** The settings to store: a retention equal to the default is left out, so the swarm follows the default. */

@@ -65,12 +65,19 @@ describe("PUT settings", () => {
     const schema = await put(admin, { confidence_threshold: 2, guardrails: { max_heals_per_hour: -1 }, bogus: 1 });
     expect(schema.status).toBe(400);
     expect(schema.headers.get("content-type")).toBe("application/problem+json");
-    expect(schema.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["", "confidence_threshold", "guardrails.max_heals_per_hour"]);
+    expect(schema.body.errors.map((e: { path: string }) => e.path).sort()).toEqual([
+      "",
+      "confidence_threshold",
+      "guardrails.max_heals_per_hour",
+    ]);
     const silence = await put(admin, { silence_intervals: 1 });
     expect(silence.status).toBe(400);
     expect(silence.headers.get("content-type")).toBe("application/problem+json");
     expect(silence.body.errors).toEqual([{ path: "silence_intervals", message: "must be a whole number of intervals between 2 and 20" }]);
-    const catalog = await put(admin, { policy: { detected: { nope_failure: "auto" } }, strategies: { agent_down: ["NopeStrategy", "QuorumRecoveryStrategy"] } });
+    const catalog = await put(admin, {
+      policy: { detected: { nope_failure: "auto" } },
+      strategies: { agent_down: ["NopeStrategy", "QuorumRecoveryStrategy"] },
+    });
     expect(catalog.status).toBe(400);
     expect(catalog.body.errors).toEqual([
       { path: "policy.detected.nope_failure", message: "unknown failure type nope_failure" },
@@ -84,7 +91,11 @@ describe("PUT settings", () => {
   it("stores, audits with before/after, and applies live: approve → proposal, auto → healing", async () => {
     const { cookie, email } = await app.signIn("admin");
     const current = (await get(admin)).body.settings;
-    const approve = { ...current, policy: { ...current.policy, detected: { ...current.policy.detected, agent_down: "approve" } }, confidence_threshold: 0.8 };
+    const approve = {
+      ...current,
+      policy: { ...current.policy, detected: { ...current.policy.detected, agent_down: "approve" } },
+      confidence_threshold: 0.8,
+    };
     const res = await put({ cookie }, approve);
     expect(res.status).toBe(200);
     expect(res.body.settings.policy.detected.agent_down).toBe("approve");
@@ -92,7 +103,10 @@ describe("PUT settings", () => {
     expect(await storedSettings()).toMatchObject({ healing: { confidence_threshold: 0.8, strategies: {} } });
     const log = await app.db.auditLog.findFirstOrThrow({ where: { action: "swarm.settings.update" } });
     expect(log).toMatchObject({ actorId: email, target: `swarm:${SWARM}`, result: "ok" });
-    expect(log.detail).toMatchObject({ before: { policy: { detected: { agent_down: "auto" } } }, after: { policy: { detected: { agent_down: "approve" } }, confidence_threshold: 0.8 } });
+    expect(log.detail).toMatchObject({
+      before: { policy: { detected: { agent_down: "auto" } } },
+      after: { policy: { detected: { agent_down: "approve" } }, confidence_threshold: 0.8 },
+    });
 
     expect(await agentDown("agent-a")).toMatchObject({ status: "pending", trigger: "detected" });
     const auto = { ...approve, policy: { ...approve.policy, detected: { ...approve.policy.detected, agent_down: "auto" } } };
@@ -102,16 +116,23 @@ describe("PUT settings", () => {
 
   it("a configured chain runs as a composite with fallbacks", async () => {
     const current = (await get(admin)).body.settings;
-    const res = await put(admin, { ...current, strategies: { ...current.strategies, agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"] } });
+    const res = await put(admin, {
+      ...current,
+      strategies: { ...current.strategies, agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"] },
+    });
     expect(res.body.settings.strategies.agent_down).toEqual(["CircuitBreakerStrategy", "AgentRestartStrategy"]);
     const healing = await agentDown("agent-c");
     expect(healing).toMatchObject({ status: "running", strategy: "CompositeHealingStrategy(agent_down)" });
-    expect(await app.db.command.findMany({ where: { healingId: healing!.id }, select: { kind: true } })).toEqual([{ kind: "restart_agent" }]);
+    expect(await app.db.command.findMany({ where: { healingId: healing!.id }, select: { kind: true } })).toEqual([
+      { kind: "restart_agent" },
+    ]);
   });
 
   it("re-applies the stored settings at boot", async () => {
     const current = (await get(admin)).body.settings;
-    expect((await put(admin, { ...current, policy: { ...current.policy, detected: { ...current.policy.detected, agent_down: "off" } } })).status).toBe(200);
+    expect(
+      (await put(admin, { ...current, policy: { ...current.policy, detected: { ...current.policy.detected, agent_down: "off" } } })).status,
+    ).toBe(200);
     await app.close();
     app = await startTestAppOn(app.databaseUrl);
     admin = { token: await app.token("admin") };
@@ -139,9 +160,21 @@ describe("retention settings", () => {
 
   it.each([
     { body: { events_retention_days: 0 }, errors: [{ path: "events_retention_days", message: "must be between 1 and 3650 days" }] },
-    { body: { history_retention_days: 3651, events_retention_days: 2.5 }, errors: [{ path: "events_retention_days", message: "a whole number of days" }, { path: "history_retention_days", message: "must be between 1 and 3650 days" }] },
-    { body: { events_retention_days: 90, history_retention_days: 60 }, errors: [{ path: "history_retention_days", message: "must be at least the events retention (90 days)" }] },
-    { body: { events_retention_days: 500 }, errors: [{ path: "history_retention_days", message: "must be at least the events retention (500 days)" }] },
+    {
+      body: { history_retention_days: 3651, events_retention_days: 2.5 },
+      errors: [
+        { path: "events_retention_days", message: "a whole number of days" },
+        { path: "history_retention_days", message: "must be between 1 and 3650 days" },
+      ],
+    },
+    {
+      body: { events_retention_days: 90, history_retention_days: 60 },
+      errors: [{ path: "history_retention_days", message: "must be at least the events retention (90 days)" }],
+    },
+    {
+      body: { events_retention_days: 500 },
+      errors: [{ path: "history_retention_days", message: "must be at least the events retention (500 days)" }],
+    },
   ])("400 problem+json for $body, nothing stored or audited", async ({ body, errors }) => {
     const before = { settings: await storedSettings(), audits: (await audits()).length };
     const current = (await get(admin)).body.settings;
@@ -161,11 +194,16 @@ describe("retention settings", () => {
     expect(res.body.settings).toMatchObject({ events_retention_days: 7, history_retention_days: 500 });
     expect(await storedSettings()).toMatchObject({ healing: { events_retention_days: 7, history_retention_days: 500 } });
     const log = (await audits()).at(-1);
-    expect(log?.detail).toMatchObject({ before: { events_retention_days: 30, history_retention_days: 400 }, after: { events_retention_days: 7, history_retention_days: 500 } });
+    expect(log?.detail).toMatchObject({
+      before: { events_retention_days: 30, history_retention_days: 400 },
+      after: { events_retention_days: 7, history_retention_days: 500 },
+    });
 
     const tomorrow = periodName("events", "day", Date.now() + 86_400_000);
     const nextMonth = periodName("rollup_hour", "month", periodStart("month", Date.now(), 1));
-    const { rows } = await app.pool.query("SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [[`${tomorrow}_s${id}`, `${nextMonth}_s${id}`]]);
+    const { rows } = await app.pool.query("SELECT relname FROM pg_class WHERE relname = ANY($1) ORDER BY relname", [
+      [`${tomorrow}_s${id}`, `${nextMonth}_s${id}`],
+    ]);
     expect(rows.map((r) => r.relname)).toEqual([`${tomorrow}_s${id}`, `${nextMonth}_s${id}`].sort());
 
     expect((await put(admin, { ...res.body.settings, events_retention_days: 30 })).status).toBe(200);

@@ -53,7 +53,12 @@ export async function readSwarmSettings(deps: Pick<SettingsDeps, "db" | "engine"
 /** Validates (400 with per-field errors, nothing stored), stores, applies to the engine and audits a settings change;
  * a changed retention gives the swarm its own sub-partitions from the next period on (a failure there is logged and
  * left to the hourly upkeep: the change is stored either way). */
-export async function updateSwarmSettings(deps: SettingsDeps, principal: Principal, swarm: SwarmRef, body: SwarmSettings): Promise<SettingsView> {
+export async function updateSwarmSettings(
+  deps: SettingsDeps,
+  principal: Principal,
+  swarm: SwarmRef,
+  body: SwarmSettings,
+): Promise<SettingsView> {
   const { swarmId, stored, catalog } = await current(deps, swarm);
   const defaults = retentionDefaults();
   const errors = [...settingsErrors(body, catalog), ...retentionErrors(body, defaults)];
@@ -64,9 +69,18 @@ export async function updateSwarmSettings(deps: SettingsDeps, principal: Princip
   const before = filled(stored, catalog);
   const after = filled(next, catalog);
   if (before.events_retention_days !== after.events_retention_days || before.history_retention_days !== after.history_retention_days) {
-    await deps.preparePartitions(Date.now()).catch((err: Error) => deps.log.warn({ swarm: swarm.name, err: err.message }, "retention sub-partitions not created yet"));
+    await deps
+      .preparePartitions(Date.now())
+      .catch((err: Error) => deps.log.warn({ swarm: swarm.name, err: err.message }, "retention sub-partitions not created yet"));
   }
-  await audit(deps.db, { actor: principal, action: "swarm.settings.update", target: `swarm:${swarm.name}`, result: "ok", swarmId, detail: { before, after } });
+  await audit(deps.db, {
+    actor: principal,
+    action: "swarm.settings.update",
+    target: `swarm:${swarm.name}`,
+    result: "ok",
+    swarmId,
+    detail: { before, after },
+  });
   return view(swarm.name, next, catalog);
 }
 

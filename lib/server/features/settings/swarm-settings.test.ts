@@ -12,14 +12,25 @@ const issues = (input: unknown) => {
 
 describe("swarmSettingsSchema", () => {
   it("fills the engine's defaults and maps to a config that changes nothing", () => {
-    expect(SETTINGS_DEFAULTS).toEqual({ policy: { detected: {}, preventive: {} }, strategies: {}, confidence_threshold: 0.7, guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 }, target_mttr_ms: 30_000, silence_intervals: 3, two_person_approval: [] });
+    expect(SETTINGS_DEFAULTS).toEqual({
+      policy: { detected: {}, preventive: {} },
+      strategies: {},
+      confidence_threshold: 0.7,
+      guardrails: { max_heals_per_hour: 30, cooldown_ms: 30_000 },
+      target_mttr_ms: 30_000,
+      silence_intervals: 3,
+      two_person_approval: [],
+    });
     expect(toSwarmConfig(SETTINGS_DEFAULTS)).toEqual({ ...DEFAULT_SWARM_CONFIG, policies: { detected: {}, preventive: {} } });
   });
 
   it.each([
     { input: { confidence_threshold: 1.01 }, paths: ["confidence_threshold"] },
     { input: { confidence_threshold: "0.5" }, paths: ["confidence_threshold"] },
-    { input: { guardrails: { max_heals_per_hour: 1.5, cooldown_ms: -1 } }, paths: ["guardrails.max_heals_per_hour", "guardrails.cooldown_ms"] },
+    {
+      input: { guardrails: { max_heals_per_hour: 1.5, cooldown_ms: -1 } },
+      paths: ["guardrails.max_heals_per_hour", "guardrails.cooldown_ms"],
+    },
     { input: { target_mttr_ms: 0 }, paths: ["target_mttr_ms"] },
     { input: { silence_intervals: 1 }, paths: ["silence_intervals"] },
     { input: { silence_intervals: 21 }, paths: ["silence_intervals"] },
@@ -48,10 +59,16 @@ describe("swarmSettingsSchema", () => {
 describe("catalog checks", () => {
   it.each([
     { settings: { policy: { detected: { agent_down: "approve" } } }, errors: [] },
-    { settings: { policy: { preventive: { nope: "off" } } }, errors: [{ path: "policy.preventive.nope", message: "unknown failure type nope" }] },
+    {
+      settings: { policy: { preventive: { nope: "off" } } },
+      errors: [{ path: "policy.preventive.nope", message: "unknown failure type nope" }],
+    },
     { settings: { strategies: { nope: [] } }, errors: [{ path: "strategies.nope", message: "unknown failure type nope" }] },
     { settings: { strategies: { agent_down: ["X"] } }, errors: [{ path: "strategies.agent_down.0", message: "unknown strategy X" }] },
-    { settings: { strategies: { agent_down: ["AgentRestartStrategy", "TaskRetryStrategy"] } }, errors: [{ path: "strategies.agent_down.1", message: "TaskRetryStrategy does not heal agent_down" }] },
+    {
+      settings: { strategies: { agent_down: ["AgentRestartStrategy", "TaskRetryStrategy"] } },
+      errors: [{ path: "strategies.agent_down.1", message: "TaskRetryStrategy does not heal agent_down" }],
+    },
     { settings: { strategies: { agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"] } }, errors: [] },
   ])("$settings → $errors", ({ settings, errors }) => {
     expect(settingsErrors(parse(settings), catalog)).toEqual(errors);
@@ -71,7 +88,17 @@ describe("fill and normalise", () => {
   it("stores only chains that differ from the default routing", () => {
     const filled = fillSettings(SETTINGS_DEFAULTS, catalog);
     expect(normalizeSettings(filled, catalog).strategies).toEqual({});
-    const changed = { ...filled, strategies: { ...filled.strategies, agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"], task_timeout: ["TaskRetryStrategy"] } };
-    expect(normalizeSettings(changed, catalog).strategies).toEqual({ agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"], task_timeout: ["TaskRetryStrategy"] });
+    const changed = {
+      ...filled,
+      strategies: {
+        ...filled.strategies,
+        agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"],
+        task_timeout: ["TaskRetryStrategy"],
+      },
+    };
+    expect(normalizeSettings(changed, catalog).strategies).toEqual({
+      agent_down: ["CircuitBreakerStrategy", "AgentRestartStrategy"],
+      task_timeout: ["TaskRetryStrategy"],
+    });
   });
 });

@@ -35,7 +35,9 @@ export function fillSettings(s: SwarmSettings, catalog: HealingCatalog): SwarmSe
 /** Drops chains that are empty or equal to the default routing: only real overrides become strategy chains. */
 export function normalizeSettings(s: SwarmSettings, catalog: HealingCatalog): SwarmSettings {
   const same = (a: readonly string[], b: readonly string[] = []) => a.length === b.length && a.every((x, i) => x === b[i]);
-  const strategies = Object.fromEntries(Object.entries(s.strategies).filter(([type, names]) => names.length > 0 && !same(names, catalog.defaultChains[type])));
+  const strategies = Object.fromEntries(
+    Object.entries(s.strategies).filter(([type, names]) => names.length > 0 && !same(names, catalog.defaultChains[type])),
+  );
   return { ...s, strategies };
 }
 
@@ -45,7 +47,8 @@ export function settingsErrors(s: SwarmSettings, catalog: HealingCatalog): Field
   const types = new Set(catalog.failureTypes);
   const handles = new Map(catalog.strategies.map((x) => [x.name, new Set(x.failureTypes)]));
   for (const trigger of ["detected", "preventive"] as const) {
-    for (const type of Object.keys(s.policy[trigger])) if (!types.has(type)) errors.push({ path: `policy.${trigger}.${type}`, message: `unknown failure type ${type}` });
+    for (const type of Object.keys(s.policy[trigger]))
+      if (!types.has(type)) errors.push({ path: `policy.${trigger}.${type}`, message: `unknown failure type ${type}` });
   }
   s.two_person_approval.forEach((type, i) => {
     if (!types.has(type)) errors.push({ path: `two_person_approval.${i}`, message: `unknown failure type ${type}` });
@@ -55,7 +58,8 @@ export function settingsErrors(s: SwarmSettings, catalog: HealingCatalog): Field
     names.forEach((name, i) => {
       const handled = handles.get(name);
       if (!handled) errors.push({ path: `strategies.${type}.${i}`, message: `unknown strategy ${name}` });
-      else if (types.has(type) && !handled.has(type)) errors.push({ path: `strategies.${type}.${i}`, message: `${name} does not heal ${type}` });
+      else if (types.has(type) && !handled.has(type))
+        errors.push({ path: `strategies.${type}.${i}`, message: `${name} does not heal ${type}` });
     });
   }
   return errors;

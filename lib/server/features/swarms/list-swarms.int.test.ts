@@ -14,9 +14,10 @@ afterAll(() => app.close());
 /** Stores an event of `swarm` with its own timestamp `ts`, received at `receivedAt`. */
 const storeEvent = async (swarm: string, ts: number, receivedAt: number) => {
   const id = (await app.db.swarm.findUniqueOrThrow({ where: { name: swarm } })).id;
-  await app.pool.query("INSERT INTO events (swarm_id, ts, event_id, type, agent_id, received_at, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', 'a', $3, '{}')", [
-    id, new Date(ts), new Date(receivedAt),
-  ]);
+  await app.pool.query(
+    "INSERT INTO events (swarm_id, ts, event_id, type, agent_id, received_at, body) VALUES ($1, $2, gen_random_uuid()::text, 'heartbeat', 'a', $3, '{}')",
+    [id, new Date(ts), new Date(receivedAt)],
+  );
 };
 
 it("lists last_event_at and marks a swarm silent for over a minute", async () => {
@@ -33,5 +34,11 @@ it("lists last_event_at and marks a swarm silent for over a minute", async () =>
   const byName = new Map((body as { name: string }[]).map((s) => [s.name, s]));
   expect(byName.get("clock-ahead-stopped")).toMatchObject({ status: "silent", last_event_at: new Date(now - 7 * 60_000).toISOString() });
   expect(byName.get("clock-behind-sending")).toMatchObject({ status: "active", last_event_at: new Date(now - 3_000).toISOString() });
-  expect(byName.get("never-sent")).toMatchObject({ status: "new", last_event_at: null, created_at: expect.any(String), agents: 0, events_total: 0 });
+  expect(byName.get("never-sent")).toMatchObject({
+    status: "new",
+    last_event_at: null,
+    created_at: expect.any(String),
+    agents: 0,
+    events_total: 0,
+  });
 });

@@ -12,7 +12,13 @@ export type SwarmListDeps = OwnerReadDeps & { db: Db };
 /** Lists every swarm, oldest first, with live figures (503 when a swarm's owner does not answer). */
 export async function listSwarms(deps: SwarmListDeps, now = Date.now()): Promise<SwarmListItem[]> {
   const swarms = await deps.db.swarm.findMany({ orderBy: { createdAt: "asc" }, select: { name: true, createdAt: true } });
-  const [lastEvents, snapshots] = await Promise.all([lastEventTimes(deps.pool), liveSnapshots(deps, swarms.map((s) => s.name))]);
+  const [lastEvents, snapshots] = await Promise.all([
+    lastEventTimes(deps.pool),
+    liveSnapshots(
+      deps,
+      swarms.map((s) => s.name),
+    ),
+  ]);
   return swarms.map((s) => {
     const live = snapshots.get(s.name)!;
     const lastEventAt = lastEvents.get(s.name) ?? null;
@@ -20,7 +26,15 @@ export async function listSwarms(deps: SwarmListDeps, now = Date.now()): Promise
       name: s.name,
       health_score: live.health_score,
       health: live.health,
-      status: swarmStatus({ eventsPerS: live.events_per_s, activeAgents: live.active_agents, eventsTotal: live.events_total, lastEventAt: lastEventAt?.getTime() ?? null }, now),
+      status: swarmStatus(
+        {
+          eventsPerS: live.events_per_s,
+          activeAgents: live.active_agents,
+          eventsTotal: live.events_total,
+          lastEventAt: lastEventAt?.getTime() ?? null,
+        },
+        now,
+      ),
       agents: live.active_agents,
       created_at: s.createdAt.toISOString(),
       events_per_s: live.events_per_s,

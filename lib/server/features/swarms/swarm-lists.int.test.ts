@@ -24,13 +24,30 @@ beforeAll(async () => {
   await app.ingestKey("lists");
   const swarmId = (await app.db.swarm.findUniqueOrThrow({ where: { name: "lists" } })).id;
   for (const [i, h] of HEALINGS.entries()) {
-    await app.db.healing.create({ data: { id: randomUUID(), swarmId, ...h, healMs: 100 * (i + 1), startedAt: new Date(now - (i + 1) * 60_000) } });
+    await app.db.healing.create({
+      data: { id: randomUUID(), swarmId, ...h, healMs: 100 * (i + 1), startedAt: new Date(now - (i + 1) * 60_000) },
+    });
   }
-  for (const [i, p] of ([["observed", 0.4], ["open", 0.8], ["approved", 0.9], ["rejected", 0.75]] as const).entries()) {
+  for (const [i, p] of (
+    [
+      ["observed", 0.4],
+      ["open", 0.8],
+      ["approved", 0.9],
+      ["rejected", 0.75],
+    ] as const
+  ).entries()) {
     await app.db.prediction.create({
       data: {
-        id: randomUUID(), swarmId, failureType: "agent_down", confidence: p[1], status: p[0], predictedAt: new Date(now - (i + 1) * 60_000), expectedAt: new Date(now + 60_000),
-        reasoning: "r", recommendedAction: "restart_agent", source: "pattern",
+        id: randomUUID(),
+        swarmId,
+        failureType: "agent_down",
+        confidence: p[1],
+        status: p[0],
+        predictedAt: new Date(now - (i + 1) * 60_000),
+        expectedAt: new Date(now + 60_000),
+        reasoning: "r",
+        recommendedAction: "restart_agent",
+        source: "pattern",
       },
     });
   }
@@ -38,7 +55,9 @@ beforeAll(async () => {
 afterAll(() => app.close());
 
 const get = async (handler: typeof listHealings, qs: string) => {
-  const res = await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({ swarm: "lists" }) });
+  const res = await handler(new Request(`${app.url}/x?${qs}`, { headers: { authorization: `Bearer ${token}` } }), {
+    params: Promise.resolve({ swarm: "lists" }),
+  });
   return { status: res.status, body: await res.json() };
 };
 const strategiesOf = (items: { strategy: string; status: string }[]) => items.map((h) => `${h.strategy}/${h.status}`);
@@ -62,7 +81,11 @@ describe("healing list filters", () => {
 
   it("every listed item matches the filter, newest first, with heal duration and trigger", async () => {
     const { body } = await get(listHealings, "status=succeeded");
-    expect(strategiesOf(body.items)).toEqual(["AgentRestartStrategy/succeeded", "TaskRetryStrategy/succeeded", "QuorumRecoveryStrategy/succeeded"]);
+    expect(strategiesOf(body.items)).toEqual([
+      "AgentRestartStrategy/succeeded",
+      "TaskRetryStrategy/succeeded",
+      "QuorumRecoveryStrategy/succeeded",
+    ]);
     expect(body.items[0]).toMatchObject({ heal_ms: 100, trigger: "detected", failure_type: "agent_down", commands: [] });
   });
 

@@ -65,7 +65,12 @@ export async function listPredictions(db: Db, swarmId: number, q: z.output<typeo
   const k = keyset("predictedAt", q, now);
   const rows = await db.prediction.findMany({
     ...k,
-    where: { swarmId, ...k.where, ...(q.status === "all" ? {} : { status: q.status }), ...(q.min_confidence !== undefined ? { confidence: { gte: q.min_confidence } } : {}) },
+    where: {
+      swarmId,
+      ...k.where,
+      ...(q.status === "all" ? {} : { status: q.status }),
+      ...(q.min_confidence !== undefined ? { confidence: { gte: q.min_confidence } } : {}),
+    },
   });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.predictedAt, key: r.id }));
   return { items: page.map(predictionItem), next_cursor };
@@ -79,7 +84,12 @@ export async function listFailures(db: Db, swarmId: number, q: z.output<typeof f
   const k = keyset("detectedAt", q, now);
   const rows = await db.failure.findMany({
     ...k,
-    where: { swarmId, ...k.where, ...(q.failure_type ? { failureType: q.failure_type } : {}), ...(q.agent_id ? { agentId: q.agent_id } : {}) },
+    where: {
+      swarmId,
+      ...k.where,
+      ...(q.failure_type ? { failureType: q.failure_type } : {}),
+      ...(q.agent_id ? { agentId: q.agent_id } : {}),
+    },
   });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.detectedAt, key: r.id }));
   return { items: page.map(failureItem), next_cursor };
@@ -99,13 +109,20 @@ export async function listHealings(db: Db, swarmId: number, q: z.output<typeof h
   const rows = await db.healing.findMany({
     ...k,
     where: {
-      swarmId, ...k.where,
-      ...(q.strategy ? { strategy: q.strategy } : {}), ...(q.failure_type ? { failureType: q.failure_type } : {}),
-      ...(q.trigger ? { trigger: q.trigger } : {}), ...(q.status ? { status: q.status } : {}),
+      swarmId,
+      ...k.where,
+      ...(q.strategy ? { strategy: q.strategy } : {}),
+      ...(q.failure_type ? { failureType: q.failure_type } : {}),
+      ...(q.trigger ? { trigger: q.trigger } : {}),
+      ...(q.status ? { status: q.status } : {}),
     },
   });
   const { page, next_cursor } = toPage(rows, q.limit, (r) => ({ t: r.startedAt, key: r.id }));
-  const commands = await commandsOf(db, swarmId, page.map((h) => h.id));
+  const commands = await commandsOf(
+    db,
+    swarmId,
+    page.map((h) => h.id),
+  );
   return { items: page.map((h) => healingItem(h, commands.get(h.id))), next_cursor };
 }
 

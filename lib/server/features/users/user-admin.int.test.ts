@@ -29,15 +29,31 @@ it("401 without credentials, 403 below admin", async () => {
 });
 
 it("creates users (generated password once), lists them, 409 on a taken email, 400 on bad input", async () => {
-  const created = await callRoute(app, POST, { caller: admin, method: "POST", body: { email: "New.Person@test.local", role: "operator", name: "New" } });
+  const created = await callRoute(app, POST, {
+    caller: admin,
+    method: "POST",
+    body: { email: "New.Person@test.local", role: "operator", name: "New" },
+  });
   expect(created.status).toBe(201);
-  expect(created.body).toMatchObject({ email: "new.person@test.local", role: "operator", name: "New", disabled: false, password: expect.any(String) });
-  const chosen = await callRoute(app, POST, { caller: admin, method: "POST", body: { email: "chosen@test.local", role: "viewer", password: "long-enough-1" } });
+  expect(created.body).toMatchObject({
+    email: "new.person@test.local",
+    role: "operator",
+    name: "New",
+    disabled: false,
+    password: expect.any(String),
+  });
+  const chosen = await callRoute(app, POST, {
+    caller: admin,
+    method: "POST",
+    body: { email: "chosen@test.local", role: "viewer", password: "long-enough-1" },
+  });
   expect(chosen.body.password).toBeUndefined();
   const list = await callRoute(app, GET, { caller: admin });
   expect(list.body.map((u: { email: string }) => u.email)).toEqual(expect.arrayContaining(["new.person@test.local", "chosen@test.local"]));
   expect(JSON.stringify(list.body)).not.toContain("password");
-  expect((await callRoute(app, POST, { caller: admin, method: "POST", body: { email: "new.person@test.local", role: "viewer" } })).status).toBe(409);
+  expect(
+    (await callRoute(app, POST, { caller: admin, method: "POST", body: { email: "new.person@test.local", role: "viewer" } })).status,
+  ).toBe(409);
   const bad = await callRoute(app, POST, { caller: admin, method: "POST", body: { email: "nope", role: "root" } });
   expect(bad.status).toBe(400);
   expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["email", "role"]);

@@ -32,9 +32,14 @@ export async function listUsers({ db }: { db: Db }): Promise<UserView[]> {
 }
 
 /** Creates a user (409 when the email is taken); `password` is in the answer only when it was generated. */
-export async function addUser({ db, auth }: UserAdminDeps, principal: Principal, input: z.output<typeof userCreateSchema>): Promise<CreatedUser> {
+export async function addUser(
+  { db, auth }: UserAdminDeps,
+  principal: Principal,
+  input: z.output<typeof userCreateSchema>,
+): Promise<CreatedUser> {
   const email = input.email.toLowerCase();
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new ApiError(409, "user_exists", `A user with email ${email} already exists.`);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } }))
+    throw new ApiError(409, "user_exists", `A user with email ${email} already exists.`);
   const created = await createUser(auth, { ...input, email });
   const user = await db.user.findUniqueOrThrow({ where: { id: created.id }, select });
   await audit(db, { actor: principal, action: "user.create", target: `user:${email}`, result: "ok", detail: { role: user.role } });
@@ -42,10 +47,16 @@ export async function addUser({ db, auth }: UserAdminDeps, principal: Principal,
 }
 
 /** Changes a user's role or disabled flag; disabling ends their sessions. 409 for one's own account or the last admin. */
-export async function updateUser({ db }: { db: Db }, principal: Principal, id: string, patch: z.output<typeof userPatchSchema>): Promise<UserView> {
+export async function updateUser(
+  { db }: { db: Db },
+  principal: Principal,
+  id: string,
+  patch: z.output<typeof userPatchSchema>,
+): Promise<UserView> {
   const user = await db.user.findUnique({ where: { id }, select });
   if (!user) throw notFound("The user");
-  const losesAdmin = user.role === "admin" && !user.disabled && ((patch.role !== undefined && patch.role !== "admin") || patch.disabled === true);
+  const losesAdmin =
+    user.role === "admin" && !user.disabled && ((patch.role !== undefined && patch.role !== "admin") || patch.disabled === true);
   const refusal =
     principal.kind === "user" && principal.id === id && losesAdmin
       ? "You cannot demote or disable your own account."
@@ -59,7 +70,13 @@ export async function updateUser({ db }: { db: Db }, principal: Principal, id: s
   const updated = await db.user.update({ where: { id }, data: patch, select });
   if (patch.disabled) await db.session.deleteMany({ where: { userId: id } });
   const before = { role: user.role, disabled: user.disabled };
-  await audit(db, { actor: principal, action: "user.update", target: `user:${user.email}`, result: "ok", detail: { before, after: { role: updated.role, disabled: updated.disabled } } });
+  await audit(db, {
+    actor: principal,
+    action: "user.update",
+    target: `user:${user.email}`,
+    result: "ok",
+    detail: { before, after: { role: updated.role, disabled: updated.disabled } },
+  });
   return toView(updated);
 }
 

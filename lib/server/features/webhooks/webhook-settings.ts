@@ -26,14 +26,27 @@ export class WebhookSettings {
   /** Sets the webhook URL and secret. */
   async set(principal: Principal, swarm: SwarmRef, body: WebhookConfig): Promise<WebhookView> {
     await setWebhook(this.deps.db, swarm.id, body);
-    await audit(this.deps.db, { actor: principal, action: "swarm.webhook.set", target: `swarm:${swarm.name}`, result: "ok", swarmId: swarm.id, detail: { url: body.url } });
+    await audit(this.deps.db, {
+      actor: principal,
+      action: "swarm.webhook.set",
+      target: `swarm:${swarm.name}`,
+      result: "ok",
+      swarmId: swarm.id,
+      detail: { url: body.url },
+    });
     return { url: body.url, secret_set: true };
   }
 
   /** Removes the webhook (commands are then only delivered by pull). */
   async remove(principal: Principal, swarm: SwarmRef): Promise<WebhookView> {
     await setWebhook(this.deps.db, swarm.id, null);
-    await audit(this.deps.db, { actor: principal, action: "swarm.webhook.remove", target: `swarm:${swarm.name}`, result: "ok", swarmId: swarm.id });
+    await audit(this.deps.db, {
+      actor: principal,
+      action: "swarm.webhook.remove",
+      target: `swarm:${swarm.name}`,
+      result: "ok",
+      swarmId: swarm.id,
+    });
     return { url: null, secret_set: false };
   }
 }

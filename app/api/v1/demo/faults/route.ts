@@ -5,4 +5,6 @@ import { injectBody } from "@/lib/server/features/demo/demo-api";
 export const dynamic = "force-dynamic";
 
 /** Injects a fault. */
-export const POST = apiRoute({ role: "admin", body: injectBody }, async ({ services, principal, body }) => json(await services.demo.inject(principal, body), 201));
+export const POST = apiRoute({ role: "admin", body: injectBody }, async ({ services, principal, body }) =>
+  json(await services.demo.inject(principal, body), 201),
+);

@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 const params = z.object({ id: z.string().min(1).max(100) });
 
 /** Sets `role` and/or `disabled`. */
-export const PATCH = apiRoute({ role: "admin", params, body: userPatchSchema }, ({ services, principal, params, body }) => services.users.update(principal, params.id, body));
+export const PATCH = apiRoute({ role: "admin", params, body: userPatchSchema }, ({ services, principal, params, body }) =>
+  services.users.update(principal, params.id, body),
+);

@@ -7,4 +7,6 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's agents. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }) }, ({ services, swarm }) => services.agents.list(swarm, Date.now()));
+export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }) }, ({ services, swarm }) =>
+  services.agents.list(swarm, Date.now()),
+);

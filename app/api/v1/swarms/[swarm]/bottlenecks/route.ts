@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's bottlenecks. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: bottleneckQuery }, async ({ services, swarm, query }) =>
-  services.history.bottlenecks(swarm, query, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: bottleneckQuery },
+  async ({ services, swarm, query }) => services.history.bottlenecks(swarm, query, Date.now()),
 );

@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** Lists a swarm's events. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: listEventsQuery }, async ({ services, swarm, query }) =>
-  services.events.list(swarm, query, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: listEventsQuery },
+  async ({ services, swarm, query }) => services.events.list(swarm, query, Date.now()),
 );

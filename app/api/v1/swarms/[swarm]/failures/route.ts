@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's failures. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: failureQuery }, async ({ services, swarm, query }) =>
-  services.history.failures(swarm, query, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: failureQuery },
+  async ({ services, swarm, query }) => services.history.failures(swarm, query, Date.now()),
 );

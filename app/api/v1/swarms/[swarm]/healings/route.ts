@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's healings. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: healingQuery }, async ({ services, swarm, query }) =>
-  services.history.healings(swarm, query, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: healingQuery },
+  async ({ services, swarm, query }) => services.history.healings(swarm, query, Date.now()),
 );

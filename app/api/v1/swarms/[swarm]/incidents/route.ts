@@ -8,6 +8,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** Lists the swarm's incidents. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: incidentQuery }, async ({ services, swarm, query }) =>
-  services.history.incidents(swarm, query, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: incidentQuery },
+  async ({ services, swarm, query }) => services.history.incidents(swarm, query, Date.now()),
 );

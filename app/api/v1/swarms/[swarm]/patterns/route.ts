@@ -9,9 +9,21 @@ export const dynamic = "force-dynamic";
 /** Lists the swarm's learned patterns, most confident first. */
 export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }) }, async ({ services, swarm }) => {
   return (await services.engine.patterns(swarm)).map((p) => ({
-    id: p.id, type: p.type, description: p.description, events: p.events, confidence: p.confidence, occurrences: p.occurrences,
-    interval_ms: p.intervalMs ?? null, first_seen: new Date(p.firstSeen).toISOString(), last_seen: new Date(p.lastSeen).toISOString(),
-    support: p.support, lift: p.lift, lead_ms: p.leadMs, failure_type: p.failureType,
-    hits: p.hits, misses: p.misses, hit_rate: p.hits + p.misses === 0 ? null : p.hits / (p.hits + p.misses),
+    id: p.id,
+    type: p.type,
+    description: p.description,
+    events: p.events,
+    confidence: p.confidence,
+    occurrences: p.occurrences,
+    interval_ms: p.intervalMs ?? null,
+    first_seen: new Date(p.firstSeen).toISOString(),
+    last_seen: new Date(p.lastSeen).toISOString(),
+    support: p.support,
+    lift: p.lift,
+    lead_ms: p.leadMs,
+    failure_type: p.failureType,
+    hits: p.hits,
+    misses: p.misses,
+    hit_rate: p.hits + p.misses === 0 ? null : p.hits / (p.hits + p.misses),
   }));
 });

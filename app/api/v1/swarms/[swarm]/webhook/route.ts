@@ -12,7 +12,11 @@ const params = z.object({ swarm: swarmNameSchema });
 export const GET = apiRoute({ role: "admin", params }, async ({ services, swarm }) => services.webhooks.get(swarm));
 
 /** Sets the webhook URL and secret. */
-export const PUT = apiRoute({ role: "admin", params, body: webhookBody }, async ({ services, principal, swarm, body }) => services.webhooks.set(principal, swarm, body));
+export const PUT = apiRoute({ role: "admin", params, body: webhookBody }, async ({ services, principal, swarm, body }) =>
+  services.webhooks.set(principal, swarm, body),
+);
 
 /** Removes the webhook (commands are then only delivered by pull). */
-export const DELETE = apiRoute({ role: "admin", params }, async ({ services, principal, swarm }) => services.webhooks.remove(principal, swarm));
+export const DELETE = apiRoute({ role: "admin", params }, async ({ services, principal, swarm }) =>
+  services.webhooks.remove(principal, swarm),
+);

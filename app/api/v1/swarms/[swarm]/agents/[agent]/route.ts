@@ -8,6 +8,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** One agent. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema, agent: agentIdSchema }) }, ({ services, swarm, params }) =>
-  services.agents.detail(swarm, params.agent, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema, agent: agentIdSchema }) },
+  ({ services, swarm, params }) => services.agents.detail(swarm, params.agent, Date.now()),
 );

@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** The swarm's MTTR series. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: mttrQuery }, async ({ services, swarm, query }) =>
-  services.analytics.mttr(swarm, query, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: mttrQuery },
+  async ({ services, swarm, query }) => services.analytics.mttr(swarm, query, Date.now()),
 );

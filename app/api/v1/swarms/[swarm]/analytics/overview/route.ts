@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** The swarm's overview figures. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: overviewQuery }, async ({ services, swarm, query }) =>
-  services.analytics.overview(swarm, query.range, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: overviewQuery },
+  async ({ services, swarm, query }) => services.analytics.overview(swarm, query.range, Date.now()),
 );

@@ -7,6 +7,7 @@ import { swarmNameSchema } from "@/lib/contract/swarm-name";
 export const dynamic = "force-dynamic";
 
 /** The swarm's strategy effectiveness. */
-export const GET = apiRoute({ role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: strategiesQuery }, async ({ services, swarm, query }) =>
-  services.analytics.strategies(swarm, query.range, Date.now()),
+export const GET = apiRoute(
+  { role: "viewer", params: z.object({ swarm: swarmNameSchema }), query: strategiesQuery },
+  async ({ services, swarm, query }) => services.analytics.strategies(swarm, query.range, Date.now()),
 );

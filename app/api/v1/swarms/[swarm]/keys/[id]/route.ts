@@ -7,4 +7,6 @@ export const dynamic = "force-dynamic";
 const params = z.object({ swarm: swarmNameSchema, id: z.coerce.number().int().positive().max(2_147_483_647) });
 
 /** Revokes the key (idempotent) and returns it. */
-export const DELETE = apiRoute({ role: "admin", params }, ({ services, principal, swarm, params }) => services.keys.revoke(principal, swarm, params.id));
+export const DELETE = apiRoute({ role: "admin", params }, ({ services, principal, swarm, params }) =>
+  services.keys.revoke(principal, swarm, params.id),
+);
