@@ -132,7 +132,13 @@ describe("engine wiring", () => {
     });
     expect(received.some((r) => r.name === "command.updated" && r.payload.id === command.id)).toBe(true);
 
-    app.engine.commandResult("wired-3", command.id, { status: "succeeded" });
+    // The coordinator reports the result through the coordinator link, which stores it and hands it to the engine.
+    const reported = await fetch(`${app.url}/api/v1/commands/${command.id}/result`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${k3}`, "content-type": "application/json" },
+      body: JSON.stringify({ status: "succeeded" }),
+    });
+    expect(reported.status).toBe(200);
     await post([{ type: "heartbeat", agent_id: "agent-3", timestamp: Date.now() }], k3);
     await vi.waitFor(
       async () => {

@@ -2,7 +2,13 @@
 // timed_out. Claims use FOR UPDATE SKIP LOCKED so concurrent pollers (or instances) never get the same command,
 // and a command whose lease expired without a result is claimed again (the receiver dedupes by command id). Every
 // claim is a dispatch attempt and is audit-logged in the same statement (command.dispatched, with its attempt number).
+// This file is the one writer of command rows: the engine's issued commands and deadline verdicts come in through the
+// engine sink, claims and results through the coordinator link and the webhook dispatcher.
 import type pg from "pg";
+import type { CommandRecord } from "@/lib/engine";
+
+/** What the store writes through: the shared pool, or the transaction of the engine sink's fenced write. */
+type Sql = { $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number> };
 
 /** Default lease: how long a claimed command stays with one receiver before it may be re-delivered. */
 export const LEASE_MS = 30_000;
@@ -97,4 +103,44 @@ export async function recordCommandResult(
     [id, swarmId],
   );
   return rows[0] ? { ...rows[0], changed: false } : null;
+}
+
+/** Stores a command the engine just issued (pending); a re-delivered output of the same command changes nothing. */
+export async function issueCommand(sql: Sql, swarmId: number, c: CommandRecord): Promise<void> {
+  await sql.$executeRawUnsafe(
+    `INSERT INTO commands (id, swarm_id, healing_id, kind, params, status, attempts, detail, issued_at, deadline)
+     VALUES ($1::uuid, $2, $3::uuid, $4, $5::jsonb, 'pending', 0, $6, $7::timestamptz, $8::timestamptz)
+     ON CONFLICT (id, swarm_id, issued_at) DO NOTHING`,
+    c.id,
+    swarmId,
+    c.healingId ?? null,
+    c.kind,
+    JSON.stringify(c.params),
+    c.detail ?? null,
+    new Date(c.issuedAt),
+    new Date(c.deadline),
+  );
+}
+
+/** Records that a command's deadline passed without a result (the engine's verdict); a final state already stored stands. */
+export async function timeOutCommand(sql: Sql, swarmId: number, c: CommandRecord): Promise<void> {
+  await sql.$executeRawUnsafe(
+    `UPDATE commands SET status = 'timed_out', finished_at = $4::timestamptz, lease_until = NULL, detail = coalesce(detail, $5)
+     WHERE id = $1::uuid AND swarm_id = $2 AND issued_at = $3::timestamptz AND status NOT IN ('succeeded', 'failed', 'timed_out')`,
+    c.id,
+    swarmId,
+    new Date(c.issuedAt),
+    new Date(c.finishedAt ?? c.deadline),
+    c.detail ?? "deadline passed",
+  );
+}
+
+/** Times out every command past `cutoff` without a result (the storage-side sweep); returns their healings' ids. */
+export async function timeOutOverdueCommands(pool: pg.Pool, cutoff: number, now: number): Promise<(string | null)[]> {
+  const { rows } = await pool.query<{ healing_id: string | null }>(
+    `UPDATE commands SET status = 'timed_out', finished_at = $2, detail = coalesce(detail, 'no result before the deadline')
+     WHERE status IN ('pending', 'dispatched', 'acknowledged') AND deadline < $1 RETURNING healing_id`,
+    [new Date(cutoff), new Date(now)],
+  );
+  return rows.map((r) => r.healing_id);
 }

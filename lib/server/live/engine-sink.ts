@@ -15,9 +15,9 @@ import { healingShare, outcomeShare, type RollupShare, shareChange } from "../db
 import type { Db } from "../db/prisma";
 import { rollupUpsert } from "../db/rollup-upsert";
 import { SwarmWriteQueues } from "../db/swarm-write-queues";
+import { issueCommand, timeOutCommand } from "../commands/command-store";
 
 type Json = Prisma.InputJsonValue;
-const RANK = (col: string) => `(CASE ${col} WHEN 'pending' THEN 0 WHEN 'dispatched' THEN 1 WHEN 'acknowledged' THEN 2 ELSE 3 END)`;
 const d = (t: number | null | undefined) => (t === null || t === undefined ? null : new Date(t));
 
 /** Stored engine outputs, by event name (what the live channel publishes). */
@@ -262,30 +262,12 @@ export function attachEngineSink(
     return stored();
   });
 
-  // Commands move forward only: the coordinator link (claims, results) and the engine both report states,
-  // and whichever reports the later state wins; the first final state stands.
+  // The command store is the one writer of command rows. The engine's own verdicts (a command issued, a deadline
+  // passed) are stored through it here; every other state was stored by the coordinator link before the engine
+  // learned of it as an input, so its echo is only published.
   on("command.updated", async (tx, sid, { command: c }) => {
-    await tx.$executeRawUnsafe(
-      `INSERT INTO commands (id, swarm_id, healing_id, kind, params, status, attempts, detail, issued_at, deadline, lease_until, finished_at)
-       VALUES ($1::uuid, $2, $3::uuid, $4, $5::jsonb, $6::"CommandStatus", $7, $8, $9::timestamptz, $10::timestamptz, $11::timestamptz, $12::timestamptz)
-       ON CONFLICT (id, swarm_id, issued_at) DO UPDATE SET
-         status = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN excluded.status ELSE commands.status END,
-         detail = CASE WHEN ${RANK("excluded.status")} > ${RANK("commands.status")} THEN coalesce(excluded.detail, commands.detail) ELSE commands.detail END,
-         finished_at = coalesce(commands.finished_at, excluded.finished_at),
-         attempts = greatest(commands.attempts, excluded.attempts)`,
-      c.id,
-      sid,
-      c.healingId ?? null,
-      c.kind,
-      JSON.stringify(c.params),
-      c.status,
-      c.attempts,
-      c.detail ?? null,
-      new Date(c.issuedAt),
-      new Date(c.deadline),
-      d(c.leaseUntil),
-      d(c.finishedAt),
-    );
+    if (c.status === "pending") await issueCommand(tx, sid, c);
+    else if (c.status === "timed_out") await timeOutCommand(tx, sid, c);
     return stored();
   });
 

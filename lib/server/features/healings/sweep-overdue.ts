@@ -4,6 +4,7 @@
 // and active bottlenecks of a swarm silent for long are closed as "no data" (close-silent-swarms.ts). A grace period
 // leaves live cases to the engine. What it closes is published to the swarm's room, so open pages update.
 import type pg from "pg";
+import { timeOutOverdueCommands } from "../../commands/command-store";
 import type { HealingRecord, PredictionRecord } from "@/lib/engine";
 import type { Publisher } from "../items/publisher";
 import { closeSilentSwarms } from "../swarms/close-silent-swarms";
@@ -27,12 +28,8 @@ type Named<T> = T & { swarm: string; swarm_id: number };
  * and publishes every change when a publisher is given. */
 export async function sweepOverdue(pool: pg.Pool, rollups: RollupBuffer, now: number, publish?: Publisher): Promise<SweepResult> {
   const cutoff = new Date(now - SWEEP_GRACE_MS);
-  const { rows: commands } = await pool.query<{ healing_id: string | null }>(
-    `UPDATE commands SET status = 'timed_out', finished_at = $2, detail = coalesce(detail, 'no result before the deadline')
-     WHERE status IN ('pending', 'dispatched', 'acknowledged') AND deadline < $1 RETURNING healing_id`,
-    [cutoff, new Date(now)],
-  );
-  const healingIds = [...new Set(commands.map((c) => c.healing_id).filter((id): id is string => id !== null))];
+  const commands = await timeOutOverdueCommands(pool, cutoff.getTime(), now);
+  const healingIds = [...new Set(commands.filter((id): id is string => id !== null))];
   const { rows: healings } = healingIds.length
     ? await pool.query<Named<HealingRecord>>(
         `UPDATE healings h SET status = 'failed', finished_at = $2, reason = 'command timed out: no coordinator reported a result before its deadline'
